@@ -1,0 +1,135 @@
+package ru.unitecon.core.ledger;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+
+/**
+ * The counters of one month and channel, by attribute name. Zero counters are dropped, so two equal sets of
+ * counters are equal however they were reached. Amounts are exact decimals.
+ */
+public final class Counters {
+    /** Cohort ages kept: 0 (the acquisition month) to 11, enough for observed LTV at 1, 3, 6 and 12 months. */
+    public static final int COHORT_AGES = 12;
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9]{0,40}");
+
+    public static final Counters ZERO = new Counters(new TreeMap<>());
+
+    private final SortedMap<String, BigDecimal> values;
+
+    private Counters(SortedMap<String, BigDecimal> values) {
+        this.values = values;
+    }
+
+    public static String cohortRevenueName(int age) {
+        return "cohortRevenue" + checkAge(age);
+    }
+
+    public static String cohortOrdersName(int age) {
+        return "cohortOrders" + checkAge(age);
+    }
+
+    /** Builds counters from stored attributes; names must be plain identifiers since they become attributes. */
+    public static Counters of(Map<String, BigDecimal> values) {
+        SortedMap<String, BigDecimal> copy = new TreeMap<>();
+        values.forEach((name, value) -> {
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("not a counter name: " + name);
+            }
+            if (value.signum() != 0) {
+                copy.put(name, value.stripTrailingZeros());
+            }
+        });
+        return copy.isEmpty() ? ZERO : new Counters(copy);
+    }
+
+    public static Counters of(Measure measure, long count) {
+        return of(Map.of(measure.attribute(), BigDecimal.valueOf(count)));
+    }
+
+    public BigDecimal get(Measure measure) {
+        return get(measure.attribute());
+    }
+
+    public long count(Measure measure) {
+        return get(measure).longValueExact();
+    }
+
+    public BigDecimal cohortRevenue(int age) {
+        return get(cohortRevenueName(age));
+    }
+
+    public long cohortOrders(int age) {
+        return get(cohortOrdersName(age)).longValueExact();
+    }
+
+    public BigDecimal get(String name) {
+        return values.getOrDefault(name, BigDecimal.ZERO);
+    }
+
+    public Map<String, BigDecimal> asMap() {
+        return Collections.unmodifiableSortedMap(values);
+    }
+
+    public boolean isZero() {
+        return values.isEmpty();
+    }
+
+    public Counters plus(Counters other) {
+        return combine(other, BigDecimal::add);
+    }
+
+    public Counters minus(Counters other) {
+        return combine(other, BigDecimal::subtract);
+    }
+
+    public Counters plus(String name, BigDecimal amount) {
+        return plus(of(Map.of(name, amount)));
+    }
+
+    public Counters plus(Measure measure, long count) {
+        return plus(measure.attribute(), BigDecimal.valueOf(count));
+    }
+
+    private Counters combine(Counters other, BiFunction<BigDecimal, BigDecimal, BigDecimal> op) {
+        if (other.isZero()) {
+            return this;
+        }
+        SortedMap<String, BigDecimal> result = new TreeMap<>(values);
+        other.values.forEach((name, value) -> {
+            BigDecimal combined = op.apply(result.getOrDefault(name, BigDecimal.ZERO), value);
+            if (combined.signum() == 0) {
+                result.remove(name);
+            } else {
+                result.put(name, combined.stripTrailingZeros());
+            }
+        });
+        return result.isEmpty() ? ZERO : new Counters(result);
+    }
+
+    private static int checkAge(int age) {
+        if (age < 0 || age >= COHORT_AGES) {
+            throw new IllegalArgumentException("cohort age must be 0.." + (COHORT_AGES - 1));
+        }
+        return age;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Counters other && values.equals(other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return values.toString();
+    }
+}

@@ -1,0 +1,50 @@
+package ru.unitecon.core.ledger;
+
+import ru.unitecon.core.appointments.Appointment;
+import ru.unitecon.core.attribution.ChannelRules;
+import ru.unitecon.core.attribution.LeadSource;
+import ru.unitecon.core.crm.DealSnapshot;
+import ru.unitecon.core.crm.Semantic;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A deal as stored; see {@link LeadRecord}. Its channel is the deal's own source, used as one of the client's touches. */
+public record DealRecord(long id, Instant created, Instant modified, LeadSource source, Semantic stage,
+                         Long contactId, Long leadId, BigDecimal amount, Instant closedAt, Long responsibleId,
+                         String channel, Appointment appointment, boolean deleted) implements CrmRecord {
+
+    public static DealRecord from(DealSnapshot snapshot, DealRecord previous, ChannelRules rules) {
+        Appointment appointment = Appointments.follow(
+                previous == null ? null : previous.appointment(), snapshot.appointment());
+        return new DealRecord(snapshot.id(), snapshot.created(), snapshot.modified(), snapshot.source(),
+                snapshot.stage(), snapshot.contactId(), snapshot.leadId(), snapshot.amount(), snapshot.wonAt(),
+                snapshot.responsibleId(), rules.classify(snapshot.source()), appointment, false);
+    }
+
+    public DealRecord deletedVersion() {
+        return new DealRecord(id, created, modified, source, stage, null, null, BigDecimal.ZERO, null, null, channel,
+                null, true);
+    }
+
+    public boolean isWon() {
+        return stage == Semantic.SUCCESS;
+    }
+
+    @Override
+    public String memberId() {
+        return "D" + id;
+    }
+
+    /** The contact when known; else the lead it was converted from, so it joins that lead's client; else itself. */
+    @Override
+    public String clientKey() {
+        if (deleted) {
+            return null;
+        }
+        if (contactId != null) {
+            return "C" + contactId;
+        }
+        return leadId != null ? "L" + leadId : memberId();
+    }
+}

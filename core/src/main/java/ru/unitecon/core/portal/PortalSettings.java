@@ -1,0 +1,83 @@
+package ru.unitecon.core.portal;
+
+import ru.unitecon.core.attribution.ChannelRules;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * A portal's choices for the metrics: where its months begin (time zone), its currency and costs, how clients
+ * are attributed and what an order is.
+ *
+ * @param retentionYears      how long a client stays, for the LTV formula (seed 000 uses 2 years)
+ * @param activeWindowMonths  a client with an order in this many trailing months is active
+ */
+public record PortalSettings(ZoneId zone, String currency, BigDecimal processingCostPerMonth,
+                             VariableCost variableCost, BigDecimal retentionYears, Attribution attribution,
+                             OrderSource orderSource, int activeWindowMonths, ChannelRules channelRules) {
+
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Moscow");
+
+    public PortalSettings {
+        Objects.requireNonNull(zone, "zone");
+        if (currency == null || !currency.matches("[A-Z]{3}")) {
+            throw new IllegalArgumentException("currency must be an ISO 4217 code such as RUB");
+        }
+        Objects.requireNonNull(processingCostPerMonth, "processingCostPerMonth");
+        if (processingCostPerMonth.signum() < 0) {
+            throw new IllegalArgumentException("processing cost cannot be negative");
+        }
+        Objects.requireNonNull(variableCost, "variableCost");
+        Objects.requireNonNull(retentionYears, "retentionYears");
+        if (retentionYears.signum() <= 0) {
+            throw new IllegalArgumentException("retention must be positive");
+        }
+        Objects.requireNonNull(attribution, "attribution");
+        Objects.requireNonNull(orderSource, "orderSource");
+        if (activeWindowMonths < 1 || activeWindowMonths > 36) {
+            throw new IllegalArgumentException("the active-client window must be 1 to 36 months");
+        }
+        Objects.requireNonNull(channelRules, "channelRules");
+    }
+
+    public static PortalSettings defaults() {
+        return new PortalSettings(DEFAULT_ZONE, "RUB", BigDecimal.ZERO, VariableCost.NONE, BigDecimal.valueOf(2),
+                Attribution.FIRST_TOUCH, OrderSource.WON_DEALS, 12, ChannelRules.defaults());
+    }
+
+    public PortalSettings withZone(ZoneId newZone) {
+        return new PortalSettings(newZone, currency, processingCostPerMonth, variableCost, retentionYears,
+                attribution, orderSource, activeWindowMonths, channelRules);
+    }
+
+    public PortalSettings withVariableCost(VariableCost newCost) {
+        return new PortalSettings(zone, currency, processingCostPerMonth, newCost, retentionYears, attribution,
+                orderSource, activeWindowMonths, channelRules);
+    }
+
+    public PortalSettings withProcessingCostPerMonth(BigDecimal newCost) {
+        return new PortalSettings(zone, currency, newCost, variableCost, retentionYears, attribution, orderSource,
+                activeWindowMonths, channelRules);
+    }
+
+    public PortalSettings withAttribution(Attribution newAttribution) {
+        return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears,
+                newAttribution, orderSource, activeWindowMonths, channelRules);
+    }
+
+    public PortalSettings withOrderSource(OrderSource newSource) {
+        return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution,
+                newSource, activeWindowMonths, channelRules);
+    }
+
+    public PortalSettings withRetentionYears(BigDecimal years) {
+        return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, years, attribution,
+                orderSource, activeWindowMonths, channelRules);
+    }
+
+    public PortalSettings withChannelRules(ChannelRules rules) {
+        return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution,
+                orderSource, activeWindowMonths, rules);
+    }
+}
