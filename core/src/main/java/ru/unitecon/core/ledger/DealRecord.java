@@ -22,9 +22,17 @@ public record DealRecord(long id, Instant created, Instant modified, LeadSource 
                 snapshot.responsibleId(), rules.classify(snapshot.source()), appointment, false);
     }
 
-    public DealRecord deletedVersion() {
-        return new DealRecord(id, created, modified, source, stage, null, null, BigDecimal.ZERO, null, null, channel,
+    /** The tombstone a delete at {@code at} leaves in place of this deal. */
+    public DealRecord deletedAt(Instant at) {
+        Instant last = at.isAfter(modified) ? at : modified;
+        return new DealRecord(id, created, last, source, stage, null, null, BigDecimal.ZERO, null, null, channel,
                 null, true);
+    }
+
+    /** The tombstone of a deal deleted before the app ever saw it. */
+    public static DealRecord tombstone(long id, Instant at) {
+        return new DealRecord(id, at, at, LeadSource.NONE, Semantic.IN_PROGRESS, null, null, BigDecimal.ZERO, null,
+                null, null, null, true);
     }
 
     public boolean isWon() {

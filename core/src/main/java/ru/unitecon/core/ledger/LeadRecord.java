@@ -25,10 +25,16 @@ public record LeadRecord(long id, Instant created, Instant modified, LeadSource 
                 rules.classify(snapshot.source()), appointment, false);
     }
 
-    /** The tombstone left by a delete; it keeps the newest DATE_MODIFY seen. */
-    public LeadRecord deletedVersion() {
-        return new LeadRecord(id, created, modified, source, status, null, BigDecimal.ZERO, null, channel, null,
-                true);
+    /** The tombstone a delete at {@code at} leaves in place of this lead. */
+    public LeadRecord deletedAt(Instant at) {
+        Instant last = at.isAfter(modified) ? at : modified;
+        return new LeadRecord(id, created, last, source, status, null, BigDecimal.ZERO, null, channel, null, true);
+    }
+
+    /** The tombstone of a lead deleted before the app ever saw it, so a late snapshot cannot create it. */
+    public static LeadRecord tombstone(long id, Instant at) {
+        return new LeadRecord(id, at, at, LeadSource.NONE, Semantic.IN_PROGRESS, null, BigDecimal.ZERO, null,
+                null, null, true);
     }
 
     @Override

@@ -1,0 +1,61 @@
+package ru.unitecon.core.store;
+
+import ru.unitecon.core.attribution.Channel;
+import ru.unitecon.core.ledger.AggregateKey;
+
+import java.time.YearMonth;
+import java.util.regex.Pattern;
+
+/** Builds every key of the table. A portal's member_id starts every partition key, so no key reaches another portal. */
+public final class Keys {
+    private static final Pattern MEMBER_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    static final String PORTAL = "PORTAL";
+    static final String SETTINGS = "SETTINGS";
+    static final String LEAD = "LEAD#";
+    static final String DEAL = "DEAL#";
+    static final String CLIENT = "CLIENT#";
+    static final String SPEND = "SPEND#";
+    static final String AGG = "AGG#";
+
+    private Keys() {
+    }
+
+    public static boolean isValidMemberId(String memberId) {
+        return memberId != null && MEMBER_ID.matcher(memberId).matches();
+    }
+
+    public static String partition(String memberId) {
+        if (!isValidMemberId(memberId)) {
+            throw new IllegalArgumentException("not a member_id");
+        }
+        return "P#" + memberId;
+    }
+
+    static String lead(long id) {
+        return LEAD + id;
+    }
+
+    static String deal(long id) {
+        return DEAL + id;
+    }
+
+    static String client(String clientKey) {
+        return CLIENT + clientKey;
+    }
+
+    static String spend(YearMonth month, String channel) {
+        return SPEND + month + "#" + Channel.requireValidCode(channel);
+    }
+
+    static String aggregate(AggregateKey key) {
+        return AGG + key.month() + "#" + key.channel();
+    }
+
+    /** Parses the month and channel back out of an {@code AGG#} or {@code SPEND#} sort key. */
+    static AggregateKey monthAndChannel(String sortKey) {
+        String rest = sortKey.substring(sortKey.indexOf('#') + 1);
+        int split = rest.indexOf('#');
+        return new AggregateKey(YearMonth.parse(rest.substring(0, split)), rest.substring(split + 1));
+    }
+}

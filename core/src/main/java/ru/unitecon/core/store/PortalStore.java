@@ -1,0 +1,190 @@
+package ru.unitecon.core.store;
+
+import ru.unitecon.core.portal.PortalInstallation;
+import ru.unitecon.core.portal.PortalStatus;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static ru.unitecon.core.store.Attributes.s;
+import static ru.unitecon.core.store.Attributes.string;
+
+/**
+ * The portal item: where the portal lives, its application_token, its status and (written by
+ * {@link #saveTokens}) its OAuth tokens. Active portals are also listed in the sparse due index under one bucket,
+ * so the scheduler can find them without scanning the table.
+ */
+public final class PortalStore {
+    static final String ACTIVE_PORTALS_BUCKET = "PORTALS";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final RecordReader reader;
+
+    public PortalStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.reader = new RecordReader(dynamo, table);
+    }
+
+    /** Records an installation (or a reinstall, which overwrites the application_token). Tokens are left alone. */
+    public void saveInstallation(PortalInstallation portal) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new ArrayList<>();
+        set(sets, names, values, "domain", s(portal.domain()));
+        set(sets, names, values, "clientEndpoint", s(portal.clientEndpoint().toString()));
+        if (portal.serverEndpoint() != null) {
+            set(sets, names, values, "serverEndpoint", s(portal.serverEndpoint().toString()));
+        }
+        if (portal.applicationToken() != null) {
+            set(sets, names, values, "applicationToken", s(portal.applicationToken()));
+        }
+        set(sets, names, values, "status", s(portal.status().name()));
+        if (portal.installedAt() != null) {
+            set(sets, names, values, "installedAt", s(portal.installedAt().toString()));
+        }
+        if (portal.lastReconciledAt() != null) {
+            set(sets, names, values, "lastReconciledAt", s(portal.lastReconciledAt().toString()));
+        }
+        set(sets, names, values, TableDefinition.DUE_PK, s(ACTIVE_PORTALS_BUCKET));
+        set(sets, names, values, TableDefinition.DUE_SK, s(portal.memberId()));
+        dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(portal.memberId()))
+                .updateExpression("SET " + String.join(", ", sets))
+                .expressionAttributeNames(names).expressionAttributeValues(values).build());
+    }
+
+    public Optional<PortalInstallation> find(String memberId) {
+        if (!Keys.isValidMemberId(memberId)) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = reader.item(memberId, Keys.PORTAL);
+        if (item == null || string(item, "domain") == null) {
+            return Optional.empty();
+        }
+        String server = string(item, "serverEndpoint");
+        return Optional.of(new PortalInstallation(memberId, string(item, "domain"),
+                URI.create(string(item, "clientEndpoint")), server == null ? null : URI.create(server),
+                string(item, "applicationToken"), PortalStatus.valueOf(string(item, "status")),
+                Attributes.instant(item, "installedAt"), Attributes.instant(item, "lastReconciledAt")));
+    }
+
+    public void markNeedsReconnect(String memberId) {
+        dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(memberId))
+                .updateExpression("SET #s = :s")
+                .conditionExpression("attribute_exists(PK)")
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":s", s(PortalStatus.NEEDS_RECONNECT.name())))
+                .build());
+    }
+
+    /** Forgets the tokens and takes the portal off the scheduler's list; its data stays until purged. */
+    public void markUninstalled(String memberId) {
+        dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(memberId))
+                .updateExpression("SET #s = :s REMOVE accessToken, refreshToken, accessExpiresAt, "
+                        + TableDefinition.DUE_PK + ", " + TableDefinition.DUE_SK)
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":s", s(PortalStatus.UNINSTALLED.name())))
+                .build());
+    }
+
+    public void recordReconciledUpTo(String memberId, Instant modifiedUpTo) {
+        dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(memberId))
+                .updateExpression("SET lastReconciledAt = :t")
+                .expressionAttributeValues(Map.of(":t", s(modifiedUpTo.toString())))
+                .build());
+    }
+
+    /** The member_ids of installed portals (and those waiting for a reconnect). */
+    public List<String> activePortals() {
+        return dynamo.queryPaginator(QueryRequest.builder().tableName(table).indexName(TableDefinition.DUE_INDEX)
+                        .keyConditionExpression(TableDefinition.DUE_PK + " = :b")
+                        .expressionAttributeValues(Map.of(":b", s(ACTIVE_PORTALS_BUCKET)))
+                        .build())
+                .items().stream().map(item -> string(item, TableDefinition.DUE_SK)).toList();
+    }
+
+    /** Stores a fresh token pair, unconditionally (install, or a reinstall with new tokens). */
+    public void saveTokens(String memberId, StoredTokens tokens) {
+        dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(memberId))
+                .updateExpression("SET accessToken = :a, refreshToken = :r, accessExpiresAt = :e")
+                .expressionAttributeValues(tokens.attributes())
+                .build());
+    }
+
+    /**
+     * Stores a refreshed pair only if the stored refresh token is still {@code expectedRefreshToken}: of two
+     * workers that refreshed at once, exactly one wins, and the loser reads the winner's pair.
+     */
+    public boolean replaceTokensIfCurrent(String memberId, String expectedRefreshToken, StoredTokens next) {
+        Map<String, AttributeValue> values = new HashMap<>(next.attributes());
+        values.put(":expected", s(expectedRefreshToken));
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(memberId))
+                    .updateExpression("SET accessToken = :a, refreshToken = :r, accessExpiresAt = :e")
+                    .conditionExpression("refreshToken = :expected")
+                    .expressionAttributeValues(values)
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException lostTheRace) {
+            return false;
+        }
+    }
+
+    public Optional<StoredTokens> loadTokens(String memberId) {
+        Map<String, AttributeValue> item = reader.item(memberId, Keys.PORTAL);
+        if (item == null || string(item, "refreshToken") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredTokens(string(item, "accessToken"), string(item, "refreshToken"),
+                Attributes.instant(item, "accessExpiresAt")));
+    }
+
+    /** Deletes every item of the portal (uninstall with "delete data" ticked). */
+    public int purge(String memberId) {
+        List<WriteRequest> deletes = dynamo.queryPaginator(QueryRequest.builder().tableName(table)
+                        .keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.partition(memberId))))
+                        .projectionExpression("PK, SK").consistentRead(true).build())
+                .items().stream()
+                .map(k -> WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(k).build()).build())
+                .toList();
+        for (int from = 0; from < deletes.size(); from += 25) {
+            List<WriteRequest> chunk = deletes.subList(from, Math.min(from + 25, deletes.size()));
+            Map<String, List<WriteRequest>> pending = Map.of(table, chunk);
+            while (!pending.isEmpty()) {
+                BatchWriteItemResponse response = dynamo.batchWriteItem(
+                        BatchWriteItemRequest.builder().requestItems(pending).build());
+                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            }
+        }
+        return deletes.size();
+    }
+
+    private Map<String, AttributeValue> key(String memberId) {
+        return Map.of(TableDefinition.PK, s(Keys.partition(memberId)), TableDefinition.SK, s(Keys.PORTAL));
+    }
+
+    private static void set(List<String> sets, Map<String, String> names, Map<String, AttributeValue> values,
+                            String attribute, AttributeValue value) {
+        String n = "#a" + sets.size();
+        String v = ":v" + sets.size();
+        sets.add(n + " = " + v);
+        names.put(n, attribute);
+        values.put(v, value);
+    }
+}

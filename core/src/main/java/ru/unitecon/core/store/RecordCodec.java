@@ -1,0 +1,174 @@
+package ru.unitecon.core.store;
+
+import ru.unitecon.core.appointments.Appointment;
+import ru.unitecon.core.appointments.AppointmentState;
+import ru.unitecon.core.attribution.LeadSource;
+import ru.unitecon.core.crm.Semantic;
+import ru.unitecon.core.ledger.ClientMember;
+import ru.unitecon.core.ledger.ClientState;
+import ru.unitecon.core.ledger.DealRecord;
+import ru.unitecon.core.ledger.LeadRecord;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static ru.unitecon.core.store.Attributes.bool;
+import static ru.unitecon.core.store.Attributes.decimal;
+import static ru.unitecon.core.store.Attributes.flag;
+import static ru.unitecon.core.store.Attributes.instant;
+import static ru.unitecon.core.store.Attributes.longOrNull;
+import static ru.unitecon.core.store.Attributes.n;
+import static ru.unitecon.core.store.Attributes.putIfPresent;
+import static ru.unitecon.core.store.Attributes.s;
+import static ru.unitecon.core.store.Attributes.string;
+
+/**
+ * Maps lead, deal and client records to items and back. Only ids, sources, times, states and amounts are written:
+ * the records have no field for anything personal.
+ */
+final class RecordCodec {
+    static final String VERSION = "ver";
+    /** Tombstones outlive, by far, any fetch still in flight when the record was deleted. */
+    private static final long TOMBSTONE_DAYS = 90;
+
+    private RecordCodec() {
+    }
+
+    static Map<String, AttributeValue> leadItem(String memberId, LeadRecord lead, long version) {
+        Map<String, AttributeValue> item = common(memberId, Keys.lead(lead.id()), version, lead.id(),
+                lead.created(), lead.modified(), lead.source(), lead.channel(), lead.deleted());
+        item.put("status", s(lead.status().code()));
+        putIfPresent(item, "contactId", lead.contactId());
+        putIfPresent(item, "responsibleId", lead.responsibleId());
+        item.put("amount", n(lead.amount()));
+        putAppointment(item, memberId, "L" + lead.id(), lead.appointment());
+        return item;
+    }
+
+    static LeadRecord lead(Map<String, AttributeValue> item) {
+        return new LeadRecord(longOrNull(item, "id"), instant(item, "created"), instant(item, "modified"),
+                source(item), Semantic.fromCode(string(item, "status")), longOrNull(item, "contactId"),
+                decimal(item, "amount"), longOrNull(item, "responsibleId"), string(item, "channel"),
+                appointment(item), flag(item, "deleted"));
+    }
+
+    static Map<String, AttributeValue> dealItem(String memberId, DealRecord deal, long version) {
+        Map<String, AttributeValue> item = common(memberId, Keys.deal(deal.id()), version, deal.id(),
+                deal.created(), deal.modified(), deal.source(), deal.channel(), deal.deleted());
+        item.put("stage", s(deal.stage().code()));
+        putIfPresent(item, "contactId", deal.contactId());
+        putIfPresent(item, "leadId", deal.leadId());
+        putIfPresent(item, "responsibleId", deal.responsibleId());
+        putIfPresent(item, "closedAt", deal.closedAt());
+        item.put("amount", n(deal.amount()));
+        putAppointment(item, memberId, "D" + deal.id(), deal.appointment());
+        return item;
+    }
+
+    static DealRecord deal(Map<String, AttributeValue> item) {
+        return new DealRecord(longOrNull(item, "id"), instant(item, "created"), instant(item, "modified"),
+                source(item), Semantic.fromCode(string(item, "stage")), longOrNull(item, "contactId"),
+                longOrNull(item, "leadId"), decimal(item, "amount"), instant(item, "closedAt"),
+                longOrNull(item, "responsibleId"), string(item, "channel"), appointment(item),
+                flag(item, "deleted"));
+    }
+
+    static Map<String, AttributeValue> clientItem(String memberId, ClientState client, long version) {
+        Map<String, AttributeValue> members = new HashMap<>();
+        client.members().forEach((id, member) -> members.put(id, AttributeValue.fromM(memberAttributes(member))));
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(TableDefinition.PK, s(Keys.partition(memberId)));
+        item.put(TableDefinition.SK, s(Keys.client(client.key())));
+        item.put(VERSION, n(version));
+        item.put("members", AttributeValue.fromM(members));
+        return item;
+    }
+
+    static ClientState client(String key, Map<String, AttributeValue> item) {
+        TreeMap<String, ClientMember> members = new TreeMap<>();
+        item.get("members").m().forEach((id, value) -> members.put(id, member(value.m())));
+        return new ClientState(key, members);
+    }
+
+    private static Map<String, AttributeValue> memberAttributes(ClientMember member) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("touchedAt", s(member.touchedAt().toString()));
+        m.put("channel", s(member.channel()));
+        if (member.order() != null) {
+            m.put("orderAt", s(member.order().at().toString()));
+            m.put("orderAmount", n(member.order().amount()));
+        }
+        if (member.visit() != null) {
+            m.put("visitAt", s(member.visit().time().toString()));
+            m.put("visitState", s(member.visit().state().name()));
+            m.put("visitConfirmed", bool(member.visit().everConfirmed()));
+        }
+        return m;
+    }
+
+    private static ClientMember member(Map<String, AttributeValue> m) {
+        ClientMember.Order order = m.containsKey("orderAt")
+                ? new ClientMember.Order(instant(m, "orderAt"), decimal(m, "orderAmount")) : null;
+        Appointment visit = m.containsKey("visitAt")
+                ? new Appointment(instant(m, "visitAt"), AppointmentState.valueOf(string(m, "visitState")),
+                flag(m, "visitConfirmed")) : null;
+        return new ClientMember(instant(m, "touchedAt"), string(m, "channel"), order, visit);
+    }
+
+    private static Map<String, AttributeValue> common(String memberId, String sortKey, long version, long id,
+                                                      Instant created, Instant modified, LeadSource source,
+                                                      String channel, boolean deleted) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(TableDefinition.PK, s(Keys.partition(memberId)));
+        item.put(TableDefinition.SK, s(sortKey));
+        item.put(VERSION, n(version));
+        item.put("id", n(id));
+        putIfPresent(item, "created", created);
+        putIfPresent(item, "modified", modified);
+        putIfPresent(item, "sourceId", source.sourceId());
+        putIfPresent(item, "utmSource", source.utmSource());
+        putIfPresent(item, "utmMedium", source.utmMedium());
+        putIfPresent(item, "utmCampaign", source.utmCampaign());
+        putIfPresent(item, "utmContent", source.utmContent());
+        putIfPresent(item, "utmTerm", source.utmTerm());
+        putIfPresent(item, "channel", channel);
+        if (deleted) {
+            item.put("deleted", bool(true));
+            item.put(TableDefinition.TTL_ATTRIBUTE,
+                    n(modified.plus(TOMBSTONE_DAYS, ChronoUnit.DAYS).getEpochSecond()));
+        }
+        return item;
+    }
+
+    private static LeadSource source(Map<String, AttributeValue> item) {
+        return new LeadSource(string(item, "sourceId"), string(item, "utmSource"), string(item, "utmMedium"),
+                string(item, "utmCampaign"), string(item, "utmContent"), string(item, "utmTerm"));
+    }
+
+    /** Open appointments also enter the sparse due index, bucketed by the UTC hour of the visit. */
+    private static void putAppointment(Map<String, AttributeValue> item, String memberId, String memberKey,
+                                       Appointment appointment) {
+        if (appointment == null) {
+            return;
+        }
+        item.put("apptAt", s(appointment.time().toString()));
+        item.put("apptState", s(appointment.state().name()));
+        item.put("apptConfirmed", bool(appointment.everConfirmed()));
+        if (appointment.state().isOpen()) {
+            item.put(TableDefinition.DUE_PK, s(DueIndex.bucket(appointment.time())));
+            item.put(TableDefinition.DUE_SK, s(DueIndex.sortKey(appointment.time(), memberId, memberKey)));
+        }
+    }
+
+    private static Appointment appointment(Map<String, AttributeValue> item) {
+        Instant at = instant(item, "apptAt");
+        if (at == null) {
+            return null;
+        }
+        return new Appointment(at, AppointmentState.valueOf(string(item, "apptState")), flag(item, "apptConfirmed"));
+    }
+}
