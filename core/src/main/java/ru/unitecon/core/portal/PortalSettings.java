@@ -28,11 +28,13 @@ public record PortalSettings(ZoneId zone, String currency, BigDecimal processing
         if (processingCostPerMonth.signum() < 0) {
             throw new IllegalArgumentException("processing cost cannot be negative");
         }
+        processingCostPerMonth = Decimals.normalized(processingCostPerMonth);
         Objects.requireNonNull(variableCost, "variableCost");
         Objects.requireNonNull(retentionYears, "retentionYears");
         if (retentionYears.signum() <= 0) {
             throw new IllegalArgumentException("retention must be positive");
         }
+        retentionYears = Decimals.normalized(retentionYears);
         Objects.requireNonNull(attribution, "attribution");
         Objects.requireNonNull(orderSource, "orderSource");
         if (activeWindowMonths < 1 || activeWindowMonths > 36) {

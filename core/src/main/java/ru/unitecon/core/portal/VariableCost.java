@@ -22,6 +22,7 @@ public record VariableCost(Kind kind, BigDecimal value) {
         if (kind == Kind.PERCENT_OF_REVENUE && value.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new IllegalArgumentException("variable cost share cannot exceed 100 %");
         }
+        value = Decimals.normalized(value);
     }
 
     public static VariableCost percent(String percent) {

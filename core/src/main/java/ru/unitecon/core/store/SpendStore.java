@@ -2,6 +2,7 @@ package ru.unitecon.core.store;
 
 import ru.unitecon.core.attribution.Channel;
 import ru.unitecon.core.ledger.AggregateKey;
+import ru.unitecon.core.portal.Decimals;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -37,7 +38,7 @@ public final class SpendStore {
         Map<AggregateKey, BigDecimal> spend = new HashMap<>();
         new AggregateReader(dynamo, table).range(memberId, Keys.SPEND, from, to).forEach(item ->
                 spend.put(Keys.monthAndChannel(item.get(TableDefinition.SK).s()),
-                        Attributes.decimal(item, AMOUNT)));
+                        Decimals.normalized(Attributes.decimal(item, AMOUNT))));
         return spend;
     }
 

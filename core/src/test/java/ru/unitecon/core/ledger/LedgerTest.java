@@ -1,0 +1,127 @@
+package ru.unitecon.core.ledger;
+
+import org.junit.jupiter.api.Test;
+import ru.unitecon.core.appointments.Appointment;
+import ru.unitecon.core.appointments.AppointmentState;
+import ru.unitecon.core.portal.Attribution;
+import ru.unitecon.core.portal.OrderSource;
+import ru.unitecon.core.portal.PortalSettings;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LedgerTest {
+    private static final YearMonth JAN = YearMonth.of(2026, 1);
+    private final Ledger ledger = new Ledger(PortalSettings.defaults());
+
+    private static Instant moscow(String localDateTime) {
+        return java.time.LocalDateTime.parse(localDateTime).atZone(PortalSettings.DEFAULT_ZONE).toInstant();
+    }
+
+    private static ClientMember touch(String at, String channel) {
+        return new ClientMember(moscow(at), channel, null, null);
+    }
+
+    private static ClientMember order(String touchedAt, String channel, String orderAt, String amount) {
+        return new ClientMember(moscow(touchedAt), channel,
+                new ClientMember.Order(moscow(orderAt), new BigDecimal(amount)), null);
+    }
+
+    private static ClientState client(Object... idsAndMembers) {
+        TreeMap<String, ClientMember> members = new TreeMap<>();
+        for (int i = 0; i < idsAndMembers.length; i += 2) {
+            members.put((String) idsAndMembers[i], (ClientMember) idsAndMembers[i + 1]);
+        }
+        return new ClientState("C1", members);
+    }
+
+    @Test
+    void aClientCountsUnderTheChannelOfItsFirstTouch() {
+        ClientState c = client(
+                "L1", touch("2026-01-02T10:00", "instagram"),
+                "D1", order("2026-01-05T10:00", "call", "2026-01-06T10:00", "1200"));
+
+        Contribution contribution = ledger.contributionOf(c);
+
+        Counters jan = contribution.cells().get(new AggregateKey(JAN, "instagram"));
+        assertEquals(1, jan.count(Measure.ORDERS));
+        assertEquals(1, jan.count(Measure.NEW_CLIENTS));
+        assertEquals(0, new BigDecimal("1200").compareTo(jan.get(Measure.REVENUE)));
+        assertNull(contribution.cells().get(new AggregateKey(JAN, "call")));
+    }
+
+    @Test
+    void lastTouchTakesTheLatestTouchBeforeTheFirstOrder() {
+        Ledger lastTouch = new Ledger(PortalSettings.defaults().withAttribution(Attribution.LAST_TOUCH));
+        ClientState c = client(
+                "L1", touch("2026-01-02T10:00", "instagram"),
+                "L2", touch("2026-01-04T10:00", "vk"),
+                "D1", order("2026-01-05T10:00", "call", "2026-01-05T09:00", "1200"),
+                "L3", touch("2026-01-20T10:00", "avito"));
+
+        assertTrue(lastTouch.contributionOf(c).cells().containsKey(new AggregateKey(JAN, "vk")));
+    }
+
+    @Test
+    void cohortCountersSitOnTheAcquisitionMonthByAge() {
+        ClientState c = client(
+                "D1", order("2026-01-01T10:00", "vk", "2026-01-10T10:00", "1000"),
+                "D2", order("2026-01-01T10:00", "vk", "2026-03-10T10:00", "500"),
+                "D3", order("2026-01-01T10:00", "vk", "2027-02-10T10:00", "700"));
+
+        Counters cohort = ledger.contributionOf(c).cells().get(new AggregateKey(JAN, "vk"));
+
+        assertEquals(0, new BigDecimal("1000").compareTo(cohort.cohortRevenue(0)));
+        assertEquals(0, new BigDecimal("500").compareTo(cohort.cohortRevenue(2)));
+        assertEquals(1, cohort.cohortOrders(2));
+        assertEquals(1, cohort.count(Measure.BUYERS), "January is one of the two buying months in the window");
+        assertEquals(0, cohort.cohortOrders(11), "the 13th month is past the kept cohort ages");
+    }
+
+    @Test
+    void aClientStaysActiveForTheWindowAfterEachOrder() {
+        ClientState c = client("D1", order("2026-01-01T10:00", "vk", "2026-01-10T10:00", "1000"));
+
+        Contribution contribution = ledger.contributionOf(c);
+
+        assertEquals(1, contribution.cells().get(new AggregateKey(JAN.plusMonths(11), "vk"))
+                .count(Measure.ACTIVE_CLIENTS));
+        assertNull(contribution.cells().get(new AggregateKey(JAN.plusMonths(12), "vk")));
+    }
+
+    @Test
+    void withoutDealsAnAttendedVisitWithAnAmountIsTheOrder() {
+        Ledger visits = new Ledger(PortalSettings.defaults().withOrderSource(OrderSource.ATTENDED_APPOINTMENTS));
+        Instant visitAt = moscow("2026-01-15T12:00");
+        LeadRecord attended = new LeadRecord(1, moscow("2026-01-10T10:00"), moscow("2026-01-15T13:00"),
+                ru.unitecon.core.attribution.LeadSource.ofUtm("instagram", null, null),
+                ru.unitecon.core.crm.Semantic.SUCCESS, 5L, new BigDecimal("2500"), 1L, "instagram",
+                new Appointment(visitAt, AppointmentState.ATTENDED, true), false);
+
+        ClientMember member = visits.memberOf(attended);
+
+        assertEquals(visitAt, member.order().at());
+        assertNull(ledger.memberOf(attended).order(), "with won deals as orders a lead is never an order");
+    }
+
+    @Test
+    void aLeadAndItsVisitCountUnderTheLeadsOwnChannel() {
+        LeadRecord lead = new LeadRecord(1, moscow("2026-01-31T23:30"), moscow("2026-01-31T23:30"),
+                ru.unitecon.core.attribution.LeadSource.ofUtm("vk", null, null),
+                ru.unitecon.core.crm.Semantic.IN_PROGRESS, null, BigDecimal.ZERO, 1L, "vk",
+                new Appointment(moscow("2026-02-02T10:00"), AppointmentState.NO_SHOW, true), false);
+
+        Contribution c = ledger.contributionOf(lead);
+
+        assertEquals(1, c.cells().get(new AggregateKey(JAN, "vk")).count(Measure.LEADS));
+        Counters feb = c.cells().get(new AggregateKey(JAN.plusMonths(1), "vk"));
+        assertEquals(1, feb.count(Measure.NO_SHOWS));
+        assertEquals(1, feb.count(Measure.CONFIRMED));
+    }
+}

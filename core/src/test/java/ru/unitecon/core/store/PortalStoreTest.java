@@ -1,0 +1,118 @@
+package ru.unitecon.core.store;
+
+import org.junit.jupiter.api.Test;
+import ru.unitecon.core.attribution.LeadSource;
+import ru.unitecon.core.crm.LeadSnapshot;
+import ru.unitecon.core.crm.Semantic;
+import ru.unitecon.core.portal.PortalInstallation;
+import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.testsupport.LocalDynamo;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PortalStoreTest {
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+
+    private final PortalStore portals = new PortalStore(LocalDynamo.client(), LocalDynamo.TABLE);
+    private final String member = LocalDynamo.freshMemberId();
+
+    private PortalInstallation installation(String memberId, String applicationToken) {
+        return new PortalInstallation(memberId, "salon.bitrix24.ru", URI.create("https://salon.bitrix24.ru/rest/"),
+                URI.create("https://oauth.bitrix24.tech/rest/"), applicationToken, PortalStatus.INSTALLED, NOW, null);
+    }
+
+    @Test
+    void anInstalledPortalIsFoundAndListedAsActive() {
+        portals.saveInstallation(installation(member, "app-token-1"));
+
+        PortalInstallation found = portals.find(member).orElseThrow();
+
+        assertEquals("app-token-1", found.applicationToken());
+        assertEquals(PortalStatus.INSTALLED, found.status());
+        assertTrue(portals.activePortals().contains(member));
+        assertFalse(found.toString().contains("app-token-1"), "the application token is never printed");
+    }
+
+    @Test
+    void aReinstallOverwritesTheApplicationTokenButKeepsTheTokens() {
+        portals.saveInstallation(installation(member, "old"));
+        portals.saveTokens(member, new StoredTokens("a1", "r1", NOW));
+
+        portals.saveInstallation(installation(member, "new"));
+
+        assertEquals("new", portals.find(member).orElseThrow().applicationToken());
+        assertEquals("r1", portals.loadTokens(member).orElseThrow().refreshToken());
+    }
+
+    @Test
+    void ofTwoRefreshesFromTheSamePairOnlyOneIsStored() {
+        portals.saveInstallation(installation(member, "t"));
+        portals.saveTokens(member, new StoredTokens("a1", "r1", NOW));
+
+        boolean first = portals.replaceTokensIfCurrent(member, "r1", new StoredTokens("a2", "r2", NOW.plusSeconds(3600)));
+        boolean second = portals.replaceTokensIfCurrent(member, "r1", new StoredTokens("a3", "r3", NOW.plusSeconds(3600)));
+
+        assertTrue(first);
+        assertFalse(second);
+        assertEquals("r2", portals.loadTokens(member).orElseThrow().refreshToken());
+    }
+
+    @Test
+    void uninstallForgetsTheTokensAndTakesThePortalOffTheActiveList() {
+        portals.saveInstallation(installation(member, "t"));
+        portals.saveTokens(member, new StoredTokens("a1", "r1", NOW));
+
+        portals.markUninstalled(member);
+
+        assertEquals(Optional.empty(), portals.loadTokens(member));
+        assertEquals(PortalStatus.UNINSTALLED, portals.find(member).orElseThrow().status());
+        assertFalse(portals.activePortals().contains(member));
+    }
+
+    @Test
+    void aFailedRefreshMarksThePortalForReconnect() {
+        portals.saveInstallation(installation(member, "t"));
+
+        portals.markNeedsReconnect(member);
+
+        assertEquals(PortalStatus.NEEDS_RECONNECT, portals.find(member).orElseThrow().status());
+    }
+
+    @Test
+    void purgeDeletesEveryItemOfThePortalAndNothingOfAnother() {
+        String neighbour = LocalDynamo.freshMemberId();
+        LedgerStore ledger = new LedgerStore(LocalDynamo.client(), LocalDynamo.TABLE, Clock.systemUTC());
+        SpendStore spend = new SpendStore(LocalDynamo.client(), LocalDynamo.TABLE);
+        for (String portal : new String[] {member, neighbour}) {
+            portals.saveInstallation(installation(portal, "t"));
+            ledger.apply(portal, PortalSettings.defaults(), new LeadSnapshot(1, NOW, NOW,
+                    LeadSource.ofUtm("vk", null, null), Semantic.IN_PROGRESS, 3L, BigDecimal.ZERO, 1L, null));
+            spend.replaceMonths(portal, Map.of(YearMonth.of(2026, 11), Map.of("vk", BigDecimal.TEN)));
+        }
+
+        int deleted = portals.purge(member);
+
+        assertTrue(deleted >= 4, "portal, lead, client, aggregate and spend items");
+        assertEquals(Optional.empty(), portals.find(member));
+        assertEquals(Optional.empty(), ledger.records().lead(member, 1));
+        assertTrue(ledger.records().lead(neighbour, 1).isPresent());
+        assertEquals(1, spend.load(neighbour, YearMonth.of(2026, 11), YearMonth.of(2026, 11)).size());
+    }
+
+    @Test
+    void aMalformedMemberIdFindsNothing() {
+        assertEquals(Optional.empty(), portals.find("P#" + member));
+        assertEquals(Optional.empty(), portals.find(""));
+    }
+}
