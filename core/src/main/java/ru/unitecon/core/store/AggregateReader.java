@@ -31,7 +31,7 @@ public final class AggregateReader {
         this.table = table;
     }
 
-    public MonthlyAggregates load(String memberId, YearMonth from, YearMonth to) {
+    public StoredAggregates load(String memberId, YearMonth from, YearMonth to) {
         Map<AggregateKey, Counters> counters = new HashMap<>();
         Instant[] newest = {null};
         range(memberId, Keys.AGG, from, to).forEach(item -> {
@@ -50,7 +50,7 @@ public final class AggregateReader {
                 newest[0] = updated;
             }
         });
-        return new MonthlyAggregates(counters, new SpendStore(dynamo, table).load(memberId, from, to), newest[0]);
+        return new StoredAggregates(counters, new SpendStore(dynamo, table).load(memberId, from, to), newest[0]);
     }
 
     Iterable<Map<String, AttributeValue>> range(String memberId, String prefix, YearMonth from, YearMonth to) {

@@ -11,9 +11,9 @@ import java.util.Map;
  * What a dashboard needs for a range of months: the counters and the spend per month and channel, and when the
  * newest change was applied ("data as of"; null when nothing was applied yet).
  */
-public record MonthlyAggregates(Map<AggregateKey, Counters> counters, Map<AggregateKey, BigDecimal> spend,
+public record StoredAggregates(Map<AggregateKey, Counters> counters, Map<AggregateKey, BigDecimal> spend,
                                 Instant dataAsOf) {
-    public MonthlyAggregates {
+    public StoredAggregates {
         counters = Map.copyOf(counters);
         spend = Map.copyOf(spend);
     }

@@ -1,0 +1,172 @@
+package ru.unitecon.bench;
+
+import ru.unitecon.core.attribution.ChannelRule;
+import ru.unitecon.core.attribution.ChannelRules;
+import ru.unitecon.core.attribution.LeadSource;
+import ru.unitecon.core.attribution.MatchKind;
+import ru.unitecon.core.attribution.SourceField;
+import ru.unitecon.core.appointments.AppointmentState;
+import ru.unitecon.core.crm.AppointmentObservation;
+import ru.unitecon.core.crm.DealSnapshot;
+import ru.unitecon.core.crm.LeadSnapshot;
+import ru.unitecon.core.crm.Semantic;
+import ru.unitecon.core.metrics.MetricsEngine;
+import ru.unitecon.core.metrics.Period;
+import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.core.store.AggregateReader;
+import ru.unitecon.core.store.LedgerStore;
+import ru.unitecon.core.store.SpendStore;
+import ru.unitecon.core.store.StoredAggregates;
+import ru.unitecon.testsupport.LocalDynamo;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Dashboard query time for one portal (24 months × 20 channels) after ingesting leads through the real apply path
+ * into DynamoDB Local, first up to the first size, then on to the next, so the same portal grows between
+ * measurements. Run it with the command in docs/benchmarks.md; it prints a Markdown table row per size.
+ */
+public final class DashboardBenchmark {
+    private static final int CHANNELS = 20;
+    private static final int MONTHS = 24;
+    private static final int WARMUP = 30;
+    private static final int SAMPLES = 300;
+    private static final YearMonth LAST_MONTH = YearMonth.of(2026, 10);
+    private static final ZoneId ZONE = ZoneId.of("Europe/Moscow");
+
+    private final Random random = new Random(42);
+    private final String member = LocalDynamo.freshMemberId();
+    private final PortalSettings settings = PortalSettings.defaults().withChannelRules(twentyChannels());
+    private final LedgerStore ledger = new LedgerStore(LocalDynamo.client(), LocalDynamo.TABLE, Clock.systemUTC());
+    private final AggregateReader reader = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE);
+    private final AtomicLong nextLeadId = new AtomicLong(1);
+    private int itemsRead;
+
+    public static void main(String[] args) throws Exception {
+        int[] sizes = args.length == 0 ? new int[] {10_000, 100_000}
+                : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        new DashboardBenchmark().run(sizes);
+    }
+
+    private void run(int[] sizes) throws Exception {
+        seedSpend();
+        System.out.println("| leads | deals | ingest (changes/s) | aggregate items read | median ms | p99 ms |");
+        System.out.println("|---|---|---|---|---|---|");
+        long deals = 0;
+        for (int size : sizes) {
+            long start = System.nanoTime();
+            long added = size - (nextLeadId.get() - 1);
+            deals += ingest(added);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double[] timings = measureDashboard();
+            System.out.printf("| %,d | %,d | %.0f | %d | %.1f | %.1f |%n", size, deals,
+                    (added + added / 4) / seconds, itemsRead, percentile(timings, 50), percentile(timings, 99));
+        }
+    }
+
+    /** One dashboard: the 24 months of aggregates and spend, then every metric the overview and channels show. */
+    private double[] measureDashboard() {
+        Period period = Period.endingWith(LAST_MONTH, 12);
+        double[] timings = new double[SAMPLES];
+        for (int i = -WARMUP; i < SAMPLES; i++) {
+            long start = System.nanoTime();
+            StoredAggregates data = reader.load(member, LAST_MONTH.minusMonths(MONTHS - 1), LAST_MONTH);
+            MetricsEngine engine = new MetricsEngine(settings, data.counters(), data.spend());
+            engine.compare(period, Optional.empty());
+            engine.byChannel(period);
+            engine.trend(period, Optional.empty());
+            engine.cohorts(period, Optional.empty(), LAST_MONTH);
+            long elapsed = System.nanoTime() - start;
+            if (i >= 0) {
+                timings[i] = elapsed / 1e6;
+            }
+            itemsRead = data.counters().size() + data.spend().size();
+        }
+        return timings;
+    }
+
+    /** Adds leads (a quarter of them with a won deal) through two workers, as the sync function would. */
+    private long ingest(long leads) throws Exception {
+        AtomicLong remaining = new AtomicLong(leads);
+        AtomicLong deals = new AtomicLong();
+        try (ExecutorService workers = Executors.newFixedThreadPool(2)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                Random own = new Random(random.nextLong());
+                running.add(workers.submit(() -> {
+                    while (remaining.getAndDecrement() > 0) {
+                        long id = nextLeadId.getAndIncrement();
+                        if (addLead(own, id)) {
+                            deals.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> worker : running) {
+                worker.get();
+            }
+        }
+        return deals.get();
+    }
+
+    private boolean addLead(Random own, long id) {
+        YearMonth month = LAST_MONTH.minusMonths(own.nextInt(MONTHS));
+        Instant created = month.atDay(1 + own.nextInt(28)).atTime(9 + own.nextInt(10), 0).atZone(ZONE).toInstant();
+        LeadSource source = LeadSource.ofUtm("src" + own.nextInt(CHANNELS), "cpc", "campaign" + own.nextInt(5));
+        long contact = id;
+        AppointmentObservation visit = own.nextInt(3) == 0 ? null : new AppointmentObservation(
+                created.plus(Duration.ofDays(1 + own.nextInt(5))),
+                AppointmentState.values()[own.nextInt(AppointmentState.values().length)]);
+        ledger.apply(member, settings, new LeadSnapshot(id, created, created.plusSeconds(60), source,
+                Semantic.SUCCESS, contact, BigDecimal.ZERO, 1L, visit));
+        if (own.nextInt(4) != 0) {
+            return false;
+        }
+        Instant won = created.plus(Duration.ofDays(own.nextInt(10)));
+        ledger.apply(member, settings, new DealSnapshot(id, created, won.plusSeconds(60), source, Semantic.SUCCESS,
+                contact, id, BigDecimal.valueOf(800 + own.nextInt(4000)), won, 1L, null));
+        return true;
+    }
+
+    private void seedSpend() {
+        SpendStore spend = new SpendStore(LocalDynamo.client(), LocalDynamo.TABLE);
+        for (int m = 0; m < MONTHS; m++) {
+            Map<String, BigDecimal> amounts = new HashMap<>();
+            for (int c = 0; c < CHANNELS; c++) {
+                amounts.put("ch" + c, BigDecimal.valueOf(5_000 + random.nextInt(50_000)));
+            }
+            spend.replaceMonths(member, Map.of(LAST_MONTH.minusMonths(m), amounts));
+        }
+    }
+
+    private static ChannelRules twentyChannels() {
+        List<ChannelRule> rules = new ArrayList<>();
+        for (int c = 0; c < CHANNELS; c++) {
+            rules.add(new ChannelRule(SourceField.UTM_SOURCE, MatchKind.EQUALS, "src" + c, "ch" + c));
+        }
+        return new ChannelRules(rules);
+    }
+
+    private static double percentile(double[] values, int percent) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, index)];
+    }
+}
