@@ -70,6 +70,18 @@ public final class MetricsEngine {
         return period.months().stream().map(month -> metrics(Period.month(month), channel)).toList();
     }
 
+    /**
+     * One row per acquisition month of the period.
+     *
+     * @param currentMonth the month in progress: observed LTVs that need it, or later months, are undefined
+     */
+    public List<CohortRow> cohorts(Period acquisitionMonths, Optional<String> channel, YearMonth currentMonth) {
+        return acquisitionMonths.months().stream()
+                .map(month -> CohortRow.of(month, aggregates.counters(month, channel),
+                        aggregates.spend(Period.month(month), channel), settings.variableCost(), currentMonth))
+                .toList();
+    }
+
     private long activeClients(YearMonth month, Optional<String> channel) {
         return aggregates.counters(month, channel).count(Measure.ACTIVE_CLIENTS);
     }
