@@ -82,6 +82,10 @@ public final class MetricsEngine {
                 .toList();
     }
 
+    public WhatIfOutcome whatIf(Period period, Optional<String> channel, WhatIf scenario) {
+        return scenario.applyTo(metrics(period, channel), settings.variableCost());
+    }
+
     private long activeClients(YearMonth month, Optional<String> channel) {
         return aggregates.counters(month, channel).count(Measure.ACTIVE_CLIENTS);
     }

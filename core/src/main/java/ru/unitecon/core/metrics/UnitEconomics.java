@@ -16,6 +16,7 @@ public final class UnitEconomics {
     /** The seeds' healthy LTV:CAC is 3 or more. */
     public static final BigDecimal LTV_TO_CAC_TARGET = BigDecimal.valueOf(3);
     private static final BigDecimal MONTHS_PER_YEAR = BigDecimal.valueOf(12);
+    private static final String EVERY_VISIT_MISSED = "every appointment was a no-show";
 
     private UnitEconomics() {
     }
@@ -115,7 +116,16 @@ public final class UnitEconomics {
      */
     public static MetricValue noShowUplift(MetricValue from, MetricValue to) {
         MetricValue one = of(BigDecimal.ONE);
-        return one.minus(to).dividedBy(one.minus(from), "every appointment was a no-show").minus(one);
+        return one.minus(to).dividedBy(one.minus(from), EVERY_VISIT_MISSED).minus(one);
+    }
+
+    /**
+     * Realised revenue had the no-show rate been {@code to} instead of {@code from}: revenue × (1 − to) / (1 − from),
+     * divided once so that the rounding of the uplift is not multiplied by the revenue.
+     */
+    public static MetricValue revenueAtNoShowRate(BigDecimal revenue, MetricValue from, MetricValue to) {
+        MetricValue one = of(BigDecimal.ONE);
+        return of(revenue).times(one.minus(to)).dividedBy(one.minus(from), EVERY_VISIT_MISSED);
     }
 
     /** Leads with an appointment / leads. */

@@ -55,6 +55,13 @@ class UnitEconomicsTest {
     }
 
     @Test
+    void realisedRevenueScalesWithTheShareOfVisitsThatHappen() {
+        MetricValue revenue = UnitEconomics.revenueAtNoShowRate(amount("85000"), value("0.15"), value("0.07"));
+
+        assertValue("93000", revenue);
+    }
+
+    @Test
     void noShowUpliftIsUndefinedWhenEveryAppointmentWasANoShow() {
         assertUndefined(UnitEconomics.noShowUplift(value("1"), value("0.5")));
     }
