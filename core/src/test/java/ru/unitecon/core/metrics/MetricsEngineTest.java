@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ru.unitecon.core.attribution.Channel.INSTAGRAM;
 import static ru.unitecon.core.attribution.Channel.VK;
@@ -293,6 +294,13 @@ class MetricsEngineTest {
         assertEquals(2, trend.size());
         assertValue("800", trend.get(0).cac());
         assertUndefined(trend.get(1).cac());
+    }
+
+    @Test
+    void negativeSpendIsRefused() {
+        TestPortal portal = new TestPortal().spend(MARCH, INSTAGRAM, "-1");
+
+        assertThrows(IllegalArgumentException.class, portal::engine);
     }
 
     private static TestPortal salonWithCac(String spendOn10NewClients) {
