@@ -26,8 +26,8 @@ class CohortsTest {
      * Four clients acquired in January for 4000 ₽ (CAC 1000). At 75 % margin their orders leave 1500, 900, 1800 and
      * 600 ₽ in their first four months: per client 375, 600, 1050 and 1200 ₽ cumulatively.
      */
-    private static TestPortal januaryCohort() {
-        return new TestPortal()
+    private static PortalFixture januaryCohort() {
+        return new PortalFixture()
                 .spend(JANUARY, INSTAGRAM, "4000")
                 .count(JANUARY, INSTAGRAM, Measure.NEW_CLIENTS, 4)
                 .cohort(JANUARY, INSTAGRAM, 0, 2, "2000")

@@ -28,7 +28,7 @@ class MetricsEngineTest {
 
     @Test
     void seed000InstagramCacIs1200ForAMonthWith120000SpentAnd100NewClients() {
-        MetricsEngine engine = new TestPortal()
+        MetricsEngine engine = new PortalFixture()
                 .spend(MARCH, INSTAGRAM, "120000")
                 .count(MARCH, INSTAGRAM, Measure.NEW_CLIENTS, 100)
                 .engine();
@@ -38,7 +38,7 @@ class MetricsEngineTest {
 
     @Test
     void seed000CacIs700For70000SpentAnd100NewClientsAndTheTotalPoolsBothChannels() {
-        MetricsEngine engine = new TestPortal()
+        MetricsEngine engine = new PortalFixture()
                 .spend(MARCH, INSTAGRAM, "120000")
                 .count(MARCH, INSTAGRAM, Measure.NEW_CLIENTS, 100)
                 .spend(MARCH, VK, "70000")
@@ -52,7 +52,7 @@ class MetricsEngineTest {
     @Test
     void seed000LtvIs24000AndLtvToCacAbout34point3ThroughTheEngine() {
         // AOV 2000 ₽, 600 orders by 100 active clients over the trailing year, retention 2 years by default.
-        TestPortal portal = new TestPortal()
+        PortalFixture portal = new PortalFixture()
                 .spend(MARCH, INSTAGRAM, "70000")
                 .count(MARCH, INSTAGRAM, Measure.NEW_CLIENTS, 100)
                 .count(MARCH, INSTAGRAM, Measure.ACTIVE_CLIENTS, 100);
@@ -93,7 +93,7 @@ class MetricsEngineTest {
     @Test
     void seed003LtvToCacUnder3IsWarnedAboutThroughTheEngine() {
         // AOV 1000, 2 orders a client a year, 2 years: LTV 4000 against a CAC of 2000.
-        MetricsEngine engine = new TestPortal()
+        MetricsEngine engine = new PortalFixture()
                 .spend(MARCH, VK, "20000")
                 .count(MARCH, VK, Measure.NEW_CLIENTS, 10)
                 .count(MARCH, VK, Measure.ACTIVE_CLIENTS, 10)
@@ -109,7 +109,7 @@ class MetricsEngineTest {
 
     @Test
     void cacIsUndefinedWhenNoNewClients() {
-        MetricsEngine engine = new TestPortal().spend(MARCH, INSTAGRAM, "50000").engine();
+        MetricsEngine engine = new PortalFixture().spend(MARCH, INSTAGRAM, "50000").engine();
 
         PeriodMetrics march = engine.channel(IN_MARCH, INSTAGRAM);
 
@@ -120,7 +120,7 @@ class MetricsEngineTest {
 
     @Test
     void aovAndLtvAreUndefinedWhenNoOrders() {
-        MetricsEngine engine = new TestPortal().count(MARCH, INSTAGRAM, Measure.LEADS, 10).engine();
+        MetricsEngine engine = new PortalFixture().count(MARCH, INSTAGRAM, Measure.LEADS, 10).engine();
 
         PeriodMetrics march = engine.total(IN_MARCH);
 
@@ -132,7 +132,7 @@ class MetricsEngineTest {
 
     @Test
     void romiIsUndefinedWhenNoSpend() {
-        MetricsEngine engine = new TestPortal()
+        MetricsEngine engine = new PortalFixture()
                 .count(MARCH, Channel.REFERRAL, Measure.ORDERS, 3)
                 .revenue(MARCH, Channel.REFERRAL, "6000")
                 .engine();
@@ -142,7 +142,7 @@ class MetricsEngineTest {
 
     @Test
     void appointmentRatesAreUndefinedWhenNoAppointments() {
-        MetricsEngine engine = new TestPortal().count(MARCH, INSTAGRAM, Measure.LEADS, 10).engine();
+        MetricsEngine engine = new PortalFixture().count(MARCH, INSTAGRAM, Measure.LEADS, 10).engine();
 
         PeriodMetrics march = engine.total(IN_MARCH);
 
@@ -153,7 +153,7 @@ class MetricsEngineTest {
 
     @Test
     void appointmentMetricsCountResolvedVisitsOnly() {
-        MetricsEngine engine = new TestPortal()
+        MetricsEngine engine = new PortalFixture()
                 .count(MARCH, INSTAGRAM, Measure.LEADS, 200)
                 .count(MARCH, INSTAGRAM, Measure.LEADS_WITH_APPOINTMENT, 110)
                 .count(MARCH, INSTAGRAM, Measure.APPOINTMENTS, 110)
@@ -176,7 +176,7 @@ class MetricsEngineTest {
 
     @Test
     void processingCostCountsOncePerMonthInTheTotalAndNotPerChannel() {
-        MetricsEngine engine = new TestPortal()
+        MetricsEngine engine = new PortalFixture()
                 .spend(MARCH, INSTAGRAM, "20000")
                 .count(MARCH, INSTAGRAM, Measure.ORDERS, 40)
                 .spend(FEBRUARY, INSTAGRAM, "20000")
@@ -195,7 +195,7 @@ class MetricsEngineTest {
 
     @Test
     void romiTakesTheGrossMarginAfterVariableCosts() {
-        MetricsEngine engine = new TestPortal()
+        MetricsEngine engine = new PortalFixture()
                 .spend(MARCH, INSTAGRAM, "30000")
                 .count(MARCH, INSTAGRAM, Measure.ORDERS, 100)
                 .revenue(MARCH, INSTAGRAM, "120000")
@@ -209,7 +209,7 @@ class MetricsEngineTest {
 
     @Test
     void retentionRateComparesActiveClientsAtTheEndWithThoseBeforeThePeriod() {
-        MetricsEngine engine = new TestPortal()
+        MetricsEngine engine = new PortalFixture()
                 .count(FEBRUARY, INSTAGRAM, Measure.ACTIVE_CLIENTS, 100)
                 .count(MARCH, INSTAGRAM, Measure.ACTIVE_CLIENTS, 110)
                 .count(MARCH, INSTAGRAM, Measure.NEW_CLIENTS, 30)
@@ -223,7 +223,7 @@ class MetricsEngineTest {
 
     @Test
     void channelsAreListedByDescendingSpendThenCodeIncludingUnknown() {
-        MetricsEngine engine = new TestPortal()
+        MetricsEngine engine = new PortalFixture()
                 .spend(MARCH, VK, "30000")
                 .spend(MARCH, INSTAGRAM, "30000")
                 .spend(MARCH, Channel.YANDEX_DIRECT, "50000")
@@ -240,7 +240,7 @@ class MetricsEngineTest {
 
     @Test
     void unknownSourceShareIsTheShareOfLeadsWithoutASourceForTheWholePortalOnly() {
-        MetricsEngine engine = new TestPortal()
+        MetricsEngine engine = new PortalFixture()
                 .count(MARCH, INSTAGRAM, Measure.LEADS, 80)
                 .count(MARCH, Channel.UNKNOWN, Measure.LEADS, 20)
                 .engine();
@@ -251,7 +251,7 @@ class MetricsEngineTest {
 
     @Test
     void comparisonShowsTheChangeAgainstTheSameLengthPeriodBefore() {
-        MetricsEngine engine = new TestPortal()
+        MetricsEngine engine = new PortalFixture()
                 .spend(FEBRUARY, INSTAGRAM, "40000")
                 .count(FEBRUARY, INSTAGRAM, Measure.NEW_CLIENTS, 50)
                 .spend(MARCH, INSTAGRAM, "60000")
@@ -269,7 +269,7 @@ class MetricsEngineTest {
 
     @Test
     void relativeChangeIsUndefinedWhenThePreviousValueIsZeroOrUndefined() {
-        MetricsEngine engine = new TestPortal()
+        MetricsEngine engine = new PortalFixture()
                 .spend(MARCH, INSTAGRAM, "60000")
                 .count(MARCH, INSTAGRAM, Measure.NEW_CLIENTS, 50)
                 .engine();
@@ -283,7 +283,7 @@ class MetricsEngineTest {
 
     @Test
     void trendGivesEachMonthItsOwnMetrics() {
-        MetricsEngine engine = new TestPortal()
+        MetricsEngine engine = new PortalFixture()
                 .spend(FEBRUARY, INSTAGRAM, "40000")
                 .count(FEBRUARY, INSTAGRAM, Measure.NEW_CLIENTS, 50)
                 .spend(MARCH, INSTAGRAM, "60000")
@@ -298,13 +298,13 @@ class MetricsEngineTest {
 
     @Test
     void negativeSpendIsRefused() {
-        TestPortal portal = new TestPortal().spend(MARCH, INSTAGRAM, "-1");
+        PortalFixture portal = new PortalFixture().spend(MARCH, INSTAGRAM, "-1");
 
         assertThrows(IllegalArgumentException.class, portal::engine);
     }
 
-    private static TestPortal salonWithCac(String spendOn10NewClients) {
-        return new TestPortal()
+    private static PortalFixture salonWithCac(String spendOn10NewClients) {
+        return new PortalFixture()
                 .spend(MARCH, INSTAGRAM, spendOn10NewClients)
                 .count(MARCH, INSTAGRAM, Measure.NEW_CLIENTS, 10)
                 .count(MARCH, INSTAGRAM, Measure.ORDERS, 10)

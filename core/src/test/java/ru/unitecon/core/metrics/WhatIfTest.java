@@ -24,7 +24,7 @@ class WhatIfTest {
      * 15 no-shows among 100 resolved appointments, one order a client a year (LTV 1800 over two years).
      */
     private static MetricsEngine salon() {
-        return new TestPortal()
+        return new PortalFixture()
                 .spend(MARCH, INSTAGRAM, "40000")
                 .count(MARCH, INSTAGRAM, Measure.NEW_CLIENTS, 100)
                 .count(MARCH, INSTAGRAM, Measure.ACTIVE_CLIENTS, 100)
@@ -69,7 +69,7 @@ class WhatIfTest {
 
     @Test
     void aNoShowTargetCannotBeProjectedWithoutPastAppointments() {
-        MetricsEngine engine = new TestPortal()
+        MetricsEngine engine = new PortalFixture()
                 .count(MARCH, INSTAGRAM, Measure.ORDERS, 10)
                 .revenue(MARCH, INSTAGRAM, "12000")
                 .engine();

@@ -11,25 +11,25 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** A portal's monthly aggregates and spend, written cell by cell for a test. */
-final class TestPortal {
+final class PortalFixture {
     private final Map<AggregateKey, Counters> counters = new HashMap<>();
     private final Map<AggregateKey, BigDecimal> spend = new HashMap<>();
 
-    TestPortal count(YearMonth month, String channel, Measure measure, long count) {
+    PortalFixture count(YearMonth month, String channel, Measure measure, long count) {
         return add(month, channel, measure.attribute(), BigDecimal.valueOf(count));
     }
 
-    TestPortal revenue(YearMonth month, String channel, String amount) {
+    PortalFixture revenue(YearMonth month, String channel, String amount) {
         return add(month, channel, Measure.REVENUE.attribute(), new BigDecimal(amount));
     }
 
     /** Orders and revenue that the clients acquired in {@code month} brought {@code age} months later. */
-    TestPortal cohort(YearMonth month, String channel, int age, long orders, String revenue) {
+    PortalFixture cohort(YearMonth month, String channel, int age, long orders, String revenue) {
         add(month, channel, Counters.cohortOrdersName(age), BigDecimal.valueOf(orders));
         return add(month, channel, Counters.cohortRevenueName(age), new BigDecimal(revenue));
     }
 
-    TestPortal spend(YearMonth month, String channel, String amount) {
+    PortalFixture spend(YearMonth month, String channel, String amount) {
         spend.merge(new AggregateKey(month, channel), new BigDecimal(amount), BigDecimal::add);
         return this;
     }
@@ -42,7 +42,7 @@ final class TestPortal {
         return engine(PortalSettings.defaults());
     }
 
-    private TestPortal add(YearMonth month, String channel, String name, BigDecimal amount) {
+    private PortalFixture add(YearMonth month, String channel, String name, BigDecimal amount) {
         counters.merge(new AggregateKey(month, channel), Counters.ZERO.plus(name, amount), Counters::plus);
         return this;
     }
