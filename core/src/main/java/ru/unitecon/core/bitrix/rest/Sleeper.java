@@ -1,0 +1,21 @@
+package ru.unitecon.core.bitrix.rest;
+
+import ru.unitecon.core.bitrix.CallInterrupted;
+
+import java.time.Duration;
+
+/** Waits; the REST client waits only through this, so tests can record waits instead of spending them. */
+@FunctionalInterface
+public interface Sleeper {
+    Sleeper SYSTEM = duration -> {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallInterrupted("wait");
+        }
+    };
+
+    /** @throws CallInterrupted when the thread is interrupted while waiting */
+    void sleep(Duration duration);
+}
