@@ -1,7 +1,5 @@
 package ru.unitecon.core.bitrix;
 
-import ru.unitecon.core.bitrix.rest.Sleeper;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.unitecon.core.bitrix.CallInterrupted;
+import ru.unitecon.core.bitrix.Sleeper;
 import ru.unitecon.core.bitrix.crm.CrmEntity;
 import ru.unitecon.core.bitrix.tokens.PortalNeedsReconnect;
 import ru.unitecon.core.bitrix.tokens.PortalTokens;

@@ -1,5 +1,7 @@
 package ru.unitecon.core.bitrix.rest;
 
+import ru.unitecon.core.bitrix.Sleeper;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

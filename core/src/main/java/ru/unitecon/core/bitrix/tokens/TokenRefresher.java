@@ -2,10 +2,12 @@ package ru.unitecon.core.bitrix.tokens;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.unitecon.core.bitrix.Sleeper;
 import ru.unitecon.core.bitrix.oauth.InvalidGrant;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.oauth.TokenGrant;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,13 +24,22 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class TokenRefresher {
     private static final Logger LOG = LoggerFactory.getLogger(TokenRefresher.class);
 
+    /** How long a worker in another JVM may take between spending a refresh token and storing the new pair. */
+    public static final Duration RACE_GRACE = Duration.ofSeconds(2);
+
     private final OAuthServer oauth;
     private final PortalTokensStore store;
+    private final Sleeper sleeper;
     private final ConcurrentMap<String, ReentrantLock> refreshing = new ConcurrentHashMap<>();
 
     public TokenRefresher(OAuthServer oauth, PortalTokensStore store) {
+        this(oauth, store, Sleeper.SYSTEM);
+    }
+
+    public TokenRefresher(OAuthServer oauth, PortalTokensStore store, Sleeper sleeper) {
         this.oauth = Objects.requireNonNull(oauth, "oauth");
         this.store = Objects.requireNonNull(store, "store");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
     /** The stored pair. */
@@ -67,9 +78,21 @@ public final class TokenRefresher {
         }
     }
 
-    /** A worker in another JVM may have spent the refresh token a moment ago; its pair is then in the store. */
+    /**
+     * A worker in another JVM may have spent the refresh token a moment ago; its pair is then in the store, or
+     * will be once its write lands, so look twice before declaring the portal disconnected.
+     */
     private Optional<PortalTokens> rotatedElsewhere(String memberId, PortalTokens spent) {
-        return store.load(memberId).filter(now -> !now.refreshToken().equals(spent.refreshToken()));
+        Optional<PortalTokens> now = storedOtherThan(memberId, spent);
+        if (now.isPresent()) {
+            return now;
+        }
+        sleeper.sleep(RACE_GRACE);
+        return storedOtherThan(memberId, spent);
+    }
+
+    private Optional<PortalTokens> storedOtherThan(String memberId, PortalTokens spent) {
+        return store.load(memberId).filter(stored -> !stored.refreshToken().equals(spent.refreshToken()));
     }
 
     private PortalNeedsReconnect needsReconnect(String memberId) {

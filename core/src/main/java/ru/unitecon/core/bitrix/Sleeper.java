@@ -1,10 +1,8 @@
-package ru.unitecon.core.bitrix.rest;
-
-import ru.unitecon.core.bitrix.CallInterrupted;
+package ru.unitecon.core.bitrix;
 
 import java.time.Duration;
 
-/** Waits; the REST client waits only through this, so tests can record waits instead of spending them. */
+/** Waits; the Bitrix24 clients wait only through this, so tests can record waits instead of spending them. */
 @FunctionalInterface
 public interface Sleeper {
     Sleeper SYSTEM = duration -> {
