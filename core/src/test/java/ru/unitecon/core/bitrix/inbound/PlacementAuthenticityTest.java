@@ -23,8 +23,12 @@ class PlacementAuthenticityTest {
     private final PlacementAuthenticity authenticity = new PlacementAuthenticity(installed.oauth);
 
     @AfterEach
-    void closeSimulator() {
-        installed.close();
+    void portalSawOnlyWellFormedCalls() {
+        try {
+            assertEquals(List.of(), installed.portal.violations());
+        } finally {
+            installed.close();
+        }
     }
 
     @Test

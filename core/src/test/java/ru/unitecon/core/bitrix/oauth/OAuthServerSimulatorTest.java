@@ -16,8 +16,12 @@ class OAuthServerSimulatorTest {
     private final SimulatedInstallation installed = SimulatedInstallation.start();
 
     @AfterEach
-    void closeSimulator() {
-        installed.close();
+    void portalSawOnlyWellFormedCalls() {
+        try {
+            assertEquals(List.of(), installed.portal.violations());
+        } finally {
+            installed.close();
+        }
     }
 
     @Test
