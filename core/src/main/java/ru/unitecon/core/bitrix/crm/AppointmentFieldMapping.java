@@ -75,7 +75,8 @@ public record AppointmentFieldMapping(String timeField, String stateField, Map<S
         if (time == null) {
             return null;
         }
-        return new AppointmentObservation(time, stateField == null ? null : states.get(itemId(record.path(stateField))));
+        AppointmentState state = stateField == null ? null : states.get(itemId(record.path(stateField)));
+        return new AppointmentObservation(time, state);
     }
 
     /** Enumeration values come back as an item id, a number, or a list of ids when the field is multiple. */

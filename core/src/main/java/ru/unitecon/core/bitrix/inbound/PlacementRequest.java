@@ -25,7 +25,8 @@ public record PlacementRequest(String domain, boolean https, String language, St
                                String placement, Map<String, String> placementOptions, String serverEndpoint,
                                String applicationToken) {
 
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(?::\\d{1,5})?");
+    private static final Pattern HOST =
+            Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(?::\\d{1,5})?");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public PlacementRequest {

@@ -8,7 +8,8 @@ public class BitrixApiError extends BitrixException {
     private final int httpStatus;
 
     public BitrixApiError(String method, String errorCode, int httpStatus) {
-        super(errorCode, method + " failed: " + (errorCode.isEmpty() ? "error" : errorCode) + " (HTTP " + httpStatus + ")");
+        super(errorCode, method + " failed: " + (errorCode.isEmpty() ? "error" : errorCode)
+                + " (HTTP " + httpStatus + ")");
         this.method = method;
         this.httpStatus = httpStatus;
     }

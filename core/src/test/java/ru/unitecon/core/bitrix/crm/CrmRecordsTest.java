@@ -29,7 +29,8 @@ class CrmRecordsTest {
     private final CrmRecords withoutAppointments = new CrmRecords(AppointmentFieldMapping.NONE,
             AppointmentFieldMapping.NONE);
     private final CrmRecords withAppointments = new CrmRecords(
-            AppointmentFieldMapping.fromUserFields(Fixtures.json("lead-userfields.json")), AppointmentFieldMapping.NONE);
+            AppointmentFieldMapping.fromUserFields(Fixtures.json("lead-userfields.json")),
+            AppointmentFieldMapping.NONE);
 
     @Test
     void datasetLeadIsReducedToIdsSourceTimesAndAmount() {

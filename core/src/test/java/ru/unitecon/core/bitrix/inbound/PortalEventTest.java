@@ -106,7 +106,9 @@ class PortalEventTest {
 
     @Test
     void zeroEntityIdIsRefused() {
-        assertThrows(MalformedRequest.class, () -> PortalEvent.parse(DEAL_UPDATE.replace("%5BID%5D=759", "%5BID%5D=0")));
+        String body = DEAL_UPDATE.replace("%5BID%5D=759", "%5BID%5D=0");
+
+        assertThrows(MalformedRequest.class, () -> PortalEvent.parse(body));
     }
 
     @Test

@@ -48,7 +48,8 @@ class RestClientPagingTest {
         assertEquals(2, calls.size());
         calls.forEach(call -> assertEquals("-1", String.valueOf(call.params().get("start"))));
         assertEquals("0", String.valueOf(filter(calls.get(0)).get(">ID")));
-        assertEquals(String.valueOf(ids.get(BitrixRestClient.PAGE_SIZE - 1)), String.valueOf(filter(calls.get(1)).get(">ID")));
+        String lastIdOfFirstPage = String.valueOf(ids.get(BitrixRestClient.PAGE_SIZE - 1));
+        assertEquals(lastIdOfFirstPage, String.valueOf(filter(calls.get(1)).get(">ID")));
     }
 
     @Test

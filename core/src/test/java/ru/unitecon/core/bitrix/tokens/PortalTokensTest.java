@@ -10,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class PortalTokensTest {
     private final PortalTokens tokens = new PortalTokens("access-secret-1", "refresh-secret-1",
-            Instant.parse("2026-11-23T10:00:00Z"), "https://acme.bitrix24.com/rest/", "https://oauth.bitrix.info/rest/");
+            Instant.parse("2026-11-23T10:00:00Z"), "https://acme.bitrix24.com/rest/",
+            "https://oauth.bitrix.info/rest/");
 
     @Test
     void toStringShowsNoToken() {
