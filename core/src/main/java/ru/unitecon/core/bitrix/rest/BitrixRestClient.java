@@ -213,10 +213,7 @@ public final class BitrixRestClient {
             throw new IllegalArgumentException("not a REST method name");
         }
         ObjectNode body = JSON.valueToTree(params);
-        int redirects = 0;
-        int limitRetries = 0;
-        int transientRetries = 0;
-        boolean refreshed = false;
+        Attempts attempts = new Attempts(method, retryable);
         while (true) {
             PortalTokens current = tokens();
             URI uri = URI.create(endpoint(current) + method);
@@ -226,63 +223,21 @@ public final class BitrixRestClient {
             try {
                 response = post(uri, body);
             } catch (IOException e) {
-                String reason = e.getClass().getSimpleName();
-                if (!retryable || ++transientRetries > maxTransientRetries) {
-                    throw new PortalUnavailable(method, reason);
-                }
-                LOG.warn("{}: transport failure {}, retry {}", method, reason, transientRetries);
-                sleeper.sleep(backoff.delay(transientRetries));
+                attempts.transientFailure(e.getClass().getSimpleName());
                 continue;
             }
             int status = response.statusCode();
             if (status >= 300 && status < 400) {
-                if (++redirects > MAX_REDIRECTS) {
-                    throw new PortalUnavailable(method, "too many redirects");
-                }
+                attempts.redirected();
                 followRename(method, uri, response);
                 continue;
             }
             JsonNode json = parse(response.body());
-            boolean failed = status >= 400 || json == null || json.has("error");
-            if (!failed) {
+            if (status < 400 && json != null && !json.has("error")) {
                 rememberOperatingReset(method, json);
                 return json;
             }
-            String code = json != null && json.has("error") ? json.path("error").asText("") : "HTTP_" + status;
-            LOG.info("{}: refused with {} (HTTP {})", method, code.isEmpty() ? "empty error" : code, status);
-            switch (code) {
-                case "QUERY_LIMIT_EXCEEDED" -> {
-                    limits.drain(memberId);
-                    if (++limitRetries > maxLimitRetries) {
-                        throw new RateLimited(method, code, backoff.ceiling(limitRetries));
-                    }
-                    sleeper.sleep(backoff.delay(limitRetries));
-                }
-                case "OPERATION_TIME_LIMIT" -> {
-                    Duration wait = operatingWait(method, json, limitRetries + 1);
-                    if (++limitRetries > maxLimitRetries || wait.compareTo(maxOperatingWait) > 0) {
-                        throw new RateLimited(method, code, wait);
-                    }
-                    sleeper.sleep(wait);
-                }
-                case "OVERLOAD_LIMIT" -> throw new RateLimited(method, code, OVERLOAD_RETRY_AFTER);
-                case "expired_token" -> {
-                    if (refreshed) {
-                        throw new BitrixApiError(method, code, status);
-                    }
-                    refreshed = true;
-                    tokens = refresher.afterExpired(memberId, current.accessToken());
-                }
-                default -> {
-                    if (status < 500) {
-                        throw new BitrixApiError(method, code, status);
-                    }
-                    if (!retryable || ++transientRetries > maxTransientRetries) {
-                        throw new PortalUnavailable(method, code);
-                    }
-                    sleeper.sleep(backoff.delay(transientRetries));
-                }
-            }
+            attempts.refused(status, json, current);
         }
     }
 
@@ -365,6 +320,71 @@ public final class BitrixRestClient {
             return json != null && json.isObject() ? json : null;
         } catch (JacksonException e) {
             return null;
+        }
+    }
+
+    /** One call's retries so far, and what to do about the portal's latest answer. */
+    private final class Attempts {
+        private final String method;
+        private final boolean retryable;
+        private int redirects;
+        private int limitRetries;
+        private int transientRetries;
+        private boolean refreshed;
+
+        Attempts(String method, boolean retryable) {
+            this.method = method;
+            this.retryable = retryable;
+        }
+
+        void redirected() {
+            if (++redirects > MAX_REDIRECTS) {
+                throw new PortalUnavailable(method, "too many redirects");
+            }
+        }
+
+        void transientFailure(String reason) {
+            if (!retryable || ++transientRetries > maxTransientRetries) {
+                throw new PortalUnavailable(method, reason);
+            }
+            LOG.warn("{}: {}, retry {}", method, reason, transientRetries);
+            sleeper.sleep(backoff.delay(transientRetries));
+        }
+
+        /** Waits, refreshes or throws, so that the loop may try again. */
+        void refused(int status, JsonNode json, PortalTokens used) {
+            String code = json != null && json.has("error") ? json.path("error").asText("") : "HTTP_" + status;
+            LOG.info("{}: refused with {} (HTTP {})", method, code.isEmpty() ? "empty error" : code, status);
+            switch (code) {
+                case "QUERY_LIMIT_EXCEEDED" -> {
+                    limits.drain(memberId);
+                    if (++limitRetries > maxLimitRetries) {
+                        throw new RateLimited(method, code, backoff.ceiling(limitRetries));
+                    }
+                    sleeper.sleep(backoff.delay(limitRetries));
+                }
+                case "OPERATION_TIME_LIMIT" -> {
+                    Duration wait = operatingWait(method, json, limitRetries + 1);
+                    if (++limitRetries > maxLimitRetries || wait.compareTo(maxOperatingWait) > 0) {
+                        throw new RateLimited(method, code, wait);
+                    }
+                    sleeper.sleep(wait);
+                }
+                case "OVERLOAD_LIMIT" -> throw new RateLimited(method, code, OVERLOAD_RETRY_AFTER);
+                case "expired_token" -> {
+                    if (refreshed) {
+                        throw new BitrixApiError(method, code, status);
+                    }
+                    refreshed = true;
+                    tokens = refresher.afterExpired(memberId, used.accessToken());
+                }
+                default -> {
+                    if (status < 500) {
+                        throw new BitrixApiError(method, code, status);
+                    }
+                    transientFailure(code);
+                }
+            }
         }
     }
 
