@@ -120,6 +120,17 @@ class RestClientLimitsTest {
     }
 
     @Test
+    void writeIsNotRepeatedAfterAServerErrorSinceItMayHaveHappened() {
+        installed.portal.injectFault("crm.timeline.comment.add", Fault.SERVER_ERROR);
+        Map<String, Object> comment = Map.of("fields",
+                Map.of("ENTITY_ID", 1, "ENTITY_TYPE", "deal", "COMMENT", "No-show, call back"));
+
+        assertThrows(PortalUnavailable.class, () -> installed.client().call("crm.timeline.comment.add", comment));
+
+        assertEquals(1, installed.portal.calls().count("crm.timeline.comment.add"));
+    }
+
+    @Test
     void hangingPortalTimesOutAndIsReported() {
         BitrixRestClient client = installed.clientBuilder().requestTimeout(Duration.ofMillis(300))
                 .maxTransientRetries(1).build();
