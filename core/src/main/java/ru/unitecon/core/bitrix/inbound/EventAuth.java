@@ -1,0 +1,35 @@
+package ru.unitecon.core.bitrix.inbound;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The {@code auth[...]} block of an event. The installation's identity and the application token are always
+ * there; the user tokens only when the change can be tied to a user (never for automation rules or uninstall),
+ * and a refresh token only for install, update and offline events.
+ *
+ * @param accessToken  the acting user's access token, or null
+ * @param refreshToken a refresh token, or null
+ * @param expiresAt    when {@code accessToken} expires, or null
+ * @param userId       the acting user, or null
+ */
+public record EventAuth(String memberId, String domain, String clientEndpoint, String serverEndpoint,
+                        String applicationToken, String accessToken, String refreshToken, Instant expiresAt,
+                        Long userId) {
+    public EventAuth {
+        Objects.requireNonNull(memberId, "memberId");
+        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(applicationToken, "applicationToken");
+    }
+
+    public boolean hasUserTokens() {
+        return accessToken != null;
+    }
+
+    @Override
+    public String toString() {
+        return "EventAuth[memberId=" + memberId + ", domain=" + domain + ", clientEndpoint=" + clientEndpoint
+                + ", serverEndpoint=" + serverEndpoint + ", userTokens=" + hasUserTokens()
+                + ", refreshToken=" + (refreshToken != null) + ", expiresAt=" + expiresAt + ", userId=" + userId + "]";
+    }
+}

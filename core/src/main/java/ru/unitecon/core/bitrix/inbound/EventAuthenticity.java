@@ -1,0 +1,23 @@
+package ru.unitecon.core.bitrix.inbound;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * Decides whether an event really comes from the installation: its application token must equal the one stored
+ * from {@code ONAPPINSTALL}. That is the only check possible for {@code ONAPPUNINSTALL}, which has no user tokens.
+ */
+public final class EventAuthenticity {
+    private EventAuthenticity() {
+    }
+
+    /** Constant-time, so the comparison does not leak how much of a forged token was right. */
+    public static boolean isGenuine(PortalEvent event, String storedApplicationToken) {
+        if (storedApplicationToken == null || storedApplicationToken.isEmpty()) {
+            return false;
+        }
+        byte[] presented = event.auth().applicationToken().getBytes(StandardCharsets.UTF_8);
+        byte[] stored = storedApplicationToken.getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(presented, stored);
+    }
+}

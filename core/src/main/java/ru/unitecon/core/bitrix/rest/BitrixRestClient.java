@@ -1,0 +1,496 @@
+package ru.unitecon.core.bitrix.rest;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ru.unitecon.core.bitrix.CallInterrupted;
+import ru.unitecon.core.bitrix.Sleeper;
+import ru.unitecon.core.bitrix.crm.CrmEntity;
+import ru.unitecon.core.bitrix.tokens.PortalNeedsReconnect;
+import ru.unitecon.core.bitrix.tokens.PortalTokens;
+import ru.unitecon.core.bitrix.tokens.PortalTokensStore;
+import ru.unitecon.core.bitrix.tokens.TokenRefresher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Calls one portal's REST API with the installation's tokens. It keeps to the portal's rate limit, backs off when
+ * the portal refuses for load, waits out operating-time blocks, refreshes an expired token once per call, and
+ * follows a renamed portal to its new address (re-POSTing, since a redirected POST would lose its body).
+ * Logs name methods and error codes only.
+ */
+public final class BitrixRestClient {
+    public static final int BATCH_LIMIT = 50;
+    public static final int PAGE_SIZE = 50;
+    public static final String USER_AGENT = "unit-economics-b24/1.0";
+
+    private static final Logger LOG = LoggerFactory.getLogger(BitrixRestClient.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern METHOD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*");
+    private static final Set<String> READ_VERBS = Set.of("get", "list", "fields", "info", "profile");
+    private static final int MAX_REDIRECTS = 2;
+    // Set by Bitrix24 support by hand; retrying within a call cannot help.
+    private static final Duration OVERLOAD_RETRY_AFTER = Duration.ofMinutes(15);
+
+    private final String memberId;
+    private final PortalTokensStore store;
+    private final TokenRefresher refresher;
+    private final HttpClient http;
+    private final InstantSource clock;
+    private final Sleeper sleeper;
+    private final PortalRateLimits limits;
+    private final PortalRenameListener renames;
+    private final Backoff backoff;
+    private final int maxLimitRetries;
+    private final int maxTransientRetries;
+    private final Duration maxOperatingWait;
+    private final Duration requestTimeout;
+    private final ConcurrentMap<String, Instant> operatingResetAt = new ConcurrentHashMap<>();
+    private volatile PortalTokens tokens;
+    private volatile String movedEndpoint;
+
+    private BitrixRestClient(Builder builder) {
+        this.memberId = builder.memberId;
+        this.store = builder.store;
+        this.refresher = builder.refresher;
+        this.http = builder.http;
+        this.clock = builder.clock;
+        this.sleeper = builder.sleeper;
+        this.limits = builder.limits;
+        this.renames = builder.renames;
+        this.backoff = builder.backoff;
+        this.maxLimitRetries = builder.maxLimitRetries;
+        this.maxTransientRetries = builder.maxTransientRetries;
+        this.maxOperatingWait = builder.maxOperatingWait;
+        this.requestTimeout = builder.requestTimeout;
+    }
+
+    public static Builder builder(String memberId, PortalTokensStore store, TokenRefresher refresher) {
+        return new Builder(memberId, store, refresher);
+    }
+
+    /** An HTTP client fit for this one: redirects must reach us, not be followed as a GET. */
+    public static HttpClient newHttpClient() {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public String memberId() {
+        return memberId;
+    }
+
+    /**
+     * Calls a method and returns its {@code result}.
+     *
+     * @throws BitrixApiError       when the portal refuses the call
+     * @throws RateLimited          when the portal's limits did not clear within the retries
+     * @throws PortalUnavailable    when the portal could not be reached or kept failing
+     * @throws PortalNeedsReconnect when the token pair cannot be refreshed
+     */
+    public JsonNode call(String method, Map<String, ?> params) {
+        return send(method, params, isRead(method)).path("result");
+    }
+
+    /**
+     * Runs up to 50 commands in one request. Each command is {@code method?query}; a command that fails is
+     * reported in the result rather than thrown.
+     */
+    public BatchResult batch(Map<String, String> commands) {
+        if (commands.isEmpty()) {
+            return new BatchResult(Map.of(), Map.of(), Map.of());
+        }
+        if (commands.size() > BATCH_LIMIT) {
+            throw new IllegalArgumentException("a batch takes at most " + BATCH_LIMIT + " commands");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("halt", 0);
+        params.put("cmd", commands);
+        boolean reads = commands.values().stream().allMatch(command -> isRead(command.split("\\?", 2)[0]));
+        JsonNode result = send("batch", params, reads).path("result");
+
+        Map<String, JsonNode> results = new LinkedHashMap<>();
+        entries(result.path("result"), results::put);
+        Map<String, CommandError> errors = new LinkedHashMap<>();
+        entries(result.path("result_error"), (key, error) -> errors.put(key, new CommandError(
+                error.isObject() ? error.path("error").asText("") : error.asText(""),
+                error.path("error_description").asText(""))));
+        Map<String, Long> totals = new LinkedHashMap<>();
+        entries(result.path("result_total"), (key, total) -> totals.put(key, total.asLong()));
+        return new BatchResult(results, errors, totals);
+    }
+
+    /**
+     * Reads every record of a list method in id order, 50 per request, without counting (start=-1) and paging by
+     * {@code >ID}, which stays fast on large portals where offset paging does not.
+     *
+     * @param filter   extra filter conditions; an {@code >ID} condition is replaced by the paging one
+     * @param select   the fields to fetch; ID is added when missing
+     * @param pageSink gets each non-empty page, a JSON array of records
+     * @return how many records were read
+     */
+    public long listAll(String method, Map<String, ?> filter, List<String> select, Consumer<JsonNode> pageSink) {
+        List<String> fields = new ArrayList<>(select);
+        if (!fields.contains("ID")) {
+            fields.addFirst("ID");
+        }
+        long lastId = 0;
+        long count = 0;
+        while (true) {
+            Map<String, Object> pageFilter = new LinkedHashMap<>(filter);
+            pageFilter.put(">ID", lastId);
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("order", Map.of("ID", "ASC"));
+            params.put("filter", pageFilter);
+            params.put("select", fields);
+            params.put("start", -1);
+            JsonNode page = call(method, params);
+            if (!page.isArray()) {
+                throw new BitrixApiError(method, "INVALID_RESPONSE", 200);
+            }
+            if (page.isEmpty()) {
+                return count;
+            }
+            pageSink.accept(page);
+            count += page.size();
+            if (page.size() < PAGE_SIZE) {
+                return count;
+            }
+            long maxId = lastId;
+            for (JsonNode record : page) {
+                maxId = Math.max(maxId, record.path("ID").asLong(0));
+            }
+            if (maxId <= lastId) {
+                throw new BitrixApiError(method, "PAGING_STALLED", 200);
+            }
+            lastId = maxId;
+        }
+    }
+
+    /** Fetches records by id, 50 {@code *.get} commands per batch request. */
+    public FetchedRecords getMany(CrmEntity entity, Collection<Long> ids) {
+        List<Long> distinct = ids.stream().filter(Objects::nonNull).filter(id -> id > 0).distinct().toList();
+        Map<Long, JsonNode> found = new HashMap<>();
+        Map<Long, CommandError> failed = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += BATCH_LIMIT) {
+            List<Long> chunk = distinct.subList(from, Math.min(from + BATCH_LIMIT, distinct.size()));
+            Map<String, String> commands = new LinkedHashMap<>();
+            chunk.forEach(id -> commands.put("id" + id, entity.getMethod() + "?id=" + id));
+            BatchResult batch = batch(commands);
+            for (Long id : chunk) {
+                batch.result("id" + id).filter(JsonNode::isObject).ifPresent(record -> found.put(id, record));
+                batch.error("id" + id).ifPresent(error -> failed.put(id, error));
+            }
+        }
+        return new FetchedRecords(found, failed);
+    }
+
+    private JsonNode send(String method, Map<String, ?> params, boolean retryable) {
+        if (!METHOD.matcher(method).matches()) {
+            throw new IllegalArgumentException("not a REST method name");
+        }
+        ObjectNode body = JSON.valueToTree(params);
+        Attempts attempts = new Attempts(method, retryable);
+        while (true) {
+            PortalTokens current = tokens();
+            URI uri = URI.create(endpoint(current) + method);
+            body.put("auth", current.accessToken());
+            limits.acquire(memberId);
+            HttpResponse<String> response;
+            try {
+                response = post(uri, body);
+            } catch (IOException e) {
+                attempts.transientFailure(e.getClass().getSimpleName());
+                continue;
+            }
+            int status = response.statusCode();
+            if (status >= 300 && status < 400) {
+                attempts.redirected();
+                followRename(method, uri, response);
+                continue;
+            }
+            JsonNode json = parse(response.body());
+            if (status < 400 && json != null && !json.has("error")) {
+                rememberOperatingReset(method, json);
+                return json;
+            }
+            attempts.refused(status, json, current);
+        }
+    }
+
+    private HttpResponse<String> post(URI uri, ObjectNode body) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(requestTimeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("User-Agent", USER_AGENT)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallInterrupted("REST call");
+        }
+    }
+
+    private void followRename(String method, URI requested, HttpResponse<String> response) {
+        String location = response.headers().firstValue("Location")
+                .orElseThrow(() -> new PortalUnavailable(method, "redirect without Location"));
+        URI target;
+        try {
+            target = requested.resolve(location.strip());
+        } catch (IllegalArgumentException e) {
+            throw new PortalUnavailable(method, "redirect to a malformed Location");
+        }
+        String authority = target.getRawAuthority();
+        if (authority == null || authority.equalsIgnoreCase(requested.getRawAuthority())) {
+            throw new PortalUnavailable(method, "redirect to the same host");
+        }
+        // The access token follows the redirect, so it must not be sent in the clear.
+        if (!"https".equalsIgnoreCase(target.getScheme()) && "https".equalsIgnoreCase(requested.getScheme())) {
+            throw new PortalUnavailable(method, "redirect from https to http");
+        }
+        String endpoint = target.getScheme().toLowerCase(Locale.ROOT) + "://" + authority + "/rest/";
+        movedEndpoint = endpoint;
+        LOG.info("portal {} moved to {}", memberId, authority);
+        renames.renamed(memberId, authority, endpoint);
+    }
+
+    private Duration operatingWait(String method, JsonNode json, int retry) {
+        long resetAt = json == null ? 0 : json.path("time").path("operating_reset_at").asLong(0);
+        Instant reset = resetAt > 0 ? Instant.ofEpochSecond(resetAt) : operatingResetAt.get(method);
+        if (reset == null) {
+            return backoff.delay(retry);
+        }
+        Duration wait = Duration.between(clock.instant(), reset).plusSeconds(1);
+        return wait.isNegative() ? Duration.ofSeconds(1) : wait;
+    }
+
+    private void rememberOperatingReset(String method, JsonNode json) {
+        long resetAt = json.path("time").path("operating_reset_at").asLong(0);
+        if (resetAt > 0) {
+            operatingResetAt.put(method, Instant.ofEpochSecond(resetAt));
+        }
+    }
+
+    private PortalTokens tokens() {
+        PortalTokens current = tokens;
+        if (current == null) {
+            current = store.load(memberId).orElseThrow(() -> new PortalNeedsReconnect(memberId, "no tokens stored"));
+            tokens = current;
+        }
+        return current;
+    }
+
+    private String endpoint(PortalTokens current) {
+        String endpoint = movedEndpoint != null ? movedEndpoint : current.clientEndpoint();
+        return endpoint.endsWith("/") ? endpoint : endpoint + "/";
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode json = JSON.readTree(body);
+            return json != null && json.isObject() ? json : null;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    /** One call's retries so far, and what to do about the portal's latest answer. */
+    private final class Attempts {
+        private final String method;
+        private final boolean retryable;
+        private int redirects;
+        private int limitRetries;
+        private int transientRetries;
+        private boolean refreshed;
+
+        Attempts(String method, boolean retryable) {
+            this.method = method;
+            this.retryable = retryable;
+        }
+
+        void redirected() {
+            if (++redirects > MAX_REDIRECTS) {
+                throw new PortalUnavailable(method, "too many redirects");
+            }
+        }
+
+        void transientFailure(String reason) {
+            if (!retryable || ++transientRetries > maxTransientRetries) {
+                throw new PortalUnavailable(method, reason);
+            }
+            LOG.warn("{}: {}, retry {}", method, reason, transientRetries);
+            sleeper.sleep(backoff.delay(transientRetries));
+        }
+
+        /** Waits, refreshes or throws, so that the loop may try again. */
+        void refused(int status, JsonNode json, PortalTokens used) {
+            String code = json != null && json.has("error") ? json.path("error").asText("") : "HTTP_" + status;
+            LOG.info("{}: refused with {} (HTTP {})", method, code.isEmpty() ? "empty error" : code, status);
+            switch (code) {
+                case "QUERY_LIMIT_EXCEEDED" -> {
+                    limits.drain(memberId);
+                    if (++limitRetries > maxLimitRetries) {
+                        throw new RateLimited(method, code, backoff.ceiling(limitRetries));
+                    }
+                    sleeper.sleep(backoff.delay(limitRetries));
+                }
+                case "OPERATION_TIME_LIMIT" -> {
+                    Duration wait = operatingWait(method, json, limitRetries + 1);
+                    if (++limitRetries > maxLimitRetries || wait.compareTo(maxOperatingWait) > 0) {
+                        throw new RateLimited(method, code, wait);
+                    }
+                    sleeper.sleep(wait);
+                }
+                case "OVERLOAD_LIMIT" -> throw new RateLimited(method, code, OVERLOAD_RETRY_AFTER);
+                case "expired_token" -> {
+                    if (refreshed) {
+                        throw new BitrixApiError(method, code, status);
+                    }
+                    refreshed = true;
+                    tokens = refresher.afterExpired(memberId, used.accessToken());
+                }
+                default -> {
+                    if (status < 500) {
+                        throw new BitrixApiError(method, code, status);
+                    }
+                    transientFailure(code);
+                }
+            }
+        }
+    }
+
+    /** Batch sections are JSON objects keyed by command, except that PHP sends an empty one as {@code []}. */
+    private static void entries(JsonNode section, BiConsumer<String, JsonNode> sink) {
+        if (section.isObject()) {
+            section.properties().forEach(e -> sink.accept(e.getKey(), e.getValue()));
+        } else if (section.isArray()) {
+            for (int i = 0; i < section.size(); i++) {
+                sink.accept(Integer.toString(i), section.get(i));
+            }
+        }
+    }
+
+    /** Reads may be retried after a timeout; a write may already have happened, so it is not repeated. */
+    static boolean isRead(String method) {
+        String verb = method.substring(method.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        return READ_VERBS.contains(verb);
+    }
+
+    public static final class Builder {
+        private final String memberId;
+        private final PortalTokensStore store;
+        private final TokenRefresher refresher;
+        private HttpClient http;
+        private InstantSource clock = InstantSource.system();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private PortalRateLimits limits = PortalRateLimits.shared();
+        private PortalRenameListener renames = PortalRenameListener.IGNORE;
+        private Backoff backoff = Backoff.standard();
+        private int maxLimitRetries = 6;
+        private int maxTransientRetries = 3;
+        private Duration maxOperatingWait = Duration.ofMinutes(11);
+        private Duration requestTimeout = Duration.ofSeconds(65);
+
+        private Builder(String memberId, PortalTokensStore store, TokenRefresher refresher) {
+            if (memberId == null || memberId.isBlank()) {
+                throw new IllegalArgumentException("member id is missing");
+            }
+            this.memberId = memberId;
+            this.store = Objects.requireNonNull(store, "store");
+            this.refresher = Objects.requireNonNull(refresher, "refresher");
+        }
+
+        /** Must not follow redirects; see {@link #newHttpClient()}. */
+        public Builder http(HttpClient client) {
+            if (client.followRedirects() != HttpClient.Redirect.NEVER) {
+                throw new IllegalArgumentException("the HTTP client must not follow redirects");
+            }
+            this.http = client;
+            return this;
+        }
+
+        public Builder clock(InstantSource value) {
+            this.clock = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder rateLimits(PortalRateLimits value) {
+            this.limits = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder onRename(PortalRenameListener value) {
+            this.renames = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder backoff(Backoff value) {
+            this.backoff = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** How many times a call waits out QUERY_LIMIT_EXCEEDED or OPERATION_TIME_LIMIT before giving up. */
+        public Builder maxLimitRetries(int value) {
+            this.maxLimitRetries = value;
+            return this;
+        }
+
+        /** How many times a read is repeated after a timeout or a server error. */
+        public Builder maxTransientRetries(int value) {
+            this.maxTransientRetries = value;
+            return this;
+        }
+
+        /** The longest operating-time block a call waits out; a longer one is thrown as {@link RateLimited}. */
+        public Builder maxOperatingWait(Duration value) {
+            this.maxOperatingWait = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder requestTimeout(Duration value) {
+            this.requestTimeout = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public BitrixRestClient build() {
+            if (http == null) {
+                http = newHttpClient();
+            }
+            return new BitrixRestClient(this);
+        }
+    }
+}

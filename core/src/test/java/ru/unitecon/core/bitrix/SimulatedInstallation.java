@@ -1,0 +1,86 @@
+package ru.unitecon.core.bitrix;
+
+import ru.unitecon.core.bitrix.oauth.AppCredentials;
+import ru.unitecon.core.bitrix.oauth.OAuthServer;
+import ru.unitecon.core.bitrix.rest.Backoff;
+import ru.unitecon.core.bitrix.rest.BitrixRestClient;
+import ru.unitecon.core.bitrix.rest.PortalRateLimits;
+import ru.unitecon.core.bitrix.tokens.InMemoryPortalTokensStore;
+import ru.unitecon.core.bitrix.tokens.PortalTokens;
+import ru.unitecon.core.bitrix.tokens.TokenRefresher;
+import ru.unitecon.simulator.Dataset;
+import ru.unitecon.simulator.IssuedTokens;
+import ru.unitecon.simulator.PortalSeed;
+import ru.unitecon.simulator.PortalSimulator;
+import ru.unitecon.simulator.SimulatedPortal;
+import ru.unitecon.simulator.SimulatorOptions;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Our app installed on a simulated portal: the simulator and our clients share one manual clock, and every
+ * wait goes through a recording sleeper that moves it, so limits and expiry play out without real time passing.
+ */
+public final class SimulatedInstallation implements AutoCloseable {
+    public final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T09:00:00Z"));
+    public final RecordingSleeper sleeper = new RecordingSleeper(clock);
+    public final PortalSimulator simulator;
+    public final SimulatedPortal portal;
+    public final AppCredentials credentials;
+    public final OAuthServer oauth;
+    public final InMemoryPortalTokensStore store = new InMemoryPortalTokensStore();
+    public final TokenRefresher refresher;
+    public final PortalRateLimits limits = new PortalRateLimits(clock, sleeper, PortalRateLimits.BURST,
+            PortalRateLimits.PER_SECOND);
+
+    private SimulatedInstallation(SimulatorOptions options) {
+        simulator = PortalSimulator.start(options.withClock(clock));
+        portal = simulator.createPortal(PortalSeed.of(Dataset.bundledSample()));
+        credentials = new AppCredentials(portal.seed().clientId(), portal.seed().clientSecret());
+        oauth = new OAuthServer(HttpClient.newHttpClient(), credentials, List.of(simulator.oauthServerUrl()));
+        refresher = new TokenRefresher(oauth, store, sleeper);
+        IssuedTokens admin = portal.issueTokens(portal.seed().dataset().adminUserId());
+        store.put(portal.memberId(), new PortalTokens(admin.accessToken(), admin.refreshToken(), admin.expiresAt(),
+                portal.clientEndpoint().toString(), portal.serverEndpoint().toString()));
+    }
+
+    public static SimulatedInstallation start() {
+        return new SimulatedInstallation(SimulatorOptions.defaults());
+    }
+
+    public static SimulatedInstallation start(SimulatorOptions options) {
+        return new SimulatedInstallation(options);
+    }
+
+    public String memberId() {
+        return portal.memberId();
+    }
+
+    /** A REST client as production builds it, but on the shared clock and sleeper and with seeded jitter. */
+    public BitrixRestClient.Builder clientBuilder() {
+        return BitrixRestClient.builder(memberId(), store, refresher)
+                .http(BitrixRestClient.newHttpClient())
+                .clock(clock)
+                .sleeper(sleeper)
+                .rateLimits(limits)
+                .backoff(new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new SplittableRandom(7)))
+                .requestTimeout(Duration.ofSeconds(20));
+    }
+
+    public BitrixRestClient client() {
+        return clientBuilder().build();
+    }
+
+    public PortalTokens storedTokens() {
+        return store.load(memberId()).orElseThrow();
+    }
+
+    @Override
+    public void close() {
+        simulator.close();
+    }
+}

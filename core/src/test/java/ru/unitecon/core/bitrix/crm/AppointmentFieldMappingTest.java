@@ -1,0 +1,65 @@
+package ru.unitecon.core.bitrix.crm;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import ru.unitecon.core.appointments.AppointmentState;
+import ru.unitecon.core.bitrix.Fixtures;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class AppointmentFieldMappingTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final AppointmentFieldMapping mapping =
+            AppointmentFieldMapping.fromUserFields(Fixtures.json("lead-userfields.json"));
+
+    @Test
+    void enumerationItemsAreMappedThroughTheirXmlIds() {
+        assertEquals(Map.of("4411", AppointmentState.BOOKED, "4413", AppointmentState.CONFIRMED,
+                "4415", AppointmentState.ATTENDED, "4417", AppointmentState.NO_SHOW,
+                "4419", AppointmentState.CANCELLED), mapping.states());
+        assertEquals(List.of("UF_CRM_UE_APPT_AT", "UF_CRM_UE_APPT_STATE"), mapping.fields());
+    }
+
+    @Test
+    void portalWithoutTheFieldsHasNoMapping() {
+        assertEquals(AppointmentFieldMapping.NONE, AppointmentFieldMapping.fromUserFields(JSON.createArrayNode()));
+    }
+
+    @Test
+    void recordWithoutTimeHasNoAppointment() {
+        ObjectNode record = JSON.createObjectNode().put("UF_CRM_UE_APPT_AT", "").put("UF_CRM_UE_APPT_STATE", "4413");
+
+        assertNull(mapping.read(record));
+    }
+
+    @Test
+    void multipleValueTakesTheFirstItem() {
+        ObjectNode record = JSON.createObjectNode().put("UF_CRM_UE_APPT_AT", "2026-03-12T15:30:00+03:00");
+        record.putArray("UF_CRM_UE_APPT_STATE").add("4415");
+
+        assertEquals(AppointmentState.ATTENDED, mapping.read(record).state());
+    }
+
+    @Test
+    void unknownOrEmptyStateMeansBooked() {
+        ObjectNode record = JSON.createObjectNode().put("UF_CRM_UE_APPT_AT", "2026-03-12T15:30:00+03:00")
+                .put("UF_CRM_UE_APPT_STATE", "4421");
+
+        assertEquals(AppointmentState.BOOKED, mapping.read(record).state());
+        assertEquals(Instant.parse("2026-03-12T12:30:00Z"), mapping.read(record).time());
+    }
+
+    @Test
+    void numericItemIdIsAccepted() {
+        ObjectNode record = JSON.createObjectNode().put("UF_CRM_UE_APPT_AT", "2026-03-12T15:30:00+03:00")
+                .put("UF_CRM_UE_APPT_STATE", 4419);
+
+        assertEquals(AppointmentState.CANCELLED, mapping.read(record).state());
+    }
+}

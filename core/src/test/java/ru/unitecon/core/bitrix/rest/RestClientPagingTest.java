@@ -1,0 +1,126 @@
+package ru.unitecon.core.bitrix.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import ru.unitecon.core.bitrix.SimulatedInstallation;
+import ru.unitecon.core.bitrix.crm.AppointmentFieldMapping;
+import ru.unitecon.core.bitrix.crm.CrmEntity;
+import ru.unitecon.core.bitrix.crm.CrmRecords;
+import ru.unitecon.core.crm.DealSnapshot;
+import ru.unitecon.simulator.RecordedCall;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RestClientPagingTest {
+    private final SimulatedInstallation installed = SimulatedInstallation.start();
+    private final CrmRecords records = new CrmRecords(AppointmentFieldMapping.NONE, AppointmentFieldMapping.NONE);
+
+    @AfterEach
+    void portalSawOnlyWellFormedCalls() {
+        try {
+            assertEquals(List.of(), installed.portal.violations());
+        } finally {
+            installed.close();
+        }
+    }
+
+    @Test
+    void listAllReadsMoreThanOnePageByIdWithoutCounting() {
+        List<JsonNode> deals = new ArrayList<>();
+
+        long count = installed.client().listAll("crm.deal.list", Map.of(), records.dealSelect(),
+                page -> page.forEach(deals::add));
+
+        assertEquals(installed.portal.deals().size(), count);
+        assertTrue(count > BitrixRestClient.PAGE_SIZE);
+        List<Long> ids = deals.stream().map(deal -> deal.path("ID").asLong()).toList();
+        assertEquals(ids.stream().sorted().distinct().toList(), ids);
+        List<RecordedCall> calls = installed.portal.calls().all();
+        assertEquals(2, calls.size());
+        calls.forEach(call -> assertEquals("-1", String.valueOf(call.params().get("start"))));
+        assertEquals("0", String.valueOf(filter(calls.get(0)).get(">ID")));
+        String lastIdOfFirstPage = String.valueOf(ids.get(BitrixRestClient.PAGE_SIZE - 1));
+        assertEquals(lastIdOfFirstPage, String.valueOf(filter(calls.get(1)).get(">ID")));
+    }
+
+    @Test
+    void listedDealsCarryNoPersonalFieldsAndMapToSnapshots() {
+        List<DealSnapshot> snapshots = new ArrayList<>();
+
+        installed.client().listAll("crm.deal.list", Map.of(), records.dealSelect(),
+                page -> page.forEach(deal -> {
+                    assertFalse(deal.has("TITLE"));
+                    assertFalse(deal.has("COMMENTS"));
+                    snapshots.add(records.deal(deal));
+                }));
+
+        assertEquals(installed.portal.deals().size(), snapshots.size());
+    }
+
+    @Test
+    void listAllKeepsTheCallersFilter() {
+        List<JsonNode> won = new ArrayList<>();
+
+        installed.client().listAll("crm.deal.list", Map.of("STAGE_SEMANTIC_ID", "S"), records.dealSelect(),
+                page -> page.forEach(won::add));
+
+        assertFalse(won.isEmpty());
+        won.forEach(deal -> assertEquals("S", deal.path("STAGE_SEMANTIC_ID").asText()));
+    }
+
+    @Test
+    void fiftyDealsComeInOneBatchRequest() {
+        List<Long> ids = LongStream.rangeClosed(1, 50).boxed().toList();
+
+        FetchedRecords fetched = installed.client().getMany(CrmEntity.DEAL, ids);
+
+        assertEquals(50, fetched.found().size());
+        assertEquals(1, installed.portal.calls().count());
+        assertEquals(50, installed.portal.calls().count("crm.deal.get"));
+        fetched.found().forEach((id, deal) -> assertEquals(id, deal.path("ID").asLong()));
+    }
+
+    @Test
+    void moreThanFiftyIdsTakeOneBatchPerFifty() {
+        List<Long> ids = LongStream.rangeClosed(1, 60).boxed().toList();
+
+        FetchedRecords fetched = installed.client().getMany(CrmEntity.DEAL, ids);
+
+        assertEquals(60, fetched.found().size());
+        assertEquals(2, installed.portal.calls().count());
+    }
+
+    @Test
+    void deletedRecordIsReportedNotThrown() {
+        FetchedRecords fetched = installed.client().getMany(CrmEntity.DEAL, List.of(1L, 999_999L));
+
+        assertEquals(List.of(1L), List.copyOf(fetched.found().keySet()));
+        assertEquals("NOT_FOUND", fetched.failed().get(999_999L).errorCode());
+    }
+
+    @Test
+    void batchWhoseCommandsAllFailHasNoResults() {
+        Map<String, String> commands = new LinkedHashMap<>();
+        commands.put("a", "crm.deal.get?id=999998");
+        commands.put("b", "crm.deal.get?id=999999");
+
+        BatchResult result = installed.client().batch(commands);
+
+        assertTrue(result.results().isEmpty());
+        assertEquals(2, result.errors().size());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> filter(RecordedCall call) {
+        return (Map<String, Object>) call.params().get("filter");
+    }
+}

@@ -1,0 +1,44 @@
+package ru.unitecon.core.bitrix.tokens;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** The tokens port kept in a map, with the same conditional replace the DynamoDB adapter makes. */
+public final class InMemoryPortalTokensStore implements PortalTokensStore {
+    private final ConcurrentMap<String, PortalTokens> pairs = new ConcurrentHashMap<>();
+    private final Set<String> needReconnect = ConcurrentHashMap.newKeySet();
+
+    public void put(String memberId, PortalTokens tokens) {
+        pairs.put(memberId, tokens);
+        needReconnect.remove(memberId);
+    }
+
+    public boolean needsReconnect(String memberId) {
+        return needReconnect.contains(memberId);
+    }
+
+    @Override
+    public Optional<PortalTokens> load(String memberId) {
+        return needReconnect.contains(memberId) ? Optional.empty() : Optional.ofNullable(pairs.get(memberId));
+    }
+
+    @Override
+    public boolean replaceIfCurrent(String memberId, PortalTokens expected, PortalTokens next) {
+        boolean[] replaced = {false};
+        pairs.computeIfPresent(memberId, (id, stored) -> {
+            if (stored.refreshToken().equals(expected.refreshToken())) {
+                replaced[0] = true;
+                return next;
+            }
+            return stored;
+        });
+        return replaced[0];
+    }
+
+    @Override
+    public void markNeedsReconnect(String memberId) {
+        needReconnect.add(memberId);
+    }
+}

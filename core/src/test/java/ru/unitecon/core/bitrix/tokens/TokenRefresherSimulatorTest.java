@@ -1,0 +1,63 @@
+package ru.unitecon.core.bitrix.tokens;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import ru.unitecon.core.bitrix.SimulatedInstallation;
+import ru.unitecon.core.bitrix.oauth.TokenGrant;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** Refreshing against the simulator's OAuth server, which spends each refresh token on first use. */
+class TokenRefresherSimulatorTest {
+    private final SimulatedInstallation installed = SimulatedInstallation.start();
+
+    @AfterEach
+    void portalSawOnlyWellFormedCalls() {
+        try {
+            assertEquals(List.of(), installed.portal.violations());
+        } finally {
+            installed.close();
+        }
+    }
+
+    @Test
+    void expiredPairIsRefreshedAndStored() {
+        PortalTokens before = installed.storedTokens();
+
+        PortalTokens after = installed.refresher.afterExpired(installed.memberId(), before.accessToken());
+
+        assertNotEquals(before.refreshToken(), after.refreshToken());
+        assertEquals(after, installed.storedTokens());
+    }
+
+    @Test
+    void workerElsewhereThatSpentTheRefreshTokenButHasNotStoredYetIsWaitedFor() {
+        PortalTokens before = installed.storedTokens();
+        // Another Lambda has just refreshed; its conditional write lands while we look again.
+        TokenGrant elsewhere = installed.oauth.refresh(before.serverEndpoint(), before.refreshToken());
+        PortalTokens theirs = before.rotated(elsewhere);
+        installed.sleeper.duringNextWait(() -> installed.store.replaceIfCurrent(installed.memberId(), before, theirs));
+
+        PortalTokens ours = installed.refresher.afterExpired(installed.memberId(), before.accessToken());
+
+        assertEquals(theirs, ours);
+        assertFalse(installed.store.needsReconnect(installed.memberId()));
+        assertEquals(List.of(TokenRefresher.RACE_GRACE), installed.sleeper.waits());
+    }
+
+    @Test
+    void secondWorkerWithTheSameExpiredTokenTakesTheFirstOnesPair() {
+        PortalTokens before = installed.storedTokens();
+        TokenRefresher otherJvm = new TokenRefresher(installed.oauth, installed.store, installed.sleeper);
+        PortalTokens winners = otherJvm.afterExpired(installed.memberId(), before.accessToken());
+
+        PortalTokens ours = installed.refresher.afterExpired(installed.memberId(), before.accessToken());
+
+        assertEquals(winners, ours);
+        assertFalse(installed.store.needsReconnect(installed.memberId()));
+    }
+}
