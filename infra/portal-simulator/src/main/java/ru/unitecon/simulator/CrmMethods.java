@@ -3,6 +3,7 @@ package ru.unitecon.simulator;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Read access to leads, deals and their dictionaries, plus the user-field methods (bitrix24.md §7, §8). */
@@ -55,7 +56,7 @@ final class CrmMethods {
     private static RestResult addUserField(RestCall call, CrmEntityType type) {
         call.requireAdmin();
         Map<String, Object> fields = new LinkedHashMap<>();
-        call.map("fields").forEach((name, value) -> fields.put(name.toUpperCase(java.util.Locale.ROOT), value));
+        call.map("fields").forEach((name, value) -> fields.put(name.toUpperCase(Locale.ROOT), value));
         return RestResult.of(call.portal().userFields().add(type, fields).id());
     }
 

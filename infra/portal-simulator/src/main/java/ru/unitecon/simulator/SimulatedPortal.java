@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,6 +48,7 @@ public final class SimulatedPortal {
     private final AtomicLong ids = new AtomicLong(200);
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
     private volatile int port;
+    private volatile URI appHandlerUrl;
 
     SimulatedPortal(PortalSeed seed, TokenRegistry tokens, URI serverEndpoint, SimulatorOptions options,
                     MethodTable methods, HttpClient outgoing) {
@@ -155,7 +157,7 @@ public final class SimulatedPortal {
 
     /** Plays an admin installing the app: POSTs the install frame (bitrix24.md §1.2) with fresh admin tokens. */
     public HttpResponse<String> installApp(URI installHandlerUrl, URI appHandlerUrl) {
-        Objects.requireNonNull(appHandlerUrl, "appHandlerUrl");
+        this.appHandlerUrl = Objects.requireNonNull(appHandlerUrl, "appHandlerUrl");
         HttpResponse<String> response = send(framePost("DEFAULT", installHandlerUrl, "ru", seed.dataset().adminUserId(), Map.of()));
         // The install page calls installFinish() once it has set itself up; a page that failed never does.
         if (response.statusCode() / 100 == 2) {
@@ -194,8 +196,16 @@ public final class SimulatedPortal {
         }
         Map<String, Object> data = Map.of("FIELDS", Map.of("ID", String.valueOf(entityId)));
         IssuedTokens user = withUserToken ? issueTokens(seed.dataset().adminUserId()) : null;
-        return post(handler, EventForms.event(event.toUpperCase(java.util.Locale.ROOT), bindingId(event, handler), data,
+        return post(handler, EventForms.event(event.toUpperCase(Locale.ROOT), bindingId(event, handler), data,
                 EventForms.auth(this, user, false), clock));
+    }
+
+    /** The admin opens the app from the left menu: the DEFAULT frame POST to the app URL given at install. */
+    public HttpResponse<String> openApp(String lang) {
+        if (appHandlerUrl == null || !installation.isInstalled()) {
+            throw new IllegalStateException("the app is not installed on this portal");
+        }
+        return openPlacement("DEFAULT", appHandlerUrl, lang);
     }
 
     /** Opens a placement as the admin and returns the app's answer to the frame POST. */
@@ -271,6 +281,10 @@ public final class SimulatedPortal {
 
     int port() {
         return port;
+    }
+
+    FaultPlan faults() {
+        return faults;
     }
 
     InstantSource clock() {

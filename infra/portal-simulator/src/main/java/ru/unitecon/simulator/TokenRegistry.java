@@ -32,9 +32,6 @@ final class TokenRegistry {
 
     /** A freshly issued pair, as both the install POST and the token endpoint hand it out. */
     record TokenPair(AccessToken access, RefreshToken refresh) {
-        long expiresInSeconds(InstantSource clock) {
-            return Duration.between(clock.instant(), access.expiresAt()).toSeconds();
-        }
     }
 
     TokenPair issue(SimulatedPortal portal, String userId) {
