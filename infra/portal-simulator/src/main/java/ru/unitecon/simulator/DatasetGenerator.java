@@ -30,6 +30,7 @@ public final class DatasetGenerator {
             new Service("Чистка зубов", 3500, 7000), new Service("Лечение кариеса", 5000, 14000),
             new Service("Массаж спины", 2500, 5000), new Service("Пробная тренировка", 0, 1000),
             new Service("Абонемент на месяц", 4500, 9000));
+    private static final List<String> UTM_FIELDS = List.of("UTM_SOURCE", "UTM_MEDIUM", "UTM_CAMPAIGN", "UTM_CONTENT", "UTM_TERM");
     private static final int USERS = 5;
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
@@ -191,7 +192,7 @@ public final class DatasetGenerator {
         Map<String, Object> deal = deal(contact, service, converted, false);
         deal.put("LEAD_ID", lead.get("ID"));
         deal.put("SOURCE_ID", lead.get("SOURCE_ID"));
-        for (String utm : List.of("UTM_SOURCE", "UTM_MEDIUM", "UTM_CAMPAIGN", "UTM_CONTENT", "UTM_TERM")) {
+        for (String utm : UTM_FIELDS) {
             deal.put(utm, lead.get(utm));
         }
         deals.add(deal);
@@ -203,7 +204,7 @@ public final class DatasetGenerator {
         Map<String, Object> deal = deal(contact, SERVICES.get(random.nextInt(SERVICES.size())), created, true);
         deal.put("LEAD_ID", null);
         deal.put("SOURCE_ID", REPEAT_SALE);
-        for (String utm : List.of("UTM_SOURCE", "UTM_MEDIUM", "UTM_CAMPAIGN", "UTM_CONTENT", "UTM_TERM")) {
+        for (String utm : UTM_FIELDS) {
             deal.put(utm, null);
         }
         deals.add(deal);

@@ -10,11 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +28,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SimulatedPortal {
     private static final Duration OUTGOING_TIMEOUT = Duration.ofSeconds(30);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PortalSeed seed;
     private final TokenRegistry tokens;
@@ -224,7 +221,7 @@ public final class SimulatedPortal {
         query.put("DOMAIN", domain());
         query.put("PROTOCOL", "0");
         query.put("LANG", lang);
-        query.put("APP_SID", randomHex(16));
+        query.put("APP_SID", RandomHex.of(16));
         Map<String, String> form = new LinkedHashMap<>();
         form.put("AUTH_ID", tokensForUser.accessToken());
         form.put("AUTH_EXPIRES", String.valueOf(Duration.between(clock.instant(), tokensForUser.expiresAt()).toSeconds()));
@@ -363,11 +360,5 @@ public final class SimulatedPortal {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on loopback", e);
         }
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        return HexFormat.of().formatHex(random);
     }
 }
