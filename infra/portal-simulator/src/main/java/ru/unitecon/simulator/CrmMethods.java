@@ -19,6 +19,7 @@ final class CrmMethods {
             dispatcher.register(prefix + ".userfield.add", call -> addUserField(call, type));
             dispatcher.register(prefix + ".userfield.list", call -> listUserFields(call, type));
         }
+        dispatcher.register("crm.stagehistory.list", CrmMethods::stageHistory);
         dispatcher.register("crm.status.list", CrmMethods::statuses);
         dispatcher.register("crm.category.list", CrmMethods::categories);
     }
@@ -33,6 +34,16 @@ final class CrmMethods {
         ListPage page = call.portal().entities(type)
                 .list(call.map("filter"), call.map("order"), call.list("select"), call.integer("start", 0));
         return RestResult.of(page);
+    }
+
+    private static RestResult stageHistory(RestCall call) {
+        CrmEntityType type = CrmEntityType.byEntityTypeId(call.requiredLong("entityTypeId"));
+        if (type == null) {
+            throw RestError.invalidArgument("entityTypeId is not a lead (1) or deal (2)");
+        }
+        ListPage page = call.portal().entities(type)
+                .stageHistory(call.map("filter"), call.map("order"), call.list("select"), call.integer("start", 0));
+        return new RestResult(Map.of("items", page.rows()), page.total(), page.next());
     }
 
     private static RestResult statuses(RestCall call) {

@@ -113,7 +113,7 @@ public final class DatasetGenerator {
         lead.put("ID", String.valueOf(id));
         lead.put("TITLE", service.name() + (channel.sourceName() == null ? "" : " — " + channel.sourceName()));
         lead.put("STATUS_ID", status);
-        lead.put("STATUS_SEMANTIC_ID", PortalDictionaries.semanticOf(status, statuses));
+        lead.put("STATUS_SEMANTIC_ID", CrmEntityType.LEAD.semanticOf(status, statuses));
         lead.put("STATUS_DESCRIPTION", null);
         lead.put("NAME", person.first());
         lead.put("SECOND_NAME", person.middle());
@@ -213,7 +213,7 @@ public final class DatasetGenerator {
     private Map<String, Object> deal(Map<String, Object> contact, Service service, Instant created, boolean repeat) {
         boolean subscription = service.name().startsWith("Абонемент");
         String stage = dealStage(subscription, created);
-        String semantic = PortalDictionaries.semanticOf(stage, statuses);
+        String semantic = CrmEntityType.DEAL.semanticOf(stage, statuses);
         boolean closed = !semantic.equals("P");
         Instant visit = created.plus(Duration.ofDays(1 + random.nextInt(10)));
         Instant modified = min(closed ? visit.plus(Duration.ofHours(2)) : created.plus(Duration.ofHours(1)), until);

@@ -85,13 +85,4 @@ final class PortalDictionaries {
         }
         return semantics.equals("S") ? "#7BD500" : "#FF5752";
     }
-
-    /** The semantic letter of a stage or status id: P while in progress. */
-    static String semanticOf(String statusId, List<Map<String, Object>> statuses) {
-        return statuses.stream()
-                .filter(s -> s.get("STATUS_ID").equals(statusId))
-                .map(s -> s.get("SEMANTICS") == null ? "P" : (String) s.get("SEMANTICS"))
-                .findFirst()
-                .orElse("P");
-    }
 }

@@ -55,7 +55,7 @@ public final class SimulatedPortal {
         this.clock = options.clock();
         this.outgoing = outgoing;
         for (CrmEntityType type : CrmEntityType.values()) {
-            entities.put(type, new CrmEntityStore(type, clock, seed.timeZone(), userFields));
+            entities.put(type, new CrmEntityStore(type, clock, seed.timeZone(), userFields, seed.dataset().statuses()));
         }
         seed.dataset().leads().forEach(entities.get(CrmEntityType.LEAD)::add);
         seed.dataset().deals().forEach(entities.get(CrmEntityType.DEAL)::add);
@@ -163,8 +163,12 @@ public final class SimulatedPortal {
         return response;
     }
 
-    /** Sends ONAPPINSTALL with the admin's fresh tokens and the application token (bitrix24.md §1.3). */
+    /**
+     * Sends ONAPPINSTALL with the admin's fresh tokens and the application token (bitrix24.md §1.3); like every
+     * event it only flows once the install page has finished.
+     */
     public HttpResponse<String> deliverInstallEvent(URI handler) {
+        requireInstalled();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("VERSION", String.valueOf(installation.version()));
         data.put("ACTIVE", "Y");
@@ -188,9 +192,7 @@ public final class SimulatedPortal {
     }
 
     public HttpResponse<String> deliverEvent(String event, long entityId, boolean withUserToken, URI handler) {
-        if (!installation.isInstalled()) {
-            throw new IllegalStateException("a portal holds events until the install page finishes");
-        }
+        requireInstalled();
         Map<String, Object> data = Map.of("FIELDS", Map.of("ID", String.valueOf(entityId)));
         IssuedTokens user = withUserToken ? issueTokens(seed.dataset().adminUserId()) : null;
         return post(handler, EventForms.event(event.toUpperCase(Locale.ROOT), bindingId(event, handler), data,
@@ -318,6 +320,12 @@ public final class SimulatedPortal {
     void close() {
         faults.releaseHangs();
         servers.forEach(server -> server.stop(0));
+    }
+
+    private void requireInstalled() {
+        if (!installation.isInstalled()) {
+            throw new IllegalStateException("a portal holds events until the install page finishes");
+        }
     }
 
     private Long bindingId(String event, URI handler) {
