@@ -1,5 +1,7 @@
 package ru.unitecon.core.store;
 
+import ru.unitecon.core.bitrix.tokens.PortalTokens;
+import ru.unitecon.core.bitrix.tokens.PortalTokensStore;
 import ru.unitecon.core.portal.PortalInstallation;
 import ru.unitecon.core.portal.PortalStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,11 +27,15 @@ import static ru.unitecon.core.store.Attributes.string;
 
 /**
  * The portal item: where the portal lives, its application_token, its status and (written by
- * {@link #saveTokens}) its OAuth tokens. Active portals are also listed in the sparse due index under one bucket,
+ * {@link #saveTokens}) its OAuth tokens: this is the {@link PortalTokensStore} of the Bitrix24 client. Active portals are also listed in the sparse due index under one bucket,
  * so the scheduler can find them without scanning the table.
  */
-public final class PortalStore {
+public final class PortalStore implements PortalTokensStore {
     static final String ACTIVE_PORTALS_BUCKET = "PORTALS";
+    private static final String SET_TOKENS = "SET accessToken = :a, refreshToken = :r, accessExpiresAt = :e, "
+            + "clientEndpoint = :c, serverEndpoint = :o";
+    /** A refresh may only replace the pair it was made from. */
+    static final String TOKEN_CONDITION = "refreshToken = :expected";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -83,6 +89,7 @@ public final class PortalStore {
                 Attributes.instant(item, "installedAt"), Attributes.instant(item, "lastReconciledAt")));
     }
 
+    @Override
     public void markNeedsReconnect(String memberId) {
         dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(memberId))
                 .updateExpression("SET #s = :s")
@@ -118,40 +125,54 @@ public final class PortalStore {
                 .items().stream().map(item -> string(item, TableDefinition.DUE_SK)).toList();
     }
 
-    /** Stores a fresh token pair, unconditionally (install, or a reinstall with new tokens). */
-    public void saveTokens(String memberId, StoredTokens tokens) {
+    /**
+     * Stores a fresh pair from an install or a reopened app, unconditionally, and makes the portal active again
+     * (a portal waiting for a reconnect is reconnected by exactly this).
+     */
+    public void saveTokens(String memberId, PortalTokens tokens) {
+        Map<String, AttributeValue> values = new HashMap<>(tokenValues(tokens));
+        values.put(":s", s(PortalStatus.INSTALLED.name()));
         dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(memberId))
-                .updateExpression("SET accessToken = :a, refreshToken = :r, accessExpiresAt = :e")
-                .expressionAttributeValues(tokens.attributes())
+                .updateExpression(SET_TOKENS + ", #s = :s")
+                .conditionExpression("attribute_exists(PK)")
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(values)
                 .build());
     }
 
+    @Override
+    public Optional<PortalTokens> load(String memberId) {
+        if (!Keys.isValidMemberId(memberId)) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = reader.item(memberId, Keys.PORTAL);
+        if (item == null || string(item, "refreshToken") == null
+                || !PortalStatus.INSTALLED.name().equals(string(item, "status"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new PortalTokens(string(item, "accessToken"), string(item, "refreshToken"),
+                Attributes.instant(item, "accessExpiresAt"), string(item, "clientEndpoint"),
+                string(item, "serverEndpoint")));
+    }
+
     /**
-     * Stores a refreshed pair only if the stored refresh token is still {@code expectedRefreshToken}: of two
-     * workers that refreshed at once, exactly one wins, and the loser reads the winner's pair.
+     * Stores a refreshed pair only if the stored refresh token is still {@code expected}'s: of two workers that
+     * refreshed at once, exactly one wins, and the loser reads the winner's pair.
      */
-    public boolean replaceTokensIfCurrent(String memberId, String expectedRefreshToken, StoredTokens next) {
-        Map<String, AttributeValue> values = new HashMap<>(next.attributes());
-        values.put(":expected", s(expectedRefreshToken));
+    @Override
+    public boolean replaceIfCurrent(String memberId, PortalTokens expected, PortalTokens next) {
+        Map<String, AttributeValue> values = new HashMap<>(tokenValues(next));
+        values.put(":expected", s(expected.refreshToken()));
         try {
             dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(memberId))
-                    .updateExpression("SET accessToken = :a, refreshToken = :r, accessExpiresAt = :e")
-                    .conditionExpression("refreshToken = :expected")
+                    .updateExpression(SET_TOKENS)
+                    .conditionExpression(TOKEN_CONDITION)
                     .expressionAttributeValues(values)
                     .build());
             return true;
         } catch (ConditionalCheckFailedException lostTheRace) {
             return false;
         }
-    }
-
-    public Optional<StoredTokens> loadTokens(String memberId) {
-        Map<String, AttributeValue> item = reader.item(memberId, Keys.PORTAL);
-        if (item == null || string(item, "refreshToken") == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new StoredTokens(string(item, "accessToken"), string(item, "refreshToken"),
-                Attributes.instant(item, "accessExpiresAt")));
     }
 
     /** Deletes every item of the portal (uninstall with "delete data" ticked). */
@@ -173,6 +194,16 @@ public final class PortalStore {
             }
         }
         return deletes.size();
+    }
+
+    private static Map<String, AttributeValue> tokenValues(PortalTokens tokens) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":a", s(tokens.accessToken()));
+        values.put(":r", s(tokens.refreshToken()));
+        values.put(":e", s(tokens.accessExpiresAt().toString()));
+        values.put(":c", s(tokens.clientEndpoint()));
+        values.put(":o", tokens.serverEndpoint() == null ? AttributeValue.fromNul(true) : s(tokens.serverEndpoint()));
+        return values;
     }
 
     private Map<String, AttributeValue> key(String memberId) {

@@ -2,6 +2,7 @@ package ru.unitecon.core.store;
 
 import org.junit.jupiter.api.Test;
 import ru.unitecon.core.attribution.LeadSource;
+import ru.unitecon.core.bitrix.tokens.PortalTokens;
 import ru.unitecon.core.crm.LeadSnapshot;
 import ru.unitecon.core.crm.Semantic;
 import ru.unitecon.core.portal.PortalInstallation;
@@ -32,6 +33,11 @@ class PortalStoreTest {
                 URI.create("https://oauth.bitrix24.tech/rest/"), applicationToken, PortalStatus.INSTALLED, NOW, null);
     }
 
+    private static PortalTokens tokens(String access, String refresh) {
+        return new PortalTokens(access, refresh, NOW.plusSeconds(3600), "https://salon.bitrix24.ru/rest/",
+                "https://oauth.bitrix24.tech/rest/");
+    }
+
     @Test
     void anInstalledPortalIsFoundAndListedAsActive() {
         portals.saveInstallation(installation(member, "app-token-1"));
@@ -47,35 +53,35 @@ class PortalStoreTest {
     @Test
     void aReinstallOverwritesTheApplicationTokenButKeepsTheTokens() {
         portals.saveInstallation(installation(member, "old"));
-        portals.saveTokens(member, new StoredTokens("a1", "r1", NOW));
+        portals.saveTokens(member, tokens("a1", "r1"));
 
         portals.saveInstallation(installation(member, "new"));
 
         assertEquals("new", portals.find(member).orElseThrow().applicationToken());
-        assertEquals("r1", portals.loadTokens(member).orElseThrow().refreshToken());
+        assertEquals("r1", portals.load(member).orElseThrow().refreshToken());
     }
 
     @Test
     void ofTwoRefreshesFromTheSamePairOnlyOneIsStored() {
         portals.saveInstallation(installation(member, "t"));
-        portals.saveTokens(member, new StoredTokens("a1", "r1", NOW));
+        portals.saveTokens(member, tokens("a1", "r1"));
 
-        boolean first = portals.replaceTokensIfCurrent(member, "r1", new StoredTokens("a2", "r2", NOW.plusSeconds(3600)));
-        boolean second = portals.replaceTokensIfCurrent(member, "r1", new StoredTokens("a3", "r3", NOW.plusSeconds(3600)));
+        boolean first = portals.replaceIfCurrent(member, tokens("a1", "r1"), tokens("a2", "r2"));
+        boolean second = portals.replaceIfCurrent(member, tokens("a1", "r1"), tokens("a3", "r3"));
 
         assertTrue(first);
         assertFalse(second);
-        assertEquals("r2", portals.loadTokens(member).orElseThrow().refreshToken());
+        assertEquals("r2", portals.load(member).orElseThrow().refreshToken());
     }
 
     @Test
     void uninstallForgetsTheTokensAndTakesThePortalOffTheActiveList() {
         portals.saveInstallation(installation(member, "t"));
-        portals.saveTokens(member, new StoredTokens("a1", "r1", NOW));
+        portals.saveTokens(member, tokens("a1", "r1"));
 
         portals.markUninstalled(member);
 
-        assertEquals(Optional.empty(), portals.loadTokens(member));
+        assertEquals(Optional.empty(), portals.load(member));
         assertEquals(PortalStatus.UNINSTALLED, portals.find(member).orElseThrow().status());
         assertFalse(portals.activePortals().contains(member));
     }
@@ -87,6 +93,23 @@ class PortalStoreTest {
         portals.markNeedsReconnect(member);
 
         assertEquals(PortalStatus.NEEDS_RECONNECT, portals.find(member).orElseThrow().status());
+        assertEquals(Optional.empty(), portals.load(member), "no worker keeps using a pair that cannot refresh");
+    }
+
+    @Test
+    void reopeningTheAppWithFreshTokensReconnectsThePortal() {
+        portals.saveInstallation(installation(member, "t"));
+        portals.markNeedsReconnect(member);
+
+        portals.saveTokens(member, tokens("a9", "r9"));
+
+        assertEquals(PortalStatus.INSTALLED, portals.find(member).orElseThrow().status());
+        assertEquals("r9", portals.load(member).orElseThrow().refreshToken());
+    }
+
+    @Test
+    void theRefreshConditionIsOnTheStoredRefreshToken() {
+        assertEquals("refreshToken = :expected", PortalStore.TOKEN_CONDITION);
     }
 
     @Test
