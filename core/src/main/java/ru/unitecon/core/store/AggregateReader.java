@@ -58,7 +58,7 @@ public final class AggregateReader {
         return dynamo.queryPaginator(QueryRequest.builder().tableName(table)
                 .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
                 .expressionAttributeValues(Map.of(
-                        ":pk", s(Keys.partition(memberId)),
+                        ":pk", s(Keys.monthlyPartition(memberId)),
                         ":from", s(prefix + from),
                         ":to", s(prefix + to + "#~")))
                 .build()).items();

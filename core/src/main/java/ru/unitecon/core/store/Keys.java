@@ -4,9 +4,13 @@ import ru.unitecon.core.attribution.Channel;
 import ru.unitecon.core.ledger.AggregateKey;
 
 import java.time.YearMonth;
+import java.util.List;
 import java.util.regex.Pattern;
 
-/** Builds every key of the table. A portal's member_id starts every partition key, so no key reaches another portal. */
+/**
+ * Builds every key of the table. A portal's member_id starts every partition key ({@code P#{member}} for records,
+ * {@code P#{member}#MONTHLY} for aggregates and spend), so no key reaches another portal.
+ */
 public final class Keys {
     private static final Pattern MEMBER_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
@@ -30,6 +34,19 @@ public final class Keys {
             throw new IllegalArgumentException("not a member_id");
         }
         return "P#" + memberId;
+    }
+
+    /**
+     * The portal's second partition, holding only the monthly aggregates and spend: a dashboard query then reads
+     * a partition of months × channels items, however many leads the portal's main partition holds.
+     */
+    public static String monthlyPartition(String memberId) {
+        return partition(memberId) + "#MONTHLY";
+    }
+
+    /** Both partitions of a portal, for purging it. */
+    static List<String> partitions(String memberId) {
+        return List.of(partition(memberId), monthlyPartition(memberId));
     }
 
     static String lead(long id) {

@@ -194,7 +194,7 @@ public final class LedgerStore {
         names.put("#u", UPDATED_AT);
         values.put(":u", s(now.toString()));
         return Update.builder().tableName(table)
-                .key(Map.of(TableDefinition.PK, s(Keys.partition(memberId)),
+                .key(Map.of(TableDefinition.PK, s(Keys.monthlyPartition(memberId)),
                         TableDefinition.SK, s(Keys.aggregate(cell))))
                 .updateExpression("ADD " + String.join(", ", adds) + " SET #u = :u")
                 .expressionAttributeNames(names)

@@ -175,11 +175,19 @@ public final class PortalStore implements PortalTokensStore {
         }
     }
 
-    /** Deletes every item of the portal (uninstall with "delete data" ticked). */
+    /** Deletes every item of the portal, in both its partitions (uninstall with "delete data" ticked). */
     public int purge(String memberId) {
+        int deleted = 0;
+        for (String partition : Keys.partitions(memberId)) {
+            deleted += purgePartition(partition);
+        }
+        return deleted;
+    }
+
+    private int purgePartition(String partition) {
         List<WriteRequest> deletes = dynamo.queryPaginator(QueryRequest.builder().tableName(table)
                         .keyConditionExpression("PK = :pk")
-                        .expressionAttributeValues(Map.of(":pk", s(Keys.partition(memberId))))
+                        .expressionAttributeValues(Map.of(":pk", s(partition)))
                         .projectionExpression("PK, SK").consistentRead(true).build())
                 .items().stream()
                 .map(k -> WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(k).build()).build())

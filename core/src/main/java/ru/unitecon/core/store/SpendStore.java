@@ -72,7 +72,7 @@ public final class SpendStore {
     }
 
     private Map<String, AttributeValue> key(String memberId, YearMonth month, String channel) {
-        return Map.of(TableDefinition.PK, s(Keys.partition(memberId)),
+        return Map.of(TableDefinition.PK, s(Keys.monthlyPartition(memberId)),
                 TableDefinition.SK, s(Keys.spend(month, channel)));
     }
 
