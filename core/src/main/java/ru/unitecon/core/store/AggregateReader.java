@@ -2,6 +2,7 @@ package ru.unitecon.core.store;
 
 import ru.unitecon.core.ledger.AggregateKey;
 import ru.unitecon.core.ledger.Counters;
+import ru.unitecon.core.portal.Decimals;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -16,12 +17,12 @@ import java.util.Set;
 import static ru.unitecon.core.store.Attributes.s;
 
 /**
- * Reads the monthly aggregates and spend of one portal. A dashboard costs two queries over months × channels
+ * Reads the monthly aggregates and spend of one portal: one query over its monthly partition, months × channels
  * items, whatever the number of leads behind them.
  */
 public final class AggregateReader {
     private static final Set<String> NOT_COUNTERS =
-            Set.of(TableDefinition.PK, TableDefinition.SK, LedgerStore.UPDATED_AT);
+            Set.of(TableDefinition.PK, TableDefinition.SK, LedgerStore.UPDATED_AT, SpendStore.SPEND);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -33,34 +34,40 @@ public final class AggregateReader {
 
     public StoredAggregates load(String memberId, YearMonth from, YearMonth to) {
         Map<AggregateKey, Counters> counters = new HashMap<>();
-        Instant[] newest = {null};
-        range(memberId, Keys.AGG, from, to).forEach(item -> {
-            Map<String, BigDecimal> values = new HashMap<>();
-            item.forEach((name, value) -> {
-                if (!NOT_COUNTERS.contains(name) && value.n() != null) {
-                    values.put(name, new BigDecimal(value.n()));
-                }
-            });
-            Counters cell = Counters.of(values);
-            if (!cell.isZero()) {
-                counters.put(Keys.monthAndChannel(item.get(TableDefinition.SK).s()), cell);
-            }
-            Instant updated = Attributes.instant(item, LedgerStore.UPDATED_AT);
-            if (updated != null && (newest[0] == null || updated.isAfter(newest[0]))) {
-                newest[0] = updated;
-            }
-        });
-        return new StoredAggregates(counters, new SpendStore(dynamo, table).load(memberId, from, to), newest[0]);
-    }
-
-    Iterable<Map<String, AttributeValue>> range(String memberId, String prefix, YearMonth from, YearMonth to) {
+        Map<AggregateKey, BigDecimal> spend = new HashMap<>();
+        Instant newest = null;
         // '~' sorts after every character a channel code may contain, so the range ends after the last month's cells.
-        return dynamo.queryPaginator(QueryRequest.builder().tableName(table)
+        Iterable<Map<String, AttributeValue>> items = dynamo.queryPaginator(QueryRequest.builder().tableName(table)
                 .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
                 .expressionAttributeValues(Map.of(
                         ":pk", s(Keys.monthlyPartition(memberId)),
-                        ":from", s(prefix + from),
-                        ":to", s(prefix + to + "#~")))
+                        ":from", s(Keys.AGG + from),
+                        ":to", s(Keys.AGG + to + "#~")))
                 .build()).items();
+        for (Map<String, AttributeValue> item : items) {
+            AggregateKey cell = Keys.monthAndChannel(item.get(TableDefinition.SK).s());
+            Counters cellCounters = counters(item);
+            if (!cellCounters.isZero()) {
+                counters.put(cell, cellCounters);
+            }
+            if (item.containsKey(SpendStore.SPEND)) {
+                spend.put(cell, Decimals.normalized(Attributes.decimal(item, SpendStore.SPEND)));
+            }
+            Instant updated = Attributes.instant(item, LedgerStore.UPDATED_AT);
+            if (updated != null && (newest == null || updated.isAfter(newest))) {
+                newest = updated;
+            }
+        }
+        return new StoredAggregates(counters, spend, newest);
+    }
+
+    private static Counters counters(Map<String, AttributeValue> item) {
+        Map<String, BigDecimal> values = new HashMap<>();
+        item.forEach((name, value) -> {
+            if (!NOT_COUNTERS.contains(name) && value.n() != null) {
+                values.put(name, new BigDecimal(value.n()));
+            }
+        });
+        return Counters.of(values);
     }
 }

@@ -1,6 +1,5 @@
 package ru.unitecon.core.store;
 
-import ru.unitecon.core.attribution.Channel;
 import ru.unitecon.core.ledger.AggregateKey;
 
 import java.time.YearMonth;
@@ -9,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Builds every key of the table. A portal's member_id starts every partition key ({@code P#{member}} for records,
- * {@code P#{member}#MONTHLY} for aggregates and spend), so no key reaches another portal.
+ * {@code P#{member}#MONTHLY} for aggregates with their spend), so no key reaches another portal.
  */
 public final class Keys {
     private static final Pattern MEMBER_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
@@ -19,7 +18,6 @@ public final class Keys {
     static final String LEAD = "LEAD#";
     static final String DEAL = "DEAL#";
     static final String CLIENT = "CLIENT#";
-    static final String SPEND = "SPEND#";
     static final String AGG = "AGG#";
 
     private Keys() {
@@ -61,15 +59,11 @@ public final class Keys {
         return CLIENT + clientKey;
     }
 
-    static String spend(YearMonth month, String channel) {
-        return SPEND + month + "#" + Channel.requireValidCode(channel);
-    }
-
     static String aggregate(AggregateKey key) {
         return AGG + key.month() + "#" + key.channel();
     }
 
-    /** Parses the month and channel back out of an {@code AGG#} or {@code SPEND#} sort key. */
+    /** Parses the month and channel back out of an {@code AGG#} sort key. */
     static AggregateKey monthAndChannel(String sortKey) {
         String rest = sortKey.substring(sortKey.indexOf('#') + 1);
         int split = rest.indexOf('#');

@@ -2,18 +2,15 @@ package ru.unitecon.core.store;
 
 import ru.unitecon.core.attribution.Channel;
 import ru.unitecon.core.ledger.AggregateKey;
-import ru.unitecon.core.portal.Decimals;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -22,9 +19,12 @@ import java.util.TreeMap;
 import static ru.unitecon.core.store.Attributes.n;
 import static ru.unitecon.core.store.Attributes.s;
 
-/** Acquisition spend per month and channel, as managers enter or import it. */
+/**
+ * Acquisition spend per month and channel, as managers enter or import it. It is kept as the {@value #SPEND}
+ * attribute of the month × channel aggregate item, so one query gives a dashboard both counters and spend.
+ */
 public final class SpendStore {
-    private static final String AMOUNT = "amount";
+    static final String SPEND = "spend";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -35,11 +35,7 @@ public final class SpendStore {
     }
 
     public Map<AggregateKey, BigDecimal> load(String memberId, YearMonth from, YearMonth to) {
-        Map<AggregateKey, BigDecimal> spend = new HashMap<>();
-        new AggregateReader(dynamo, table).range(memberId, Keys.SPEND, from, to).forEach(item ->
-                spend.put(Keys.monthAndChannel(item.get(TableDefinition.SK).s()),
-                        Decimals.normalized(Attributes.decimal(item, AMOUNT))));
-        return spend;
+        return new AggregateReader(dynamo, table).load(memberId, from, to).spend();
     }
 
     /**
@@ -53,14 +49,9 @@ public final class SpendStore {
             amounts.forEach((channel, amount) -> checked.put(Channel.requireValidCode(channel), requireValid(amount)));
             load(memberId, month, month).keySet().stream()
                     .filter(existing -> !checked.containsKey(existing.channel()))
-                    .forEach(stale -> writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                            .key(key(memberId, month, stale.channel())).build()).build()));
-            checked.forEach((channel, amount) -> {
-                Map<String, AttributeValue> item = new HashMap<>(key(memberId, month, channel));
-                item.put(AMOUNT, n(amount));
-                writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build())
-                        .build());
-            });
+                    .forEach(stale -> writes.add(update(memberId, stale, "REMOVE #s", Map.of())));
+            checked.forEach((channel, amount) -> writes.add(update(memberId, new AggregateKey(month, channel),
+                    "SET #s = :s", Map.of(":s", n(amount)))));
         });
         if (writes.isEmpty()) {
             return;
@@ -71,9 +62,17 @@ public final class SpendStore {
         dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
     }
 
-    private Map<String, AttributeValue> key(String memberId, YearMonth month, String channel) {
-        return Map.of(TableDefinition.PK, s(Keys.monthlyPartition(memberId)),
-                TableDefinition.SK, s(Keys.spend(month, channel)));
+    private TransactWriteItem update(String memberId, AggregateKey cell, String expression,
+                                     Map<String, AttributeValue> values) {
+        Update.Builder update = Update.builder().tableName(table)
+                .key(Map.of(TableDefinition.PK, s(Keys.monthlyPartition(memberId)),
+                        TableDefinition.SK, s(Keys.aggregate(cell))))
+                .updateExpression(expression)
+                .expressionAttributeNames(Map.of("#s", SPEND));
+        if (!values.isEmpty()) {
+            update.expressionAttributeValues(values);
+        }
+        return TransactWriteItem.builder().update(update.build()).build();
     }
 
     private static BigDecimal requireValid(BigDecimal amount) {
