@@ -1,12 +1,7 @@
 package ru.unitecon.simulator;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
-
 /** Whether the app is installed on a portal, with what status and scope, and the secret it signs events with. */
 final class AppInstallation {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final String status;
     private final String scope;
     private final int version;
@@ -17,9 +12,7 @@ final class AppInstallation {
         this.status = status;
         this.scope = scope;
         this.version = version;
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        this.applicationToken = HexFormat.of().formatHex(bytes);
+        this.applicationToken = RandomHex.of(16);
     }
 
     /** What {@code installFinish()} does in the install page: from now on events flow and app.info says installed. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -25,45 +26,71 @@ public final class CrmEntityStore {
     private final InstantSource clock;
     private final ZoneId zone;
     private final UserFieldRegistry userFields;
+    private final List<Map<String, Object>> stages;
+    private final StageHistory history;
     private final NavigableMap<Long, Map<String, Object>> records = new TreeMap<>();
 
-    CrmEntityStore(CrmEntityType type, InstantSource clock, ZoneId zone, UserFieldRegistry userFields) {
+    CrmEntityStore(CrmEntityType type, InstantSource clock, ZoneId zone, UserFieldRegistry userFields,
+                   List<Map<String, Object>> statuses) {
         this.type = type;
         this.clock = clock;
         this.zone = zone;
         this.userFields = userFields;
+        this.stages = statuses;
+        this.history = new StageHistory(type, zone);
     }
 
     public CrmEntityType type() {
         return type;
     }
 
-    /** Adds a record; ID, DATE_CREATE and DATE_MODIFY are filled in unless given. Returns the ID. */
+    /**
+     * Adds a record; ID, DATE_CREATE, DATE_MODIFY and the stage's semantic are filled in unless given.
+     * Returns the ID.
+     */
     public synchronized long add(Map<String, Object> fields) {
-        Map<String, Object> record = new LinkedHashMap<>();
+        checkUserFields(fields);
         long id = fields.containsKey("ID")
                 ? Long.parseLong(String.valueOf(fields.get("ID")))
                 : (records.isEmpty() ? 1 : records.lastKey() + 1);
         if (records.containsKey(id)) {
             throw new IllegalArgumentException(type.word() + " " + id + " already exists");
         }
-        String now = FieldValues.dateTime(clock.instant(), zone);
-        record.put("DATE_CREATE", now);
-        record.put("DATE_MODIFY", now);
-        fields.forEach((name, value) -> record.put(name, FieldValues.wireValue(value)));
+        Map<String, Object> record = new LinkedHashMap<>();
         record.put("ID", String.valueOf(id));
-        checkUserFields(fields);
+        putFields(record, fields);
+        String now = FieldValues.dateTime(clock.instant(), zone);
+        record.putIfAbsent("DATE_CREATE", now);
+        record.putIfAbsent("DATE_MODIFY", now);
+        record.putIfAbsent(type.stageField(), type.initialStage(record.get("CATEGORY_ID")));
+        record.putIfAbsent(type.semanticField(), semantic(record));
         records.put(id, record);
+        history.created(record);
         return id;
     }
 
-    /** Changes fields of an existing record and moves DATE_MODIFY to now, as any edit on a portal does. */
+    /**
+     * Changes fields of an existing record and moves DATE_MODIFY to now, as any edit on a portal does.
+     * A new stage also updates its semantic (and CLOSED of a deal) and is written to the stage history.
+     */
     public synchronized void update(long id, Map<String, Object> fields) {
-        Map<String, Object> record = existing(id);
         checkUserFields(fields);
-        fields.forEach((name, value) -> record.put(name, FieldValues.wireValue(value)));
-        record.put("ID", String.valueOf(id));
-        record.put("DATE_MODIFY", FieldValues.dateTime(clock.instant(), zone));
+        Map<String, Object> record = existing(id);
+        Object stageBefore = record.get(type.stageField());
+        Object categoryBefore = record.get("CATEGORY_ID");
+        putFields(record, fields);
+        String now = FieldValues.dateTime(clock.instant(), zone);
+        record.put("DATE_MODIFY", now);
+        if (!Objects.equals(record.get(type.stageField()), stageBefore)) {
+            if (!fields.containsKey(type.semanticField())) {
+                record.put(type.semanticField(), semantic(record));
+            }
+            if (type == CrmEntityType.DEAL && !fields.containsKey("CLOSED")) {
+                record.put("CLOSED", "P".equals(record.get(type.semanticField())) ? "N" : "Y");
+            }
+            record.put("MOVED_TIME", now);
+            history.moved(record, !String.valueOf(record.get("CATEGORY_ID")).equals(String.valueOf(categoryBefore)), now);
+        }
     }
 
     public synchronized void delete(long id) {
@@ -100,29 +127,33 @@ public final class CrmEntityStore {
         return ListPage.of(matching.toList(), start, selection::apply);
     }
 
+    ListPage stageHistory(Map<String, Object> filter, Map<String, Object> order, List<?> select, int start) {
+        return history.list(filter, order, select, start);
+    }
+
     synchronized boolean exists(long id) {
         return records.containsKey(id);
     }
 
-    /** Null when the order is the natural ID ascending one, so the scan can stop early. */
+    /** Null when the order is the natural ID ascending one, so the scan can stop early; ties go by ID. */
     private Comparator<Map<String, Object>> ordering(Map<String, Object> order) {
-        if (order == null || order.isEmpty()) {
+        if (RecordOrder.isIdAscending(order)) {
             return null;
         }
-        Comparator<Map<String, Object>> result = null;
-        for (var entry : order.entrySet()) {
-            String field = entry.getKey().toUpperCase(Locale.ROOT);
-            Comparator<Map<String, Object>> byField = Comparator.comparing(r -> r.get(field), FieldValues.comparator(zone));
-            if ("DESC".equalsIgnoreCase(String.valueOf(entry.getValue()))) {
-                byField = byField.reversed();
+        return RecordOrder.of(order, zone).thenComparing(r -> Long.parseLong((String) r.get("ID")));
+    }
+
+    /** The ID is the store's to give, so a given one only picks the key on add. */
+    private static void putFields(Map<String, Object> record, Map<String, Object> fields) {
+        fields.forEach((name, value) -> {
+            if (!name.equals("ID")) {
+                record.put(name, FieldValues.wireValue(value));
             }
-            result = result == null ? byField : result.thenComparing(byField);
-        }
-        if (order.size() == 1 && order.keySet().iterator().next().equalsIgnoreCase("ID")
-                && !"DESC".equalsIgnoreCase(String.valueOf(order.values().iterator().next()))) {
-            return null;
-        }
-        return result.thenComparing(r -> Long.parseLong((String) r.get("ID")));
+        });
+    }
+
+    private String semantic(Map<String, Object> record) {
+        return type.semanticOf(String.valueOf(record.get(type.stageField())), stages);
     }
 
     private Map<String, Object> full(Map<String, Object> record) {

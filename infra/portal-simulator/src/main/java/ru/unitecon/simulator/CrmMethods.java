@@ -3,6 +3,7 @@ package ru.unitecon.simulator;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Read access to leads, deals and their dictionaries, plus the user-field methods (bitrix24.md §7, §8). */
@@ -18,6 +19,7 @@ final class CrmMethods {
             dispatcher.register(prefix + ".userfield.add", call -> addUserField(call, type));
             dispatcher.register(prefix + ".userfield.list", call -> listUserFields(call, type));
         }
+        dispatcher.register("crm.stagehistory.list", CrmMethods::stageHistory);
         dispatcher.register("crm.status.list", CrmMethods::statuses);
         dispatcher.register("crm.category.list", CrmMethods::categories);
     }
@@ -32,6 +34,16 @@ final class CrmMethods {
         ListPage page = call.portal().entities(type)
                 .list(call.map("filter"), call.map("order"), call.list("select"), call.integer("start", 0));
         return RestResult.of(page);
+    }
+
+    private static RestResult stageHistory(RestCall call) {
+        CrmEntityType type = CrmEntityType.byEntityTypeId(call.requiredLong("entityTypeId"));
+        if (type == null) {
+            throw RestError.invalidArgument("entityTypeId is not a lead (1) or deal (2)");
+        }
+        ListPage page = call.portal().entities(type)
+                .stageHistory(call.map("filter"), call.map("order"), call.list("select"), call.integer("start", 0));
+        return new RestResult(Map.of("items", page.rows()), page.total(), page.next());
     }
 
     private static RestResult statuses(RestCall call) {
@@ -55,7 +67,7 @@ final class CrmMethods {
     private static RestResult addUserField(RestCall call, CrmEntityType type) {
         call.requireAdmin();
         Map<String, Object> fields = new LinkedHashMap<>();
-        call.map("fields").forEach((name, value) -> fields.put(name.toUpperCase(java.util.Locale.ROOT), value));
+        call.map("fields").forEach((name, value) -> fields.put(name.toUpperCase(Locale.ROOT), value));
         return RestResult.of(call.portal().userFields().add(type, fields).id());
     }
 

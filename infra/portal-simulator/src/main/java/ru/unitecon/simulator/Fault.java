@@ -6,6 +6,6 @@ public enum Fault {
     SERVER_ERROR,
     /** HTTP 429 {@code OPERATION_TIME_LIMIT}: the method is blocked, others keep working (bitrix24.md §4). */
     OPERATION_TIME_LIMIT,
-    /** No answer until the fault is cleared or the simulator closes, for client timeout tests. */
+    /** No answer until the faults are cleared (then the call goes on) or the simulator closes; for client timeouts. */
     HANG
 }

@@ -1,6 +1,8 @@
 package ru.unitecon.simulator;
 
 import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,7 +12,7 @@ import java.util.Map;
 public record FramePost(URI url, Map<String, String> form) {
 
     public FramePost {
-        form = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(form));
+        form = Collections.unmodifiableMap(new LinkedHashMap<>(form));
     }
 
     public String body() {

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,7 +45,7 @@ final class OAuthServerHandler implements HttpHandler {
         body.put("access_token", pair.access().value());
         body.put("refresh_token", pair.refresh().value());
         body.put("expires", pair.access().expiresAt().getEpochSecond());
-        body.put("expires_in", pair.expiresInSeconds(tokens::now));
+        body.put("expires_in", Duration.between(tokens.now(), pair.access().expiresAt()).toSeconds());
         body.put("client_endpoint", portal.clientEndpoint().toString());
         body.put("server_endpoint", portal.serverEndpoint().toString());
         body.put("domain", serverUrl.getAuthority());

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class ParameterCheck {
     }
 
     private static Map<String, Object> withoutAuth(Map<String, Object> params) {
-        var copy = new java.util.LinkedHashMap<>(params);
+        Map<String, Object> copy = new LinkedHashMap<>(params);
         copy.remove(AUTH);
         return copy;
     }

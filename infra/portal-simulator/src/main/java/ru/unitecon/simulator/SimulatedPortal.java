@@ -10,13 +10,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,7 +28,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SimulatedPortal {
     private static final Duration OUTGOING_TIMEOUT = Duration.ofSeconds(30);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PortalSeed seed;
     private final TokenRegistry tokens;
@@ -47,6 +45,7 @@ public final class SimulatedPortal {
     private final AtomicLong ids = new AtomicLong(200);
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
     private volatile int port;
+    private volatile URI appHandlerUrl;
 
     SimulatedPortal(PortalSeed seed, TokenRegistry tokens, URI serverEndpoint, SimulatorOptions options,
                     MethodTable methods, HttpClient outgoing) {
@@ -56,7 +55,7 @@ public final class SimulatedPortal {
         this.clock = options.clock();
         this.outgoing = outgoing;
         for (CrmEntityType type : CrmEntityType.values()) {
-            entities.put(type, new CrmEntityStore(type, clock, seed.timeZone(), userFields));
+            entities.put(type, new CrmEntityStore(type, clock, seed.timeZone(), userFields, seed.dataset().statuses()));
         }
         seed.dataset().leads().forEach(entities.get(CrmEntityType.LEAD)::add);
         seed.dataset().deals().forEach(entities.get(CrmEntityType.DEAL)::add);
@@ -155,7 +154,7 @@ public final class SimulatedPortal {
 
     /** Plays an admin installing the app: POSTs the install frame (bitrix24.md §1.2) with fresh admin tokens. */
     public HttpResponse<String> installApp(URI installHandlerUrl, URI appHandlerUrl) {
-        Objects.requireNonNull(appHandlerUrl, "appHandlerUrl");
+        this.appHandlerUrl = Objects.requireNonNull(appHandlerUrl, "appHandlerUrl");
         HttpResponse<String> response = send(framePost("DEFAULT", installHandlerUrl, "ru", seed.dataset().adminUserId(), Map.of()));
         // The install page calls installFinish() once it has set itself up; a page that failed never does.
         if (response.statusCode() / 100 == 2) {
@@ -164,8 +163,12 @@ public final class SimulatedPortal {
         return response;
     }
 
-    /** Sends ONAPPINSTALL with the admin's fresh tokens and the application token (bitrix24.md §1.3). */
+    /**
+     * Sends ONAPPINSTALL with the admin's fresh tokens and the application token (bitrix24.md §1.3); like every
+     * event it only flows once the install page has finished.
+     */
     public HttpResponse<String> deliverInstallEvent(URI handler) {
+        requireInstalled();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("VERSION", String.valueOf(installation.version()));
         data.put("ACTIVE", "Y");
@@ -189,13 +192,19 @@ public final class SimulatedPortal {
     }
 
     public HttpResponse<String> deliverEvent(String event, long entityId, boolean withUserToken, URI handler) {
-        if (!installation.isInstalled()) {
-            throw new IllegalStateException("a portal holds events until the install page finishes");
-        }
+        requireInstalled();
         Map<String, Object> data = Map.of("FIELDS", Map.of("ID", String.valueOf(entityId)));
         IssuedTokens user = withUserToken ? issueTokens(seed.dataset().adminUserId()) : null;
-        return post(handler, EventForms.event(event.toUpperCase(java.util.Locale.ROOT), bindingId(event, handler), data,
+        return post(handler, EventForms.event(event.toUpperCase(Locale.ROOT), bindingId(event, handler), data,
                 EventForms.auth(this, user, false), clock));
+    }
+
+    /** The admin opens the app from the left menu: the DEFAULT frame POST to the app URL given at install. */
+    public HttpResponse<String> openApp(String lang) {
+        if (appHandlerUrl == null || !installation.isInstalled()) {
+            throw new IllegalStateException("the app is not installed on this portal");
+        }
+        return openPlacement("DEFAULT", appHandlerUrl, lang);
     }
 
     /** Opens a placement as the admin and returns the app's answer to the frame POST. */
@@ -214,7 +223,7 @@ public final class SimulatedPortal {
         query.put("DOMAIN", domain());
         query.put("PROTOCOL", "0");
         query.put("LANG", lang);
-        query.put("APP_SID", randomHex(16));
+        query.put("APP_SID", RandomHex.of(16));
         Map<String, String> form = new LinkedHashMap<>();
         form.put("AUTH_ID", tokensForUser.accessToken());
         form.put("AUTH_EXPIRES", String.valueOf(Duration.between(clock.instant(), tokensForUser.expiresAt()).toSeconds()));
@@ -273,6 +282,10 @@ public final class SimulatedPortal {
         return port;
     }
 
+    FaultPlan faults() {
+        return faults;
+    }
+
     InstantSource clock() {
         return clock;
     }
@@ -307,6 +320,12 @@ public final class SimulatedPortal {
     void close() {
         faults.releaseHangs();
         servers.forEach(server -> server.stop(0));
+    }
+
+    private void requireInstalled() {
+        if (!installation.isInstalled()) {
+            throw new IllegalStateException("a portal holds events until the install page finishes");
+        }
     }
 
     private Long bindingId(String event, URI handler) {
@@ -349,11 +368,5 @@ public final class SimulatedPortal {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on loopback", e);
         }
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        return HexFormat.of().formatHex(random);
     }
 }

@@ -1,16 +1,13 @@
 package ru.unitecon.simulator;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The OAuth server's memory: which access and refresh tokens exist, whose they are, and whether they still work. */
 final class TokenRegistry {
-    private final SecureRandom random = new SecureRandom();
     private final InstantSource clock;
     private final Duration accessLifetime;
     private final Map<String, AccessToken> accessTokens = new ConcurrentHashMap<>();
@@ -32,14 +29,11 @@ final class TokenRegistry {
 
     /** A freshly issued pair, as both the install POST and the token endpoint hand it out. */
     record TokenPair(AccessToken access, RefreshToken refresh) {
-        long expiresInSeconds(InstantSource clock) {
-            return Duration.between(clock.instant(), access.expiresAt()).toSeconds();
-        }
     }
 
     TokenPair issue(SimulatedPortal portal, String userId) {
-        AccessToken access = new AccessToken(newToken(), portal, userId, clock.instant().plus(accessLifetime));
-        RefreshToken refresh = new RefreshToken(newToken(), portal, userId);
+        AccessToken access = new AccessToken(RandomHex.of(35), portal, userId, clock.instant().plus(accessLifetime));
+        RefreshToken refresh = new RefreshToken(RandomHex.of(35), portal, userId);
         accessTokens.put(access.value(), access);
         refreshTokens.put(refresh.value(), refresh);
         return new TokenPair(access, refresh);
@@ -82,11 +76,5 @@ final class TokenRegistry {
     void revokeAll(SimulatedPortal portal) {
         revokeRefreshTokens(portal);
         accessTokens.values().removeIf(token -> token.portal() == portal);
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[35];
-        random.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }

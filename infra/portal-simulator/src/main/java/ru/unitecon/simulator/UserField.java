@@ -1,5 +1,7 @@
 package ru.unitecon.simulator;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A custom field the app created with {@code crm.*.userfield.add}; {@code definition} is what userfield.list returns. */
@@ -7,6 +9,6 @@ public record UserField(long id, CrmEntityType entityType, String fieldName, Str
                         Map<String, Object> definition) {
 
     public UserField {
-        definition = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(definition));
+        definition = Collections.unmodifiableMap(new LinkedHashMap<>(definition));
     }
 }

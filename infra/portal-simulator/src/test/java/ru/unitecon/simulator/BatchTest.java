@@ -123,6 +123,16 @@ class BatchTest {
         assertFalse(fixture.portal.calls().all().getLast().insideBatch());
     }
 
+    @Test
+    void batchWorksFromAFormBodyWithEncodedCommands() {
+        String form = "halt=0&cmd%5Blead%5D=" + java.net.URLEncoder.encode("crm.lead.get?id=4", java.nio.charset.StandardCharsets.UTF_8)
+                + "&auth=" + fixture.adminToken;
+
+        TestHttp.Reply reply = TestHttp.postForm(fixture.portal.clientEndpoint().resolve("batch"), form);
+
+        assertEquals("4", map(map(reply.resultMap().get("result")).get("lead")).get("ID"));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
         return (Map<String, Object>) value;

@@ -11,6 +11,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CrmListTest {
@@ -116,6 +117,23 @@ class CrmListTest {
 
         assertEquals(400, again.status());
         assertEquals(1, fixture.portal.userFields(CrmEntityType.DEAL).size());
+    }
+
+    @Test
+    void userFieldNamesGetTheCrmPrefixAndOnlyCapitalsDigitsAndUnderscores() {
+        TestHttp.Reply lowerCase = fixture.call("crm.lead.userfield.add",
+                Map.of("fields", Map.of("FIELD_NAME", "uf_visit_date", "USER_TYPE_ID", "date")));
+        TestHttp.Reply dashed = fixture.call("crm.lead.userfield.add",
+                Map.of("fields", Map.of("FIELD_NAME", "visit-date", "USER_TYPE_ID", "date")));
+
+        assertEquals(200, lowerCase.status());
+        assertEquals("UF_CRM_VISIT_DATE", fixture.portal.userFields(CrmEntityType.LEAD).getFirst().fieldName());
+        assertEquals(400, dashed.status());
+    }
+
+    @Test
+    void settingAnUndefinedUserFieldIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> fixture.portal.updateLead(1, Map.of("UF_CRM_MISSING", "1")));
     }
 
     @Test

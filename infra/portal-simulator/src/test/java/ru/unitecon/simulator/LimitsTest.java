@@ -80,6 +80,20 @@ class LimitsTest {
         assertEquals(200, fixture.call("profile", Map.of()).status());
     }
 
+    @Test
+    void hangingMethodAnswersOnceReleased() throws Exception {
+        fixture.portal.injectFault("crm.deal.list", Fault.HANG);
+        var pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> fixture.call("crm.deal.list", Map.of()));
+        while (fixture.portal.faults().hanging() == 0) {
+            Thread.onSpinWait();
+        }
+
+        assertEquals(200, fixture.call("crm.lead.list", Map.of()).status());
+        fixture.portal.clearFaults();
+
+        assertEquals(200, pending.get().status());
+    }
+
     private void spend(int requests) {
         for (int i = 0; i < requests; i++) {
             assertEquals(200, fixture.call("profile", Map.of()).status());

@@ -73,6 +73,17 @@ class OutgoingPostsTest {
     }
 
     @Test
+    void openAppPostsTheDefaultFrameToTheAppUrl() {
+        fixture.portal.installApp(app.url("/install"), app.url("/app"));
+
+        fixture.portal.openApp("ru");
+
+        ReceivingApp.Received post = app.received().getLast();
+        assertEquals("/app", post.path());
+        assertEquals("DEFAULT", FormCodec.decode(post.body()).get("PLACEMENT"));
+    }
+
+    @Test
     void installEventCarriesTokensAndApplicationToken() {
         fixture.portal.installApp(app.url("/install"), app.url("/app"));
 
