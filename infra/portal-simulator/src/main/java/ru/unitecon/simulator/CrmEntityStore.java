@@ -12,7 +12,10 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeMap;
+import java.util.stream.StreamSupport;
 
 /**
  * A portal's leads or deals, kept in REST wire format. Tests change them through
@@ -114,7 +117,9 @@ public final class CrmEntityStore {
 
     synchronized ListPage list(Map<String, Object> filter, Map<String, Object> order, List<?> select, int start) {
         Selection selection = new Selection(select);
-        var matching = records.tailMap(RecordFilter.lowestId(filter), true).values().stream()
+        // A tail map counts its size by walking it, and a stream would ask for that size: iterate instead.
+        var tail = records.tailMap(RecordFilter.lowestId(filter), true).values().iterator();
+        var matching = StreamSupport.stream(Spliterators.spliteratorUnknownSize(tail, Spliterator.ORDERED), false)
                 .filter(RecordFilter.of(filter, zone));
         Comparator<Map<String, Object>> ordering = ordering(order);
         if (ordering != null) {

@@ -74,6 +74,16 @@ class CrmListTest {
     }
 
     @Test
+    void datesWithoutOffsetAreInThePortalsZone() {
+        List<Map<String, Object>> byDay = rows("crm.deal.list", Map.of("filter", Map.of(">=DATE_CREATE", "2026-06-01")));
+        List<Map<String, Object>> byOffset = rows("crm.deal.list",
+                Map.of("filter", Map.of(">=DATE_CREATE", "2026-06-01T00:00:00+03:00")));
+
+        assertFalse(byDay.isEmpty());
+        assertEquals(byOffset, byDay);
+    }
+
+    @Test
     void orderSortsDescendingByDate() {
         List<Map<String, Object>> deals = rows("crm.deal.list", Map.of("order", Map.of("DATE_CREATE", "DESC")));
 
