@@ -118,6 +118,24 @@ class CrmListTest {
     }
 
     @Test
+    void userFieldIsReadBackById() {
+        Number id = (Number) fixture.call("crm.deal.userfield.add",
+                Map.of("fields", Map.of("FIELD_NAME", "VISIT_AT", "USER_TYPE_ID", "datetime"))).result();
+
+        Map<String, Object> field = fixture.call("crm.deal.userfield.get", Map.of("id", id)).resultMap();
+
+        assertEquals("UF_CRM_VISIT_AT", field.get("FIELD_NAME"));
+        assertEquals("CRM_DEAL", field.get("ENTITY_ID"));
+    }
+
+    @Test
+    void dealContactItemsNameTheDealsContact() {
+        List<Map<String, Object>> items = rows("crm.deal.contact.items.get", Map.of("id", 1));
+
+        assertEquals(List.of(Map.of("CONTACT_ID", 4, "SORT", 10, "ROLE_ID", 0, "IS_PRIMARY", "Y")), items);
+    }
+
+    @Test
     void duplicateUserFieldIsRefused() {
         Map<String, Object> field = Map.of("fields", Map.of("FIELD_NAME", "UF_NOSHOW", "USER_TYPE_ID", "boolean"));
         fixture.call("crm.deal.userfield.add", field);
