@@ -29,7 +29,7 @@ public final class CrmEntityStore {
     private final InstantSource clock;
     private final ZoneId zone;
     private final UserFieldRegistry userFields;
-    private final List<Map<String, Object>> stages;
+    private final List<Map<String, Object>> statuses;
     private final StageHistory history;
     private final NavigableMap<Long, Map<String, Object>> records = new TreeMap<>();
 
@@ -39,7 +39,7 @@ public final class CrmEntityStore {
         this.clock = clock;
         this.zone = zone;
         this.userFields = userFields;
-        this.stages = statuses;
+        this.statuses = statuses;
         this.history = new StageHistory(type, zone);
     }
 
@@ -103,8 +103,7 @@ public final class CrmEntityStore {
 
     /** The record as {@code crm.*.get} returns it. */
     public synchronized Optional<Map<String, Object>> get(long id) {
-        Map<String, Object> record = records.get(id);
-        return Optional.ofNullable(record == null ? null : full(record));
+        return Optional.ofNullable(records.get(id)).map(this::full);
     }
 
     public synchronized int size() {
@@ -158,7 +157,7 @@ public final class CrmEntityStore {
     }
 
     private String semantic(Map<String, Object> record) {
-        return type.semanticOf(String.valueOf(record.get(type.stageField())), stages);
+        return type.semanticOf(String.valueOf(record.get(type.stageField())), statuses);
     }
 
     private Map<String, Object> full(Map<String, Object> record) {
