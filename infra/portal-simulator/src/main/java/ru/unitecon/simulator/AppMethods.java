@@ -31,6 +31,7 @@ final class AppMethods {
         dispatcher.register("placement.bind", AppMethods::bindPlacement);
         dispatcher.register("placement.unbind", AppMethods::unbindPlacement);
         dispatcher.register("placement.get", AppMethods::boundPlacements);
+        dispatcher.register("placement.list", call -> RestResult.of(PLACEMENTS.stream().sorted().toList()));
     }
 
     private static RestResult profile(RestCall call) {

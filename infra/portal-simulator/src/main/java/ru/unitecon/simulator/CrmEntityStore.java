@@ -12,7 +12,10 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeMap;
+import java.util.stream.StreamSupport;
 
 /**
  * A portal's leads or deals, kept in REST wire format. Tests change them through
@@ -26,7 +29,7 @@ public final class CrmEntityStore {
     private final InstantSource clock;
     private final ZoneId zone;
     private final UserFieldRegistry userFields;
-    private final List<Map<String, Object>> stages;
+    private final List<Map<String, Object>> statuses;
     private final StageHistory history;
     private final NavigableMap<Long, Map<String, Object>> records = new TreeMap<>();
 
@@ -36,7 +39,7 @@ public final class CrmEntityStore {
         this.clock = clock;
         this.zone = zone;
         this.userFields = userFields;
-        this.stages = statuses;
+        this.statuses = statuses;
         this.history = new StageHistory(type, zone);
     }
 
@@ -100,8 +103,7 @@ public final class CrmEntityStore {
 
     /** The record as {@code crm.*.get} returns it. */
     public synchronized Optional<Map<String, Object>> get(long id) {
-        Map<String, Object> record = records.get(id);
-        return Optional.ofNullable(record == null ? null : full(record));
+        return Optional.ofNullable(records.get(id)).map(this::full);
     }
 
     public synchronized int size() {
@@ -114,7 +116,9 @@ public final class CrmEntityStore {
 
     synchronized ListPage list(Map<String, Object> filter, Map<String, Object> order, List<?> select, int start) {
         Selection selection = new Selection(select);
-        var matching = records.tailMap(RecordFilter.lowestId(filter), true).values().stream()
+        // A tail map counts its size by walking it, and a stream would ask for that size: iterate instead.
+        var tail = records.tailMap(RecordFilter.lowestId(filter), true).values().iterator();
+        var matching = StreamSupport.stream(Spliterators.spliteratorUnknownSize(tail, Spliterator.ORDERED), false)
                 .filter(RecordFilter.of(filter, zone));
         Comparator<Map<String, Object>> ordering = ordering(order);
         if (ordering != null) {
@@ -153,7 +157,7 @@ public final class CrmEntityStore {
     }
 
     private String semantic(Map<String, Object> record) {
-        return type.semanticOf(String.valueOf(record.get(type.stageField())), stages);
+        return type.semanticOf(String.valueOf(record.get(type.stageField())), statuses);
     }
 
     private Map<String, Object> full(Map<String, Object> record) {

@@ -18,7 +18,9 @@ final class CrmMethods {
             dispatcher.register(prefix + ".list", call -> list(call, type));
             dispatcher.register(prefix + ".userfield.add", call -> addUserField(call, type));
             dispatcher.register(prefix + ".userfield.list", call -> listUserFields(call, type));
+            dispatcher.register(prefix + ".userfield.get", call -> getUserField(call, type));
         }
+        dispatcher.register("crm.deal.contact.items.get", CrmMethods::dealContacts);
         dispatcher.register("crm.stagehistory.list", CrmMethods::stageHistory);
         dispatcher.register("crm.status.list", CrmMethods::statuses);
         dispatcher.register("crm.category.list", CrmMethods::categories);
@@ -69,6 +71,31 @@ final class CrmMethods {
         Map<String, Object> fields = new LinkedHashMap<>();
         call.map("fields").forEach((name, value) -> fields.put(name.toUpperCase(Locale.ROOT), value));
         return RestResult.of(call.portal().userFields().add(type, fields).id());
+    }
+
+    private static RestResult getUserField(RestCall call, CrmEntityType type) {
+        long id = call.requiredLong("id");
+        return RestResult.of(call.portal().userFields().fields(type).stream()
+                .filter(field -> field.id() == id)
+                .map(UserField::definition)
+                .findFirst()
+                .orElseThrow(() -> RestError.notFound("User field not found")));
+    }
+
+    /** Only the deal's primary contact: the simulator keeps one CONTACT_ID per deal. */
+    private static RestResult dealContacts(RestCall call) {
+        Map<String, Object> deal = call.portal().deals().get(call.requiredLong("id"))
+                .orElseThrow(() -> RestError.notFound("Not found"));
+        Object contactId = deal.get("CONTACT_ID");
+        if (FieldValues.isEmpty(contactId) || "0".equals(contactId)) {
+            return RestResult.of(List.of());
+        }
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("CONTACT_ID", Long.parseLong(String.valueOf(contactId)));
+        item.put("SORT", 10);
+        item.put("ROLE_ID", 0);
+        item.put("IS_PRIMARY", "Y");
+        return RestResult.of(List.of(item));
     }
 
     private static RestResult listUserFields(RestCall call, CrmEntityType type) {

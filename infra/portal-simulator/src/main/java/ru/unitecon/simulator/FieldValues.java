@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
 final class FieldValues {
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern LOCAL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern LOCAL_DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
+    private static final Pattern OFFSET_DATE_TIME = Pattern.compile(LOCAL_DATE_TIME.pattern() + "(Z|[+-]\\d{2}:\\d{2})");
 
     private FieldValues() {
     }
@@ -71,21 +74,20 @@ final class FieldValues {
     }
 
     private static Instant instant(String text, ZoneId zone) {
-        if (text.length() < 10 || !Character.isDigit(text.charAt(0))) {
+        // Shapes are checked first: list filters compare every row, and failed parses are costly.
+        try {
+            if (LOCAL_DATE.matcher(text).matches()) {
+                return LocalDate.parse(text).atStartOfDay(zone).toInstant();
+            }
+            if (LOCAL_DATE_TIME.matcher(text).matches()) {
+                return LocalDateTime.parse(text.replace(' ', 'T')).atZone(zone).toInstant();
+            }
+            if (OFFSET_DATE_TIME.matcher(text).matches()) {
+                return OffsetDateTime.parse(text).toInstant();
+            }
+        } catch (DateTimeParseException notADate) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return LocalDateTime.parse(text.replace(' ', 'T')).atZone(zone).toInstant();
-            } catch (DateTimeParseException notLocal) {
-                try {
-                    return LocalDate.parse(text).atStartOfDay(zone).toInstant();
-                } catch (DateTimeParseException notDate) {
-                    return null;
-                }
-            }
-        }
+        return null;
     }
 }

@@ -74,6 +74,16 @@ class CrmListTest {
     }
 
     @Test
+    void datesWithoutOffsetAreInThePortalsZone() {
+        List<Map<String, Object>> byDay = rows("crm.deal.list", Map.of("filter", Map.of(">=DATE_CREATE", "2026-06-01")));
+        List<Map<String, Object>> byOffset = rows("crm.deal.list",
+                Map.of("filter", Map.of(">=DATE_CREATE", "2026-06-01T00:00:00+03:00")));
+
+        assertFalse(byDay.isEmpty());
+        assertEquals(byOffset, byDay);
+    }
+
+    @Test
     void orderSortsDescendingByDate() {
         List<Map<String, Object>> deals = rows("crm.deal.list", Map.of("order", Map.of("DATE_CREATE", "DESC")));
 
@@ -105,6 +115,24 @@ class CrmListTest {
         assertEquals("2026-08-14T12:00:00+03:00", lead.get("UF_CRM_NOSHOW_AT"));
         assertEquals("datetime", listed.get("USER_TYPE_ID"));
         assertTrue(fixture.call("crm.lead.get", Map.of("id", "2")).resultMap().containsKey("UF_CRM_NOSHOW_AT"));
+    }
+
+    @Test
+    void userFieldIsReadBackById() {
+        Number id = (Number) fixture.call("crm.deal.userfield.add",
+                Map.of("fields", Map.of("FIELD_NAME", "VISIT_AT", "USER_TYPE_ID", "datetime"))).result();
+
+        Map<String, Object> field = fixture.call("crm.deal.userfield.get", Map.of("id", id)).resultMap();
+
+        assertEquals("UF_CRM_VISIT_AT", field.get("FIELD_NAME"));
+        assertEquals("CRM_DEAL", field.get("ENTITY_ID"));
+    }
+
+    @Test
+    void dealContactItemsNameTheDealsContact() {
+        List<Map<String, Object>> items = rows("crm.deal.contact.items.get", Map.of("id", 1));
+
+        assertEquals(List.of(Map.of("CONTACT_ID", 4, "SORT", 10, "ROLE_ID", 0, "IS_PRIMARY", "Y")), items);
     }
 
     @Test

@@ -75,8 +75,8 @@ public record AppointmentFieldMapping(String timeField, String stateField, Map<S
         if (time == null) {
             return null;
         }
-        AppointmentState state = stateField == null ? null : states.get(itemId(record.path(stateField)));
-        return new AppointmentObservation(time, state);
+        String itemId = stateField == null ? null : itemId(record.path(stateField));
+        return new AppointmentObservation(time, itemId == null ? null : states.get(itemId));
     }
 
     /** Enumeration values come back as an item id, a number, or a list of ids when the field is multiple. */

@@ -33,7 +33,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -130,17 +129,7 @@ public final class BitrixRestClient {
         params.put("halt", 0);
         params.put("cmd", commands);
         boolean reads = commands.values().stream().allMatch(command -> isRead(command.split("\\?", 2)[0]));
-        JsonNode result = send("batch", params, reads).path("result");
-
-        Map<String, JsonNode> results = new LinkedHashMap<>();
-        entries(result.path("result"), results::put);
-        Map<String, CommandError> errors = new LinkedHashMap<>();
-        entries(result.path("result_error"), (key, error) -> errors.put(key, new CommandError(
-                error.isObject() ? error.path("error").asText("") : error.asText(""),
-                error.path("error_description").asText(""))));
-        Map<String, Long> totals = new LinkedHashMap<>();
-        entries(result.path("result_total"), (key, total) -> totals.put(key, total.asLong()));
-        return new BatchResult(results, errors, totals);
+        return BatchResult.parse(send("batch", params, reads).path("result"));
     }
 
     /**
@@ -384,17 +373,6 @@ public final class BitrixRestClient {
                     }
                     transientFailure(code);
                 }
-            }
-        }
-    }
-
-    /** Batch sections are JSON objects keyed by command, except that PHP sends an empty one as {@code []}. */
-    private static void entries(JsonNode section, BiConsumer<String, JsonNode> sink) {
-        if (section.isObject()) {
-            section.properties().forEach(e -> sink.accept(e.getKey(), e.getValue()));
-        } else if (section.isArray()) {
-            for (int i = 0; i < section.size(); i++) {
-                sink.accept(Integer.toString(i), section.get(i));
             }
         }
     }

@@ -39,6 +39,14 @@ class AppointmentFieldMappingTest {
     }
 
     @Test
+    void timeWithoutStateIsABooking() {
+        ObjectNode record = JSON.createObjectNode().put("UF_CRM_UE_APPT_AT", "2026-03-12T15:30:00+03:00");
+        record.putNull("UF_CRM_UE_APPT_STATE");
+
+        assertEquals(AppointmentState.BOOKED, mapping.read(record).state());
+    }
+
+    @Test
     void multipleValueTakesTheFirstItem() {
         ObjectNode record = JSON.createObjectNode().put("UF_CRM_UE_APPT_AT", "2026-03-12T15:30:00+03:00");
         record.putArray("UF_CRM_UE_APPT_STATE").add("4415");
