@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -230,15 +231,14 @@ public final class SimulatedPortal {
 
     /**
      * The admin deletes the app: ONAPPUNINSTALL goes to the bound handler if there is one (bitrix24.md §10),
-     * then all tokens, event handlers and placements are gone.
+     * then all tokens, event handlers and placements are gone. Empty when no handler was bound for it.
      */
-    public HttpResponse<String> uninstall(boolean clean) {
-        HttpResponse<String> response = records.events.stream()
+    public Optional<HttpResponse<String>> uninstall(boolean clean) {
+        Optional<HttpResponse<String>> response = records.events.stream()
                 .filter(binding -> binding.event().equals("ONAPPUNINSTALL"))
                 .findFirst()
                 .map(binding -> toApp.post(URI.create(binding.handler()), EventForms.event("ONAPPUNINSTALL", binding.id(),
-                        Map.of("LANGUAGE_ID", "ru", "CLEAN", clean ? "1" : "0"), EventForms.auth(this, null, false), clock)))
-                .orElse(null);
+                        Map.of("LANGUAGE_ID", "ru", "CLEAN", clean ? "1" : "0"), EventForms.auth(this, null, false), clock)));
         installation.markUninstalled();
         tokens.revokeAll(this);
         records.clearBindings();
