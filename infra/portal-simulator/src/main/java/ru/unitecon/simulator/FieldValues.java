@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
@@ -36,6 +37,11 @@ final class FieldValues {
             case Number number -> String.valueOf(number);
             case null, default -> value;
         };
+    }
+
+    /** A date, a local date-time or an ISO-8601 date-time with offset, as REST accepts them. */
+    static boolean isDate(String text) {
+        return instant(text, ZoneOffset.UTC) != null;
     }
 
     static boolean isEmpty(Object value) {

@@ -1,6 +1,7 @@
 package ru.unitecon.simulator;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +14,26 @@ public record FramePost(URI url, Map<String, String> form) {
 
     public FramePost {
         form = Collections.unmodifiableMap(new LinkedHashMap<>(form));
+    }
+
+    static FramePost of(SimulatedPortal portal, String placement, URI handler, String lang, IssuedTokens tokens,
+                        Map<String, Object> placementOptions) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("DOMAIN", portal.domain());
+        query.put("PROTOCOL", "0");
+        query.put("LANG", lang);
+        // A new session id per render, as the portal's JS library gets; it is not the application token.
+        query.put("APP_SID", RandomHex.of(16));
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("AUTH_ID", tokens.accessToken());
+        form.put("AUTH_EXPIRES", String.valueOf(Duration.between(portal.clock().instant(), tokens.expiresAt()).toSeconds()));
+        form.put("REFRESH_ID", tokens.refreshToken());
+        form.put("member_id", portal.memberId());
+        form.put("status", portal.installation().status());
+        form.put("PLACEMENT", placement);
+        form.put("PLACEMENT_OPTIONS", Json.write(placementOptions));
+        String separator = handler.getRawQuery() == null ? "?" : "&";
+        return new FramePost(URI.create(handler + separator + FormCodec.encode(query)), form);
     }
 
     public String body() {

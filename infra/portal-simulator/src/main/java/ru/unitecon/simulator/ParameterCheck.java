@@ -1,8 +1,5 @@
 package ru.unitecon.simulator;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,23 +100,9 @@ final class ParameterCheck {
             case "array" -> value instanceof List || value instanceof Map;
             // PHP encodes an empty object as [].
             case "object" -> value instanceof Map || (value instanceof List<?> list && list.isEmpty());
-            case "datetime", "date" -> value instanceof String s && isDate(s);
+            case "datetime", "date" -> value instanceof String s && FieldValues.isDate(s);
             default -> true;
         };
-    }
-
-    private static boolean isDate(String text) {
-        try {
-            OffsetDateTime.parse(text);
-            return true;
-        } catch (DateTimeParseException notDateTime) {
-            try {
-                LocalDate.parse(text);
-                return true;
-            } catch (DateTimeParseException notDate) {
-                return false;
-            }
-        }
     }
 
     private static String describe(Object value) {

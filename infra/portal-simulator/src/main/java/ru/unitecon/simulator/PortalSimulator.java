@@ -7,8 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -23,10 +21,7 @@ public final class PortalSimulator implements AutoCloseable {
     private final MethodTable methods = MethodTable.bundled();
     private final HttpServer oauthServer;
     private final URI oauthServerUrl;
-    private final HttpClient outgoing = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    private final FormPoster toApps = new FormPoster();
     private final List<SimulatedPortal> portals = new CopyOnWriteArrayList<>();
 
     private PortalSimulator(SimulatorOptions options) throws IOException {
@@ -56,7 +51,7 @@ public final class PortalSimulator implements AutoCloseable {
         if (portals.stream().anyMatch(portal -> portal.memberId().equals(seed.memberId()))) {
             throw new IllegalArgumentException("a portal with member id " + seed.memberId() + " already exists");
         }
-        SimulatedPortal portal = new SimulatedPortal(seed, tokens, oauthServerUrl.resolve("rest/"), options, methods, outgoing);
+        SimulatedPortal portal = new SimulatedPortal(seed, tokens, oauthServerUrl.resolve("rest/"), options, methods, toApps);
         portals.add(portal);
         return portal;
     }
@@ -74,6 +69,6 @@ public final class PortalSimulator implements AutoCloseable {
     public void close() {
         portals.forEach(SimulatedPortal::close);
         oauthServer.stop(0);
-        outgoing.close();
+        toApps.close();
     }
 }

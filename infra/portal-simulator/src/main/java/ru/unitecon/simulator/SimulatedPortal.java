@@ -7,10 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -18,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,13 +25,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * outgoing side (install and placement frames, events) played on demand by tests.
  */
 public final class SimulatedPortal {
-    private static final Duration OUTGOING_TIMEOUT = Duration.ofSeconds(30);
 
     private final PortalSeed seed;
     private final TokenRegistry tokens;
     private final URI serverEndpoint;
     private final InstantSource clock;
-    private final HttpClient outgoing;
+    private final FormPoster toApp;
     private final AppInstallation installation = new AppInstallation("F", "crm,im,placement,user_brief", 1);
     private final PortalRecords records = new PortalRecords();
     private final CallLog calls = new CallLog();
@@ -48,12 +45,12 @@ public final class SimulatedPortal {
     private volatile URI appHandlerUrl;
 
     SimulatedPortal(PortalSeed seed, TokenRegistry tokens, URI serverEndpoint, SimulatorOptions options,
-                    MethodTable methods, HttpClient outgoing) {
+                    MethodTable methods, FormPoster toApp) {
         this.seed = seed;
         this.tokens = tokens;
         this.serverEndpoint = serverEndpoint;
         this.clock = options.clock();
-        this.outgoing = outgoing;
+        this.toApp = toApp;
         for (CrmEntityType type : CrmEntityType.values()) {
             entities.put(type, new CrmEntityStore(type, clock, seed.timeZone(), userFields, seed.dataset().statuses()));
         }
@@ -155,7 +152,7 @@ public final class SimulatedPortal {
     /** Plays an admin installing the app: POSTs the install frame (bitrix24.md §1.2) with fresh admin tokens. */
     public HttpResponse<String> installApp(URI installHandlerUrl, URI appHandlerUrl) {
         this.appHandlerUrl = Objects.requireNonNull(appHandlerUrl, "appHandlerUrl");
-        HttpResponse<String> response = send(framePost("DEFAULT", installHandlerUrl, "ru", seed.dataset().adminUserId(), Map.of()));
+        HttpResponse<String> response = toApp.post(framePost("DEFAULT", installHandlerUrl, "ru", seed.dataset().adminUserId(), Map.of()));
         // The install page calls installFinish() once it has set itself up; a page that failed never does.
         if (response.statusCode() / 100 == 2) {
             installation.markInstalled();
@@ -175,7 +172,7 @@ public final class SimulatedPortal {
         data.put("INSTALLED", "Y");
         data.put("LANGUAGE_ID", "ru");
         IssuedTokens admin = issueTokens(seed.dataset().adminUserId());
-        return post(handler, EventForms.event("ONAPPINSTALL", bindingId("ONAPPINSTALL", handler), data,
+        return toApp.post(handler, EventForms.event("ONAPPINSTALL", bindingId("ONAPPINSTALL", handler), data,
                 EventForms.auth(this, admin, true), clock));
     }
 
@@ -195,7 +192,7 @@ public final class SimulatedPortal {
         requireInstalled();
         Map<String, Object> data = Map.of("FIELDS", Map.of("ID", String.valueOf(entityId)));
         IssuedTokens user = withUserToken ? issueTokens(seed.dataset().adminUserId()) : null;
-        return post(handler, EventForms.event(event.toUpperCase(Locale.ROOT), bindingId(event, handler), data,
+        return toApp.post(handler, EventForms.event(event.toUpperCase(Locale.ROOT), bindingId(event, handler), data,
                 EventForms.auth(this, user, false), clock));
     }
 
@@ -209,7 +206,7 @@ public final class SimulatedPortal {
 
     /** Opens a placement as the admin and returns the app's answer to the frame POST. */
     public HttpResponse<String> openPlacement(String placement, URI handler, String lang) {
-        return send(framePost(placement, handler, lang, seed.dataset().adminUserId(), Map.of()));
+        return toApp.post(framePost(placement, handler, lang, seed.dataset().adminUserId(), Map.of()));
     }
 
     /**
@@ -217,22 +214,7 @@ public final class SimulatedPortal {
      * become the PLACEMENT_OPTIONS JSON string (e.g. {@code ID} of the deal whose tab is open).
      */
     public FramePost framePost(String placement, URI handler, String lang, String userId, Map<String, Object> placementOptions) {
-        user(userId);
-        IssuedTokens tokensForUser = issueTokens(userId);
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("DOMAIN", domain());
-        query.put("PROTOCOL", "0");
-        query.put("LANG", lang);
-        query.put("APP_SID", RandomHex.of(16));
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("AUTH_ID", tokensForUser.accessToken());
-        form.put("AUTH_EXPIRES", String.valueOf(Duration.between(clock.instant(), tokensForUser.expiresAt()).toSeconds()));
-        form.put("REFRESH_ID", tokensForUser.refreshToken());
-        form.put("member_id", memberId());
-        form.put("status", installation.status());
-        form.put("PLACEMENT", placement);
-        form.put("PLACEMENT_OPTIONS", Json.write(placementOptions));
-        return new FramePost(URI.create(handler + (handler.getRawQuery() == null ? "?" : "&") + FormCodec.encode(query)), form);
+        return FramePost.of(this, placement, handler, lang, issueTokens(userId), placementOptions);
     }
 
     /** A fresh token pair for a user of this portal, as the OAuth server would issue it. */
@@ -249,15 +231,14 @@ public final class SimulatedPortal {
 
     /**
      * The admin deletes the app: ONAPPUNINSTALL goes to the bound handler if there is one (bitrix24.md §10),
-     * then all tokens, event handlers and placements are gone.
+     * then all tokens, event handlers and placements are gone. Empty when no handler was bound for it.
      */
-    public HttpResponse<String> uninstall(boolean clean) {
-        HttpResponse<String> response = records.events.stream()
+    public Optional<HttpResponse<String>> uninstall(boolean clean) {
+        Optional<HttpResponse<String>> response = records.events.stream()
                 .filter(binding -> binding.event().equals("ONAPPUNINSTALL"))
                 .findFirst()
-                .map(binding -> post(URI.create(binding.handler()), EventForms.event("ONAPPUNINSTALL", binding.id(),
-                        Map.of("LANGUAGE_ID", "ru", "CLEAN", clean ? "1" : "0"), EventForms.auth(this, null, false), clock)))
-                .orElse(null);
+                .map(binding -> toApp.post(URI.create(binding.handler()), EventForms.event("ONAPPUNINSTALL", binding.id(),
+                        Map.of("LANGUAGE_ID", "ru", "CLEAN", clean ? "1" : "0"), EventForms.auth(this, null, false), clock)));
         installation.markUninstalled();
         tokens.revokeAll(this);
         records.clearBindings();
@@ -334,27 +315,6 @@ public final class SimulatedPortal {
                 .map(PortalRecords.EventBinding::id)
                 .findFirst()
                 .orElse(null);
-    }
-
-    private HttpResponse<String> send(FramePost frame) {
-        return post(frame.url(), frame.form());
-    }
-
-    private HttpResponse<String> post(URI target, Map<String, String> form) {
-        HttpRequest request = HttpRequest.newBuilder(target)
-                .timeout(OUTGOING_TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("User-Agent", "Bitrix24 Portal Simulator")
-                .POST(HttpRequest.BodyPublishers.ofString(FormCodec.encode(form)))
-                .build();
-        try {
-            return outgoing.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("POST to " + target + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while posting to " + target, e);
-        }
     }
 
     private void listenOnNewPort() {

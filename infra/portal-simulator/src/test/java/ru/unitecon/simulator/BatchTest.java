@@ -3,6 +3,8 @@ package ru.unitecon.simulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +127,7 @@ class BatchTest {
 
     @Test
     void batchWorksFromAFormBodyWithEncodedCommands() {
-        String form = "halt=0&cmd%5Blead%5D=" + java.net.URLEncoder.encode("crm.lead.get?id=4", java.nio.charset.StandardCharsets.UTF_8)
+        String form = "halt=0&cmd%5Blead%5D=" + URLEncoder.encode("crm.lead.get?id=4", StandardCharsets.UTF_8)
                 + "&auth=" + fixture.adminToken;
 
         TestHttp.Reply reply = TestHttp.postForm(fixture.portal.clientEndpoint().resolve("batch"), form);

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -88,7 +89,7 @@ class CrmListTest {
         List<Map<String, Object>> deals = rows("crm.deal.list", Map.of("order", Map.of("DATE_CREATE", "DESC")));
 
         List<String> dates = deals.stream().map(deal -> (String) deal.get("DATE_CREATE")).toList();
-        assertEquals(dates.stream().sorted(java.util.Comparator.reverseOrder()).toList(), dates);
+        assertEquals(dates.stream().sorted(Comparator.reverseOrder()).toList(), dates);
     }
 
     @Test

@@ -2,6 +2,8 @@ package ru.unitecon.simulator;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -101,8 +103,8 @@ class DatasetGeneratorTest {
     void datasetSurvivesAJsonRoundTrip() {
         Dataset dataset = DatasetGenerator.generate(11, 40);
 
-        Dataset reread = Dataset.fromJson(new java.io.ByteArrayInputStream(
-                dataset.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Dataset reread = Dataset.fromJson(new ByteArrayInputStream(
+                dataset.toJson().getBytes(StandardCharsets.UTF_8)));
 
         assertEquals(dataset.toJson(), reread.toJson());
     }

@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -144,9 +144,9 @@ class OutgoingPostsTest {
         installAndBind("ONAPPUNINSTALL");
         String refreshToken = fixture.portal.issueTokens("1").refreshToken();
 
-        HttpResponse<String> response = fixture.portal.uninstall(true);
+        Optional<HttpResponse<String>> response = fixture.portal.uninstall(true);
 
-        assertNotNull(response);
+        assertEquals(200, response.orElseThrow().statusCode());
         Map<String, String> form = FormCodec.flatten(FormCodec.decode(app.received().getLast().body()));
         assertEquals("ONAPPUNINSTALL", form.get("event"));
         assertEquals("1", form.get("data[CLEAN]"));

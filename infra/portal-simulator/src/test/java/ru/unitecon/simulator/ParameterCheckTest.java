@@ -62,6 +62,16 @@ class ParameterCheckTest {
     }
 
     @Test
+    void datetimeParametersAcceptIsoWithOrWithoutOffsetButNotOtherText() {
+        fixture.call("crm.activity.todo.add", Map.of("ownerTypeId", 1, "ownerId", 1, "deadline", "2026-08-20T10:00:00"));
+        assertEquals(List.of(), fixture.portal.violations());
+
+        fixture.call("crm.activity.todo.add", Map.of("ownerTypeId", 1, "ownerId", 1, "deadline", "20.08.2026 10:00"));
+
+        assertEquals(Violation.Kind.WRONG_TYPE, fixture.portal.violations().getFirst().kind());
+    }
+
+    @Test
     void fieldsInsideAnObjectParameterAreChecked() {
         fixture.call("crm.timeline.comment.add", Map.of("fields", Map.of("ENTITY_ID", 1, "ENTITY_TYPE", "lead")));
 

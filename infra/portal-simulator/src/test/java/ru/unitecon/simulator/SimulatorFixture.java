@@ -1,6 +1,7 @@
 package ru.unitecon.simulator;
 
 import java.time.Instant;
+import java.util.Map;
 
 /** A simulator on a hand-moved clock with one portal and an admin token for it. */
 final class SimulatorFixture implements AutoCloseable {
@@ -19,7 +20,7 @@ final class SimulatorFixture implements AutoCloseable {
         adminToken = portal.issueTokens(dataset.adminUserId()).accessToken();
     }
 
-    TestHttp.Reply call(String method, java.util.Map<String, Object> params) {
+    TestHttp.Reply call(String method, Map<String, Object> params) {
         return TestHttp.call(portal, method, adminToken, params);
     }
 

@@ -1,6 +1,7 @@
 package ru.unitecon.simulator;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,7 +68,7 @@ final class TestHttp {
             Map<String, Object> body = response.body().isBlank() ? Map.of() : Json.readObject(response.body());
             return new Reply(response.statusCode(), body, response);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
