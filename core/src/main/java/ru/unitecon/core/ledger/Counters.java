@@ -25,12 +25,34 @@ public final class Counters {
         this.values = values;
     }
 
+    private static final String COHORT_PREFIX = "cohort";
+
     public static String cohortRevenueName(int age) {
-        return "cohortRevenue" + checkAge(age);
+        return COHORT_PREFIX + "Revenue" + checkAge(age);
     }
 
     public static String cohortOrdersName(int age) {
-        return "cohortOrders" + checkAge(age);
+        return COHORT_PREFIX + "Orders" + checkAge(age);
+    }
+
+    /** The cohort counters only (revenue and orders by age), which only the cohort view reads. */
+    public Counters cohortPart() {
+        return filtered(true);
+    }
+
+    /** Every counter but the cohort ones: what the overview, channel and trend views read. */
+    public Counters monthlyPart() {
+        return filtered(false);
+    }
+
+    private Counters filtered(boolean cohort) {
+        SortedMap<String, BigDecimal> part = new TreeMap<>();
+        values.forEach((name, value) -> {
+            if (name.startsWith(COHORT_PREFIX) == cohort) {
+                part.put(name, value);
+            }
+        });
+        return part.isEmpty() ? ZERO : new Counters(part);
     }
 
     /** Builds counters from stored attributes; names must be plain identifiers since they become attributes. */

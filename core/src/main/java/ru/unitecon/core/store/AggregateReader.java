@@ -18,7 +18,7 @@ import static ru.unitecon.core.store.Attributes.s;
 
 /**
  * Reads the monthly aggregates and spend of one portal: one query over its monthly partition, months × channels
- * items, whatever the number of leads behind them.
+ * items, whatever the number of leads behind them. Cohort counters are separate items, read only for cohorts.
  */
 public final class AggregateReader {
     private static final Set<String> NOT_COUNTERS =
@@ -32,19 +32,12 @@ public final class AggregateReader {
         this.table = table;
     }
 
+    /** The monthly counters (cohort counters left out), spend and "data as of" of the months from..to. */
     public StoredAggregates load(String memberId, YearMonth from, YearMonth to) {
         Map<AggregateKey, Counters> counters = new HashMap<>();
         Map<AggregateKey, BigDecimal> spend = new HashMap<>();
         Instant newest = null;
-        // '~' sorts after every character a channel code may contain, so the range ends after the last month's cells.
-        Iterable<Map<String, AttributeValue>> items = dynamo.queryPaginator(QueryRequest.builder().tableName(table)
-                .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
-                .expressionAttributeValues(Map.of(
-                        ":pk", s(Keys.monthlyPartition(memberId)),
-                        ":from", s(Keys.AGG + from),
-                        ":to", s(Keys.AGG + to + "#~")))
-                .build()).items();
-        for (Map<String, AttributeValue> item : items) {
+        for (Map<String, AttributeValue> item : range(memberId, Keys.AGG, from, to)) {
             AggregateKey cell = Keys.monthAndChannel(item.get(TableDefinition.SK).s());
             Counters cellCounters = counters(item);
             if (!cellCounters.isZero()) {
@@ -59,6 +52,29 @@ public final class AggregateReader {
             }
         }
         return new StoredAggregates(counters, spend, newest);
+    }
+
+    /** The cohort counters (revenue and orders by age) of clients acquired in the months from..to. */
+    public Map<AggregateKey, Counters> cohorts(String memberId, YearMonth from, YearMonth to) {
+        Map<AggregateKey, Counters> cohorts = new HashMap<>();
+        for (Map<String, AttributeValue> item : range(memberId, Keys.COHORT, from, to)) {
+            Counters cell = counters(item);
+            if (!cell.isZero()) {
+                cohorts.put(Keys.monthAndChannel(item.get(TableDefinition.SK).s()), cell);
+            }
+        }
+        return cohorts;
+    }
+
+    private Iterable<Map<String, AttributeValue>> range(String memberId, String prefix, YearMonth from, YearMonth to) {
+        // '~' sorts after every character a channel code may contain, so the range ends after the last month's cells.
+        return dynamo.queryPaginator(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(
+                        ":pk", s(Keys.monthlyPartition(memberId)),
+                        ":from", s(prefix + from),
+                        ":to", s(prefix + to + "#~")))
+                .build()).items();
     }
 
     private static Counters counters(Map<String, AttributeValue> item) {

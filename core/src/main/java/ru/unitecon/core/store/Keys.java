@@ -19,6 +19,7 @@ public final class Keys {
     static final String DEAL = "DEAL#";
     static final String CLIENT = "CLIENT#";
     static final String AGG = "AGG#";
+    static final String COHORT = "COH#";
 
     private Keys() {
     }
@@ -63,7 +64,11 @@ public final class Keys {
         return AGG + key.month() + "#" + key.channel();
     }
 
-    /** Parses the month and channel back out of an {@code AGG#} sort key. */
+    static String cohort(AggregateKey key) {
+        return COHORT + key.month() + "#" + key.channel();
+    }
+
+    /** Parses the month and channel back out of an {@code AGG#} or {@code COH#} sort key. */
     static AggregateKey monthAndChannel(String sortKey) {
         String rest = sortKey.substring(sortKey.indexOf('#') + 1);
         int split = rest.indexOf('#');

@@ -147,8 +147,16 @@ public final class LedgerStore {
             }
         });
         Instant now = clock.instant();
-        update.aggregateDelta().cells().forEach((cell, delta) ->
-                writes.add(TransactWriteItem.builder().update(addToAggregate(memberId, cell, delta, now)).build()));
+        update.aggregateDelta().cells().forEach((cell, delta) -> {
+            if (!delta.monthlyPart().isZero()) {
+                writes.add(TransactWriteItem.builder()
+                        .update(addTo(memberId, Keys.aggregate(cell), delta.monthlyPart(), now)).build());
+            }
+            if (!delta.cohortPart().isZero()) {
+                writes.add(TransactWriteItem.builder()
+                        .update(addTo(memberId, Keys.cohort(cell), delta.cohortPart(), now)).build());
+            }
+        });
         if (writes.size() > MAX_TRANSACTION_ITEMS) {
             throw new AggregateChangeTooLarge(writes.size());
         }
@@ -180,7 +188,7 @@ public final class LedgerStore {
                 .build();
     }
 
-    private Update addToAggregate(String memberId, AggregateKey cell, Counters delta, Instant now) {
+    private Update addTo(String memberId, String sortKey, Counters delta, Instant now) {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, AttributeValue> values = new LinkedHashMap<>();
         List<String> adds = new ArrayList<>();
@@ -195,7 +203,7 @@ public final class LedgerStore {
         values.put(":u", s(now.toString()));
         return Update.builder().tableName(table)
                 .key(Map.of(TableDefinition.PK, s(Keys.monthlyPartition(memberId)),
-                        TableDefinition.SK, s(Keys.aggregate(cell))))
+                        TableDefinition.SK, s(sortKey)))
                 .updateExpression("ADD " + String.join(", ", adds) + " SET #u = :u")
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)

@@ -130,6 +130,19 @@ class LedgerStoreTest {
     }
 
     @Test
+    void cohortCountersAreKeptApartFromTheMonthlyCounters() {
+        ledger.apply(member, settings, wonDeal(9, 50L, null, "1200.00", "2026-03-05T00:00:00+03:00",
+                "2026-03-05T12:00:00+03:00"));
+
+        Counters monthly = cell(MARCH, Channel.CALL);
+        Counters cohort = aggregates.cohorts(member, MARCH, MARCH).get(new AggregateKey(MARCH, Channel.CALL));
+
+        assertTrue(monthly.cohortPart().isZero(), "the overview never reads cohort counters");
+        assertEquals(0, new BigDecimal("1200").compareTo(cohort.cohortRevenue(0)));
+        assertEquals(1, cohort.cohortOrders(0));
+    }
+
+    @Test
     void aDealArrivingBeforeItsLeadIsMovedToTheLeadsChannelWhenTheLeadArrives() {
         ledger.apply(member, settings, wonDeal(9, 50L, 1L, "1500.00", "2026-03-05T00:00:00+03:00",
                 "2026-03-05T12:00:00+03:00"));
@@ -224,6 +237,7 @@ class LedgerStoreTest {
         assertEquals(deals, march.count(Measure.ORDERS));
         assertEquals(1, march.count(Measure.NEW_CLIENTS));
         assertEquals(1, march.count(Measure.BUYERS));
-        assertEquals(ledger.recompute(member, settings).cells().get(new AggregateKey(MARCH, Channel.CALL)), march);
+        assertEquals(ledger.recompute(member, settings).cells().get(new AggregateKey(MARCH, Channel.CALL))
+                .monthlyPart(), march);
     }
 }
