@@ -1,5 +1,6 @@
 package ru.unitecon.core.bitrix;
 
+import ru.unitecon.simulator.ManualClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,5 +1,6 @@
 package ru.unitecon.core.bitrix;
 
+import ru.unitecon.simulator.ManualClock;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.rest.Backoff;
@@ -20,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Our app installed on a simulated portal: the simulator and our clients share one manual clock, and every
@@ -77,6 +80,15 @@ public final class SimulatedInstallation implements AutoCloseable {
 
     public PortalTokens storedTokens() {
         return store.load(memberId()).orElseThrow();
+    }
+
+    /** Closes the simulator after asserting that every call the app made matched Bitrix24's method table. */
+    public void closeAfterCheckingCalls() {
+        try {
+            assertEquals(List.of(), portal.violations());
+        } finally {
+            close();
+        }
     }
 
     @Override

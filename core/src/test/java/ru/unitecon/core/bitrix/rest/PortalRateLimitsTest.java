@@ -1,7 +1,7 @@
 package ru.unitecon.core.bitrix.rest;
 
 import org.junit.jupiter.api.Test;
-import ru.unitecon.core.bitrix.ManualClock;
+import ru.unitecon.simulator.ManualClock;
 import ru.unitecon.core.bitrix.RecordingSleeper;
 
 import java.time.Duration;
