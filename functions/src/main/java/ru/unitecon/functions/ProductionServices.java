@@ -55,13 +55,12 @@ final class ProductionServices {
     }
 
     InstallationService installations() {
-        OAuthServer oauth = oauth();
-        return new InstallationService(portals, oauth, clients(new TokenRefresher(oauth, portals)), queue(),
-                AppAddresses.from(environment), clock);
+        return installations(queue());
     }
 
     EventIntake intake() {
-        return new EventIntake(portals, queue(), installations());
+        ChangeQueue queue = queue();
+        return new EventIntake(portals, queue, installations(queue));
     }
 
     SyncService sync() {
@@ -73,6 +72,12 @@ final class ProductionServices {
         TokenRefresher refresher = new TokenRefresher(oauth(), portals);
         return new Reconciliation(portals, new SettingsStore(dynamo, table), new LedgerStore(dynamo, table, clock),
                 clients(refresher), refresher, clock);
+    }
+
+    private InstallationService installations(ChangeQueue queue) {
+        OAuthServer oauth = oauth();
+        return new InstallationService(portals, oauth, clients(new TokenRefresher(oauth, portals)), queue,
+                AppAddresses.from(environment), clock);
     }
 
     private ChangeQueue queue() {

@@ -99,7 +99,7 @@ public final class SyncService {
             portals.markNeedsReconnect(memberId);
             LOG.warn("portal {} needs to reconnect: {} changes dropped", memberId, changes.size());
             return List.of();
-        } catch (RateLimited | PortalUnavailable e) {
+        } catch (RateLimited | PortalUnavailable | BitrixApiError e) {
             LOG.warn("portal {}: {}; {} changes return to the queue", memberId, e.getMessage(), changes.size());
             return ids(changes);
         }
