@@ -21,4 +21,8 @@ public enum CrmEntity {
     public String userFieldListMethod() {
         return prefix + ".userfield.list";
     }
+
+    public String userFieldAddMethod() {
+        return prefix + ".userfield.add";
+    }
 }

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /** Encodes nested parameters the way PHP reads them, {@code filter[%3EID]=5&select[0]=ID}, for batch commands. */
-final class BracketQuery {
+public final class BracketQuery {
     private BracketQuery() {
     }
 
-    static String encode(Map<String, ?> params) {
+    public static String encode(Map<String, ?> params) {
         StringJoiner query = new StringJoiner("&");
         params.forEach((key, value) -> append(query, escape(key), value));
         return query.toString();

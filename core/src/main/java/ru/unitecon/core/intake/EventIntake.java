@@ -1,0 +1,104 @@
+package ru.unitecon.core.intake;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ru.unitecon.core.bitrix.crm.CrmEntity;
+import ru.unitecon.core.bitrix.inbound.EventAuthenticity;
+import ru.unitecon.core.bitrix.inbound.ForgedRequest;
+import ru.unitecon.core.bitrix.inbound.FormBody;
+import ru.unitecon.core.bitrix.inbound.MalformedRequest;
+import ru.unitecon.core.bitrix.inbound.PortalEvent;
+import ru.unitecon.core.install.InstallationService;
+import ru.unitecon.core.portal.PortalInstallation;
+import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.sync.ChangeMessage;
+import ru.unitecon.core.sync.ChangeQueue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Takes the portal's event POSTs. A portal never repeats an event, so the answer must be quick and the work
+ * durable: lead and deal events only become queue messages here, and no portal is called. Every event except
+ * {@code ONAPPINSTALL} must carry the application token stored for its member_id.
+ */
+public final class EventIntake {
+    private static final Logger LOG = LoggerFactory.getLogger(EventIntake.class);
+
+    private final PortalStore portals;
+    private final ChangeQueue queue;
+    private final InstallationService installations;
+
+    public EventIntake(PortalStore portals, ChangeQueue queue, InstallationService installations) {
+        this.portals = Objects.requireNonNull(portals, "portals");
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.installations = Objects.requireNonNull(installations, "installations");
+    }
+
+    /**
+     * @throws RequestTooLarge  when the body is over {@link FormBody#MAX_BYTES}
+     * @throws MalformedRequest when the body is not an event
+     * @throws ForgedRequest    when the member is unknown or the application token is wrong
+     */
+    public IntakeOutcome receive(String formBody) {
+        if (formBody != null && formBody.getBytes(StandardCharsets.UTF_8).length > FormBody.MAX_BYTES) {
+            throw new RequestTooLarge(FormBody.MAX_BYTES);
+        }
+        PortalEvent event = PortalEvent.parse(formBody);
+        if (event.name().equals("ONAPPINSTALL")) {
+            installations.acceptInstallEvent(event);
+            return IntakeOutcome.ACCEPTED;
+        }
+        PortalInstallation portal = authenticate(event);
+        if (portal.status() == PortalStatus.UNINSTALLED) {
+            return IntakeOutcome.IGNORED;
+        }
+        String member = portal.memberId();
+        switch (event.name()) {
+            case "ONCRMLEADADD", "ONCRMLEADUPDATE" -> enqueue(ChangeMessage.upsert(member, CrmEntity.LEAD,
+                    entityId(event), event.sentAt()));
+            case "ONCRMDEALADD", "ONCRMDEALUPDATE" -> enqueue(ChangeMessage.upsert(member, CrmEntity.DEAL,
+                    entityId(event), event.sentAt()));
+            case "ONCRMLEADDELETE" -> enqueue(ChangeMessage.delete(member, CrmEntity.LEAD, entityId(event),
+                    event.sentAt()));
+            case "ONCRMDEALDELETE" -> enqueue(ChangeMessage.delete(member, CrmEntity.DEAL, entityId(event),
+                    event.sentAt()));
+            case "ONAPPUNINSTALL" -> uninstall(member, event.clean());
+            case "ONAPPUPDATE" -> installations.rebind(member);
+            default -> {
+                return IntakeOutcome.IGNORED;
+            }
+        }
+        return IntakeOutcome.ACCEPTED;
+    }
+
+    private PortalInstallation authenticate(PortalEvent event) {
+        Optional<PortalInstallation> portal = portals.find(event.auth().memberId());
+        if (portal.isEmpty() || !EventAuthenticity.isGenuine(event, portal.get().applicationToken())) {
+            throw new ForgedRequest("unknown portal or wrong application token");
+        }
+        return portal.get();
+    }
+
+    private void uninstall(String memberId, boolean clean) {
+        portals.markUninstalled(memberId);
+        if (clean) {
+            queue.send(List.of(ChangeMessage.purge(memberId)));
+        }
+        LOG.info("portal {} uninstalled{}", memberId, clean ? ", data purge queued" : ", data kept");
+    }
+
+    private void enqueue(ChangeMessage message) {
+        queue.send(List.of(message));
+    }
+
+    private static long entityId(PortalEvent event) {
+        if (event.entityId() == null) {
+            throw new MalformedRequest("missing data[FIELDS][ID]");
+        }
+        return event.entityId();
+    }
+}

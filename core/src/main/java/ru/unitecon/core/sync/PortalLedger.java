@@ -1,0 +1,79 @@
+package ru.unitecon.core.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ru.unitecon.core.bitrix.crm.AppointmentFieldMapping;
+import ru.unitecon.core.bitrix.crm.CrmEntity;
+import ru.unitecon.core.bitrix.crm.CrmRecords;
+import ru.unitecon.core.bitrix.crm.UnreadableRecord;
+import ru.unitecon.core.bitrix.rest.BatchResult;
+import ru.unitecon.core.bitrix.rest.BitrixRestClient;
+import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.core.store.ApplyOutcome;
+import ru.unitecon.core.store.LedgerStore;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One portal's records on their way from its REST answers into the ledger, with the portal's settings and its
+ * appointment fields read once per run.
+ */
+final class PortalLedger {
+    private static final Logger LOG = LoggerFactory.getLogger(PortalLedger.class);
+
+    private final String memberId;
+    private final PortalSettings settings;
+    private final LedgerStore ledger;
+    private final CrmRecords records;
+
+    private PortalLedger(String memberId, PortalSettings settings, LedgerStore ledger, CrmRecords records) {
+        this.memberId = memberId;
+        this.settings = settings;
+        this.ledger = ledger;
+        this.records = records;
+    }
+
+    /** Reads the portal's appointment fields (one batch request for leads and deals). */
+    static PortalLedger open(String memberId, PortalSettings settings, LedgerStore ledger, BitrixRestClient client) {
+        Map<String, String> commands = new LinkedHashMap<>();
+        for (CrmEntity entity : CrmEntity.values()) {
+            commands.put(entity.name(), entity.userFieldListMethod());
+        }
+        BatchResult fields = client.batch(commands);
+        return new PortalLedger(memberId, settings, ledger, new CrmRecords(
+                mapping(fields, CrmEntity.LEAD), mapping(fields, CrmEntity.DEAL)));
+    }
+
+    List<String> select(CrmEntity entity) {
+        return entity == CrmEntity.LEAD ? records.leadSelect() : records.dealSelect();
+    }
+
+    /** Applies a record as the portal returned it; one that cannot be read is logged and left out. */
+    ApplyOutcome apply(CrmEntity entity, JsonNode record) {
+        try {
+            return switch (entity) {
+                case LEAD -> ledger.apply(memberId, settings, records.lead(record));
+                case DEAL -> ledger.apply(memberId, settings, records.deal(record));
+            };
+        } catch (UnreadableRecord e) {
+            LOG.warn("portal {}: {} skipped: {}", memberId, entity, e.getMessage());
+            return ApplyOutcome.STALE;
+        }
+    }
+
+    ApplyOutcome delete(CrmEntity entity, long id, Instant at) {
+        return switch (entity) {
+            case LEAD -> ledger.deleteLead(memberId, settings, id, at);
+            case DEAL -> ledger.deleteDeal(memberId, settings, id, at);
+        };
+    }
+
+    private static AppointmentFieldMapping mapping(BatchResult fields, CrmEntity entity) {
+        return fields.result(entity.name()).filter(JsonNode::isArray)
+                .map(AppointmentFieldMapping::fromUserFields).orElse(AppointmentFieldMapping.NONE);
+    }
+}

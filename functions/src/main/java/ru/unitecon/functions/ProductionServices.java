@@ -1,0 +1,110 @@
+package ru.unitecon.functions;
+
+import ru.unitecon.core.bitrix.oauth.AppCredentials;
+import ru.unitecon.core.bitrix.oauth.OAuthServer;
+import ru.unitecon.core.bitrix.rest.BitrixRestClient;
+import ru.unitecon.core.bitrix.tokens.TokenRefresher;
+import ru.unitecon.core.install.AppAddresses;
+import ru.unitecon.core.install.InstallationService;
+import ru.unitecon.core.intake.EventIntake;
+import ru.unitecon.core.store.LedgerStore;
+import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.store.SettingsStore;
+import ru.unitecon.core.store.TableDefinition;
+import ru.unitecon.core.sync.ChangeQueue;
+import ru.unitecon.core.sync.PortalClients;
+import ru.unitecon.core.sync.Reconciliation;
+import ru.unitecon.core.sync.SyncService;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The real services, built from the environment the way the Lambda functions run: {@code TABLE_NAME},
+ * {@code CHANGES_QUEUE_URL}, {@code EVENTS_URL}, {@code APP_URL}, {@code BITRIX_CLIENT_ID},
+ * {@code BITRIX_CLIENT_SECRET}, {@code BITRIX_OAUTH_URL} and the usual AWS variables (region, and
+ * {@code AWS_ENDPOINT_URL*} for DynamoDB Local, ElasticMQ or LocalStack). Each function builds only what it uses.
+ */
+final class ProductionServices {
+    static final String OAUTH_URL_VARIABLE = "BITRIX_OAUTH_URL";
+
+    private final Map<String, String> environment;
+    private final Clock clock = Clock.systemUTC();
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final PortalStore portals;
+
+    ProductionServices(Map<String, String> environment) {
+        this.environment = environment;
+        this.dynamo = withRegion(DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()))
+                .build();
+        this.table = TableDefinition.tableNameFromEnvironment();
+        this.portals = new PortalStore(dynamo, table);
+    }
+
+    static ProductionServices fromEnvironment() {
+        return new ProductionServices(System.getenv());
+    }
+
+    InstallationService installations() {
+        return installations(queue());
+    }
+
+    EventIntake intake() {
+        ChangeQueue queue = queue();
+        return new EventIntake(portals, queue, installations(queue));
+    }
+
+    SyncService sync() {
+        return new SyncService(portals, new SettingsStore(dynamo, table), new LedgerStore(dynamo, table, clock),
+                clients(new TokenRefresher(oauth(), portals)), queue(), SyncService.DEFAULT_BACKFILL_PAGES_PER_RUN);
+    }
+
+    Reconciliation reconciliation() {
+        TokenRefresher refresher = new TokenRefresher(oauth(), portals);
+        return new Reconciliation(portals, new SettingsStore(dynamo, table), new LedgerStore(dynamo, table, clock),
+                clients(refresher), refresher, clock);
+    }
+
+    private InstallationService installations(ChangeQueue queue) {
+        OAuthServer oauth = oauth();
+        return new InstallationService(portals, oauth, clients(new TokenRefresher(oauth, portals)), queue,
+                AppAddresses.from(environment), clock);
+    }
+
+    private ChangeQueue queue() {
+        String url = environment.get(SqsChangeQueue.QUEUE_URL_VARIABLE);
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException(SqsChangeQueue.QUEUE_URL_VARIABLE + " must be set");
+        }
+        SqsClient sqs = withRegion(SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())).build();
+        return new SqsChangeQueue(sqs, url.strip());
+    }
+
+    /** The configured OAuth server first (the default for portals that name none), then both Bitrix24 regions. */
+    private OAuthServer oauth() {
+        String configured = environment.getOrDefault(OAUTH_URL_VARIABLE, "");
+        URI first = configured.isBlank() ? OAuthServer.WEST : URI.create(configured.strip());
+        List<URI> trusted = Stream.of(first, OAuthServer.WEST, OAuthServer.EAST).distinct().toList();
+        return new OAuthServer(HttpClient.newHttpClient(), AppCredentials.from(environment), trusted);
+    }
+
+    /** Every client of a function shares its one refresher, so refreshes of a portal run one at a time. */
+    private PortalClients clients(TokenRefresher refresher) {
+        HttpClient http = BitrixRestClient.newHttpClient();
+        return memberId -> BitrixRestClient.builder(memberId, portals, refresher).http(http).build();
+    }
+
+    private <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>> B withRegion(B builder) {
+        String region = environment.get("AWS_REGION");
+        return region == null || region.isBlank() ? builder : builder.region(Region.of(region));
+    }
+}

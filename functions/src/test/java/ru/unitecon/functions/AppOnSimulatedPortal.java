@@ -1,0 +1,175 @@
+package ru.unitecon.functions;
+
+import ru.unitecon.core.bitrix.ManualClock;
+import ru.unitecon.core.bitrix.RecordingSleeper;
+import ru.unitecon.core.bitrix.oauth.AppCredentials;
+import ru.unitecon.core.bitrix.oauth.OAuthServer;
+import ru.unitecon.core.bitrix.rest.Backoff;
+import ru.unitecon.core.bitrix.rest.BitrixRestClient;
+import ru.unitecon.core.bitrix.rest.PortalRateLimits;
+import ru.unitecon.core.bitrix.tokens.TokenRefresher;
+import ru.unitecon.core.install.AppAddresses;
+import ru.unitecon.core.install.InstallationService;
+import ru.unitecon.core.intake.EventIntake;
+import ru.unitecon.core.ledger.LeadRecord;
+import ru.unitecon.core.ledger.Measure;
+import ru.unitecon.core.store.AggregateReader;
+import ru.unitecon.core.store.LedgerStore;
+import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.store.SettingsStore;
+import ru.unitecon.core.store.TableDefinition;
+import ru.unitecon.core.sync.PortalClients;
+import ru.unitecon.core.sync.Reconciliation;
+import ru.unitecon.core.sync.SyncService;
+import ru.unitecon.simulator.Dataset;
+import ru.unitecon.simulator.PortalSeed;
+import ru.unitecon.simulator.PortalSimulator;
+import ru.unitecon.simulator.SimulatedPortal;
+import ru.unitecon.simulator.SimulatorOptions;
+import ru.unitecon.testsupport.LocalDynamo;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+/**
+ * The functions wired as production wires them, against real parts: a simulated portal and OAuth server,
+ * DynamoDB Local, ElasticMQ, and a loopback gateway the portal POSTs to. One manual clock drives the portal,
+ * the rate limiter and token expiry; every wait moves it instead of sleeping.
+ */
+final class AppOnSimulatedPortal implements AutoCloseable {
+    /** Small enough that a backfill of a few hundred records takes several runs. */
+    static final int BACKFILL_PAGES_PER_RUN = 2;
+
+    final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T09:00:00Z"));
+    final RecordingSleeper sleeper = new RecordingSleeper(clock);
+    final PortalSimulator simulator;
+    final SimulatedPortal portal;
+    final DynamoDbClient dynamo = LocalDynamo.client();
+    /** A table of its own, so the scheduler's list of active portals holds only this test's portal. */
+    final String table = "functions-" + UUID.randomUUID();
+    final PortalStore portals;
+    final SettingsStore settings;
+    final LedgerStore ledger;
+    final LocalQueue queue = LocalQueue.create();
+    final LambdaGateway gateway = new LambdaGateway();
+    final SyncHandler syncHandler;
+    final SchedulerHandler schedulerHandler;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private AppOnSimulatedPortal(Dataset dataset, SimulatorOptions options, int maxLimitRetries) {
+        TableDefinition.createIfMissing(dynamo, table);
+        portals = new PortalStore(dynamo, table);
+        settings = new SettingsStore(dynamo, table);
+        ledger = new LedgerStore(dynamo, table, clock.withZone(ZoneOffset.UTC));
+        simulator = PortalSimulator.start(options.withClock(clock));
+        portal = simulator.createPortal(PortalSeed.of(dataset));
+        OAuthServer oauth = new OAuthServer(HttpClient.newHttpClient(),
+                new AppCredentials(portal.seed().clientId(), portal.seed().clientSecret()),
+                List.of(simulator.oauthServerUrl()));
+        TokenRefresher refresher = new TokenRefresher(oauth, portals, sleeper);
+        PortalRateLimits limits = new PortalRateLimits(clock, sleeper, PortalRateLimits.BURST,
+                PortalRateLimits.PER_SECOND);
+        HttpClient restHttp = BitrixRestClient.newHttpClient();
+        PortalClients clients = memberId -> BitrixRestClient.builder(memberId, portals, refresher)
+                .http(restHttp).clock(clock).sleeper(sleeper).rateLimits(limits)
+                .backoff(new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new SplittableRandom(7)))
+                .maxLimitRetries(maxLimitRetries).requestTimeout(Duration.ofSeconds(20)).build();
+        SqsChangeQueue changes = queue.changeQueue();
+
+        InstallationService installations = new InstallationService(portals, oauth, clients, changes,
+                new AppAddresses(eventsUrl(), appUrl()), clock);
+        gateway.route("/install", new InstallHandler(installations));
+        gateway.route("/events", new EventsHandler(new EventIntake(portals, changes, installations)));
+        gateway.route("/health", new HealthHandler());
+        syncHandler = new SyncHandler(new SyncService(portals, settings, ledger, clients, changes,
+                BACKFILL_PAGES_PER_RUN));
+        schedulerHandler = new SchedulerHandler(new Reconciliation(portals, settings, ledger, clients, refresher,
+                clock));
+    }
+
+    static AppOnSimulatedPortal start(Dataset dataset) {
+        return new AppOnSimulatedPortal(dataset, SimulatorOptions.defaults(), 6);
+    }
+
+    static AppOnSimulatedPortal start(Dataset dataset, SimulatorOptions options, int maxLimitRetries) {
+        return new AppOnSimulatedPortal(dataset, options, maxLimitRetries);
+    }
+
+    String memberId() {
+        return portal.memberId();
+    }
+
+    URI eventsUrl() {
+        return gateway.url("/events");
+    }
+
+    URI appUrl() {
+        return gateway.url("/app");
+    }
+
+    HttpResponse<String> install() {
+        return portal.installApp(gateway.url("/install"), appUrl());
+    }
+
+    /** Install page, ONAPPINSTALL, then the backfill worked off the queue. */
+    LocalQueue.Deliveries installAndBackfill() {
+        HttpResponse<String> page = install();
+        if (page.statusCode() != 200) {
+            throw new AssertionError("install answered " + page.statusCode() + ": " + page.body());
+        }
+        portal.deliverInstallEvent(eventsUrl());
+        return sync();
+    }
+
+    LocalQueue.Deliveries sync() {
+        return queue.deliverTo(syncHandler, 200);
+    }
+
+    HttpResponse<String> post(String path, String formBody) {
+        HttpRequest request = HttpRequest.newBuilder(gateway.url(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    List<LeadRecord> liveLeads() {
+        return ledger.records().leads(memberId()).stream().filter(lead -> !lead.deleted()).toList();
+    }
+
+    long storedDeals() {
+        return ledger.records().deals(memberId()).stream().filter(deal -> !deal.deleted()).count();
+    }
+
+    /** The LEADS counters of every stored monthly aggregate, added up. */
+    long aggregateLeads() {
+        return new AggregateReader(dynamo, table)
+                .load(memberId(), YearMonth.of(2015, 1), YearMonth.of(2030, 12))
+                .counters().values().stream().mapToLong(counters -> counters.count(Measure.LEADS)).sum();
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        simulator.close();
+        dynamo.deleteTable(b -> b.tableName(table));
+    }
+}
