@@ -1,6 +1,6 @@
 package ru.unitecon.functions;
 
-import ru.unitecon.core.bitrix.ManualClock;
+import ru.unitecon.simulator.ManualClock;
 import ru.unitecon.core.bitrix.RecordingSleeper;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;

@@ -147,7 +147,7 @@ class SyncTest {
             app.installAndBackfill();
             int leads = app.liveLeads().size();
 
-            assertEquals(200, app.portal.uninstall(false).statusCode());
+            assertEquals(200, app.portal.uninstall(false).orElseThrow().statusCode());
             app.sync();
 
             assertEquals(PortalStatus.UNINSTALLED, app.portals.find(app.memberId()).orElseThrow().status());
@@ -162,7 +162,7 @@ class SyncTest {
         try (AppOnSimulatedPortal app = AppOnSimulatedPortal.start(Dataset.bundledSample())) {
             app.installAndBackfill();
 
-            assertEquals(200, app.portal.uninstall(true).statusCode());
+            assertEquals(200, app.portal.uninstall(true).orElseThrow().statusCode());
             app.sync();
 
             assertTrue(app.portals.find(app.memberId()).isEmpty());
