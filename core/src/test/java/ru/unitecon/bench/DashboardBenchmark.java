@@ -20,6 +20,7 @@ import ru.unitecon.core.store.LedgerStore;
 import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.store.StoredAggregates;
 import ru.unitecon.testsupport.LocalDynamo;
+import ru.unitecon.testsupport.Percentiles;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -80,9 +81,9 @@ public final class DashboardBenchmark {
             double[][] timings = measureDashboard();
             double[] cohorts = measureCohortView();
             System.out.printf("| %,d | %,d | %.0f | %d | %.1f | %.1f | %.1f | %.1f | %.1f |%n", size, deals,
-                    (added + added / 4) / seconds, itemsRead, percentile(timings[0], 50),
-                    percentile(timings[0], 99), percentile(timings[1], 50), percentile(cohorts, 50),
-                    percentile(cohorts, 99));
+                    (added + added / 4) / seconds, itemsRead, Percentiles.of(timings[0], 50),
+                    Percentiles.of(timings[0], 99), Percentiles.of(timings[1], 50), Percentiles.of(cohorts, 50),
+                    Percentiles.of(cohorts, 99));
         }
     }
 
@@ -187,12 +188,5 @@ public final class DashboardBenchmark {
             rules.add(new ChannelRule(SourceField.UTM_SOURCE, MatchKind.EQUALS, "src" + c, "ch" + c));
         }
         return new ChannelRules(rules);
-    }
-
-    private static double percentile(double[] values, int percent) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, index)];
     }
 }

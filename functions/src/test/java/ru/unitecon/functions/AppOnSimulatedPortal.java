@@ -39,9 +39,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.stream.LongStream;
 
 /**
  * The functions wired as production wires them, against real parts: a simulated portal and OAuth server,
@@ -64,6 +67,7 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     final LedgerStore ledger;
     final LocalQueue queue = LocalQueue.create();
     final LambdaGateway gateway = new LambdaGateway();
+    final EventsHandler eventsHandler;
     final SyncHandler syncHandler;
     final SchedulerHandler schedulerHandler;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -91,7 +95,8 @@ final class AppOnSimulatedPortal implements AutoCloseable {
         InstallationService installations = new InstallationService(portals, oauth, clients, changes,
                 new AppAddresses(eventsUrl(), appUrl()), clock);
         gateway.route("/install", new InstallHandler(installations));
-        gateway.route("/events", new EventsHandler(new EventIntake(portals, changes, installations)));
+        eventsHandler = new EventsHandler(new EventIntake(portals, changes, installations));
+        gateway.route("/events", eventsHandler);
         gateway.route("/health", new HealthHandler());
         syncHandler = new SyncHandler(new SyncService(portals, settings, ledger, clients, changes,
                 BACKFILL_PAGES_PER_RUN));
@@ -149,6 +154,15 @@ final class AppOnSimulatedPortal implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Changes leads 1..count in the portal a minute later and delivers an update event for each. */
+    Instant editEveryLead(int count) {
+        clock.advance(Duration.ofMinutes(1));
+        Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        LongStream.rangeClosed(1, count).forEach(id -> portal.updateLead(id, Map.of("OPPORTUNITY", "777.00")));
+        LongStream.rangeClosed(1, count).forEach(id -> portal.deliverEvent("ONCRMLEADUPDATE", id, false));
+        return at;
     }
 
     List<LeadRecord> liveLeads() {

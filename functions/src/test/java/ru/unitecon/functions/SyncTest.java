@@ -10,10 +10,8 @@ import ru.unitecon.simulator.SimulatorOptions;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +23,7 @@ class SyncTest {
     void burstOfAThousandLeadUpdatesIsStoredWithinThirtyRestCalls() {
         try (AppOnSimulatedPortal app = AppOnSimulatedPortal.start(DatasetGenerator.generate(11, 1_000))) {
             app.installAndBackfill();
-            Instant updatedAt = editEveryLead(app, 1_000);
+            Instant updatedAt = app.editEveryLead(1_000);
             app.portal.calls().clear();
 
             LocalQueue.Deliveries deliveries = app.sync();
@@ -44,7 +42,7 @@ class SyncTest {
         SimulatorOptions tight = SimulatorOptions.defaults().withRateLimit(10, 2.0);
         try (AppOnSimulatedPortal app = AppOnSimulatedPortal.start(DatasetGenerator.generate(3, 200), tight, 0)) {
             LocalQueue.Deliveries backfill = app.installAndBackfill();
-            Instant updatedAt = editEveryLead(app, 200);
+            Instant updatedAt = app.editEveryLead(200);
 
             LocalQueue.Deliveries updates = app.sync();
 
@@ -62,7 +60,7 @@ class SyncTest {
         try (AppOnSimulatedPortal app = AppOnSimulatedPortal.start(DatasetGenerator.generate(5, 120))) {
             app.installAndBackfill();
             String before = app.portals.load(app.memberId()).orElseThrow().accessToken();
-            Instant updatedAt = editEveryLead(app, 120);
+            Instant updatedAt = app.editEveryLead(120);
             app.simulator.expireAllAccessTokens();
 
             LocalQueue.Deliveries deliveries = app.sync();
@@ -77,7 +75,7 @@ class SyncTest {
     void refusedRefreshTokenMarksThePortalForReconnectionAndDropsItsChanges() {
         try (AppOnSimulatedPortal app = AppOnSimulatedPortal.start(Dataset.bundledSample())) {
             app.installAndBackfill();
-            editEveryLead(app, 3);
+            app.editEveryLead(3);
             app.portal.revokeRefreshTokens();
             app.simulator.expireAllAccessTokens();
 
@@ -172,11 +170,4 @@ class SyncTest {
     }
 
     /** Edits leads 1..count on the portal a minute after the backfill and delivers their update events. */
-    private static Instant editEveryLead(AppOnSimulatedPortal app, int count) {
-        app.clock.advance(Duration.ofMinutes(1));
-        Instant at = app.clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        LongStream.rangeClosed(1, count).forEach(id -> app.portal.updateLead(id, Map.of("OPPORTUNITY", "777.00")));
-        LongStream.rangeClosed(1, count).forEach(id -> app.portal.deliverEvent("ONCRMLEADUPDATE", id, false));
-        return at;
-    }
 }
