@@ -1,0 +1,28 @@
+package ru.unitecon.core.metrics;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * The metrics of one period, for the whole portal ({@code channel} empty) or one channel. Rates and shares are
+ * fractions.
+ *
+ * @param processingCost            the portal's processing cost over the period; zero for a single channel
+ * @param grossMargin               revenue less variable costs
+ * @param ltvToCacBelowTarget       LTV:CAC is under the seeds' target of 3
+ * @param losingMoney               the stop-channel flag: CAC exceeds AOV − variable cost per order
+ * @param purchaseFrequency         orders per client over the twelve months ending with the period's last month,
+ *                                  the frequency the LTV formula uses
+ * @param retentionRate             (active at end − new clients) / active at the month before the period
+ * @param unknownSourceShareOfLeads the share of leads that said nothing of their source; whole portal only
+ */
+public record PeriodMetrics(Period period, Optional<String> channel, BigDecimal spend, BigDecimal processingCost,
+                            long leads, long newClients, long orders, BigDecimal revenue, BigDecimal grossMargin,
+                            MetricValue aov, MetricValue cpl, MetricValue cac, MetricValue cpo, MetricValue ltv,
+                            MetricValue ltvToCac, boolean ltvToCacBelowTarget, MetricValue contributionPerVisit,
+                            boolean losingMoney, MetricValue paybackMonths, MetricValue romi,
+                            MetricValue purchaseFrequency, long noShows, MetricValue noShowRate,
+                            MetricValue confirmationRate, MetricValue revenueLostToNoShows,
+                            MetricValue leadToAppointmentConversion, MetricValue retentionRate,
+                            long activeClientsAtEnd, MetricValue unknownSourceShareOfLeads) {
+}
