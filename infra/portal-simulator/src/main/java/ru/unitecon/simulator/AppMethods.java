@@ -1,0 +1,156 @@
+package ru.unitecon.simulator;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** The app-context methods: who am I, event and placement bindings (bitrix24.md §2.6, §5.1, §6.1). */
+final class AppMethods {
+    /** Event codes a portal knows; binding anything else fails as on a real portal. */
+    private static final Set<String> EVENTS = Set.of(
+            "ONCRMLEADADD", "ONCRMLEADUPDATE", "ONCRMLEADDELETE",
+            "ONCRMDEALADD", "ONCRMDEALUPDATE", "ONCRMDEALDELETE", "ONCRMDEALMOVETOCATEGORY",
+            "ONCRMLEADUSERFIELDADD", "ONCRMDEALUSERFIELDADD",
+            "ONAPPINSTALL", "ONAPPUPDATE", "ONAPPUNINSTALL", "ONOFFLINEEVENT", "ONAPPTEST");
+    private static final Set<String> PLACEMENTS = Set.of(
+            "LEFT_MENU", "CRM_LEAD_DETAIL_TAB", "CRM_DEAL_DETAIL_TAB", "CRM_LEAD_LIST_MENU", "CRM_DEAL_LIST_MENU",
+            "CRM_ANALYTICS_MENU", "CRM_LEAD_DETAIL_TOOLBAR", "CRM_DEAL_DETAIL_TOOLBAR", "REST_APP_URI",
+            "PAGE_BACKGROUND_WORKER");
+
+    private AppMethods() {
+    }
+
+    static void registerInto(RestDispatcher dispatcher) {
+        dispatcher.register("profile", AppMethods::profile);
+        dispatcher.register("app.info", AppMethods::appInfo);
+        dispatcher.register("event.bind", AppMethods::bindEvent);
+        dispatcher.register("event.unbind", AppMethods::unbindEvent);
+        dispatcher.register("event.get", AppMethods::boundEvents);
+        dispatcher.register("placement.bind", AppMethods::bindPlacement);
+        dispatcher.register("placement.unbind", AppMethods::unbindPlacement);
+        dispatcher.register("placement.get", AppMethods::boundPlacements);
+    }
+
+    private static RestResult profile(RestCall call) {
+        Map<String, Object> user = call.portal().user(call.userId());
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("ID", call.userId());
+        profile.put("ADMIN", call.byAdmin());
+        profile.put("NAME", user.get("NAME"));
+        profile.put("LAST_NAME", user.get("LAST_NAME"));
+        profile.put("PERSONAL_GENDER", user.getOrDefault("PERSONAL_GENDER", ""));
+        profile.put("PERSONAL_PHOTO", "");
+        profile.put("TIME_ZONE", user.getOrDefault("TIME_ZONE", ""));
+        profile.put("TIME_ZONE_OFFSET", call.portal().seed().timeZone().getRules()
+                .getOffset(call.portal().clock().instant()).getTotalSeconds());
+        return RestResult.of(profile);
+    }
+
+    private static RestResult appInfo(RestCall call) {
+        AppInstallation installation = call.portal().installation();
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("ID", 1);
+        info.put("CODE", call.portal().seed().clientId());
+        info.put("VERSION", installation.version());
+        info.put("STATUS", installation.status());
+        info.put("INSTALLED", installation.isInstalled());
+        info.put("PAYMENT_EXPIRED", "N");
+        info.put("DAYS", null);
+        info.put("LANGUAGE_ID", "ru");
+        info.put("LICENSE", "ru_project");
+        info.put("LICENSE_TYPE", "project");
+        info.put("LICENSE_FAMILY", "project");
+        return RestResult.of(info);
+    }
+
+    private static RestResult bindEvent(RestCall call) {
+        call.requireAdmin();
+        String event = call.requiredString("event").toUpperCase(Locale.ROOT);
+        String eventType = call.string("event_type") == null ? "online" : call.string("event_type");
+        String handler = eventType.equals("offline") ? "" : call.requiredString("handler");
+        if (!EVENTS.contains(event)) {
+            throw new RestError(400, "ERROR_EVENT_NOT_FOUND", "Event not found");
+        }
+        var events = call.portal().records().events;
+        synchronized (events) {
+            if (events.stream().anyMatch(b -> b.event().equals(event) && b.handler().equals(handler))) {
+                throw new RestError(400, "ERROR_CORE", "Unable to set event handler: Handler already binded");
+            }
+            String authType = call.string("auth_type") == null ? "0" : call.string("auth_type");
+            events.add(new PortalRecords.EventBinding(call.portal().nextId(), event, handler, authType, eventType));
+        }
+        return RestResult.of(true);
+    }
+
+    private static RestResult unbindEvent(RestCall call) {
+        String event = call.requiredString("event").toUpperCase(Locale.ROOT);
+        String handler = call.string("handler");
+        var events = call.portal().records().events;
+        int before = events.size();
+        events.removeIf(b -> b.event().equals(event) && (handler == null || b.handler().equals(handler)));
+        return RestResult.of(Map.of("count", before - events.size()));
+    }
+
+    private static RestResult boundEvents(RestCall call) {
+        List<Map<String, Object>> bound = call.portal().records().events.stream()
+                .map(b -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("event", b.event());
+                    row.put("handler", b.handler());
+                    row.put("auth_type", b.authType());
+                    row.put("offline", b.eventType().equals("offline") ? 1 : 0);
+                    return row;
+                })
+                .toList();
+        return RestResult.of(bound);
+    }
+
+    private static RestResult bindPlacement(RestCall call) {
+        call.requireAdmin();
+        String placement = call.requiredString("PLACEMENT").toUpperCase(Locale.ROOT);
+        String handler = call.requiredString("HANDLER");
+        if (!PLACEMENTS.contains(placement)) {
+            throw new RestError(400, "ERROR_PLACEMENT_NOT_FOUND", "Placement not found");
+        }
+        if (!handler.startsWith("http://") && !handler.startsWith("https://")) {
+            throw new RestError(400, "ERROR_WRONG_HANDLER_URL", "Wrong handler URL");
+        }
+        var placements = call.portal().records().placements;
+        synchronized (placements) {
+            if (placements.stream().anyMatch(p -> p.placement().equals(placement) && p.handler().equals(handler))) {
+                throw new RestError(400, "ERROR_CORE", "Unable to set placement handler: Handler already binded");
+            }
+            placements.add(new PortalRecords.PlacementBinding(placement, handler, call.string("TITLE"),
+                    call.string("DESCRIPTION"), call.map("OPTIONS")));
+        }
+        return RestResult.of(true);
+    }
+
+    private static RestResult unbindPlacement(RestCall call) {
+        String placement = call.string("PLACEMENT");
+        String handler = call.string("HANDLER");
+        var placements = call.portal().records().placements;
+        int before = placements.size();
+        placements.removeIf(p -> (placement == null || p.placement().equalsIgnoreCase(placement))
+                && (handler == null || p.handler().equals(handler)));
+        return RestResult.of(Map.of("count", before - placements.size()));
+    }
+
+    private static RestResult boundPlacements(RestCall call) {
+        List<Map<String, Object>> bound = call.portal().records().placements.stream()
+                .map(p -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("placement", p.placement());
+                    row.put("userId", 0);
+                    row.put("handler", p.handler());
+                    row.put("options", p.options().isEmpty() ? List.of() : p.options());
+                    row.put("title", p.title());
+                    row.put("description", p.description());
+                    return row;
+                })
+                .toList();
+        return RestResult.of(bound);
+    }
+}

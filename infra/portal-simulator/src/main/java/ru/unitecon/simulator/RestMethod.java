@@ -1,0 +1,7 @@
+package ru.unitecon.simulator;
+
+/** The simulated behaviour of one REST method. */
+@FunctionalInterface
+interface RestMethod {
+    RestResult call(RestCall call);
+}

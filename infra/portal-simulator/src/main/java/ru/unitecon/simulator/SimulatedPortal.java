@@ -1,0 +1,359 @@
+package ru.unitecon.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One simulated Bitrix24 portal on its own loopback port: REST at {@link #clientEndpoint()}, plus the portal's
+ * outgoing side (install and placement frames, events) played on demand by tests.
+ */
+public final class SimulatedPortal {
+    private static final Duration OUTGOING_TIMEOUT = Duration.ofSeconds(30);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PortalSeed seed;
+    private final TokenRegistry tokens;
+    private final URI serverEndpoint;
+    private final InstantSource clock;
+    private final HttpClient outgoing;
+    private final AppInstallation installation = new AppInstallation("F", "crm,im,placement,user_brief", 1);
+    private final PortalRecords records = new PortalRecords();
+    private final CallLog calls = new CallLog();
+    private final UserFieldRegistry userFields = new UserFieldRegistry();
+    private final Map<CrmEntityType, CrmEntityStore> entities = new EnumMap<>(CrmEntityType.class);
+    private final FaultPlan faults = new FaultPlan();
+    private final RestDispatcher dispatcher;
+    private final PortalRestHandler restHandler;
+    private final AtomicLong ids = new AtomicLong(200);
+    private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    private volatile int port;
+
+    SimulatedPortal(PortalSeed seed, TokenRegistry tokens, URI serverEndpoint, SimulatorOptions options,
+                    MethodTable methods, HttpClient outgoing) {
+        this.seed = seed;
+        this.tokens = tokens;
+        this.serverEndpoint = serverEndpoint;
+        this.clock = options.clock();
+        this.outgoing = outgoing;
+        for (CrmEntityType type : CrmEntityType.values()) {
+            entities.put(type, new CrmEntityStore(type, clock, seed.timeZone(), userFields));
+        }
+        seed.dataset().leads().forEach(entities.get(CrmEntityType.LEAD)::add);
+        seed.dataset().deals().forEach(entities.get(CrmEntityType.DEAL)::add);
+        this.dispatcher = new RestDispatcher(new ParameterCheck(methods), faults);
+        CrmMethods.registerInto(dispatcher);
+        AppMethods.registerInto(dispatcher);
+        NotificationMethods.registerInto(dispatcher);
+        dispatcher.register("batch", new BatchMethod(dispatcher, calls, clock));
+        this.restHandler = new PortalRestHandler(this, tokens, dispatcher,
+                new LeakyBucket(clock, options.burst(), options.drainPerSecond()));
+        listenOnNewPort();
+    }
+
+    public String memberId() {
+        return seed.memberId();
+    }
+
+    /** {@code 127.0.0.1:PORT}; changes when the portal is {@linkplain #rename() renamed}. */
+    public String domain() {
+        return "127.0.0.1:" + port;
+    }
+
+    public URI clientEndpoint() {
+        return URI.create("http://" + domain() + "/rest/");
+    }
+
+    public URI serverEndpoint() {
+        return serverEndpoint;
+    }
+
+    public PortalSeed seed() {
+        return seed;
+    }
+
+    public String applicationToken() {
+        return installation.applicationToken();
+    }
+
+    public boolean isInstalled() {
+        return installation.isInstalled();
+    }
+
+    public CrmEntityStore leads() {
+        return entities.get(CrmEntityType.LEAD);
+    }
+
+    public CrmEntityStore deals() {
+        return entities.get(CrmEntityType.DEAL);
+    }
+
+    public long addLead(Map<String, Object> fields) {
+        return leads().add(fields);
+    }
+
+    public void updateLead(long id, Map<String, Object> fields) {
+        leads().update(id, fields);
+    }
+
+    public void deleteLead(long id) {
+        leads().delete(id);
+    }
+
+    public long addDeal(Map<String, Object> fields) {
+        return deals().add(fields);
+    }
+
+    public void updateDeal(long id, Map<String, Object> fields) {
+        deals().update(id, fields);
+    }
+
+    public void deleteDeal(long id) {
+        deals().delete(id);
+    }
+
+    public CallLog calls() {
+        return calls;
+    }
+
+    /** Calls that broke a method's parameter contract, in order; a well-behaved app leaves this empty. */
+    public List<Violation> violations() {
+        return dispatcher.violations();
+    }
+
+    public void clearViolations() {
+        dispatcher.clearViolations();
+    }
+
+    /** Event and placement bindings, notifications, timeline comments and to-dos the app created. */
+    public PortalRecords records() {
+        return records;
+    }
+
+    public List<UserField> userFields(CrmEntityType type) {
+        return userFields.fields(type);
+    }
+
+    /** Plays an admin installing the app: POSTs the install frame (bitrix24.md §1.2) with fresh admin tokens. */
+    public HttpResponse<String> installApp(URI installHandlerUrl, URI appHandlerUrl) {
+        Objects.requireNonNull(appHandlerUrl, "appHandlerUrl");
+        HttpResponse<String> response = send(framePost("DEFAULT", installHandlerUrl, "ru", seed.dataset().adminUserId(), Map.of()));
+        // The install page calls installFinish() once it has set itself up; a page that failed never does.
+        if (response.statusCode() / 100 == 2) {
+            installation.markInstalled();
+        }
+        return response;
+    }
+
+    /** Sends ONAPPINSTALL with the admin's fresh tokens and the application token (bitrix24.md §1.3). */
+    public HttpResponse<String> deliverInstallEvent(URI handler) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("VERSION", String.valueOf(installation.version()));
+        data.put("ACTIVE", "Y");
+        data.put("INSTALLED", "Y");
+        data.put("LANGUAGE_ID", "ru");
+        IssuedTokens admin = issueTokens(seed.dataset().adminUserId());
+        return post(handler, EventForms.event("ONAPPINSTALL", bindingId("ONAPPINSTALL", handler), data,
+                EventForms.auth(this, admin, true), clock));
+    }
+
+    /** Sends an entity event ({@code data[FIELDS][ID]}) to the one handler bound for it (bitrix24.md §5.3). */
+    public HttpResponse<String> deliverEvent(String event, long entityId, boolean withUserToken) {
+        List<PortalRecords.EventBinding> bound = records.events.stream()
+                .filter(binding -> binding.event().equalsIgnoreCase(event) && !binding.handler().isEmpty())
+                .toList();
+        if (bound.size() != 1) {
+            throw new IllegalStateException(bound.size() + " handlers bound for " + event
+                    + "; pass the handler to deliverEvent(event, entityId, withUserToken, handler)");
+        }
+        return deliverEvent(event, entityId, withUserToken, URI.create(bound.getFirst().handler()));
+    }
+
+    public HttpResponse<String> deliverEvent(String event, long entityId, boolean withUserToken, URI handler) {
+        if (!installation.isInstalled()) {
+            throw new IllegalStateException("a portal holds events until the install page finishes");
+        }
+        Map<String, Object> data = Map.of("FIELDS", Map.of("ID", String.valueOf(entityId)));
+        IssuedTokens user = withUserToken ? issueTokens(seed.dataset().adminUserId()) : null;
+        return post(handler, EventForms.event(event.toUpperCase(java.util.Locale.ROOT), bindingId(event, handler), data,
+                EventForms.auth(this, user, false), clock));
+    }
+
+    /** Opens a placement as the admin and returns the app's answer to the frame POST. */
+    public HttpResponse<String> openPlacement(String placement, URI handler, String lang) {
+        return send(framePost(placement, handler, lang, seed.dataset().adminUserId(), Map.of()));
+    }
+
+    /**
+     * The frame POST a placement sends when {@code userId} opens it, not yet sent; {@code placementOptions}
+     * become the PLACEMENT_OPTIONS JSON string (e.g. {@code ID} of the deal whose tab is open).
+     */
+    public FramePost framePost(String placement, URI handler, String lang, String userId, Map<String, Object> placementOptions) {
+        user(userId);
+        IssuedTokens tokensForUser = issueTokens(userId);
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("DOMAIN", domain());
+        query.put("PROTOCOL", "0");
+        query.put("LANG", lang);
+        query.put("APP_SID", randomHex(16));
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("AUTH_ID", tokensForUser.accessToken());
+        form.put("AUTH_EXPIRES", String.valueOf(Duration.between(clock.instant(), tokensForUser.expiresAt()).toSeconds()));
+        form.put("REFRESH_ID", tokensForUser.refreshToken());
+        form.put("member_id", memberId());
+        form.put("status", installation.status());
+        form.put("PLACEMENT", placement);
+        form.put("PLACEMENT_OPTIONS", Json.write(placementOptions));
+        return new FramePost(URI.create(handler + (handler.getRawQuery() == null ? "?" : "&") + FormCodec.encode(query)), form);
+    }
+
+    /** A fresh token pair for a user of this portal, as the OAuth server would issue it. */
+    public IssuedTokens issueTokens(String userId) {
+        user(userId);
+        TokenRegistry.TokenPair pair = tokens.issue(this, userId);
+        return new IssuedTokens(pair.access().value(), pair.refresh().value(), pair.access().expiresAt(), userId);
+    }
+
+    /** Makes every refresh token of this portal unknown, as when the app's access was withdrawn. */
+    public void revokeRefreshTokens() {
+        tokens.revokeRefreshTokens(this);
+    }
+
+    /**
+     * The admin deletes the app: ONAPPUNINSTALL goes to the bound handler if there is one (bitrix24.md §10),
+     * then all tokens, event handlers and placements are gone.
+     */
+    public HttpResponse<String> uninstall(boolean clean) {
+        HttpResponse<String> response = records.events.stream()
+                .filter(binding -> binding.event().equals("ONAPPUNINSTALL"))
+                .findFirst()
+                .map(binding -> post(URI.create(binding.handler()), EventForms.event("ONAPPUNINSTALL", binding.id(),
+                        Map.of("LANGUAGE_ID", "ru", "CLEAN", clean ? "1" : "0"), EventForms.auth(this, null, false), clock)))
+                .orElse(null);
+        installation.markUninstalled();
+        tokens.revokeAll(this);
+        records.clearBindings();
+        return response;
+    }
+
+    /** The portal moves to a new address; the old one answers 302 to it from now on (bitrix24.md §3.3). */
+    public void rename() {
+        listenOnNewPort();
+    }
+
+    public void injectFault(String method, Fault fault) {
+        faults.inject(method, fault);
+    }
+
+    /** Removes all injected faults and lets hanging requests go. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    int port() {
+        return port;
+    }
+
+    InstantSource clock() {
+        return clock;
+    }
+
+    AppInstallation installation() {
+        return installation;
+    }
+
+    CrmEntityStore entities(CrmEntityType type) {
+        return entities.get(type);
+    }
+
+    UserFieldRegistry userFields() {
+        return userFields;
+    }
+
+    long nextId() {
+        return ids.incrementAndGet();
+    }
+
+    Map<String, Object> user(String userId) {
+        return seed.dataset().users().stream()
+                .filter(user -> String.valueOf(user.get("ID")).equals(userId))
+                .findFirst()
+                .orElseThrow(() -> new RestError(400, "ERROR_USER_NOT_FOUND", "User " + userId + " not found"));
+    }
+
+    boolean isAdmin(String userId) {
+        return seed.dataset().adminUserId().equals(userId);
+    }
+
+    void close() {
+        faults.releaseHangs();
+        servers.forEach(server -> server.stop(0));
+    }
+
+    private Long bindingId(String event, URI handler) {
+        return records.events.stream()
+                .filter(binding -> binding.event().equalsIgnoreCase(event) && binding.handler().equals(handler.toString()))
+                .map(PortalRecords.EventBinding::id)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private HttpResponse<String> send(FramePost frame) {
+        return post(frame.url(), frame.form());
+    }
+
+    private HttpResponse<String> post(URI target, Map<String, String> form) {
+        HttpRequest request = HttpRequest.newBuilder(target)
+                .timeout(OUTGOING_TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("User-Agent", "Bitrix24 Portal Simulator")
+                .POST(HttpRequest.BodyPublishers.ofString(FormCodec.encode(form)))
+                .build();
+        try {
+            return outgoing.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("POST to " + target + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while posting to " + target, e);
+        }
+    }
+
+    private void listenOnNewPort() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", restHandler);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            servers.add(server);
+            port = server.getAddress().getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on loopback", e);
+        }
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Derives src/main/resources/bitrix24-methods.json from Bitrix24's method descriptions.
+
+Run once by hand when the descriptions change:
+    tools/derive-method-table.py DIR_WITH_METHOD_JSON > src/main/resources/bitrix24-methods.json
+Keeps only facts (parameter name, type, required); descriptions are not copied. The build never runs this.
+"""
+import glob
+import json
+import os
+import sys
+
+# The parser that produced the descriptions took the result table for the parameter table on pages
+# whose methods take no parameters; these names are never request parameters there.
+RESPONSE_NAMES = {"result", "time"}
+
+# Methods the descriptions do not cover, written from the protocol notes (bitrix24.md 2.6, 3.1, 5.1, 6.1).
+BY_HAND = {
+    "batch": [
+        {"name": "cmd", "type": "array", "required": True},
+        {"name": "halt", "type": "boolean", "required": False},
+    ],
+    "profile": [],
+    "app.info": [],
+    "event.get": [],
+    "placement.bind": [
+        {"name": "PLACEMENT", "type": "string", "required": True},
+        {"name": "HANDLER", "type": "string", "required": True},
+        {"name": "TITLE", "type": "string", "required": False},
+        {"name": "DESCRIPTION", "type": "string", "required": False},
+        {"name": "GROUP_NAME", "type": "string", "required": False},
+        {"name": "LANG_ALL", "type": "object", "required": False},
+        {"name": "OPTIONS", "type": "object", "required": False},
+        {"name": "USER_ID", "type": "integer", "required": False},
+    ],
+}
+
+
+def wire_type(p):
+    t = p["type"]
+    if t.endswith("[]"):
+        return "array"
+    if t in ("string", "integer", "boolean", "object", "array", "datetime", "date", "double"):
+        return t
+    return p["base"] if p["base"] in ("string", "integer", "boolean", "object", "array") else "any"
+
+
+def fact(p, defs):
+    entry = {"name": p["name"], "type": wire_type(p), "required": p["required"] is True}
+    ref = p.get("ref")
+    if ref:
+        d = defs[ref.split("/")[-1]]
+        entry["fields"] = [fact(f, defs) for f in d["fields"]]
+        entry["userFieldsAllowed"] = bool(d.get("dynamic", {}).get("ufAllowed"))
+    return entry
+
+
+def main(directory):
+    table = {}
+    for path in sorted(glob.glob(os.path.join(directory, "*.json"))):
+        with open(path, encoding="utf-8") as f:
+            desc = json.load(f)
+        params = [p for p in desc["params"] if p["name"] not in RESPONSE_NAMES]
+        table[desc["method"]] = [fact(p, desc.get("defs", {})) for p in params]
+    table.update(BY_HAND)
+    json.dump(dict(sorted(table.items())), sys.stdout, indent=1, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
