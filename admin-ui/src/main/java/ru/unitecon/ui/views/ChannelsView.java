@@ -67,6 +67,9 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
     private void addColumns() {
         grid.addColumn(row -> channelName(row.channel().orElseThrow())).setKey("channel")
                 .setHeader(getTranslation("channels.channel")).setSortable(true).setAutoWidth(true).setFrozen(true);
+        // Right after the channel, so that a wide table never scrolls the warning out of sight.
+        grid.addColumn(this::flags).setKey("flags").setHeader(getTranslation("channels.flags")).setWidth("16rem")
+                .setFlexGrow(0);
         amount("spend", PeriodMetrics::spend);
         count("leads", PeriodMetrics::leads);
         metric("cpl", PeriodMetrics::cpl, figures::money);
@@ -78,9 +81,6 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         metric("contribution", PeriodMetrics::contributionPerVisit, figures::money);
         metric("payback", PeriodMetrics::paybackMonths, figures::decimal);
         metric("noShowRate", PeriodMetrics::noShowRate, figures::percent);
-        grid.addColumn(this::flags).setKey("flags").setHeader(getTranslation("channels.flags"))
-                .setAutoWidth(true).setFlexGrow(1);
-        grid.setPartNameGenerator(row -> row.losingMoney() ? "losing-money" : null);
     }
 
     private void show(Period period) {
@@ -101,7 +101,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
     private String flags(PeriodMetrics row) {
         List<String> flags = new ArrayList<>();
         if (row.losingMoney()) {
-            flags.add("⛔ " + getTranslation("channels.losingMoney"));
+            flags.add("⚠ " + getTranslation("channels.losingMoney"));
         }
         if (row.ltvToCacBelowTarget()) {
             flags.add("⚠ " + getTranslation("channels.belowTarget"));

@@ -12,11 +12,11 @@ import java.net.URI;
  * Stands in for the app's install page (served by the functions module, not by the UI): it answers the
  * simulator's install POST with 200, which is when a real portal counts the app as installed.
  */
-final class InstallPage {
+public final class InstallPage {
     private InstallPage() {
     }
 
-    static void acceptInstall(SimulatedPortal portal) {
+    public static void acceptInstall(SimulatedPortal portal) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -41,7 +41,11 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     /** March: two paying Instagram clients, a VK lead, a lead without source. February: one Instagram client. */
     static SeededPortal salon(PortalStatus status) {
-        return new SeededPortal(status)
+        return salon(new SeededPortal(status));
+    }
+
+    static SeededPortal salon(SeededPortal portal) {
+        return portal
                 .lead(1, MARCH, 2, LeadSource.ofUtm("instagram", "cpc", "spring"), 101L)
                 .wonDeal(1, MARCH, 5, 101, 1, "3000.00")
                 .lead(2, MARCH, 3, LeadSource.ofUtm("instagram", "cpc", "spring"), 102L)

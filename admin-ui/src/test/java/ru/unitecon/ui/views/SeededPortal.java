@@ -36,15 +36,27 @@ final class SeededPortal {
     static final YearMonth FEBRUARY = YearMonth.of(2026, 2);
     static final YearMonth MARCH = YearMonth.of(2026, 3);
 
-    final String memberId = LocalDynamo.freshMemberId();
-    final String domain = "salon-" + memberId.substring(0, 6) + ".bitrix24.ru";
+    final String memberId;
+    final String domain;
     private final PortalSettings settings = PortalSettings.defaults();
     private final LedgerStore ledger = new LedgerStore(LocalDynamo.client(), LocalDynamo.TABLE,
             Clock.fixed(TestInfrastructure.NOW, ZoneOffset.UTC));
 
     SeededPortal(PortalStatus status) {
+        this(LocalDynamo.freshMemberId(), status);
+    }
+
+    private SeededPortal(String memberId, PortalStatus status) {
+        this(memberId, "salon-" + memberId.substring(0, 6) + ".bitrix24.ru", null, status);
+    }
+
+    /** A portal installed here with the given address (a simulated portal's, say) and OAuth server. */
+    SeededPortal(String memberId, String domain, URI serverEndpoint, PortalStatus status) {
+        this.memberId = memberId;
+        this.domain = domain;
         new PortalStore(LocalDynamo.client(), LocalDynamo.TABLE).saveInstallation(new PortalInstallation(memberId,
-                domain, URI.create("https://" + domain + "/rest/"), null, null, status, TestInfrastructure.NOW, null));
+                domain, URI.create("https://" + domain + "/rest/"), serverEndpoint, null, status,
+                TestInfrastructure.NOW, null));
     }
 
     /** A lead created on the given day of the month, at noon Moscow time. */
