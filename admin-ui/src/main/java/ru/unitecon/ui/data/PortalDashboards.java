@@ -48,8 +48,8 @@ public class PortalDashboards {
     }
 
     /** The portal's current month, in its own time zone. */
-    public YearMonth currentMonth(String memberId) {
-        return YearMonth.now(clock.withZone(settings.load(memberId).zone()));
+    public YearMonth currentMonth(PortalSettings portalSettings) {
+        return YearMonth.now(clock.withZone(portalSettings.zone()));
     }
 
     public boolean needsReconnect(String memberId) {

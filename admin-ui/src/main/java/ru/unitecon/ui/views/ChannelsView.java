@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
+import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.ui.data.PortalDashboards;
 import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
@@ -52,11 +53,12 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         portal = PortalSession.current().orElseThrow();
-        figures = Figures.of(getLocale(), dashboards.settings(portal.memberId()));
+        PortalSettings settings = dashboards.settings(portal.memberId());
+        figures = Figures.of(getLocale(), settings);
         if (grid.getColumns().isEmpty()) {
             addColumns();
         }
-        picker.start(dashboards.currentMonth(portal.memberId()), figures);
+        picker.start(dashboards.currentMonth(settings), figures);
     }
 
     @Override

@@ -62,14 +62,14 @@ public class MainLayout extends VerticalLayout implements RouterLayout, BeforeEn
     }
 
     private Div reconnectBanner() {
-        Div banner = new Div(new H1(getTranslation("reconnect.title")), new Paragraph(getTranslation("reconnect.text")));
+        H1 heading = new H1(getTranslation("reconnect.title"));
+        heading.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+        Div banner = new Div(heading, new Paragraph(getTranslation("reconnect.text")));
         banner.setId("reconnect-banner");
         banner.getStyle().set("background", "var(--lumo-error-color-10pct)")
                 .set("border-left", "4px solid var(--lumo-error-color)")
                 .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("width", "100%")
                 .set("box-sizing", "border-box");
-        banner.getChildren().findFirst().ifPresent(heading ->
-                heading.getElement().getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0"));
         return banner;
     }
 

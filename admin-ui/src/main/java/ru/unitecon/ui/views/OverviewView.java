@@ -15,6 +15,7 @@ import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodComparison;
 import ru.unitecon.core.metrics.PeriodMetrics;
+import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.ui.data.Dashboard;
 import ru.unitecon.ui.data.PortalDashboards;
 import ru.unitecon.ui.entry.PortalSession;
@@ -48,8 +49,9 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver,
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         portal = PortalSession.current().orElseThrow();
-        figures = Figures.of(getLocale(), dashboards.settings(portal.memberId()));
-        picker.start(dashboards.currentMonth(portal.memberId()), figures);
+        PortalSettings settings = dashboards.settings(portal.memberId());
+        figures = Figures.of(getLocale(), settings);
+        picker.start(dashboards.currentMonth(settings), figures);
     }
 
     @Override
