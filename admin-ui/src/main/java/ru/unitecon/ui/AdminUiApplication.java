@@ -1,0 +1,93 @@
+package ru.unitecon.ui;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import ru.unitecon.core.store.AggregateReader;
+import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.store.SettingsStore;
+import ru.unitecon.core.store.SpendStore;
+import ru.unitecon.ui.entry.FramingPolicyFilter;
+import ru.unitecon.ui.entry.OAuthServerPortalVerifier;
+import ru.unitecon.ui.entry.PlacementEntryFilter;
+import ru.unitecon.ui.entry.PortalVerifier;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The admin UI: the Vaadin app a Bitrix24 portal opens in its iframe. DynamoDB's endpoint comes from the
+ * standard AWS variables (AWS_ENDPOINT_URL for DynamoDB Local or LocalStack).
+ */
+@SpringBootApplication
+public class AdminUiApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(AdminUiApplication.class, args);
+    }
+
+    @Bean
+    DynamoDbClient dynamoDbClient(@Value("${unitecon.aws-region}") String region) {
+        return DynamoDbClient.builder().region(Region.of(region))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PortalStore portalStore(DynamoDbClient dynamo, @Value("${unitecon.table}") String table) {
+        return new PortalStore(dynamo, table);
+    }
+
+    @Bean
+    SettingsStore settingsStore(DynamoDbClient dynamo, @Value("${unitecon.table}") String table) {
+        return new SettingsStore(dynamo, table);
+    }
+
+    @Bean
+    AggregateReader aggregateReader(DynamoDbClient dynamo, @Value("${unitecon.table}") String table) {
+        return new AggregateReader(dynamo, table);
+    }
+
+    @Bean
+    SpendStore spendStore(DynamoDbClient dynamo, @Value("${unitecon.table}") String table) {
+        return new SpendStore(dynamo, table);
+    }
+
+    @Bean
+    PortalVerifier portalVerifier(PortalStore portals, @Value("${unitecon.bitrix.client-id}") String clientId,
+                                  @Value("${unitecon.bitrix.oauth-server}") URI oauthServer) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return new OAuthServerPortalVerifier(http, oauthServer, clientId, portals);
+    }
+
+    @Bean
+    FilterRegistrationBean<PlacementEntryFilter> placementEntry(PortalVerifier verifier) {
+        FilterRegistrationBean<PlacementEntryFilter> registration =
+                new FilterRegistrationBean<>(new PlacementEntryFilter(verifier));
+        registration.addUrlPatterns(PlacementEntryFilter.PATH);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<FramingPolicyFilter> framingPolicy() {
+        FilterRegistrationBean<FramingPolicyFilter> registration =
+                new FilterRegistrationBean<>(new FramingPolicyFilter());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+}

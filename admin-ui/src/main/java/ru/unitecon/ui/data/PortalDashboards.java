@@ -1,0 +1,58 @@
+package ru.unitecon.ui.data;
+
+import org.springframework.stereotype.Service;
+import ru.unitecon.core.metrics.MetricsEngine;
+import ru.unitecon.core.metrics.Period;
+import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.store.AggregateReader;
+import ru.unitecon.core.store.MonthlyAggregates;
+import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.store.SettingsStore;
+
+import java.time.Clock;
+import java.time.YearMonth;
+
+/** Loads what the dashboards of one portal need for a period, and nothing of any other portal. */
+@Service
+public class PortalDashboards {
+    /**
+     * Months read before the previous period: the LTV formula's purchase frequency looks at the twelve months
+     * that end with a period, and retention at the month before it.
+     */
+    private static final int LOOKBACK_MONTHS = 12;
+
+    private final SettingsStore settings;
+    private final AggregateReader aggregates;
+    private final PortalStore portals;
+    private final Clock clock;
+
+    public PortalDashboards(SettingsStore settings, AggregateReader aggregates, PortalStore portals, Clock clock) {
+        this.settings = settings;
+        this.aggregates = aggregates;
+        this.portals = portals;
+        this.clock = clock;
+    }
+
+    /** The period and the one before it, with everything their metrics are computed from. */
+    public Dashboard load(String memberId, Period period) {
+        PortalSettings portalSettings = settings.load(memberId);
+        MonthlyAggregates loaded = aggregates.load(memberId,
+                period.previous().from().minusMonths(LOOKBACK_MONTHS), period.to());
+        return new Dashboard(portalSettings,
+                new MetricsEngine(portalSettings, loaded.counters(), loaded.spend()), loaded.dataAsOf());
+    }
+
+    public PortalSettings settings(String memberId) {
+        return settings.load(memberId);
+    }
+
+    /** The portal's current month, in its own time zone. */
+    public YearMonth currentMonth(PortalSettings portalSettings) {
+        return YearMonth.now(clock.withZone(portalSettings.zone()));
+    }
+
+    public boolean needsReconnect(String memberId) {
+        return portals.find(memberId).map(portal -> portal.status() == PortalStatus.NEEDS_RECONNECT).orElse(false);
+    }
+}

@@ -1,0 +1,130 @@
+package ru.unitecon.ui.views;
+
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.function.ValueProvider;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import ru.unitecon.core.metrics.MetricValue;
+import ru.unitecon.core.metrics.Period;
+import ru.unitecon.core.metrics.PeriodMetrics;
+import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.ui.data.PortalDashboards;
+import ru.unitecon.ui.entry.PortalSession;
+import ru.unitecon.ui.format.Figures;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/** One row per acquisition channel, with the stop-channel flag and the LTV:CAC warning written out. */
+@Route(value = "channels", layout = MainLayout.class)
+public class ChannelsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+    /** Undefined values sort after the defined ones (ascending), before them when the order is reversed. */
+    private static final Comparator<MetricValue> UNDEFINED_LAST =
+            Comparator.comparing(value -> value.isDefined() ? value.value() : null,
+                    Comparator.nullsLast(Comparator.<BigDecimal>naturalOrder()));
+
+    private final PortalDashboards dashboards;
+    private final Grid<PeriodMetrics> grid = new Grid<>();
+    private final Paragraph empty = new Paragraph();
+    private PortalSession portal;
+    private Figures figures;
+    private final PeriodPicker picker = new PeriodPicker(this::show);
+
+    public ChannelsView(PortalDashboards dashboards) {
+        this.dashboards = dashboards;
+        grid.setId("channels");
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        empty.setId("channels-empty");
+        empty.setText(getTranslation("channels.empty"));
+        add(new H2(getTranslation("channels.title")), picker, grid, empty);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        portal = PortalSession.current().orElseThrow();
+        PortalSettings settings = dashboards.settings(portal.memberId());
+        figures = Figures.of(getLocale(), settings);
+        if (grid.getColumns().isEmpty()) {
+            addColumns();
+        }
+        picker.start(dashboards.currentMonth(settings), figures);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("channels.title") + " · " + getTranslation("app.title");
+    }
+
+    private void addColumns() {
+        grid.addColumn(row -> channelName(row.channel().orElseThrow())).setKey("channel")
+                .setHeader(getTranslation("channels.channel")).setSortable(true).setAutoWidth(true).setFrozen(true);
+        // Right after the channel, so that a wide table never scrolls the warning out of sight.
+        grid.addColumn(this::flags).setKey("flags").setHeader(getTranslation("channels.flags")).setWidth("16rem")
+                .setFlexGrow(0);
+        amount("spend", PeriodMetrics::spend);
+        count("leads", PeriodMetrics::leads);
+        metric("cpl", PeriodMetrics::cpl, figures::money);
+        count("newClients", PeriodMetrics::newClients);
+        metric("cac", PeriodMetrics::cac, figures::money);
+        metric("aov", PeriodMetrics::aov, figures::money);
+        metric("ltv", PeriodMetrics::ltv, figures::money);
+        metric("ltvToCac", PeriodMetrics::ltvToCac, figures::decimal);
+        metric("contribution", PeriodMetrics::contributionPerVisit, figures::money);
+        metric("payback", PeriodMetrics::paybackMonths, figures::decimal);
+        metric("noShowRate", PeriodMetrics::noShowRate, figures::percent);
+    }
+
+    private void show(Period period) {
+        List<PeriodMetrics> rows = dashboards.load(portal.memberId(), period).engine().byChannel(period);
+        grid.setItems(rows);
+        grid.setVisible(!rows.isEmpty());
+        empty.setVisible(rows.isEmpty());
+    }
+
+    private String channelName(String code) {
+        String key = "channel." + code;
+        String name = getTranslation(key);
+        // A portal's own channel has no translation: its code is its name.
+        return name.contains(key) ? code : name;
+    }
+
+    /** The warnings in words, so they read the same on screen, in a screenshot and to a screen reader. */
+    private String flags(PeriodMetrics row) {
+        List<String> flags = new ArrayList<>();
+        if (row.losingMoney()) {
+            flags.add("⚠ " + getTranslation("channels.losingMoney"));
+        }
+        if (row.ltvToCacBelowTarget()) {
+            flags.add("⚠ " + getTranslation("channels.belowTarget"));
+        }
+        return String.join("; ", flags);
+    }
+
+    private void amount(String key, ValueProvider<PeriodMetrics, BigDecimal> amount) {
+        numeric(key, row -> figures.money(amount.apply(row)), Comparator.comparing(amount::apply));
+    }
+
+    private void count(String key, ValueProvider<PeriodMetrics, Long> count) {
+        numeric(key, row -> figures.count(count.apply(row)), Comparator.comparing(count::apply));
+    }
+
+    private void metric(String key, Function<PeriodMetrics, MetricValue> value, Function<MetricValue, String> shown) {
+        numeric(key, row -> shown.apply(value.apply(row)), Comparator.comparing(value, UNDEFINED_LAST));
+    }
+
+    private void numeric(String key, ValueProvider<PeriodMetrics, String> text, Comparator<PeriodMetrics> order) {
+        grid.addColumn(text).setKey(key).setHeader(getTranslation("channels." + key)).setComparator(order)
+                .setSortable(true).setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+    }
+}

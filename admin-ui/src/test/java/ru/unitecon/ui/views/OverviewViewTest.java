@@ -1,0 +1,180 @@
+package ru.unitecon.ui.views;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import ru.unitecon.core.attribution.Channel;
+import ru.unitecon.core.attribution.LeadSource;
+import ru.unitecon.core.metrics.Period;
+import ru.unitecon.core.metrics.PeriodComparison;
+import ru.unitecon.core.metrics.PeriodMetrics;
+import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.ui.TestInfrastructure;
+import ru.unitecon.ui.entry.PortalSession;
+import ru.unitecon.ui.format.Figures;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ru.unitecon.ui.views.SeededPortal.FEBRUARY;
+import static ru.unitecon.ui.views.SeededPortal.MARCH;
+
+@SpringBootTest
+@Import(TestInfrastructure.class)
+@ViewPackages(packages = "ru.unitecon.ui.views")
+class OverviewViewTest extends SpringBrowserlessTest {
+    private static final Figures RUSSIAN = Figures.of(PortalSession.RUSSIAN, PortalSettings.defaults());
+
+    /** March: two paying Instagram clients, a VK lead, a lead without source. February: one Instagram client. */
+    static SeededPortal salon(PortalStatus status) {
+        return salon(new SeededPortal(status));
+    }
+
+    static SeededPortal salon(SeededPortal portal) {
+        return portal
+                .lead(1, MARCH, 2, LeadSource.ofUtm("instagram", "cpc", "spring"), 101L)
+                .wonDeal(1, MARCH, 5, 101, 1, "3000.00")
+                .lead(2, MARCH, 3, LeadSource.ofUtm("instagram", "cpc", "spring"), 102L)
+                .wonDeal(2, MARCH, 10, 102, 2, "2000.00")
+                .lead(3, MARCH, 4, LeadSource.ofUtm("vk", null, null), null)
+                .lead(4, MARCH, 6, LeadSource.NONE, null)
+                .lead(5, FEBRUARY, 7, LeadSource.ofUtm("instagram", null, null), 105L)
+                .wonDeal(5, FEBRUARY, 9, 105, 5, "2500.00")
+                .spend(MARCH, Map.of(Channel.INSTAGRAM, new BigDecimal("12000"), Channel.VK, new BigDecimal("5000")))
+                .spend(FEBRUARY, Map.of(Channel.INSTAGRAM, new BigDecimal("8000")));
+    }
+
+    private String shown(String id) {
+        return $(Span.class).id(id).getText();
+    }
+
+    @Test
+    void everyFigureIsTheEnginesForTheCurrentMonth() {
+        SeededPortal salon = salon(PortalStatus.INSTALLED);
+        salon.openInThisSession(PortalSession.RUSSIAN);
+
+        navigate(OverviewView.class);
+
+        PeriodComparison march = salon.engine().compare(Period.month(MARCH), Optional.empty());
+        PeriodMetrics now = march.current();
+        assertEquals(RUSSIAN.money(now.spend()), shown("metric-spend"));
+        assertEquals(RUSSIAN.count(now.leads()), shown("metric-leads"));
+        assertEquals(RUSSIAN.count(now.newClients()), shown("metric-newClients"));
+        assertEquals(RUSSIAN.count(now.orders()), shown("metric-orders"));
+        assertEquals(RUSSIAN.money(now.revenue()), shown("metric-revenue"));
+        assertEquals(RUSSIAN.money(now.aov()), shown("metric-aov"));
+        assertEquals(RUSSIAN.money(now.cac()), shown("metric-cac"));
+        assertEquals(RUSSIAN.money(now.cpo()), shown("metric-cpo"));
+        assertEquals(RUSSIAN.money(now.ltv()), shown("metric-ltv"));
+        assertEquals(RUSSIAN.decimal(now.ltvToCac()), shown("metric-ltvToCac"));
+        assertEquals(RUSSIAN.percent(now.noShowRate()), shown("metric-noShowRate"));
+        assertEquals(RUSSIAN.money(now.revenueLostToNoShows()), shown("metric-revenueLostToNoShows"));
+        assertTrue(shown("metric-spend-change").endsWith(RUSSIAN.change(march.changeOfAmount(PeriodMetrics::spend))));
+        assertTrue(shown("metric-cac-change").endsWith(RUSSIAN.change(march.change(PeriodMetrics::cac))));
+    }
+
+    @Test
+    void theFiguresReadAsASalonOwnerWouldCheckThem() {
+        salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+
+        navigate(OverviewView.class);
+
+        // 17 000 ₽ for 2 new clients; 12 000 ₽ against February's 8 000 ₽ is +112,5 %; 1 of 4 leads has no source.
+        assertEquals("17 000 ₽", plain(shown("metric-spend")));
+        assertEquals("8 500 ₽", plain(shown("metric-cac")));
+        assertEquals("2 500 ₽", plain(shown("metric-aov")));
+        assertEquals("к пред. периоду: +112,5 %", plain(shown("metric-spend-change")));
+        assertEquals("Лиды без источника: 25,0 %", plain($(Paragraph.class).id("unknown-source").getText()));
+    }
+
+    /** Russian number formats separate with no-break spaces; the expectations above are typed with plain ones. */
+    private static String plain(String text) {
+        return text.replace('\u00a0', ' ').replace('\u202f', ' ');
+    }
+
+    @Test
+    void undefinedMetricsShowADash() {
+        new SeededPortal(PortalStatus.INSTALLED)
+                .lead(1, MARCH, 2, LeadSource.ofUtm("vk", null, null), null)
+                .openInThisSession(PortalSession.RUSSIAN);
+
+        navigate(OverviewView.class);
+
+        assertEquals(Figures.UNDEFINED, shown("metric-cac"));
+        assertEquals(Figures.UNDEFINED, shown("metric-aov"));
+        assertEquals(Figures.UNDEFINED, shown("metric-ltvToCac"));
+    }
+
+    @Test
+    void aQuarterIsShownWhenChosen() {
+        SeededPortal salon = salon(PortalStatus.INSTALLED);
+        salon.openInThisSession(PortalSession.RUSSIAN);
+        navigate(OverviewView.class);
+
+        test($(RadioButtonGroup.class).id("period-kind")).selectItem("Квартал");
+
+        PeriodMetrics firstQuarter = salon.engine().total(Period.quarter(2026, 1));
+        assertEquals(Period.quarter(2026, 1), $(Select.class).id("period").getValue());
+        assertEquals(RUSSIAN.money(firstQuarter.spend()), shown("metric-spend"));
+        assertEquals(RUSSIAN.count(firstQuarter.newClients()), shown("metric-newClients"));
+        assertEquals(RUSSIAN.money(firstQuarter.cac()), shown("metric-cac"));
+    }
+
+    @Test
+    void anEnglishPortalReadsEnglish() {
+        SeededPortal salon = salon(PortalStatus.INSTALLED);
+        salon.openInThisSession(Locale.ENGLISH);
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+
+        navigate(OverviewView.class);
+
+        assertEquals("Overview", $(H2.class).first().getText());
+        assertEquals(Figures.of(Locale.ENGLISH, PortalSettings.defaults())
+                .money(salon.engine().total(Period.month(MARCH)).cac()), shown("metric-cac"));
+        assertTrue($(Paragraph.class).id("data-as-of").getText().startsWith("Data as of"));
+    }
+
+    @Test
+    void aPortalThatNeedsReconnectingSaysSoAndWhatToDo() {
+        salon(PortalStatus.NEEDS_RECONNECT).openInThisSession(PortalSession.RUSSIAN);
+
+        navigate(OverviewView.class);
+
+        Div banner = $(Div.class).id("reconnect-banner");
+        assertTrue(banner.isVisible());
+        assertTrue(banner.getElement().getTextRecursively().contains("переустановить приложение"));
+    }
+
+    @Test
+    void anInstalledPortalHasNoReconnectBanner() {
+        salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+
+        navigate(OverviewView.class);
+
+        // Queries see only what is visible.
+        assertTrue($(Div.class).withId("reconnect-banner").all().isEmpty());
+    }
+
+    @Test
+    void withoutAPortalOnlyTheReopenPageIsShown() {
+        navigate("", ReopenFromPortalView.class);
+
+        assertEquals("Откройте приложение заново из Битрикс24", $(H2.class).id("reopen-ru").getText());
+        assertEquals("Please reopen the app from Bitrix24", $(H2.class).id("reopen-en").getText());
+        assertTrue($(Span.class).withId("metric-spend").all().isEmpty());
+    }
+}

@@ -1,0 +1,188 @@
+package ru.unitecon.ui.views;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import ru.unitecon.core.metrics.Period;
+import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.simulator.Dataset;
+import ru.unitecon.simulator.FramePost;
+import ru.unitecon.simulator.PortalSeed;
+import ru.unitecon.simulator.PortalSimulator;
+import ru.unitecon.simulator.SimulatedPortal;
+import ru.unitecon.simulator.SimulatorOptions;
+import ru.unitecon.ui.TestInfrastructure;
+import ru.unitecon.ui.entry.InstallPage;
+import ru.unitecon.ui.entry.PlacementEntryFilter;
+import ru.unitecon.ui.entry.PortalSession;
+import ru.unitecon.ui.format.Figures;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static ru.unitecon.ui.views.SeededPortal.MARCH;
+
+/**
+ * The real thing in headless Chromium: a portal page on another site POSTs into its iframe, the app verifies the
+ * POST with the simulator's OAuth server, and the overview renders inside the frame with the stored numbers.
+ * Skipped (not failed) where Debian's chromium and chromium-driver are not installed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestInfrastructure.class)
+class PortalIframeBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static PortalSimulator simulator;
+    private static SimulatedPortal portal;
+    /**
+     * The simulated portal's page. The simulator serves the portal's REST API at the portal's address, not a page,
+     * so Chromium is sent through this server as a proxy for that one address; the app is reached directly.
+     */
+    private static HttpServer portalPage;
+    private static volatile String portalPageHtml = "";
+
+    @LocalServerPort
+    int port;
+    private WebDriver browser;
+
+    @BeforeAll
+    static void startPortal() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "headless browser test skipped: install Debian's chromium and chromium-driver to run it");
+        simulator = PortalSimulator.start(SimulatorOptions.defaults());
+        portal = simulator.createPortal(
+                PortalSeed.of(Dataset.bundledSample()).withClient(TestInfrastructure.CLIENT_ID, "secret"));
+        portalPage = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        portalPage.createContext("/", exchange -> {
+            byte[] page = portalPageHtml.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write(page);
+            }
+        });
+        portalPage.start();
+        InstallPage.acceptInstall(portal);
+    }
+
+    @AfterAll
+    static void stopPortal() {
+        if (portalPage != null) {
+            portalPage.stop(0);
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"),
+                "--proxy-server=http://127.0.0.1:" + portalPage.getAddress().getPort(),
+                "--proxy-bypass-list=<-loopback>;localhost:" + port);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build(), options);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** Seeds the store for the simulated portal, then lets its page open the app; ends inside the app's frame. */
+    private SeededPortal openFromThePortal() {
+        SeededPortal salon = OverviewViewTest.salon(new SeededPortal(portal.memberId(), portal.domain(),
+                portal.serverEndpoint(), PortalStatus.INSTALLED));
+        FramePost opening = portal.framePost("DEFAULT",
+                URI.create("http://localhost:" + port + PlacementEntryFilter.PATH), "ru", "1", Map.of());
+        portalPageHtml = portalPage(opening);
+        browser.get("http://" + portal.domain() + "/marketplace/app/1/");
+        patiently().until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("app"));
+        return salon;
+    }
+
+    /** Waiting is not asserting: the generous limit only ends a test that would otherwise never finish. */
+    private WebDriverWait patiently() {
+        return new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    private void screenshot(String name) throws IOException {
+        browser.switchTo().defaultContent();
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void theOverviewRendersInsideThePortalsIframe() throws IOException {
+        SeededPortal salon = openFromThePortal();
+
+        String cac = patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("metric-cac"))).getText();
+        screenshot("overview-in-portal-ru.png");
+
+        // The browser reports the no-break spaces of Russian number formats as plain spaces.
+        assertEquals(Figures.of(PortalSession.RUSSIAN, PortalSettings.defaults())
+                .money(salon.engine().total(Period.month(MARCH)).cac()).replace('\u00a0', ' '), cac);
+    }
+
+    @Test
+    void theChannelsTableRendersInsideThePortalsIframe() throws IOException {
+        openFromThePortal();
+        patiently().until(ExpectedConditions.elementToBeClickable(By.linkText("Каналы"))).click();
+
+        String table = patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("channels"))).getText();
+        screenshot("channels-in-portal-ru.png");
+
+        assertTrue(table.contains("Убыточный канал"), table);
+    }
+
+    /** The portal's page: a header, and the app's iframe filled by a form POST, as Bitrix24 opens apps. */
+    private static String portalPage(FramePost opening) {
+        String form = opening.autoSubmitPage()
+                .replace("<form method=\"post\"", "<form target=\"app\" method=\"post\"")
+                .replace("<!DOCTYPE html><html><body onload=\"document.forms[0].submit()\">", "")
+                .replace("</body></html>", "");
+        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Битрикс24</title></head>"
+                + "<body style=\"margin:0;font-family:sans-serif;background:#eef2f4\" onload=\"document.forms[0].submit()\">"
+                + "<div style=\"background:#2fc6f6;color:white;padding:12px 20px;font-size:18px\">Битрикс24 · Салон</div>"
+                + form
+                + "<iframe name=\"app\" style=\"border:0;width:100%;height:900px;background:white\"></iframe>"
+                + "</body></html>";
+    }
+}

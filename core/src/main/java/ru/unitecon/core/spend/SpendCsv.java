@@ -1,0 +1,156 @@
+package ru.unitecon.core.spend;
+
+import ru.unitecon.core.attribution.Channel;
+
+import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Spend as managers keep it in spreadsheets: rows of month, channel and amount. Reads both the Russian Excel
+ * export ({@code ;} between fields, comma decimals, spaces between thousands) and plain comma CSV (dot
+ * decimals), UTF-8 with or without a byte-order mark, with or without a header row. A file with any bad row
+ * imports nothing: the rows that are wrong come back with their line number and reason.
+ */
+public final class SpendCsv {
+    private static final char BOM = '\uFEFF';
+    private static final List<DateTimeFormatter> MONTHS = List.of(
+            DateTimeFormatter.ofPattern("uuuu-MM"), DateTimeFormatter.ofPattern("MM.uuuu"));
+
+    private SpendCsv() {
+    }
+
+    /** A row that cannot be imported, by its line in the file (the first line is 1). */
+    public record RowError(int line, String reason) {
+    }
+
+    /** The spend per month and channel, or the rows that prevent the import. */
+    public record Parsed(SortedMap<YearMonth, Map<String, BigDecimal>> spend, List<RowError> errors) {
+        public boolean isValid() {
+            return errors.isEmpty();
+        }
+    }
+
+    public static Parsed parse(byte[] file) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
+        } catch (CharacterCodingException e) {
+            return new Parsed(new TreeMap<>(), List.of(new RowError(1, "the file is not UTF-8 text")));
+        }
+        if (!text.isEmpty() && text.charAt(0) == BOM) {
+            text = text.substring(1);
+        }
+        String[] lines = text.split("\r\n|\n|\r", -1);
+        char separator = lines[0].indexOf(';') >= 0 ? ';' : ',';
+        SortedMap<YearMonth, Map<String, BigDecimal>> spend = new TreeMap<>();
+        List<RowError> errors = new ArrayList<>();
+        for (int index = 0; index < lines.length; index++) {
+            int line = index + 1;
+            if (lines[index].isBlank()) {
+                continue;
+            }
+            List<String> fields = fields(lines[index], separator);
+            if (index == 0 && isHeader(fields)) {
+                continue;
+            }
+            if (fields.size() != 3) {
+                errors.add(new RowError(line, "expected 3 fields (month, channel, amount), found " + fields.size()));
+                continue;
+            }
+            YearMonth month = month(fields.get(0));
+            String channel = fields.get(1).trim().toLowerCase(Locale.ROOT);
+            BigDecimal amount = amount(fields.get(2), separator);
+            if (month == null) {
+                errors.add(new RowError(line, "month must look like 2026-03 or 03.2026: " + fields.get(0)));
+            } else if (!Channel.isValidCode(channel)) {
+                errors.add(new RowError(line, "channel must be a code of a-z, 0-9 and _: " + fields.get(1)));
+            } else if (amount == null) {
+                errors.add(new RowError(line, "amount must be a number of at most two decimals, zero or more: "
+                        + fields.get(2)));
+            } else if (spend.computeIfAbsent(month, m -> new LinkedHashMap<>()).putIfAbsent(channel, amount) != null) {
+                errors.add(new RowError(line, "a second row for " + month + " and " + channel));
+            }
+        }
+        return new Parsed(errors.isEmpty() ? spend : new TreeMap<>(), List.copyOf(errors));
+    }
+
+    /** The Russian Excel format, with a byte-order mark so that Excel reads it as UTF-8. */
+    public static String write(SortedMap<YearMonth, Map<String, BigDecimal>> spend) {
+        StringBuilder csv = new StringBuilder().append(BOM).append("month;channel;amount\r\n");
+        spend.forEach((month, amounts) -> new TreeMap<>(amounts).forEach((channel, amount) ->
+                csv.append(month).append(';').append(channel).append(';')
+                        .append(amount.toPlainString().replace('.', ',')).append("\r\n")));
+        return csv.toString();
+    }
+
+    private static boolean isHeader(List<String> fields) {
+        return fields.size() == 3 && month(fields.get(0)) == null
+                && fields.get(2).chars().noneMatch(Character::isDigit);
+    }
+
+    /** Splits a line at the separator, honouring double quotes ("1,5" or "a ""b"""). */
+    private static List<String> fields(String line, char separator) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == separator) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+
+    private static YearMonth month(String text) {
+        for (DateTimeFormatter format : MONTHS) {
+            try {
+                return YearMonth.parse(text.trim(), format);
+            } catch (DateTimeParseException notThisFormat) {
+                // the next format may fit
+            }
+        }
+        return null;
+    }
+
+    /** Semicolon files write 12 000,50; comma files write 12000.50. */
+    private static BigDecimal amount(String text, char separator) {
+        String number = text.replaceAll("[\\s\\u00a0\\u202f]", "");
+        if (separator == ';') {
+            number = number.replace(',', '.');
+        }
+        if (!number.matches("\\d+(\\.\\d{1,2})?")) {
+            return null;
+        }
+        return new BigDecimal(number);
+    }
+}
