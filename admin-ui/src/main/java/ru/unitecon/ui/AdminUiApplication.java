@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.store.SettingsStore;
@@ -67,10 +68,11 @@ public class AdminUiApplication {
 
     @Bean
     PortalVerifier portalVerifier(PortalStore portals, @Value("${unitecon.bitrix.client-id}") String clientId,
+                                  @Value("${unitecon.bitrix.client-secret}") String clientSecret,
                                   @Value("${unitecon.bitrix.oauth-server}") URI oauthServer) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        return new OAuthServerPortalVerifier(http, oauthServer, clientId, portals);
+        return new OAuthServerPortalVerifier(http, oauthServer, new AppCredentials(clientId, clientSecret), portals);
     }
 
     @Bean

@@ -6,7 +6,7 @@ import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.PortalStatus;
 import ru.unitecon.core.store.AggregateReader;
-import ru.unitecon.core.store.MonthlyAggregates;
+import ru.unitecon.core.store.StoredAggregates;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.store.SettingsStore;
 
@@ -37,7 +37,7 @@ public class PortalDashboards {
     /** The period and the one before it, with everything their metrics are computed from. */
     public Dashboard load(String memberId, Period period) {
         PortalSettings portalSettings = settings.load(memberId);
-        MonthlyAggregates loaded = aggregates.load(memberId,
+        StoredAggregates loaded = aggregates.load(memberId,
                 period.previous().from().minusMonths(LOOKBACK_MONTHS), period.to());
         return new Dashboard(portalSettings,
                 new MetricsEngine(portalSettings, loaded.counters(), loaded.spend()), loaded.dataAsOf());

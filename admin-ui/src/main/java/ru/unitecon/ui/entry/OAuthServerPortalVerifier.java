@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.unitecon.core.bitrix.BitrixException;
+import ru.unitecon.core.bitrix.oauth.AppCredentials;
+import ru.unitecon.core.bitrix.oauth.AppInstallInfo;
+import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.portal.PortalInstallation;
 import ru.unitecon.core.portal.PortalStatus;
 import ru.unitecon.core.store.PortalStore;
@@ -16,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -24,6 +29,8 @@ import java.util.regex.Pattern;
  * Verifies a placement POST the way Bitrix24 documents it: the OAuth server's {@code app.info}, called with the
  * POSTed AUTH_ID, must name our client_id and the very member_id and domain the POST claims, and that portal
  * must be installed here. The portal's own {@code profile} then tells whether the viewer administers it.
+ * The OAuth server asked is the one recorded for the portal at install (the install checked it against
+ * Bitrix24's servers), else the configured one.
  */
 public final class OAuthServerPortalVerifier implements PortalVerifier {
     private static final Logger LOG = LoggerFactory.getLogger(OAuthServerPortalVerifier.class);
@@ -33,7 +40,7 @@ public final class OAuthServerPortalVerifier implements PortalVerifier {
 
     private final HttpClient http;
     private final URI defaultServerEndpoint;
-    private final String clientId;
+    private final AppCredentials credentials;
     private final PortalStore portals;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -41,11 +48,11 @@ public final class OAuthServerPortalVerifier implements PortalVerifier {
      * @param defaultServerEndpoint the OAuth server's REST endpoint ({@code https://oauth.bitrix.info/rest/}),
      *                              used when the installation did not record its own
      */
-    public OAuthServerPortalVerifier(HttpClient http, URI defaultServerEndpoint, String clientId,
+    public OAuthServerPortalVerifier(HttpClient http, URI defaultServerEndpoint, AppCredentials credentials,
                                      PortalStore portals) {
         this.http = http;
         this.defaultServerEndpoint = defaultServerEndpoint;
-        this.clientId = clientId;
+        this.credentials = credentials;
         this.portals = portals;
     }
 
@@ -64,32 +71,31 @@ public final class OAuthServerPortalVerifier implements PortalVerifier {
             return new Refused("portal not installed here");
         }
         URI server = portal.get().serverEndpoint() != null ? portal.get().serverEndpoint() : defaultServerEndpoint;
-        Optional<JsonNode> appInfo = call(server, "app.info", post.authId());
-        if (appInfo.isEmpty()) {
+        AppInstallInfo info;
+        try {
+            info = new OAuthServer(http, credentials, List.of(server.resolve(".."))).appInfo(server.toString(),
+                    post.authId());
+        } catch (BitrixException e) {
             return new Refused("app.info refused the token");
         }
-        JsonNode result = appInfo.get();
-        JsonNode install = result.path("install");
-        if (!clientId.equals(result.path("client_id").asText())) {
+        if (!credentials.clientId().equals(info.clientId())) {
             return new Refused("token issued to another application");
         }
-        if (!post.memberId().equals(install.path("member_id").asText())) {
-            return new Refused("token belongs to another portal");
+        if (!info.confirms(credentials.clientId(), post.memberId(), post.domain())) {
+            return new Refused("token belongs to another portal or DOMAIN");
         }
-        if (!post.domain().toLowerCase(Locale.ROOT).equals(install.path("domain").asText().toLowerCase(Locale.ROOT))) {
-            return new Refused("DOMAIN is not the token's portal");
-        }
-        if (!isTrue(install.path("installed"))) {
+        if (!info.installed()) {
             return new Refused("the app is not installed on the portal");
         }
-        boolean admin = call(portal.get().clientEndpoint(), "profile", post.authId())
-                .map(profile -> isTrue(profile.path("ADMIN"))).orElse(false);
-        return new Verified(post.memberId(), install.path("domain").asText().toLowerCase(Locale.ROOT), admin);
+        boolean admin = profile(portal.get().clientEndpoint(), post.authId())
+                .map(profile -> profile.path("ADMIN").asBoolean(false) || "Y".equals(profile.path("ADMIN").asText()))
+                .orElse(false);
+        return new Verified(post.memberId(), info.domain().toLowerCase(Locale.ROOT), admin);
     }
 
-    /** The {@code result} of a REST method called with the user's token, or empty when refused or unreachable. */
-    private Optional<JsonNode> call(URI endpoint, String method, String authId) {
-        URI uri = endpoint.resolve(method + "?auth=" + URLEncoder.encode(authId, StandardCharsets.UTF_8));
+    /** The viewer's {@code profile} from the portal, called with the viewer's own token, or empty when refused. */
+    private Optional<JsonNode> profile(URI clientEndpoint, String authId) {
+        URI uri = clientEndpoint.resolve("profile?auth=" + URLEncoder.encode(authId, StandardCharsets.UTF_8));
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -100,15 +106,11 @@ public final class OAuthServerPortalVerifier implements PortalVerifier {
             return body.has("result") ? Optional.of(body.get("result")) : Optional.empty();
         } catch (IOException e) {
             // The URI carries the token, so only the kind of failure is logged.
-            LOG.warn("{} call to the {} failed: {}", method, endpoint.getHost(), e.getClass().getSimpleName());
+            LOG.warn("profile call to {} failed: {}", clientEndpoint.getHost(), e.getClass().getSimpleName());
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
-    }
-
-    private static boolean isTrue(JsonNode value) {
-        return value.asBoolean(false) || "Y".equals(value.asText());
     }
 }

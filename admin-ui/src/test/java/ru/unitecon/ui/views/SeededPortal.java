@@ -12,7 +12,7 @@ import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.PortalStatus;
 import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.LedgerStore;
-import ru.unitecon.core.store.MonthlyAggregates;
+import ru.unitecon.core.store.StoredAggregates;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.testsupport.LocalDynamo;
@@ -81,7 +81,7 @@ final class SeededPortal {
 
     /** The engine over everything stored, built here without the UI's loading code. */
     MetricsEngine engine() {
-        MonthlyAggregates all = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE)
+        StoredAggregates all = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE)
                 .load(memberId, YearMonth.of(2024, 1), YearMonth.of(2026, 12));
         return new MetricsEngine(settings, all.counters(), all.spend());
     }
