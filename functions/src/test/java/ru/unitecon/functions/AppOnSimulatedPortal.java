@@ -32,9 +32,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -44,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 /**
@@ -163,6 +166,14 @@ final class AppOnSimulatedPortal implements AutoCloseable {
         LongStream.rangeClosed(1, count).forEach(id -> portal.updateLead(id, Map.of("OPPORTUNITY", "777.00")));
         LongStream.rangeClosed(1, count).forEach(id -> portal.deliverEvent("ONCRMLEADUPDATE", id, false));
         return at;
+    }
+
+    /** An {@code application/x-www-form-urlencoded} body, fields in the given order, as a portal sends it. */
+    static String formBody(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     List<LeadRecord> liveLeads() {

@@ -22,7 +22,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -171,10 +170,7 @@ public final class EventsBenchmark {
         form.put("auth[server_endpoint]", "https://oauth.bitrix.info/rest/");
         form.put("auth[member_id]", memberId);
         form.put("auth[application_token]", applicationToken);
-        return form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return AppOnSimulatedPortal.formBody(form);
     }
 
     private static APIGatewayV2HTTPEvent event(String body) {

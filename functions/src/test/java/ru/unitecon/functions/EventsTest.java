@@ -6,13 +6,10 @@ import org.junit.jupiter.api.Test;
 import ru.unitecon.core.install.PortalBindings;
 import ru.unitecon.simulator.Dataset;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -125,9 +122,6 @@ class EventsTest {
         form.put("auth[client_endpoint]", app.portal.clientEndpoint().toString());
         form.put("auth[member_id]", memberId);
         form.put("auth[application_token]", applicationToken);
-        return form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return AppOnSimulatedPortal.formBody(form);
     }
 }
