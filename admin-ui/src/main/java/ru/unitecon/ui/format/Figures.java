@@ -63,21 +63,18 @@ public final class Figures {
 
     /** A fraction as a percentage with one decimal: 0.153 → 15,3 %. */
     public String percent(MetricValue fraction) {
-        if (!fraction.isDefined()) {
-            return UNDEFINED;
-        }
-        NumberFormat format = NumberFormat.getPercentInstance(locale);
-        format.setMinimumFractionDigits(1);
-        format.setMaximumFractionDigits(1);
-        return format.format(fraction.value());
+        return withOneDecimal(fraction, NumberFormat.getPercentInstance(locale));
     }
 
     /** A ratio or a number of months, with one decimal: LTV:CAC 34,3; payback 2,5. */
     public String decimal(MetricValue value) {
+        return withOneDecimal(value, NumberFormat.getNumberInstance(locale));
+    }
+
+    private static String withOneDecimal(MetricValue value, NumberFormat format) {
         if (!value.isDefined()) {
             return UNDEFINED;
         }
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
         format.setMinimumFractionDigits(1);
         format.setMaximumFractionDigits(1);
         return format.format(value.value());
