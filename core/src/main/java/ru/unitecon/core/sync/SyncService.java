@@ -10,6 +10,7 @@ import ru.unitecon.core.bitrix.rest.CommandError;
 import ru.unitecon.core.bitrix.rest.FetchedRecords;
 import ru.unitecon.core.bitrix.rest.PortalUnavailable;
 import ru.unitecon.core.bitrix.rest.RateLimited;
+import ru.unitecon.core.bitrix.rest.ScanPage;
 import ru.unitecon.core.bitrix.tokens.PortalNeedsReconnect;
 import ru.unitecon.core.portal.PortalInstallation;
 import ru.unitecon.core.portal.PortalStatus;
@@ -156,23 +157,13 @@ public final class SyncService {
         CrmEntity entity = message.entity();
         long cursor = message.afterId();
         for (int pages = 1; ; pages++) {
-            Map<String, Object> params = new LinkedHashMap<>();
-            params.put("order", Map.of("ID", "ASC"));
-            params.put("filter", Map.of(">ID", cursor));
-            params.put("select", portalLedger.select(entity));
-            params.put("start", -1);
-            JsonNode page = client.call(entity.listMethod(), params);
-            if (!page.isArray()) {
-                throw new BitrixApiError(entity.listMethod(), "INVALID_RESPONSE", 200);
-            }
-            for (JsonNode record : page) {
-                portalLedger.apply(entity, record);
-                cursor = Math.max(cursor, record.path("ID").asLong(cursor));
-            }
-            if (page.size() < BitrixRestClient.PAGE_SIZE) {
+            ScanPage page = client.scanPage(entity.listMethod(), Map.of(), portalLedger.select(entity), cursor);
+            page.records().forEach(record -> portalLedger.apply(entity, record));
+            if (page.last()) {
                 LOG.info("portal {}: {} backfill done", message.memberId(), entity);
                 return;
             }
+            cursor = page.lastId();
             if (pages >= backfillPagesPerRun) {
                 queue.send(List.of(ChangeMessage.backfill(message.memberId(), entity, cursor)));
                 return;

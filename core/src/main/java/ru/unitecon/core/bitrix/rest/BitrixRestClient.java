@@ -142,41 +142,52 @@ public final class BitrixRestClient {
      * @return how many records were read
      */
     public long listAll(String method, Map<String, ?> filter, List<String> select, Consumer<JsonNode> pageSink) {
+        long lastId = 0;
+        long count = 0;
+        while (true) {
+            ScanPage page = scanPage(method, filter, select, lastId);
+            if (!page.records().isEmpty()) {
+                pageSink.accept(page.records());
+                count += page.records().size();
+            }
+            if (page.last()) {
+                return count;
+            }
+            lastId = page.lastId();
+        }
+    }
+
+    /**
+     * One page of a full scan: up to {@value #PAGE_SIZE} records with ID above {@code afterId}, in ID order, without
+     * counting ({@code start=-1}). For scans that stop and resume at the returned cursor, such as a bounded backfill.
+     *
+     * @param select the fields to fetch; ID is added when missing
+     */
+    public ScanPage scanPage(String method, Map<String, ?> filter, List<String> select, long afterId) {
         List<String> fields = new ArrayList<>(select);
         if (!fields.contains("ID")) {
             fields.addFirst("ID");
         }
-        long lastId = 0;
-        long count = 0;
-        while (true) {
-            Map<String, Object> pageFilter = new LinkedHashMap<>(filter);
-            pageFilter.put(">ID", lastId);
-            Map<String, Object> params = new LinkedHashMap<>();
-            params.put("order", Map.of("ID", "ASC"));
-            params.put("filter", pageFilter);
-            params.put("select", fields);
-            params.put("start", -1);
-            JsonNode page = call(method, params);
-            if (!page.isArray()) {
-                throw new BitrixApiError(method, "INVALID_RESPONSE", 200);
-            }
-            if (page.isEmpty()) {
-                return count;
-            }
-            pageSink.accept(page);
-            count += page.size();
-            if (page.size() < PAGE_SIZE) {
-                return count;
-            }
-            long maxId = lastId;
-            for (JsonNode record : page) {
-                maxId = Math.max(maxId, record.path("ID").asLong(0));
-            }
-            if (maxId <= lastId) {
-                throw new BitrixApiError(method, "PAGING_STALLED", 200);
-            }
-            lastId = maxId;
+        Map<String, Object> pageFilter = new LinkedHashMap<>(filter);
+        pageFilter.put(">ID", afterId);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("order", Map.of("ID", "ASC"));
+        params.put("filter", pageFilter);
+        params.put("select", fields);
+        params.put("start", -1);
+        JsonNode page = call(method, params);
+        if (!page.isArray()) {
+            throw new BitrixApiError(method, "INVALID_RESPONSE", 200);
         }
+        long maxId = afterId;
+        for (JsonNode record : page) {
+            maxId = Math.max(maxId, record.path("ID").asLong(0));
+        }
+        boolean last = page.size() < PAGE_SIZE;
+        if (!last && maxId <= afterId) {
+            throw new BitrixApiError(method, "PAGING_STALLED", 200);
+        }
+        return new ScanPage(page, maxId, last);
     }
 
     /** Fetches records by id, 50 {@code *.get} commands per batch request. */

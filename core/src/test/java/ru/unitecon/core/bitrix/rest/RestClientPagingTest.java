@@ -49,6 +49,20 @@ class RestClientPagingTest {
     }
 
     @Test
+    void aScanResumesAfterTheLastIdOfTheFirstPageAndEndsOnAShortPage() {
+        ScanPage first = installed.client().scanPage("crm.deal.list", Map.of(), records.dealSelect(), 0);
+        ScanPage second = installed.client().scanPage("crm.deal.list", Map.of(), records.dealSelect(),
+                first.lastId());
+
+        assertEquals(BitrixRestClient.PAGE_SIZE, first.records().size());
+        assertFalse(first.last());
+        assertEquals(first.records().get(BitrixRestClient.PAGE_SIZE - 1).path("ID").asLong(), first.lastId());
+        assertTrue(second.last());
+        assertEquals(installed.portal.deals().size(), first.records().size() + second.records().size());
+        assertTrue(second.records().get(0).path("ID").asLong() > first.lastId());
+    }
+
+    @Test
     void listedDealsCarryNoPersonalFieldsAndMapToSnapshots() {
         List<DealSnapshot> snapshots = new ArrayList<>();
 
