@@ -12,10 +12,13 @@ import java.util.Objects;
  *
  * @param retentionYears      how long a client stays, for the LTV formula (seed 000 uses 2 years)
  * @param activeWindowMonths  a client with an order in this many trailing months is active
+ * @param reminders           appointment reminders, quiet hours and the no-show follow-up
+ * @param appointmentFields   which CRM fields hold appointment time and state
  */
 public record PortalSettings(ZoneId zone, String currency, BigDecimal processingCostPerMonth,
                              VariableCost variableCost, BigDecimal retentionYears, Attribution attribution,
-                             OrderSource orderSource, int activeWindowMonths, ChannelRules channelRules) {
+                             OrderSource orderSource, int activeWindowMonths, ChannelRules channelRules,
+                             ReminderPolicy reminders, AppointmentFields appointmentFields) {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Moscow");
 
@@ -41,45 +44,60 @@ public record PortalSettings(ZoneId zone, String currency, BigDecimal processing
             throw new IllegalArgumentException("the active-client window must be 1 to 36 months");
         }
         Objects.requireNonNull(channelRules, "channelRules");
+        Objects.requireNonNull(reminders, "reminders");
+        Objects.requireNonNull(appointmentFields, "appointmentFields");
     }
 
     public static PortalSettings defaults() {
         return new PortalSettings(DEFAULT_ZONE, "RUB", BigDecimal.ZERO, VariableCost.NONE, BigDecimal.valueOf(2),
-                Attribution.FIRST_TOUCH, OrderSource.WON_DEALS, 12, ChannelRules.defaults());
+                Attribution.FIRST_TOUCH, OrderSource.WON_DEALS, 12, ChannelRules.defaults(), ReminderPolicy.defaults(),
+                AppointmentFields.appOwn());
     }
 
     public PortalSettings withZone(ZoneId newZone) {
         return new PortalSettings(newZone, currency, processingCostPerMonth, variableCost, retentionYears,
-                attribution, orderSource, activeWindowMonths, channelRules);
+                attribution, orderSource, activeWindowMonths, channelRules, reminders,
+                appointmentFields);
     }
 
     public PortalSettings withVariableCost(VariableCost newCost) {
         return new PortalSettings(zone, currency, processingCostPerMonth, newCost, retentionYears, attribution,
-                orderSource, activeWindowMonths, channelRules);
+                orderSource, activeWindowMonths, channelRules, reminders, appointmentFields);
     }
 
     public PortalSettings withProcessingCostPerMonth(BigDecimal newCost) {
         return new PortalSettings(zone, currency, newCost, variableCost, retentionYears, attribution, orderSource,
-                activeWindowMonths, channelRules);
+                activeWindowMonths, channelRules, reminders, appointmentFields);
     }
 
     public PortalSettings withAttribution(Attribution newAttribution) {
         return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears,
-                newAttribution, orderSource, activeWindowMonths, channelRules);
+                newAttribution, orderSource, activeWindowMonths, channelRules, reminders,
+                appointmentFields);
     }
 
     public PortalSettings withOrderSource(OrderSource newSource) {
         return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution,
-                newSource, activeWindowMonths, channelRules);
+                newSource, activeWindowMonths, channelRules, reminders, appointmentFields);
     }
 
     public PortalSettings withRetentionYears(BigDecimal years) {
         return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, years, attribution,
-                orderSource, activeWindowMonths, channelRules);
+                orderSource, activeWindowMonths, channelRules, reminders, appointmentFields);
     }
 
     public PortalSettings withChannelRules(ChannelRules rules) {
         return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution,
-                orderSource, activeWindowMonths, rules);
+                orderSource, activeWindowMonths, rules, reminders, appointmentFields);
+    }
+
+    public PortalSettings withReminders(ReminderPolicy policy) {
+        return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution,
+                orderSource, activeWindowMonths, channelRules, policy, appointmentFields);
+    }
+
+    public PortalSettings withAppointmentFields(AppointmentFields fields) {
+        return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution,
+                orderSource, activeWindowMonths, channelRules, reminders, fields);
     }
 }

@@ -1,17 +1,22 @@
 package ru.unitecon.core.store;
 
+import ru.unitecon.core.appointments.AppointmentState;
 import ru.unitecon.core.attribution.ChannelRule;
 import ru.unitecon.core.attribution.ChannelRules;
 import ru.unitecon.core.attribution.MatchKind;
 import ru.unitecon.core.attribution.SourceField;
+import ru.unitecon.core.portal.AppointmentFields;
 import ru.unitecon.core.portal.Attribution;
 import ru.unitecon.core.portal.OrderSource;
 import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.core.portal.ReminderPolicy;
 import ru.unitecon.core.portal.VariableCost;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
+import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -59,6 +64,19 @@ public final class SettingsStore {
                         "pattern", s(rule.pattern()),
                         "channel", s(rule.channel()))))
                 .toList()));
+        ReminderPolicy reminders = settings.reminders();
+        item.put("reminderOffsetsMinutes", AttributeValue.fromL(reminders.offsets().stream()
+                .map(offset -> n(offset.toMinutes())).toList()));
+        item.put("quietFrom", s(reminders.quietFrom().toString()));
+        item.put("quietUntil", s(reminders.quietUntil().toString()));
+        item.put("markAfterMinutes", n(reminders.markAfter().toMinutes()));
+        item.put("noShowOffer", s(reminders.noShowOffer()));
+        AppointmentFields fields = settings.appointmentFields();
+        item.put("appointmentTimeField", s(fields.timeField()));
+        Attributes.putIfPresent(item, "appointmentStateField", fields.stateField());
+        Map<String, AttributeValue> stages = new HashMap<>();
+        fields.stageStates().forEach((stage, state) -> stages.put(stage, s(state.name())));
+        item.put("appointmentStageStates", AttributeValue.fromM(stages));
         dynamo.putItem(PutItemRequest.builder().tableName(table).item(item).build());
     }
 
@@ -74,6 +92,31 @@ public final class SettingsStore {
                         decimal(item, "variableCost")),
                 decimal(item, "retentionYears"), Attribution.valueOf(string(item, "attribution")),
                 OrderSource.valueOf(string(item, "orderSource")),
-                (int) Attributes.longOrZero(item, "activeWindowMonths"), new ChannelRules(rules));
+                (int) Attributes.longOrZero(item, "activeWindowMonths"), new ChannelRules(rules),
+                reminders(item), appointmentFields(item));
+    }
+
+    /** Settings saved before reminders were configurable read as the defaults. */
+    private static ReminderPolicy reminders(Map<String, AttributeValue> item) {
+        if (!item.containsKey("quietFrom")) {
+            return ReminderPolicy.defaults();
+        }
+        List<Duration> offsets = item.get("reminderOffsetsMinutes").l().stream()
+                .map(value -> Duration.ofMinutes(Long.parseLong(value.n())))
+                .toList();
+        return new ReminderPolicy(offsets, LocalTime.parse(string(item, "quietFrom")),
+                LocalTime.parse(string(item, "quietUntil")),
+                Duration.ofMinutes(Attributes.longOrZero(item, "markAfterMinutes")), string(item, "noShowOffer"));
+    }
+
+    private static AppointmentFields appointmentFields(Map<String, AttributeValue> item) {
+        if (!item.containsKey("appointmentTimeField")) {
+            return AppointmentFields.appOwn();
+        }
+        Map<String, AppointmentState> stages = new HashMap<>();
+        item.get("appointmentStageStates").m()
+                .forEach((stage, state) -> stages.put(stage, AppointmentState.valueOf(state.s())));
+        return new AppointmentFields(string(item, "appointmentTimeField"), string(item, "appointmentStateField"),
+                stages);
     }
 }
