@@ -14,8 +14,32 @@ import sys
 # whose methods take no parameters; these names are never request parameters there.
 RESPONSE_NAMES = {"result", "time"}
 
+# The writable standard fields of crm.lead.update / crm.deal.update (apidocs.bitrix24.com crm-lead-update,
+# crm-deal-update: id, fields, params.REGISTER_SONET_EVENT); user fields UF_CRM_* are allowed in fields too.
+LEAD_WRITABLE = ["TITLE", "STATUS_ID", "STATUS_DESCRIPTION", "SOURCE_ID", "SOURCE_DESCRIPTION", "ASSIGNED_BY_ID",
+                 "CURRENCY_ID", "OPPORTUNITY", "IS_MANUAL_OPPORTUNITY", "CONTACT_ID", "COMPANY_ID", "COMMENTS",
+                 "OPENED", "UTM_SOURCE", "UTM_MEDIUM", "UTM_CAMPAIGN", "UTM_CONTENT", "UTM_TERM"]
+DEAL_WRITABLE = ["TITLE", "TYPE_ID", "STAGE_ID", "CATEGORY_ID", "PROBABILITY", "CURRENCY_ID", "OPPORTUNITY",
+                 "IS_MANUAL_OPPORTUNITY", "CONTACT_ID", "COMPANY_ID", "BEGINDATE", "CLOSEDATE", "ASSIGNED_BY_ID",
+                 "OPENED", "CLOSED", "COMMENTS", "SOURCE_ID", "SOURCE_DESCRIPTION", "UTM_SOURCE", "UTM_MEDIUM",
+                 "UTM_CAMPAIGN", "UTM_CONTENT", "UTM_TERM"]
+
+
+def update_method(writable):
+    return [
+        {"name": "id", "type": "integer", "required": True},
+        {"name": "fields", "type": "object", "required": True,
+         "fields": [{"name": n, "type": "any", "required": False} for n in writable], "userFieldsAllowed": True},
+        {"name": "params", "type": "object", "required": False,
+         "fields": [{"name": "REGISTER_SONET_EVENT", "type": "boolean", "required": False}],
+         "userFieldsAllowed": False},
+    ]
+
+
 # Methods the descriptions do not cover, written from the protocol notes (bitrix24.md 2.6, 3.1, 5.1, 6.1).
 BY_HAND = {
+    "crm.lead.update": update_method(LEAD_WRITABLE),
+    "crm.deal.update": update_method(DEAL_WRITABLE),
     "batch": [
         {"name": "cmd", "type": "array", "required": True},
         {"name": "halt", "type": "boolean", "required": False},

@@ -10,13 +10,20 @@ import java.util.Objects;
  * A visit: the instant it is booked for, its state, and whether it was ever confirmed (confirmation rate counts
  * confirmations, and a confirmed visit that was then attended was still confirmed). Local times are always derived
  * with the portal's zone, never stored.
+ *
+ * @param bookedAt when the CRM first showed this time (the record's DATE_MODIFY then), or null when unknown; a
+ *                 reminder whose moment had already passed by then is skipped
  */
-public record Appointment(Instant time, AppointmentState state, boolean everConfirmed) {
+public record Appointment(Instant time, AppointmentState state, boolean everConfirmed, Instant bookedAt) {
 
     public Appointment {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(state, "state");
         everConfirmed = everConfirmed || state == AppointmentState.CONFIRMED;
+    }
+
+    public Appointment(Instant time, AppointmentState state, boolean everConfirmed) {
+        this(time, state, everConfirmed, null);
     }
 
     public static Appointment booked(Instant time) {
@@ -27,7 +34,7 @@ public record Appointment(Instant time, AppointmentState state, boolean everConf
         if (!state.canMoveTo(target)) {
             throw new IllegalAppointmentTransition(state, target);
         }
-        return new Appointment(time, target, everConfirmed);
+        return new Appointment(time, target, everConfirmed, bookedAt);
     }
 
     /** A new time is a new booking: confirmation and outcome start over. An attended visit is history. */
@@ -44,17 +51,20 @@ public record Appointment(Instant time, AppointmentState state, boolean everConf
      * is applied, and anything else is taken as the manager's correction of the record.
      */
     public Appointment observe(Instant observedTime, AppointmentState observedState) {
+        return observe(observedTime, observedState, null);
+    }
+
+    /** As {@link #observe(Instant, AppointmentState)}; a new time counts as booked at {@code observedAt}. */
+    public Appointment observe(Instant observedTime, AppointmentState observedState, Instant observedAt) {
         Objects.requireNonNull(observedTime, "observedTime");
         Objects.requireNonNull(observedState, "observedState");
         if (!observedTime.equals(time)) {
-            Appointment rebooked = booked(observedTime);
-            return observedState == AppointmentState.BOOKED ? rebooked
-                    : new Appointment(observedTime, observedState, false);
+            return new Appointment(observedTime, observedState, false, observedAt);
         }
         if (state.canMoveTo(observedState)) {
             return moveTo(observedState);
         }
-        return new Appointment(time, observedState, everConfirmed);
+        return new Appointment(time, observedState, everConfirmed, bookedAt);
     }
 
     public ZonedDateTime localTime(ZoneId zone) {

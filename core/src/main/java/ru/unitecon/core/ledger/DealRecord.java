@@ -16,7 +16,7 @@ public record DealRecord(long id, Instant created, Instant modified, LeadSource 
 
     public static DealRecord from(DealSnapshot snapshot, DealRecord previous, ChannelRules rules) {
         Appointment appointment = Appointments.follow(
-                previous == null ? null : previous.appointment(), snapshot.appointment());
+                previous == null ? null : previous.appointment(), snapshot.appointment(), snapshot.modified());
         return new DealRecord(snapshot.id(), snapshot.created(), snapshot.modified(), snapshot.source(),
                 snapshot.stage(), snapshot.contactId(), snapshot.leadId(), snapshot.amount(), snapshot.wonAt(),
                 snapshot.responsibleId(), rules.classify(snapshot.source()), appointment, false);

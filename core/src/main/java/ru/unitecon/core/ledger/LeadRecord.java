@@ -19,7 +19,7 @@ public record LeadRecord(long id, Instant created, Instant modified, LeadSource 
 
     public static LeadRecord from(LeadSnapshot snapshot, LeadRecord previous, ChannelRules rules) {
         Appointment appointment = Appointments.follow(
-                previous == null ? null : previous.appointment(), snapshot.appointment());
+                previous == null ? null : previous.appointment(), snapshot.appointment(), snapshot.modified());
         return new LeadRecord(snapshot.id(), snapshot.created(), snapshot.modified(), snapshot.source(),
                 snapshot.status(), snapshot.contactId(), snapshot.amount(), snapshot.responsibleId(),
                 rules.classify(snapshot.source()), appointment, false);

@@ -106,6 +106,9 @@ final class RecordCodec {
             m.put("visitAt", s(member.visit().time().toString()));
             m.put("visitState", s(member.visit().state().name()));
             m.put("visitConfirmed", bool(member.visit().everConfirmed()));
+            if (member.visit().bookedAt() != null) {
+                m.put("visitBookedAt", s(member.visit().bookedAt().toString()));
+            }
         }
         return m;
     }
@@ -115,7 +118,7 @@ final class RecordCodec {
                 ? new ClientMember.Order(instant(m, "orderAt"), decimal(m, "orderAmount")) : null;
         Appointment visit = m.containsKey("visitAt")
                 ? new Appointment(instant(m, "visitAt"), AppointmentState.valueOf(string(m, "visitState")),
-                flag(m, "visitConfirmed")) : null;
+                flag(m, "visitConfirmed"), instant(m, "visitBookedAt")) : null;
         return new ClientMember(instant(m, "touchedAt"), string(m, "channel"), order, visit);
     }
 
@@ -149,7 +152,10 @@ final class RecordCodec {
                 string(item, "utmCampaign"), string(item, "utmContent"), string(item, "utmTerm"));
     }
 
-    /** Open appointments also enter the sparse due index, bucketed by the UTC hour of the visit. */
+    /**
+     * Open appointments, and no-shows awaiting the rebooking follow-up, also enter the sparse due index, bucketed by
+     * the UTC hour of the visit; attended and cancelled visits leave it, which is what withdraws their reminders.
+     */
     private static void putAppointment(Map<String, AttributeValue> item, String memberId, String memberKey,
                                        Appointment appointment) {
         if (appointment == null) {
@@ -158,7 +164,8 @@ final class RecordCodec {
         item.put("apptAt", s(appointment.time().toString()));
         item.put("apptState", s(appointment.state().name()));
         item.put("apptConfirmed", bool(appointment.everConfirmed()));
-        if (appointment.state().isOpen()) {
+        putIfPresent(item, "apptBookedAt", appointment.bookedAt());
+        if (appointment.state().isOpen() || appointment.state() == AppointmentState.NO_SHOW) {
             item.put(TableDefinition.DUE_PK, s(DueIndex.bucket(appointment.time())));
             item.put(TableDefinition.DUE_SK, s(DueIndex.sortKey(appointment.time(), memberId, memberKey)));
         }
@@ -169,6 +176,7 @@ final class RecordCodec {
         if (at == null) {
             return null;
         }
-        return new Appointment(at, AppointmentState.valueOf(string(item, "apptState")), flag(item, "apptConfirmed"));
+        return new Appointment(at, AppointmentState.valueOf(string(item, "apptState")), flag(item, "apptConfirmed"),
+                instant(item, "apptBookedAt"));
     }
 }

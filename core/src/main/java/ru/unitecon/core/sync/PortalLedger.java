@@ -9,6 +9,8 @@ import ru.unitecon.core.bitrix.crm.CrmRecords;
 import ru.unitecon.core.bitrix.crm.UnreadableRecord;
 import ru.unitecon.core.bitrix.rest.BatchResult;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
+import ru.unitecon.core.appointments.AppointmentState;
+import ru.unitecon.core.portal.AppointmentFields;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.store.ApplyOutcome;
 import ru.unitecon.core.store.LedgerStore;
@@ -37,15 +39,19 @@ final class PortalLedger {
         this.records = records;
     }
 
-    /** Reads the portal's appointment fields (one batch request for leads and deals). */
+    /**
+     * Reads the portal's user fields (one batch request for leads and deals) and maps the appointment fields its
+     * settings name: the app's own by default, or the portal's own fields and deal stages.
+     */
     static PortalLedger open(String memberId, PortalSettings settings, LedgerStore ledger, BitrixRestClient client) {
         Map<String, String> commands = new LinkedHashMap<>();
         for (CrmEntity entity : CrmEntity.values()) {
             commands.put(entity.name(), entity.userFieldListMethod());
         }
         BatchResult fields = client.batch(commands);
+        AppointmentFields named = settings.appointmentFields();
         return new PortalLedger(memberId, settings, ledger, new CrmRecords(
-                mapping(fields, CrmEntity.LEAD), mapping(fields, CrmEntity.DEAL)));
+                mapping(fields, CrmEntity.LEAD, named), mapping(fields, CrmEntity.DEAL, named)));
     }
 
     List<String> select(CrmEntity entity) {
@@ -72,8 +78,10 @@ final class PortalLedger {
         };
     }
 
-    private static AppointmentFieldMapping mapping(BatchResult fields, CrmEntity entity) {
+    private static AppointmentFieldMapping mapping(BatchResult fields, CrmEntity entity, AppointmentFields named) {
+        Map<String, AppointmentState> stages = entity == CrmEntity.DEAL ? named.stageStates() : Map.of();
         return fields.result(entity.name()).filter(JsonNode::isArray)
-                .map(AppointmentFieldMapping::fromUserFields).orElse(AppointmentFieldMapping.NONE);
+                .map(list -> AppointmentFieldMapping.fromUserFields(list, named.timeField(), named.stateField(), stages))
+                .orElse(AppointmentFieldMapping.NONE);
     }
 }

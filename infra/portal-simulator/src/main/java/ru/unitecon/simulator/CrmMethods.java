@@ -16,6 +16,7 @@ final class CrmMethods {
             String prefix = "crm." + type.word();
             dispatcher.register(prefix + ".get", call -> get(call, type));
             dispatcher.register(prefix + ".list", call -> list(call, type));
+            dispatcher.register(prefix + ".update", call -> update(call, type));
             dispatcher.register(prefix + ".userfield.add", call -> addUserField(call, type));
             dispatcher.register(prefix + ".userfield.list", call -> listUserFields(call, type));
             dispatcher.register(prefix + ".userfield.get", call -> getUserField(call, type));
@@ -30,6 +31,24 @@ final class CrmMethods {
         long id = call.requiredLong("id");
         return RestResult.of(call.portal().entities(type).get(id)
                 .orElseThrow(() -> RestError.notFound("Not found")));
+    }
+
+    /** Changes the given fields and DATE_MODIFY, as an edit in the portal does; answers true like Bitrix24. */
+    private static RestResult update(RestCall call, CrmEntityType type) {
+        long id = call.requiredLong("id");
+        CrmEntityStore store = call.portal().entities(type);
+        if (!store.exists(id)) {
+            throw RestError.notFound("Not found");
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        call.map("fields").forEach((name, value) -> fields.put(name.toUpperCase(Locale.ROOT), value));
+        fields.remove("ID");
+        try {
+            store.update(id, fields);
+        } catch (IllegalArgumentException unknownField) {
+            throw RestError.invalidArgument(unknownField.getMessage());
+        }
+        return RestResult.of(true);
     }
 
     private static RestResult list(RestCall call, CrmEntityType type) {

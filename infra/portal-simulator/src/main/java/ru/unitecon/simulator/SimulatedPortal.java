@@ -149,6 +149,23 @@ public final class SimulatedPortal {
         return userFields.fields(type);
     }
 
+    /**
+     * The ID of the enumeration item with this XML_ID, the value a record holds when a manager picks that item:
+     * {@code updateLead(id, Map.of("UF_CRM_UE_APPT_STATE", portal.enumerationItem(LEAD, "UF_CRM_UE_APPT_STATE", "NO_SHOW")))}.
+     */
+    public String enumerationItem(CrmEntityType type, String fieldName, String xmlId) {
+        UserField field = userFields.find(type, fieldName)
+                .orElseThrow(() -> new IllegalArgumentException(fieldName + " is not a user field of " + type.word() + "s"));
+        if (!(field.definition().get("LIST") instanceof List<?> items)) {
+            throw new IllegalArgumentException(fieldName + " is not an enumeration");
+        }
+        return items.stream().map(item -> (Map<?, ?>) item)
+                .filter(item -> xmlId.equals(item.get("XML_ID")))
+                .map(item -> String.valueOf(item.get("ID")))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(fieldName + " has no item " + xmlId));
+    }
+
     /** Plays an admin installing the app: POSTs the install frame (bitrix24.md §1.2) with fresh admin tokens. */
     public HttpResponse<String> installApp(URI installHandlerUrl, URI appHandlerUrl) {
         this.appHandlerUrl = Objects.requireNonNull(appHandlerUrl, "appHandlerUrl");

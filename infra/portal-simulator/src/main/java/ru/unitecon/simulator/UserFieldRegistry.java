@@ -41,9 +41,38 @@ final class UserFieldRegistry {
         listed.put("EDIT_IN_LIST", yesNo(definition.getOrDefault("EDIT_IN_LIST", "Y")));
         listed.put("IS_SEARCHABLE", yesNo(definition.get("IS_SEARCHABLE")));
         listed.put("SETTINGS", definition.getOrDefault("SETTINGS", Map.of()));
+        if ("enumeration".equals(String.valueOf(definition.get("USER_TYPE_ID")))) {
+            listed.put("LIST", listItems(definition.get("LIST")));
+        }
         UserField field = new UserField(id, type, fieldName, String.valueOf(definition.get("USER_TYPE_ID")), multiple, listed);
         fields.add(field);
         return field;
+    }
+
+    /**
+     * The items of an enumeration as userfield.list returns them: each gets a portal-wide ID (which records then
+     * hold as the field's value), with its VALUE, SORT, DEF and XML_ID.
+     */
+    private List<Map<String, Object>> listItems(Object given) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        if (!(given instanceof List<?> list)) {
+            return items;
+        }
+        int position = 0;
+        for (Object element : list) {
+            position++;
+            if (!(element instanceof Map<?, ?> map)) {
+                throw new RestError(400, "ERROR_CORE", "LIST items must be objects");
+            }
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("ID", String.valueOf(++lastId));
+            item.put("SORT", String.valueOf(map.containsKey("SORT") ? map.get("SORT") : position * 10));
+            item.put("VALUE", String.valueOf(map.get("VALUE")));
+            item.put("DEF", yesNo(map.get("DEF")));
+            item.put("XML_ID", map.containsKey("XML_ID") ? String.valueOf(map.get("XML_ID")) : String.valueOf(lastId));
+            items.add(item);
+        }
+        return items;
     }
 
     synchronized List<UserField> fields(CrmEntityType type) {

@@ -12,21 +12,28 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where a portal keeps appointments: the app's datetime user field and its enumeration user field. A record
- * holds the enumeration's item id, which differs per portal, so the item ids are mapped to states through the
- * items' XML_IDs, which the app chose when it created the field.
+ * Where a portal keeps appointments: a datetime user field and an enumeration user field (the app's own by default,
+ * or the portal's own ones named in settings), and for deals optionally stages that mean a state. A record holds the
+ * enumeration's item id, which differs per portal, so the item ids are mapped to states through the items'
+ * XML_IDs, which the app chose when it created the field.
  *
- * @param timeField  the datetime field, or null when the portal has none
- * @param stateField the enumeration field, or null when the portal has none
- * @param states     enumeration item id to state
+ * @param timeField   the datetime field, or null when the portal has none
+ * @param stateField  the enumeration field, or null when the portal has none
+ * @param states      enumeration item id to state
+ * @param stageStates STAGE_ID to state, used when the state field is empty (deals only)
  */
-public record AppointmentFieldMapping(String timeField, String stateField, Map<String, AppointmentState> states) {
+public record AppointmentFieldMapping(String timeField, String stateField, Map<String, AppointmentState> states,
+                                      Map<String, AppointmentState> stageStates) {
     public static final String TIME_FIELD = "UF_CRM_UE_APPT_AT";
     public static final String STATE_FIELD = "UF_CRM_UE_APPT_STATE";
-    public static final AppointmentFieldMapping NONE = new AppointmentFieldMapping(null, null, Map.of());
+    /** The app's text field that reminders set, so the portal's own automation rules can message the client. */
+    public static final String REMINDER_FIELD = "UF_CRM_UE_REMINDER";
+    public static final AppointmentFieldMapping NONE = new AppointmentFieldMapping(null, null, Map.of(), Map.of());
+    private static final String STAGE_FIELD = "STAGE_ID";
 
     public AppointmentFieldMapping {
         states = Map.copyOf(states);
+        stageStates = Map.copyOf(stageStates);
     }
 
     /**
@@ -34,13 +41,23 @@ public record AppointmentFieldMapping(String timeField, String stateField, Map<S
      * fields and the items of the enumeration. Items whose XML_ID is not a state are left out.
      */
     public static AppointmentFieldMapping fromUserFields(JsonNode userFields) {
-        JsonNode time = field(userFields, TIME_FIELD);
+        return fromUserFields(userFields, TIME_FIELD, STATE_FIELD, Map.of());
+    }
+
+    /**
+     * As {@link #fromUserFields(JsonNode)} for the fields a portal's settings name; {@code stageStates} applies to
+     * records whose state field is empty (pass an empty map for leads, whose stages are not visit states).
+     */
+    public static AppointmentFieldMapping fromUserFields(JsonNode userFields, String timeFieldName,
+                                                         String stateFieldName,
+                                                         Map<String, AppointmentState> stageStates) {
+        JsonNode time = field(userFields, timeFieldName);
         if (time == null) {
             return NONE;
         }
-        JsonNode state = field(userFields, STATE_FIELD);
+        JsonNode state = stateFieldName == null ? null : field(userFields, stateFieldName);
         if (state == null) {
-            return new AppointmentFieldMapping(TIME_FIELD, null, Map.of());
+            return new AppointmentFieldMapping(timeFieldName, null, Map.of(), stageStates);
         }
         Map<String, AppointmentState> states = new HashMap<>();
         for (JsonNode item : state.path("LIST")) {
@@ -51,7 +68,7 @@ public record AppointmentFieldMapping(String timeField, String stateField, Map<S
                 states.put(id, mapped);
             }
         }
-        return new AppointmentFieldMapping(TIME_FIELD, STATE_FIELD, states);
+        return new AppointmentFieldMapping(timeFieldName, stateFieldName, states, stageStates);
     }
 
     /** The field names to add to a {@code select}. */
@@ -62,6 +79,9 @@ public record AppointmentFieldMapping(String timeField, String stateField, Map<S
         }
         if (stateField != null) {
             fields.add(stateField);
+        }
+        if (!stageStates.isEmpty()) {
+            fields.add(STAGE_FIELD);
         }
         return List.copyOf(fields);
     }
@@ -76,7 +96,12 @@ public record AppointmentFieldMapping(String timeField, String stateField, Map<S
             return null;
         }
         String itemId = stateField == null ? null : itemId(record.path(stateField));
-        return new AppointmentObservation(time, itemId == null ? null : states.get(itemId));
+        AppointmentState state = itemId == null ? null : states.get(itemId);
+        String stage = CrmValues.text(record, STAGE_FIELD);
+        if (state == null && stage != null) {
+            state = stageStates.get(stage);
+        }
+        return new AppointmentObservation(time, state);
     }
 
     /** Enumeration values come back as an item id, a number, or a list of ids when the field is multiple. */
