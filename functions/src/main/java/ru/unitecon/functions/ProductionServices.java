@@ -7,8 +7,11 @@ import ru.unitecon.core.bitrix.tokens.TokenRefresher;
 import ru.unitecon.core.install.AppAddresses;
 import ru.unitecon.core.install.InstallationService;
 import ru.unitecon.core.intake.EventIntake;
+import ru.unitecon.core.reminders.ReminderService;
+import ru.unitecon.core.store.DueAppointments;
 import ru.unitecon.core.store.LedgerStore;
 import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.TableDefinition;
 import ru.unitecon.core.sync.ChangeQueue;
@@ -41,6 +44,7 @@ final class ProductionServices {
     private final DynamoDbClient dynamo;
     private final String table;
     private final PortalStore portals;
+    private TokenRefresher schedulerRefresher;
 
     ProductionServices(Map<String, String> environment) {
         this.environment = environment;
@@ -69,9 +73,23 @@ final class ProductionServices {
     }
 
     Reconciliation reconciliation() {
-        TokenRefresher refresher = new TokenRefresher(oauth(), portals);
+        TokenRefresher refresher = schedulerRefresher();
         return new Reconciliation(portals, new SettingsStore(dynamo, table), new LedgerStore(dynamo, table, clock),
                 clients(refresher), refresher, clock);
+    }
+
+    ReminderService reminders() {
+        return new ReminderService(portals, new SettingsStore(dynamo, table), new LedgerStore(dynamo, table, clock),
+                new DueAppointments(dynamo, table), new SentReminders(dynamo, table),
+                clients(schedulerRefresher()), clock);
+    }
+
+    /** Reconciliation and reminders run in one function, so they share its refresher. */
+    private TokenRefresher schedulerRefresher() {
+        if (schedulerRefresher == null) {
+            schedulerRefresher = new TokenRefresher(oauth(), portals);
+        }
+        return schedulerRefresher;
     }
 
     private InstallationService installations(ChangeQueue queue) {

@@ -13,9 +13,12 @@ import ru.unitecon.core.install.InstallationService;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.ledger.LeadRecord;
 import ru.unitecon.core.ledger.Measure;
+import ru.unitecon.core.reminders.ReminderService;
 import ru.unitecon.core.store.AggregateReader;
+import ru.unitecon.core.store.DueAppointments;
 import ru.unitecon.core.store.LedgerStore;
 import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.TableDefinition;
 import ru.unitecon.core.sync.PortalClients;
@@ -73,6 +76,7 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     final EventsHandler eventsHandler;
     final SyncHandler syncHandler;
     final SchedulerHandler schedulerHandler;
+    final SentReminders sentReminders;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private AppOnSimulatedPortal(Dataset dataset, SimulatorOptions options, int maxLimitRetries) {
@@ -103,8 +107,10 @@ final class AppOnSimulatedPortal implements AutoCloseable {
         gateway.route("/health", new HealthHandler());
         syncHandler = new SyncHandler(new SyncService(portals, settings, ledger, clients, changes,
                 BACKFILL_PAGES_PER_RUN));
+        sentReminders = new SentReminders(dynamo, table);
         schedulerHandler = new SchedulerHandler(new Reconciliation(portals, settings, ledger, clients, refresher,
-                clock));
+                clock), new ReminderService(portals, settings, ledger, new DueAppointments(dynamo, table),
+                sentReminders, clients, clock));
     }
 
     static AppOnSimulatedPortal start(Dataset dataset) {

@@ -52,11 +52,16 @@ class InstallTest {
             app.install();
 
             for (CrmEntityType type : List.of(CrmEntityType.LEAD, CrmEntityType.DEAL)) {
-                assertEquals(List.of(AppointmentFieldMapping.TIME_FIELD, AppointmentFieldMapping.STATE_FIELD),
+                assertEquals(List.of(AppointmentFieldMapping.TIME_FIELD, AppointmentFieldMapping.STATE_FIELD,
+                                AppointmentFieldMapping.REMINDER_FIELD),
                         app.portal.userFields(type).stream().map(UserField::fieldName).toList());
             }
             UserField state = app.portal.userFields(CrmEntityType.LEAD).get(1);
             assertEquals("enumeration", state.userTypeId());
+            assertEquals(List.of("BOOKED", "CONFIRMED", "ATTENDED", "NO_SHOW", "CANCELLED"),
+                    ((List<?>) state.definition().get("LIST")).stream()
+                            .map(item -> ((Map<?, ?>) item).get("XML_ID")).toList());
+            assertEquals("string", app.portal.userFields(CrmEntityType.DEAL).get(2).userTypeId());
             assertEquals(PortalBindings.EVENTS.size(), app.portal.records().boundEvents().size());
             assertEquals(List.of(), app.portal.violations());
         }

@@ -128,7 +128,7 @@ class SyncTest {
             app.clock.advance(Duration.ofMinutes(10));
             Instant startedAt = app.clock.instant();
 
-            ReconciliationReport report = app.schedulerHandler.handleRequest(null, null);
+            ReconciliationReport report = app.schedulerHandler.handleRequest(null, null).reconciliation();
 
             assertEquals(1, report.portals());
             assertTrue(report.records() >= 1);

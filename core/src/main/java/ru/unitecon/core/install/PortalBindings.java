@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * What the app sets up on a portal with the admin's token, on install and again on every update (a new version
- * loses the app's event handlers): the event bindings, the dashboard placement and the appointment user fields.
+ * loses the app's event handlers): the event bindings, the dashboard placement and the appointment user fields
+ * (time, state, and the reminder marker the portal's automation rules react to).
  * Everything is safe to repeat: a binding that exists counts as done, a user field that exists is not added.
  */
 public final class PortalBindings {
@@ -35,6 +36,8 @@ public final class PortalBindings {
     private static final Logger LOG = LoggerFactory.getLogger(PortalBindings.class);
     private static final String TIME_FIELD_SHORT = AppointmentFieldMapping.TIME_FIELD.substring("UF_CRM_".length());
     private static final String STATE_FIELD_SHORT = AppointmentFieldMapping.STATE_FIELD.substring("UF_CRM_".length());
+    private static final String REMINDER_FIELD_SHORT =
+            AppointmentFieldMapping.REMINDER_FIELD.substring("UF_CRM_".length());
 
     private final AppAddresses addresses;
 
@@ -56,7 +59,8 @@ public final class PortalBindings {
         }
         commands.put("placement", "placement.bind?" + BracketQuery.encode(placement()));
         for (CrmEntity entity : CrmEntity.values()) {
-            for (String field : List.of(AppointmentFieldMapping.TIME_FIELD, AppointmentFieldMapping.STATE_FIELD)) {
+            for (String field : List.of(AppointmentFieldMapping.TIME_FIELD, AppointmentFieldMapping.STATE_FIELD,
+                    AppointmentFieldMapping.REMINDER_FIELD)) {
                 commands.put(fieldKey(entity, field), entity.userFieldListMethod() + "?"
                         + BracketQuery.encode(Map.of("filter", Map.of("FIELD_NAME", field))));
             }
@@ -72,6 +76,9 @@ public final class PortalBindings {
             }
             if (isMissing(result, fieldKey(entity, AppointmentFieldMapping.STATE_FIELD))) {
                 addField(client, entity, stateField());
+            }
+            if (isMissing(result, fieldKey(entity, AppointmentFieldMapping.REMINDER_FIELD))) {
+                addField(client, entity, reminderField());
             }
         }
     }
@@ -116,6 +123,17 @@ public final class PortalBindings {
         fields.put("USER_TYPE_ID", "datetime");
         fields.put("XML_ID", TIME_FIELD_SHORT);
         fields.put("LABEL", "Время записи / Appointment time");
+        fields.put("SHOW_FILTER", "Y");
+        return fields;
+    }
+
+    /** Set by each reminder to "24h 24.11.2026 15:00" and the like: the portal's automation rules react to it. */
+    private static Map<String, Object> reminderField() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("FIELD_NAME", REMINDER_FIELD_SHORT);
+        fields.put("USER_TYPE_ID", "string");
+        fields.put("XML_ID", REMINDER_FIELD_SHORT);
+        fields.put("LABEL", "Напоминание о записи / Appointment reminder");
         fields.put("SHOW_FILTER", "Y");
         return fields;
     }

@@ -2,6 +2,7 @@ package ru.unitecon.core.store;
 
 import ru.unitecon.core.ledger.AggregateKey;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -20,6 +21,7 @@ public final class Keys {
     static final String CLIENT = "CLIENT#";
     static final String AGG = "AGG#";
     static final String COHORT = "COH#";
+    static final String REMINDER = "REMIND#";
 
     private Keys() {
     }
@@ -58,6 +60,11 @@ public final class Keys {
 
     static String client(String clientKey) {
         return CLIENT + clientKey;
+    }
+
+    /** A reminder (or follow-up) of one appointment: the record, the visit time it was for, and which one. */
+    static String reminder(String recordKey, Instant visit, String action) {
+        return REMINDER + recordKey + "#" + visit + "#" + action;
     }
 
     static String aggregate(AggregateKey key) {

@@ -1,5 +1,7 @@
 package ru.unitecon.core.store;
 
+import ru.unitecon.core.ledger.ClientState;
+import ru.unitecon.core.ledger.CrmRecord;
 import ru.unitecon.core.ledger.DealRecord;
 import ru.unitecon.core.ledger.LeadRecord;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,6 +39,20 @@ public final class RecordReader {
 
     public Optional<DealRecord> deal(String memberId, long id) {
         return Optional.ofNullable(item(memberId, Keys.deal(id))).map(RecordCodec::deal);
+    }
+
+    /** A lead or deal by its place in a client ({@code L42}, {@code D7}). */
+    public Optional<CrmRecord> record(String memberId, String recordKey) {
+        long id = Long.parseLong(recordKey.substring(1));
+        return switch (recordKey.charAt(0)) {
+            case 'L' -> lead(memberId, id).map(CrmRecord.class::cast);
+            case 'D' -> deal(memberId, id).map(CrmRecord.class::cast);
+            default -> throw new IllegalArgumentException("not a record key: " + recordKey);
+        };
+    }
+
+    public Optional<ClientState> client(String memberId, String clientKey) {
+        return Optional.ofNullable(item(memberId, Keys.client(clientKey))).map(item -> RecordCodec.client(clientKey, item));
     }
 
     /** Every stored lead of the portal, tombstones included. */

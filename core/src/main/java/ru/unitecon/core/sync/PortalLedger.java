@@ -3,13 +3,15 @@ package ru.unitecon.core.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.unitecon.core.appointments.AppointmentState;
 import ru.unitecon.core.bitrix.crm.AppointmentFieldMapping;
 import ru.unitecon.core.bitrix.crm.CrmEntity;
 import ru.unitecon.core.bitrix.crm.CrmRecords;
 import ru.unitecon.core.bitrix.crm.UnreadableRecord;
 import ru.unitecon.core.bitrix.rest.BatchResult;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
-import ru.unitecon.core.appointments.AppointmentState;
+import ru.unitecon.core.bitrix.rest.CommandError;
+import ru.unitecon.core.bitrix.rest.FetchedRecords;
 import ru.unitecon.core.portal.AppointmentFields;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.store.ApplyOutcome;
@@ -18,6 +20,7 @@ import ru.unitecon.core.store.LedgerStore;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -69,6 +72,31 @@ final class PortalLedger {
             LOG.warn("portal {}: {} skipped: {}", memberId, entity, e.getMessage());
             return ApplyOutcome.STALE;
         }
+    }
+
+    /**
+     * Fetches records by id (50 per batch request) and applies them; an id the portal no longer has is deleted as
+     * of its {@code at}, and one the portal refuses for another reason is logged and left as stored.
+     */
+    void fetchAndApply(BitrixRestClient client, CrmEntity entity, Map<Long, Instant> changed) {
+        FetchedRecords fetched = client.getMany(entity, changed.keySet());
+        changed.forEach((id, at) -> {
+            JsonNode record = fetched.found().get(id);
+            CommandError error = fetched.failed().get(id);
+            if (record != null) {
+                apply(entity, record);
+            } else if (error == null || isNotFound(error)) {
+                delete(entity, id, at);
+            } else {
+                LOG.warn("portal {}: {} {} refused: {}", memberId, entity, id, error.errorCode());
+            }
+        });
+    }
+
+    /** A record deleted before we asked: Bitrix24 answers "Not found". */
+    private static boolean isNotFound(CommandError error) {
+        return error.errorCode().equalsIgnoreCase("NOT_FOUND")
+                || error.description().toLowerCase(Locale.ROOT).contains("not found");
     }
 
     ApplyOutcome delete(CrmEntity entity, long id, Instant at) {

@@ -1,13 +1,10 @@
 package ru.unitecon.core.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.unitecon.core.bitrix.crm.CrmEntity;
 import ru.unitecon.core.bitrix.rest.BitrixApiError;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
-import ru.unitecon.core.bitrix.rest.CommandError;
-import ru.unitecon.core.bitrix.rest.FetchedRecords;
 import ru.unitecon.core.bitrix.rest.PortalUnavailable;
 import ru.unitecon.core.bitrix.rest.RateLimited;
 import ru.unitecon.core.bitrix.rest.ScanPage;
@@ -23,7 +20,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -138,18 +134,7 @@ public final class SyncService {
             if (changed.isEmpty()) {
                 continue;
             }
-            FetchedRecords fetched = client.getMany(entity, changed.keySet());
-            changed.forEach((id, at) -> {
-                JsonNode record = fetched.found().get(id);
-                CommandError error = fetched.failed().get(id);
-                if (record != null) {
-                    portalLedger.apply(entity, record);
-                } else if (error == null || isNotFound(error)) {
-                    portalLedger.delete(entity, id, at);
-                } else {
-                    LOG.warn("portal {}: {} {} refused: {}", client.memberId(), entity, id, error.errorCode());
-                }
-            });
+            portalLedger.fetchAndApply(client, entity, changed);
         }
     }
 
@@ -179,12 +164,6 @@ public final class SyncService {
             LOG.info("portal {}: purge dropped, the portal is {}", memberId,
                     portal.map(p -> p.status().name()).orElse("already gone"));
         }
-    }
-
-    /** A record deleted before we asked: Bitrix24 answers "Not found". */
-    private static boolean isNotFound(CommandError error) {
-        return error.errorCode().equalsIgnoreCase("NOT_FOUND")
-                || error.description().toLowerCase(Locale.ROOT).contains("not found");
     }
 
     private static List<String> ids(List<QueuedChange> changes) {
