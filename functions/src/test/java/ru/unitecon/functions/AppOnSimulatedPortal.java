@@ -43,6 +43,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -77,15 +78,21 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     final SyncHandler syncHandler;
     final SchedulerHandler schedulerHandler;
     final SentReminders sentReminders;
+    final ReminderService reminders;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private AppOnSimulatedPortal(Dataset dataset, SimulatorOptions options, int maxLimitRetries) {
+        this(PortalSeed.of(dataset), options, maxLimitRetries, Duration.ofSeconds(20));
+    }
+
+    private AppOnSimulatedPortal(PortalSeed seed, SimulatorOptions options, int maxLimitRetries,
+                                 Duration requestTimeout) {
         TableDefinition.createIfMissing(dynamo, table);
         portals = new PortalStore(dynamo, table);
         settings = new SettingsStore(dynamo, table);
         ledger = new LedgerStore(dynamo, table, clock.withZone(ZoneOffset.UTC));
         simulator = PortalSimulator.start(options.withClock(clock));
-        portal = simulator.createPortal(PortalSeed.of(dataset));
+        portal = simulator.createPortal(seed);
         OAuthServer oauth = new OAuthServer(HttpClient.newHttpClient(),
                 new AppCredentials(portal.seed().clientId(), portal.seed().clientSecret()),
                 List.of(simulator.oauthServerUrl()));
@@ -96,7 +103,7 @@ final class AppOnSimulatedPortal implements AutoCloseable {
         PortalClients clients = memberId -> BitrixRestClient.builder(memberId, portals, refresher)
                 .http(restHttp).clock(clock).sleeper(sleeper).rateLimits(limits)
                 .backoff(new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new SplittableRandom(7)))
-                .maxLimitRetries(maxLimitRetries).requestTimeout(Duration.ofSeconds(20)).build();
+                .maxLimitRetries(maxLimitRetries).requestTimeout(requestTimeout).build();
         SqsChangeQueue changes = queue.changeQueue();
 
         InstallationService installations = new InstallationService(portals, oauth, clients, changes,
@@ -108,13 +115,20 @@ final class AppOnSimulatedPortal implements AutoCloseable {
         syncHandler = new SyncHandler(new SyncService(portals, settings, ledger, clients, changes,
                 BACKFILL_PAGES_PER_RUN));
         sentReminders = new SentReminders(dynamo, table);
+        reminders = new ReminderService(portals, settings, ledger, new DueAppointments(dynamo, table), sentReminders,
+                clients, clock);
         schedulerHandler = new SchedulerHandler(new Reconciliation(portals, settings, ledger, clients, refresher,
-                clock), new ReminderService(portals, settings, ledger, new DueAppointments(dynamo, table),
-                sentReminders, clients, clock));
+                clock), reminders);
     }
 
     static AppOnSimulatedPortal start(Dataset dataset) {
         return new AppOnSimulatedPortal(dataset, SimulatorOptions.defaults(), 6);
+    }
+
+    /** A portal in {@code zone}, whose REST calls give up after {@code requestTimeout} (for hanging portals). */
+    static AppOnSimulatedPortal start(Dataset dataset, ZoneId zone, Duration requestTimeout) {
+        return new AppOnSimulatedPortal(PortalSeed.of(dataset).withTimeZone(zone), SimulatorOptions.defaults(), 6,
+                requestTimeout);
     }
 
     static AppOnSimulatedPortal start(Dataset dataset, SimulatorOptions options, int maxLimitRetries) {
