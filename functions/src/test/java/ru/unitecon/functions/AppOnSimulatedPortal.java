@@ -79,6 +79,8 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     final SchedulerHandler schedulerHandler;
     final SentReminders sentReminders;
     final ReminderService reminders;
+    /** REST clients with the installing admin's stored tokens, as the functions use them. */
+    final PortalClients clients;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private AppOnSimulatedPortal(Dataset dataset, SimulatorOptions options, int maxLimitRetries) {
@@ -100,7 +102,7 @@ final class AppOnSimulatedPortal implements AutoCloseable {
         PortalRateLimits limits = new PortalRateLimits(clock, sleeper, PortalRateLimits.BURST,
                 PortalRateLimits.PER_SECOND);
         HttpClient restHttp = BitrixRestClient.newHttpClient();
-        PortalClients clients = memberId -> BitrixRestClient.builder(memberId, portals, refresher)
+        clients = memberId -> BitrixRestClient.builder(memberId, portals, refresher)
                 .http(restHttp).clock(clock).sleeper(sleeper).rateLimits(limits)
                 .backoff(new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new SplittableRandom(7)))
                 .maxLimitRetries(maxLimitRetries).requestTimeout(requestTimeout).build();

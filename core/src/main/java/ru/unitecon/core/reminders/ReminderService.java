@@ -43,7 +43,8 @@ import java.util.UUID;
 
 /**
  * One scheduler pass of reminders and follow-ups for every installed portal. It reads the appointments-due index
- * hour by hour (never a portal's leads), re-reads each appointment, and for what is owed now it first brings those
+ * hour by hour, only the hours the installed portals' policies can owe something for (never a portal's leads),
+ * re-reads each appointment, and for what is owed now it first brings those
  * records up to date from the portal, so a visit moved or cancelled a moment ago is not reminded of.
  * <p>
  * Exactly once: each reminder is claimed with a conditional put before the portal is called, so overlapping passes
@@ -53,11 +54,11 @@ import java.util.UUID;
  * messaged twice. See docs/reminders.md.
  */
 public final class ReminderService {
-    /** How far back a pass looks: a visit still unmarked, or a no-show marked, this long after the mark delay. */
+    /**
+     * How long after the mark delay a pass still looks back: a visit left unmarked, or a no-show marked late, up to a
+     * day after the visit's mark request, and a scheduler that was down for up to a day.
+     */
     static final Duration CATCH_UP = Duration.ofDays(1);
-    /** Reminders go out up to the longest offset before the visit, and up to a night earlier when moved. */
-    static final Duration AHEAD = ReminderPolicy.MAX_OFFSET.plus(Duration.ofDays(1));
-    static final Duration BEHIND = Duration.ofDays(2).plus(CATCH_UP);
     private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final Logger LOG = LoggerFactory.getLogger(ReminderService.class);
 
@@ -85,17 +86,26 @@ public final class ReminderService {
     /** One pass; a portal that fails is logged, counted and tried again next pass. */
     public ReminderReport run() {
         Instant now = clock.instant();
-        Map<String, List<DueAppointments.Entry>> byPortal = new LinkedHashMap<>();
-        due.between(now.minus(BEHIND), now.plus(AHEAD))
-                .forEach(entry -> byPortal.computeIfAbsent(entry.memberId(), m -> new ArrayList<>()).add(entry));
+        Map<String, PortalInstallation> installed = new LinkedHashMap<>();
+        Map<String, PortalSettings> portalSettings = new LinkedHashMap<>();
+        for (String memberId : portals.activePortals()) {
+            portals.find(memberId).filter(portal -> portal.status() == PortalStatus.INSTALLED).ifPresent(portal -> {
+                installed.put(memberId, portal);
+                portalSettings.put(memberId, settings.load(memberId));
+            });
+        }
         Tally tally = new Tally();
+        if (installed.isEmpty()) {
+            return tally.report();
+        }
+        List<ReminderPolicy> policies = portalSettings.values().stream().map(PortalSettings::reminders).toList();
+        Map<String, List<DueAppointments.Entry>> byPortal = new LinkedHashMap<>();
+        due.between(now.minus(lookBehind(policies)), now.plus(lookAhead(policies))).stream()
+                .filter(entry -> installed.containsKey(entry.memberId()))
+                .forEach(entry -> byPortal.computeIfAbsent(entry.memberId(), m -> new ArrayList<>()).add(entry));
         byPortal.forEach((memberId, entries) -> {
-            Optional<PortalInstallation> portal = portals.find(memberId);
-            if (portal.isEmpty() || portal.get().status() != PortalStatus.INSTALLED) {
-                return;
-            }
             try {
-                if (new PortalPass(portal.get(), settings.load(memberId), tally).run(entries)) {
+                if (new PortalPass(installed.get(memberId), portalSettings.get(memberId), tally).run(entries)) {
                     tally.portals++;
                 }
             } catch (PortalNeedsReconnect e) {
@@ -107,7 +117,31 @@ public final class ReminderService {
                 LOG.warn("portal {}: reminders stopped for this pass: {}", memberId, e.getMessage());
             }
         });
-        return new ReminderReport(tally.portals, tally.sent, tally.skipped, tally.uncertain, tally.failed);
+        return tally.report();
+    }
+
+    /**
+     * Visits this far ahead may be owed a reminder now: the longest offset in use, plus the longest night a reminder
+     * can be moved back across.
+     */
+    static Duration lookAhead(List<ReminderPolicy> policies) {
+        return policies.stream().map(policy -> longestOffset(policy).plus(nightLength(policy)))
+                .max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
+    /** Visits this far back may still be owed a mark request or a no-show follow-up. */
+    static Duration lookBehind(List<ReminderPolicy> policies) {
+        return policies.stream().map(ReminderPolicy::markAfter).max(Duration::compareTo).orElse(Duration.ZERO)
+                .plus(CATCH_UP);
+    }
+
+    private static Duration longestOffset(ReminderPolicy policy) {
+        return policy.offsets().isEmpty() ? Duration.ZERO : policy.offsets().getFirst();
+    }
+
+    private static Duration nightLength(ReminderPolicy policy) {
+        Duration night = Duration.between(policy.quietFrom(), policy.quietUntil());
+        return night.isNegative() ? night.plusDays(1) : night;
     }
 
     private static final class Tally {
@@ -116,6 +150,10 @@ public final class ReminderService {
         int skipped;
         int uncertain;
         int failed;
+
+        ReminderReport report() {
+            return new ReminderReport(portals, sent, skipped, uncertain, failed);
+        }
     }
 
     private record Owed(CrmRecord record, DueAction action) {

@@ -70,4 +70,41 @@ class AppointmentFieldMappingTest {
 
         assertEquals(AppointmentState.CANCELLED, mapping.read(record).state());
     }
+
+    @Test
+    void aPortalsOwnDatetimeFieldWithDealStagesMapsTheStageWhenTheStateFieldIsEmpty() {
+        var fields = JSON.createArrayNode();
+        fields.addObject().put("FIELD_NAME", "UF_CRM_VISIT_AT").put("USER_TYPE_ID", "datetime");
+        AppointmentFieldMapping deals = AppointmentFieldMapping.fromUserFields(fields, "UF_CRM_VISIT_AT", null,
+                Map.of("C1:PREPARATION", AppointmentState.CONFIRMED, "LOSE", AppointmentState.CANCELLED));
+
+        ObjectNode confirmed = JSON.createObjectNode().put("UF_CRM_VISIT_AT", "2026-03-12T15:30:00+03:00")
+                .put("STAGE_ID", "C1:PREPARATION");
+        ObjectNode unmappedStage = JSON.createObjectNode().put("UF_CRM_VISIT_AT", "2026-03-12T15:30:00+03:00")
+                .put("STAGE_ID", "NEW");
+
+        assertEquals(List.of("UF_CRM_VISIT_AT", "STAGE_ID"), deals.fields());
+        assertEquals(AppointmentState.CONFIRMED, deals.read(confirmed).state());
+        assertEquals(AppointmentState.BOOKED, deals.read(unmappedStage).state());
+    }
+
+    @Test
+    void theStateFieldWinsOverTheStage() {
+        AppointmentFieldMapping withStages = AppointmentFieldMapping.fromUserFields(
+                Fixtures.json("lead-userfields.json"), "UF_CRM_UE_APPT_AT", "UF_CRM_UE_APPT_STATE",
+                Map.of("WON", AppointmentState.ATTENDED));
+        ObjectNode record = JSON.createObjectNode().put("UF_CRM_UE_APPT_AT", "2026-03-12T15:30:00+03:00")
+                .put("UF_CRM_UE_APPT_STATE", "4417").put("STAGE_ID", "WON");
+        ObjectNode noState = JSON.createObjectNode().put("UF_CRM_UE_APPT_AT", "2026-03-12T15:30:00+03:00")
+                .put("STAGE_ID", "WON");
+
+        assertEquals(AppointmentState.NO_SHOW, withStages.read(record).state());
+        assertEquals(AppointmentState.ATTENDED, withStages.read(noState).state());
+    }
+
+    @Test
+    void aNamedFieldThePortalDoesNotHaveMeansNoAppointments() {
+        assertEquals(AppointmentFieldMapping.NONE, AppointmentFieldMapping.fromUserFields(
+                Fixtures.json("lead-userfields.json"), "UF_CRM_VISIT_AT", null, Map.of()));
+    }
 }
