@@ -32,7 +32,7 @@ final class ReminderMessages {
 
     String reminderNotification(CrmEntity entity, long id, DueAction action) {
         return "Напоминание о записи " + localTime(action.visit()) + " (за " + hours(action) + "): "
-                + link(entity, id) + ". Клиенту уходит сообщение по правилам автоматизации портала.";
+                + link(entity, id) + ".";
     }
 
     String reminderComment(DueAction action) {
