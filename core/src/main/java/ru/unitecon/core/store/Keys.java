@@ -20,6 +20,7 @@ public final class Keys {
     static final String CLIENT = "CLIENT#";
     static final String AGG = "AGG#";
     static final String COHORT = "COH#";
+    static final String SECRET = "SECRET#";
 
     private Keys() {
     }
@@ -58,6 +59,11 @@ public final class Keys {
 
     static String client(String clientKey) {
         return CLIENT + clientKey;
+    }
+
+    /** A per-portal access secret's hash ({@code SECRET#BI_EXPORT}), in the portal's main partition. */
+    public static String secret(String kind) {
+        return SECRET + kind;
     }
 
     static String aggregate(AggregateKey key) {
