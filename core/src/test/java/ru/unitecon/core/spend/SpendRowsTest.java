@@ -77,8 +77,8 @@ class SpendRowsTest {
                  {"month": "2026-03", "channel": "vk", "amount": -1, "currency": "RUB"},
                  "2026-03;vk;1"]""", "RUB");
 
-        assertEquals(List.of(SpendProblem.FIELD_COUNT, SpendProblem.PERIOD, SpendProblem.CHANNEL,
-                SpendProblem.AMOUNT), parsed.errors().stream().map(RowError::problem).toList());
+        assertEquals(List.of(SpendProblem.PERIOD, SpendProblem.CHANNEL, SpendProblem.AMOUNT,
+                SpendProblem.FIELD_COUNT), parsed.errors().stream().map(RowError::problem).toList());
     }
 
     @Test
