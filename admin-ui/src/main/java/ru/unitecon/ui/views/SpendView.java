@@ -200,8 +200,11 @@ public class SpendView extends VerticalLayout implements BeforeEnterObserver, Ha
             status.setText(getTranslation("spend.notSaved"));
             return;
         }
-        if (!typed.isEmpty()) {
+        try {
             spend.replaceMonths(portal.memberId(), typed);
+        } catch (IllegalArgumentException tooManyForOneChange) {
+            status.setText(getTranslation("spend.saveTooBig"));
+            return;
         }
         show(sheet.period());
         status.setText(getTranslation("spend.saved", typed.size()));
