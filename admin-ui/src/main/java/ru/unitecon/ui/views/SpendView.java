@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.TextFieldVariant;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -75,6 +76,7 @@ public class SpendView extends VerticalLayout implements BeforeEnterObserver, Ha
         this.spend = spend;
         range.setId("spend-range");
         range.setLabel(getTranslation("spend.range"));
+        range.setWidth("16rem");
         range.addValueChangeListener(event -> {
             if (event.getValue() != null) {
                 show(event.getValue());
@@ -133,16 +135,18 @@ public class SpendView extends VerticalLayout implements BeforeEnterObserver, Ha
         table.removeAll();
         cells.clear();
         table.getStyle().set("display", "grid").set("gap", "var(--lumo-space-xs)").set("overflow-x", "auto")
-                .set("grid-template-columns", "max-content repeat(" + channels.size() + ", minmax(7rem, 1fr))")
-                .set("width", "100%");
+                .set("grid-template-columns", "max-content repeat(" + channels.size() + ", minmax(7rem, 10rem))")
+                .set("align-items", "baseline").set("width", "100%");
         table.add(new Span(getTranslation("spend.month")));
         channels.forEach(code -> table.add(new Span(channelName(code))));
-        for (YearMonth month : period.months()) {
+        // The newest month first: it is the one being filled in.
+        for (YearMonth month : period.months().reversed()) {
             table.add(new Span(figures.period(Period.month(month))));
             for (String code : channels) {
                 BigDecimalField field = new BigDecimalField();
                 field.setId(cellId(month, code));
                 field.setWidthFull();
+                field.addThemeVariants(TextFieldVariant.LUMO_ALIGN_RIGHT);
                 field.setAriaLabel(figures.period(Period.month(month)) + ", " + channelName(code));
                 field.setValue(sheet.amount(month, code));
                 cells.put(cellId(month, code), field);

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * member_id in the path names the portal whose secret's hash is compared, so the check is one read.
  */
 public record ExportRequest(String memberId, String secret, Format format, Optional<Period> period) {
-    private static final Pattern PATH = Pattern.compile("/bi/([^/]{1,64})/([^/.]{1,128})\\.(csv|json)");
+    /** An API Gateway stage other than $default puts its name before the route: /prod/bi/... */
+    private static final Pattern PATH = Pattern.compile("(?:/[A-Za-z0-9_-]{1,128})?/bi/([^/]{1,64})/([^/.]{1,128})\\.(csv|json)");
 
     public enum Format { CSV, JSON }
 
