@@ -67,6 +67,7 @@ public class SpendView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final Div importResult = new Div();
     private final Map<String, BigDecimalField> cells = new LinkedHashMap<>();
     private final List<String> addedChannels = new ArrayList<>();
+    private final List<String> shownChannels = new ArrayList<>();
     private PortalSession portal;
     private Figures figures;
     private PortalSpend.SpendSheet sheet;
@@ -134,6 +135,8 @@ public class SpendView extends VerticalLayout implements BeforeEnterObserver, Ha
         addedChannels.stream().filter(code -> !channels.contains(code)).forEach(channels::add);
         table.removeAll();
         cells.clear();
+        shownChannels.clear();
+        shownChannels.addAll(channels);
         table.getStyle().set("display", "grid").set("gap", "var(--lumo-space-xs)").set("overflow-x", "auto")
                 .set("grid-template-columns", "max-content repeat(" + channels.size() + ", minmax(7rem, 10rem))")
                 .set("align-items", "baseline").set("width", "100%");
@@ -204,6 +207,7 @@ public class SpendView extends VerticalLayout implements BeforeEnterObserver, Ha
             status.setText(getTranslation("spend.notSaved"));
             return;
         }
+        keepChannelsNotShown(typed);
         try {
             spend.replaceMonths(portal.memberId(), typed);
         } catch (IllegalArgumentException tooManyForOneChange) {
@@ -212,6 +216,22 @@ public class SpendView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         show(sheet.period());
         status.setText(getTranslation("spend.saved", typed.size()));
+    }
+
+    /**
+     * A month is replaced whole, so spend that arrived for a channel this table does not show (posted through the
+     * Spend API since the table was loaded) is carried over rather than removed.
+     */
+    private void keepChannelsNotShown(Map<YearMonth, Map<String, BigDecimal>> typed) {
+        if (typed.isEmpty()) {
+            return;
+        }
+        PortalSpend.SpendSheet latest = spend.load(portal.memberId(), sheet.period());
+        typed.forEach((month, amounts) -> latest.spend().getOrDefault(month, Map.of()).forEach((code, amount) -> {
+            if (!shownChannels.contains(code)) {
+                amounts.put(code, amount);
+            }
+        }));
     }
 
     private static boolean sameAmounts(Map<String, BigDecimal> typed, Map<String, BigDecimal> stored) {

@@ -91,6 +91,19 @@ class SpendViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void spendPostedForAnotherChannelWhileTheTableWasOpenSurvivesASave() {
+        SeededPortal salon = salonWithSpend();
+        navigate(SpendView.class);
+        spend.replaceCells(salon.memberId, Map.of(new AggregateKey(MARCH, "avito"), new BigDecimal("700")));
+
+        test(cell(MARCH, "vk")).setValue(new BigDecimal("3500"));
+        test($(Button.class).id("save-spend")).click();
+
+        assertEquals(new BigDecimal("700"), stored(salon).get(new AggregateKey(MARCH, "avito")));
+        assertEquals(new BigDecimal("3500"), stored(salon).get(new AggregateKey(MARCH, "vk")));
+    }
+
+    @Test
     void aNegativeAmountIsMarkedAndNothingIsSaved() {
         SeededPortal salon = salonWithSpend();
         navigate(SpendView.class);
