@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import ru.unitecon.core.access.PortalSecrets;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.PortalStore;
@@ -64,6 +65,11 @@ public class AdminUiApplication {
     @Bean
     SpendStore spendStore(DynamoDbClient dynamo, @Value("${unitecon.table}") String table) {
         return new SpendStore(dynamo, table);
+    }
+
+    @Bean
+    PortalSecrets portalSecrets(DynamoDbClient dynamo, @Value("${unitecon.table}") String table, Clock clock) {
+        return new PortalSecrets(dynamo, table, clock);
     }
 
     @Bean

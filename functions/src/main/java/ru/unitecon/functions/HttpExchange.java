@@ -33,6 +33,19 @@ final class HttpExchange {
         return body;
     }
 
+    /** A request header by name; HTTP API lower-cases header names, other callers may not. */
+    static String header(APIGatewayV2HTTPEvent event, String name) {
+        if (event.getHeaders() == null) {
+            return null;
+        }
+        return event.getHeaders().entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    static APIGatewayV2HTTPResponse csv(int status, String csv) {
+        return response(status, "text/csv; charset=utf-8", csv);
+    }
+
     static APIGatewayV2HTTPResponse text(int status, String message) {
         return response(status, "text/plain; charset=utf-8", message);
     }

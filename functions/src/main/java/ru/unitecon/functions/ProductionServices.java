@@ -1,18 +1,23 @@
 package ru.unitecon.functions;
 
+import ru.unitecon.core.access.PortalSecrets;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
 import ru.unitecon.core.bitrix.tokens.TokenRefresher;
+import ru.unitecon.core.export.MetricsExport;
 import ru.unitecon.core.install.AppAddresses;
 import ru.unitecon.core.install.InstallationService;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.reminders.ReminderService;
 import ru.unitecon.core.store.DueAppointments;
+import ru.unitecon.core.spend.SpendApi;
+import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.LedgerStore;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.core.store.SettingsStore;
+import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.store.TableDefinition;
 import ru.unitecon.core.sync.ChangeQueue;
 import ru.unitecon.core.sync.PortalClients;
@@ -90,6 +95,16 @@ final class ProductionServices {
             schedulerRefresher = new TokenRefresher(oauth(), portals);
         }
         return schedulerRefresher;
+    }
+
+    MetricsExport metricsExport() {
+        return new MetricsExport(new PortalSecrets(dynamo, table, clock), portals, new SettingsStore(dynamo, table),
+                new AggregateReader(dynamo, table), clock);
+    }
+
+    SpendApi spendApi() {
+        return new SpendApi(new PortalSecrets(dynamo, table, clock), portals, new SettingsStore(dynamo, table),
+                new SpendStore(dynamo, table));
     }
 
     private InstallationService installations(ChangeQueue queue) {

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -170,6 +172,34 @@ class PortalIframeBrowserTest {
         screenshot("channels-in-portal-ru.png");
 
         assertTrue(table.contains("Убыточный канал"), table);
+    }
+
+    @Test
+    void theSpendTableAndItsImportRenderInsideThePortalsIframe() throws IOException {
+        openFromThePortal();
+        patiently().until(ExpectedConditions.elementToBeClickable(By.linkText("Расходы"))).click();
+
+        WebElement march = patiently().until(ExpectedConditions.visibilityOfElementLocated(
+                By.id(SpendView.cellId(MARCH, "instagram"))));
+        patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("spend-upload")));
+        String shown = march.getDomProperty("value");
+        Object componentsDefined = ((JavascriptExecutor) browser).executeScript(
+                "return !!customElements.get('vaadin-upload') && !!customElements.get('vaadin-big-decimal-field')");
+        screenshot("spend-in-portal-ru.png");
+
+        assertEquals("12000", shown);
+        assertEquals(Boolean.TRUE, componentsDefined);
+    }
+
+    @Test
+    void theIntegrationsViewRendersInsideThePortalsIframe() throws IOException {
+        openFromThePortal();
+        patiently().until(ExpectedConditions.elementToBeClickable(By.linkText("Интеграции"))).click();
+
+        String state = patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("bi-state"))).getText();
+        screenshot("integrations-in-portal-ru.png");
+
+        assertEquals("Не создан", state);
     }
 
     /** The portal's page: a header, and the app's iframe filled by a form POST, as Bitrix24 opens apps. */

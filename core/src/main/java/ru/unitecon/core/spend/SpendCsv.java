@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -28,12 +29,11 @@ public final class SpendCsv {
     private static final char BOM = '\uFEFF';
     private static final List<DateTimeFormatter> MONTHS = List.of(
             DateTimeFormatter.ofPattern("uuuu-MM"), DateTimeFormatter.ofPattern("MM.uuuu"));
+    /** Excel turns a typed 2026-03 into the month's first day, and saves it as 01.03.2026. */
+    private static final List<DateTimeFormatter> FIRST_DAYS = List.of(
+            DateTimeFormatter.ofPattern("uuuu-MM-dd"), DateTimeFormatter.ofPattern("dd.MM.uuuu"));
 
     private SpendCsv() {
-    }
-
-    /** A row that cannot be imported, by its line in the file (the first line is 1). */
-    public record RowError(int line, String reason) {
     }
 
     /** The spend per month and channel, or the rows that prevent the import. */
@@ -49,13 +49,10 @@ public final class SpendCsv {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
         } catch (CharacterCodingException e) {
-            return new Parsed(new TreeMap<>(), List.of(new RowError(1, "the file is not UTF-8 text")));
+            return new Parsed(new TreeMap<>(), List.of(new RowError(1, SpendProblem.NOT_UTF8, "")));
         }
-        if (!text.isEmpty() && text.charAt(0) == BOM) {
-            text = text.substring(1);
-        }
-        String[] lines = text.split("\r\n|\n|\r", -1);
-        char separator = lines[0].indexOf(';') >= 0 ? ';' : ',';
+        String[] lines = lines(text);
+        char separator = separator(lines[0]);
         SortedMap<YearMonth, Map<String, BigDecimal>> spend = new TreeMap<>();
         List<RowError> errors = new ArrayList<>();
         for (int index = 0; index < lines.length; index++) {
@@ -68,21 +65,20 @@ public final class SpendCsv {
                 continue;
             }
             if (fields.size() != 3) {
-                errors.add(new RowError(line, "expected 3 fields (month, channel, amount), found " + fields.size()));
+                errors.add(new RowError(line, SpendProblem.FIELD_COUNT, lines[index]));
                 continue;
             }
             YearMonth month = month(fields.get(0));
-            String channel = fields.get(1).trim().toLowerCase(Locale.ROOT);
+            String channel = channel(fields.get(1));
             BigDecimal amount = amount(fields.get(2), separator);
             if (month == null) {
-                errors.add(new RowError(line, "month must look like 2026-03 or 03.2026: " + fields.get(0)));
+                errors.add(new RowError(line, SpendProblem.MONTH, fields.get(0)));
             } else if (!Channel.isValidCode(channel)) {
-                errors.add(new RowError(line, "channel must be a code of a-z, 0-9 and _: " + fields.get(1)));
+                errors.add(new RowError(line, SpendProblem.CHANNEL, fields.get(1)));
             } else if (amount == null) {
-                errors.add(new RowError(line, "amount must be a number of at most two decimals, zero or more: "
-                        + fields.get(2)));
+                errors.add(new RowError(line, SpendProblem.AMOUNT, fields.get(2)));
             } else if (spend.computeIfAbsent(month, m -> new LinkedHashMap<>()).putIfAbsent(channel, amount) != null) {
-                errors.add(new RowError(line, "a second row for " + month + " and " + channel));
+                errors.add(new RowError(line, SpendProblem.DUPLICATE, month + " " + channel));
             }
         }
         return new Parsed(errors.isEmpty() ? spend : new TreeMap<>(), List.copyOf(errors));
@@ -97,13 +93,30 @@ public final class SpendCsv {
         return csv.toString();
     }
 
-    private static boolean isHeader(List<String> fields) {
-        return fields.size() == 3 && month(fields.get(0)) == null
-                && fields.get(2).chars().noneMatch(Character::isDigit);
+    /** The text's lines, without a leading byte-order mark. */
+    static String[] lines(String text) {
+        String withoutBom = !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
+        return withoutBom.split("\r\n|\n|\r", -1);
+    }
+
+    /** Russian Excel separates with semicolons (its decimals are commas); anything else with commas. */
+    static char separator(String firstLine) {
+        return firstLine.indexOf(';') >= 0 ? ';' : ',';
+    }
+
+    /** Channel codes are lower case; a spreadsheet may say Instagram. */
+    static String channel(String text) {
+        return text.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** A first row whose first field is no month and whose last field has no digit names the columns. */
+    static boolean isHeader(List<String> fields) {
+        return fields.size() >= 3 && fields.get(0).chars().noneMatch(Character::isDigit)
+                && fields.getLast().chars().noneMatch(Character::isDigit);
     }
 
     /** Splits a line at the separator, honouring double quotes ("1,5" or "a ""b"""). */
-    private static List<String> fields(String line, char separator) {
+    static List<String> fields(String line, char separator) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
@@ -131,10 +144,18 @@ public final class SpendCsv {
         return fields;
     }
 
-    private static YearMonth month(String text) {
+    static YearMonth month(String text) {
         for (DateTimeFormatter format : MONTHS) {
             try {
                 return YearMonth.parse(text.trim(), format);
+            } catch (DateTimeParseException notThisFormat) {
+                // the next format may fit
+            }
+        }
+        for (DateTimeFormatter format : FIRST_DAYS) {
+            try {
+                LocalDate day = LocalDate.parse(text.trim(), format);
+                return day.getDayOfMonth() == 1 ? YearMonth.from(day) : null;
             } catch (DateTimeParseException notThisFormat) {
                 // the next format may fit
             }
@@ -143,7 +164,7 @@ public final class SpendCsv {
     }
 
     /** Semicolon files write 12 000,50; comma files write 12000.50. */
-    private static BigDecimal amount(String text, char separator) {
+    static BigDecimal amount(String text, char separator) {
         String number = text.replaceAll("[\\s\\u00a0\\u202f]", "");
         if (separator == ';') {
             number = number.replace(',', '.');

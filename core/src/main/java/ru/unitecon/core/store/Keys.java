@@ -22,6 +22,7 @@ public final class Keys {
     static final String AGG = "AGG#";
     static final String COHORT = "COH#";
     static final String REMINDER = "REMIND#";
+    static final String SECRET = "SECRET#";
 
     private Keys() {
     }
@@ -65,6 +66,11 @@ public final class Keys {
     /** A reminder (or follow-up) of one appointment: the record, the visit time it was for, and which one. */
     static String reminder(String recordKey, Instant visit, String action) {
         return REMINDER + recordKey + "#" + visit + "#" + action;
+    }
+
+    /** A per-portal access secret's hash ({@code SECRET#BI_EXPORT}), in the portal's main partition. */
+    public static String secret(String kind) {
+        return SECRET + kind;
     }
 
     static String aggregate(AggregateKey key) {

@@ -62,6 +62,27 @@ public final class SpendStore {
         dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
     }
 
+    /**
+     * Sets the spend of each given month and channel, atomically, leaving every other cell as it is: what the
+     * Spend API posts replaces exactly the months and channels it names.
+     */
+    public void replaceCells(String memberId, Map<AggregateKey, BigDecimal> amounts) {
+        if (amounts.size() > LedgerStore.MAX_TRANSACTION_ITEMS) {
+            throw new IllegalArgumentException("too many spend cells for one change: split it by month");
+        }
+        List<TransactWriteItem> writes = new ArrayList<>();
+        amounts.forEach((cell, amount) -> writes.add(update(memberId, cell, "SET #s = :s",
+                Map.of(":s", n(requireValid(amount))))));
+        if (!writes.isEmpty()) {
+            dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
+        }
+    }
+
+    /** At most this many months × channels change in one call. */
+    public static int maxCellsPerChange() {
+        return LedgerStore.MAX_TRANSACTION_ITEMS;
+    }
+
     private TransactWriteItem update(String memberId, AggregateKey cell, String expression,
                                      Map<String, AttributeValue> values) {
         Update.Builder update = Update.builder().tableName(table)

@@ -47,8 +47,19 @@ class SpendCsvTest {
                 + "2026-03;instagram;1\n"
                 + "2026-03;2gis\n");
 
-        assertEquals(List.of(3, 4, 5, 6, 7), parsed.errors().stream().map(SpendCsv.RowError::line).toList());
+        assertEquals(List.of(3, 4, 5, 6, 7), parsed.errors().stream().map(RowError::row).toList());
+        assertEquals(List.of(SpendProblem.MONTH, SpendProblem.CHANNEL, SpendProblem.AMOUNT, SpendProblem.DUPLICATE,
+                SpendProblem.FIELD_COUNT), parsed.errors().stream().map(RowError::problem).toList());
         assertTrue(parsed.spend().isEmpty());
+    }
+
+    @Test
+    void aMonthExcelSavedAsItsFirstDayReadsAsThatMonth() {
+        SpendCsv.Parsed parsed = parse("01.03.2026;instagram;100\n2026-04-01;vk;5\n15.03.2026;avito;1\n");
+
+        assertEquals(List.of(new RowError(3, SpendProblem.MONTH, "15.03.2026")), parsed.errors());
+        assertEquals(MARCH, SpendCsv.parse("01.03.2026;instagram;100\n".getBytes(StandardCharsets.UTF_8))
+                .spend().firstKey());
     }
 
     @Test
@@ -57,7 +68,7 @@ class SpendCsvTest {
 
         SpendCsv.Parsed parsed = SpendCsv.parse(windows1251);
 
-        assertEquals(List.of(new SpendCsv.RowError(1, "the file is not UTF-8 text")), parsed.errors());
+        assertEquals(List.of(new RowError(1, SpendProblem.NOT_UTF8, "")), parsed.errors());
     }
 
     @Test

@@ -1,0 +1,61 @@
+package ru.unitecon.core.export;
+
+import ru.unitecon.core.access.PortalSecrets;
+import ru.unitecon.core.access.SecretKind;
+import ru.unitecon.core.metrics.MetricsEngine;
+import ru.unitecon.core.metrics.Period;
+import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.store.AggregateReader;
+import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.store.SettingsStore;
+import ru.unitecon.core.store.StoredAggregates;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.Optional;
+
+/**
+ * The BI export: a portal's monthly metrics per channel, the same numbers as the dashboards (one
+ * {@link MetricsEngine} over the same aggregates), for whoever holds the portal's BI export secret.
+ */
+public final class MetricsExport {
+    /** The default range: the twelve months ending with the current one. */
+    public static final int DEFAULT_MONTHS = 12;
+    public static final int MAX_MONTHS = 36;
+    /** Months read before the first exported one: the LTV formula looks back twelve months and one more. */
+    private static final int LOOKBACK_MONTHS = 13;
+
+    private final PortalSecrets secrets;
+    private final PortalStore portals;
+    private final SettingsStore settings;
+    private final AggregateReader aggregates;
+    private final Clock clock;
+
+    public MetricsExport(PortalSecrets secrets, PortalStore portals, SettingsStore settings,
+                         AggregateReader aggregates, Clock clock) {
+        this.secrets = secrets;
+        this.portals = portals;
+        this.settings = settings;
+        this.aggregates = aggregates;
+        this.clock = clock;
+    }
+
+    /**
+     * The table, or empty when the secret is not the portal's current one (or the portal is not installed): an
+     * unknown portal and a wrong secret look the same.
+     */
+    public Optional<MetricsTable> read(ExportRequest request) {
+        if (!secrets.verify(request.memberId(), SecretKind.BI_EXPORT, request.secret())
+                || portals.find(request.memberId()).filter(p -> p.status() != PortalStatus.UNINSTALLED).isEmpty()) {
+            return Optional.empty();
+        }
+        PortalSettings portalSettings = settings.load(request.memberId());
+        Period period = request.period().orElseGet(() ->
+                Period.endingWith(YearMonth.now(clock.withZone(portalSettings.zone())), DEFAULT_MONTHS));
+        StoredAggregates loaded = aggregates.load(request.memberId(), period.from().minusMonths(LOOKBACK_MONTHS),
+                period.to());
+        MetricsEngine engine = new MetricsEngine(portalSettings, loaded.counters(), loaded.spend());
+        return Optional.of(MetricsTable.of(engine, period, portalSettings.currency()));
+    }
+}

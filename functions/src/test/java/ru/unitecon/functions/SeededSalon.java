@@ -1,0 +1,112 @@
+package ru.unitecon.functions;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import ru.unitecon.core.access.PortalSecrets;
+import ru.unitecon.core.attribution.LeadSource;
+import ru.unitecon.core.crm.DealSnapshot;
+import ru.unitecon.core.crm.LeadSnapshot;
+import ru.unitecon.core.crm.Semantic;
+import ru.unitecon.core.export.MetricsExport;
+import ru.unitecon.core.metrics.MetricsEngine;
+import ru.unitecon.core.portal.PortalInstallation;
+import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.spend.SpendApi;
+import ru.unitecon.core.store.AggregateReader;
+import ru.unitecon.core.store.LedgerStore;
+import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.store.SettingsStore;
+import ru.unitecon.core.store.SpendStore;
+import ru.unitecon.core.store.StoredAggregates;
+import ru.unitecon.testsupport.LocalDynamo;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/** A salon of its own in DynamoDB Local, filled through the real store, and the services the handlers run. */
+final class SeededSalon {
+    static final Instant NOW = Instant.parse("2026-03-20T09:00:00Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    static final YearMonth FEBRUARY = YearMonth.of(2026, 2);
+    static final YearMonth MARCH = YearMonth.of(2026, 3);
+
+    final String memberId = LocalDynamo.freshMemberId();
+    final PortalSecrets secrets = new PortalSecrets(LocalDynamo.client(), LocalDynamo.TABLE, CLOCK);
+    final SpendStore spend = new SpendStore(LocalDynamo.client(), LocalDynamo.TABLE);
+    private final PortalStore portals = new PortalStore(LocalDynamo.client(), LocalDynamo.TABLE);
+    private final SettingsStore settings = new SettingsStore(LocalDynamo.client(), LocalDynamo.TABLE);
+    private final LedgerStore ledger = new LedgerStore(LocalDynamo.client(), LocalDynamo.TABLE, CLOCK);
+
+    SeededSalon() {
+        String domain = "salon-" + memberId.substring(0, 6) + ".bitrix24.ru";
+        portals.saveInstallation(new PortalInstallation(memberId, domain, URI.create("https://" + domain + "/rest/"),
+                null, null, PortalStatus.INSTALLED, NOW, null));
+    }
+
+    /** Leads from Instagram and VK in February and March, orders from two of them, and spend on both. */
+    SeededSalon withSalesAndSpend() {
+        lead(1, MARCH, 2, LeadSource.ofUtm("instagram", "cpc", null), 101L);
+        wonDeal(1, MARCH, 5, 101, 1, "2500");
+        lead(2, MARCH, 3, LeadSource.ofUtm("instagram", "cpc", null), 102L);
+        lead(3, MARCH, 4, LeadSource.ofUtm("vk", null, null), null);
+        lead(4, FEBRUARY, 7, LeadSource.ofUtm("instagram", null, null), 105L);
+        wonDeal(2, FEBRUARY, 9, 105, 4, "4000.50");
+        wonDeal(3, MARCH, 10, 105, 4, "3000");
+        spend.replaceMonths(memberId, Map.of(
+                FEBRUARY, Map.of("instagram", new BigDecimal("10000")),
+                MARCH, Map.of("instagram", new BigDecimal("12000.50"), "vk", new BigDecimal("3000"))));
+        return this;
+    }
+
+    private void lead(long id, YearMonth month, int day, LeadSource source, Long contactId) {
+        Instant created = month.atDay(day).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        ledger.apply(memberId, PortalSettings.defaults(), new LeadSnapshot(id, created, created, source,
+                Semantic.IN_PROGRESS, contactId, BigDecimal.ZERO, 1L, null));
+    }
+
+    private void wonDeal(long id, YearMonth month, int day, long contactId, long leadId, String amount) {
+        Instant closed = month.atDay(day).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        ledger.apply(memberId, PortalSettings.defaults(), new DealSnapshot(id, closed, closed, LeadSource.NONE,
+                Semantic.SUCCESS, contactId, leadId, new BigDecimal(amount), closed, 1L, null));
+    }
+
+    void uninstall() {
+        portals.markUninstalled(memberId);
+    }
+
+    MetricsEngine engine() {
+        StoredAggregates all = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE)
+                .load(memberId, YearMonth.of(2024, 1), YearMonth.of(2026, 12));
+        return new MetricsEngine(PortalSettings.defaults(), all.counters(), all.spend());
+    }
+
+    static MetricsExport metricsExport() {
+        return new MetricsExport(new PortalSecrets(LocalDynamo.client(), LocalDynamo.TABLE, CLOCK),
+                new PortalStore(LocalDynamo.client(), LocalDynamo.TABLE),
+                new SettingsStore(LocalDynamo.client(), LocalDynamo.TABLE),
+                new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE), CLOCK);
+    }
+
+    static SpendApi spendApi() {
+        return new SpendApi(new PortalSecrets(LocalDynamo.client(), LocalDynamo.TABLE, CLOCK),
+                new PortalStore(LocalDynamo.client(), LocalDynamo.TABLE),
+                new SettingsStore(LocalDynamo.client(), LocalDynamo.TABLE),
+                new SpendStore(LocalDynamo.client(), LocalDynamo.TABLE));
+    }
+
+    /** What API Gateway's HTTP API hands the function: lower-cased header names. */
+    static APIGatewayV2HTTPEvent request(String method, String path, String query, Map<String, String> headers,
+                                         String body) {
+        return APIGatewayV2HTTPEvent.builder().withRawPath(path).withRawQueryString(query).withHeaders(headers)
+                .withBody(body).withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method)
+                                .withPath(path).build()).build())
+                .build();
+    }
+}
