@@ -131,9 +131,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
         FormLayout money = new FormLayout(zone, currency, processingCost, variableCostKind, variableCost,
                 retentionYears, activeWindow, attribution, orderSource);
         FormLayout reminders = new FormLayout(reminderOffsets, quietFrom, quietUntil, markAfterMinutes, noShowOffer);
-        Paragraph recount = new Paragraph(t("appliesToNewData"));
-        recount.getStyle().set("color", "var(--lumo-secondary-text-color)");
-        add(new H2(t("title")), adminOnly, money, recount, rules, appointmentFields,
+        add(new H2(t("title")), adminOnly, money, rules, appointmentFields,
                 new H3(t("reminders")), reminders, save, status);
     }
 
@@ -185,8 +183,8 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
             status.setText(t("invalid"));
             return;
         }
-        editor.save(portal, changed.get());
-        status.setText(t("saved"));
+        PortalSettingsEditor.Saved saved = editor.save(portal, changed.get());
+        status.setText(t(saved == PortalSettingsEditor.Saved.RECOUNTING ? "recounting" : "saved"));
     }
 
     /**

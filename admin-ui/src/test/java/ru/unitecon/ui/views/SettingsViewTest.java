@@ -29,22 +29,30 @@ import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.attribution.MatchKind;
 import ru.unitecon.core.attribution.RulePreview;
 import ru.unitecon.core.attribution.SourceField;
+import ru.unitecon.core.ledger.AggregateKey;
+import ru.unitecon.core.ledger.Counters;
+import ru.unitecon.core.ledger.Measure;
 import ru.unitecon.core.portal.AppointmentFields;
 import ru.unitecon.core.portal.Attribution;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.PortalStatus;
 import ru.unitecon.core.portal.ReminderPolicy;
 import ru.unitecon.core.portal.VariableCost;
+import ru.unitecon.core.store.AggregateReader;
+import ru.unitecon.core.store.LedgerStore;
 import ru.unitecon.core.store.SettingsStore;
+import ru.unitecon.testsupport.LocalDynamo;
 import ru.unitecon.ui.TestInfrastructure;
 import ru.unitecon.ui.data.PortalSettingsEditor;
 import ru.unitecon.ui.entry.PortalSession;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,6 +62,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ru.unitecon.ui.views.SeededPortal.FEBRUARY;
+import static ru.unitecon.ui.views.SeededPortal.MARCH;
 
 @SpringBootTest
 @Import(TestInfrastructure.class)
@@ -137,7 +147,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
                 new AppointmentFields("UF_CRM_VISIT_AT", null,
                         Map.of("C1:WON", AppointmentState.ATTENDED)));
         assertEquals(expected, settingsStore.load(salon.memberId));
-        assertEquals("Настройки сохранены.", status());
+        assertTrue(status().startsWith("Настройки сохранены. Цифры пересчитываются"), status());
     }
 
     @Test
@@ -193,6 +203,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
         save();
 
         assertFalse(field(TextField.class, "reminder-offsets").isInvalid());
+        assertEquals("Настройки сохранены.", status());
         assertEquals(List.of(Duration.ofHours(2)), settingsStore.load(salon.memberId).reminders().offsets());
     }
 
@@ -253,6 +264,33 @@ class SettingsViewTest extends SpringBrowserlessTest {
         assertEquals("Последних лидов: 5; сменят канал: 3.",
                 $(Paragraph.class).id("rules-preview-summary").getText());
         assertEquals(settingsStore.load(salon.memberId), PortalSettings.defaults());
+    }
+
+    @Test
+    void savingOtherChannelRulesRecountsTheStoredFigures() {
+        SeededPortal salon = OverviewViewTest.salon(PortalStatus.INSTALLED);
+        salon.openInThisSession(PortalSession.RUSSIAN);
+        navigate(SettingsView.class);
+
+        field(ComboBox.class, "rule-0-channel").setValue("insta_ads");
+        save();
+
+        PortalSettings saved = settingsStore.load(salon.memberId);
+        Map<AggregateKey, Counters> stored = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE)
+                .load(salon.memberId, FEBRUARY, MARCH.plusYears(1)).counters();
+        assertEquals(2, stored.get(new AggregateKey(MARCH, "insta_ads")).count(Measure.LEADS));
+        assertEquals(2, stored.get(new AggregateKey(MARCH, "insta_ads")).count(Measure.NEW_CLIENTS));
+        assertFalse(stored.containsKey(new AggregateKey(MARCH, Channel.INSTAGRAM)));
+        Map<AggregateKey, Counters> recomputed = new HashMap<>();
+        new LedgerStore(LocalDynamo.client(), LocalDynamo.TABLE, Clock.systemUTC()).recompute(salon.memberId, saved)
+                .cells().forEach((cell, counters) -> {
+                    if (!counters.monthlyPart().isZero()) {
+                        recomputed.put(cell, counters.monthlyPart());
+                    }
+                });
+        assertEquals(recomputed, stored);
+        assertEquals("Настройки сохранены. Цифры пересчитываются по новым правилам: для большого портала это займёт "
+                + "несколько минут, затем обновите страницу.", status());
     }
 
     @Test
