@@ -51,8 +51,7 @@ class ChannelRulesEditor extends Composite<VerticalLayout> {
         add.setText(getTranslation("settings.rules.add"));
         add.setId("rule-add");
         add.addClickListener(event -> {
-            rows.add(new RuleRow(new ChannelRule(SourceField.UTM_SOURCE, MatchKind.EQUALS, "-", Channel.OTHER)));
-            rows.getLast().pattern.clear();
+            rows.add(new RuleRow(SourceField.UTM_SOURCE, MatchKind.EQUALS, "", Channel.OTHER));
             render();
         });
         previewSummary.setId("rules-preview-summary");
@@ -80,7 +79,7 @@ class ChannelRulesEditor extends Composite<VerticalLayout> {
                     .setKey("proposed").setHeader(getTranslation("settings.rules.proposed")).setAutoWidth(true);
         }
         rows.clear();
-        rules.rules().forEach(rule -> rows.add(new RuleRow(rule)));
+        rules.rules().forEach(rule -> rows.add(new RuleRow(rule.field(), rule.match(), rule.pattern(), rule.channel())));
         render();
     }
 
@@ -150,23 +149,23 @@ class ChannelRulesEditor extends Composite<VerticalLayout> {
         private final Button remove = new Button("✕");
         private final HorizontalLayout layout = new HorizontalLayout(field, match, pattern, channel, up, down, remove);
 
-        RuleRow(ChannelRule rule) {
+        RuleRow(SourceField sourceField, MatchKind matchKind, String patternText, String channelCode) {
             field.setItems(SourceField.values());
             field.setItemLabelGenerator(value -> value == SourceField.SOURCE_ID ? "SOURCE_ID"
                     : value.name().toLowerCase(Locale.ROOT));
-            field.setValue(rule.field());
+            field.setValue(sourceField);
             field.setAriaLabel(getTranslation("settings.rules.field"));
             match.setItems(MatchKind.values());
             match.setItemLabelGenerator(kind -> getTranslation("settings.rules.match." + kind.name()));
-            match.setValue(rule.match());
+            match.setValue(matchKind);
             match.setAriaLabel(getTranslation("settings.rules.matchLabel"));
-            pattern.setValue(rule.pattern());
+            pattern.setValue(patternText);
             pattern.setValueChangeMode(ValueChangeMode.LAZY);
             pattern.setAriaLabel(getTranslation("settings.rules.pattern"));
             List<String> channels = new ArrayList<>(Channel.DEFAULTS.stream()
                     .filter(code -> !Channel.UNKNOWN.equals(code)).toList());
-            if (!channels.contains(rule.channel())) {
-                channels.add(rule.channel());
+            if (!channels.contains(channelCode)) {
+                channels.add(channelCode);
             }
             channel.setItems(channels);
             channel.setItemLabelGenerator(code -> ChannelNames.of(ChannelRulesEditor.this, code));
@@ -176,7 +175,7 @@ class ChannelRulesEditor extends Composite<VerticalLayout> {
                 channel.setItems(channels);
                 channel.setValue(event.getDetail());
             });
-            channel.setValue(rule.channel());
+            channel.setValue(channelCode);
             channel.setAriaLabel(getTranslation("settings.rules.channel"));
             up.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             down.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
