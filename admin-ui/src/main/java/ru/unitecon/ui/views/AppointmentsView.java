@@ -109,9 +109,8 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
     /** The lead or deal in the portal, opened in the portal's own window, not inside the app's frame. */
     private Anchor recordLink(ScheduledVisit visit) {
         String kind = visit.holder().name().toLowerCase(Locale.ROOT);
-        Anchor link = new Anchor("https://" + portal.domain() + "/crm/" + kind + "/details/" + visit.recordId() + "/",
+        return new Anchor("https://" + portal.domain() + "/crm/" + kind + "/details/" + visit.recordId() + "/",
                 t("holder." + visit.holder().name()) + " " + visit.recordId(), AnchorTarget.TOP);
-        return link;
     }
 
     private void addRateColumns() {

@@ -2,11 +2,8 @@ package ru.unitecon.core.attribution;
 
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * How a set of channel rules would classify a portal's recent leads, next to the channel each is counted under
@@ -37,16 +34,5 @@ public record RulePreview(List<Row> rows) {
 
     public long changedCount() {
         return rows.stream().filter(Row::changes).count();
-    }
-
-    /** How many of the previewed leads each channel would get, the biggest first. */
-    public Map<String, Long> proposedCounts() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        rows.stream().map(Row::proposedChannel)
-                .collect(Collectors.groupingBy(channel -> channel, Collectors.counting()))
-                .entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
-        return counts;
     }
 }
