@@ -24,6 +24,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * The admin UI: the Vaadin app a Bitrix24 portal opens in its iframe. DynamoDB's endpoint comes from the
@@ -65,6 +67,12 @@ public class AdminUiApplication {
     @Bean
     SpendStore spendStore(DynamoDbClient dynamo, @Value("${unitecon.table}") String table) {
         return new SpendStore(dynamo, table);
+    }
+
+    /** Runs a portal's recount after a settings change, off the request that saved them. */
+    @Bean
+    Executor recountExecutor() {
+        return Executors.newVirtualThreadPerTaskExecutor();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package ru.unitecon.ui;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -9,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.Executor;
 
 /** The app as it runs, on in-process DynamoDB Local and a clock stopped in March 2026. */
 @TestConfiguration
@@ -26,5 +28,13 @@ public class TestInfrastructure {
     @Primary
     Clock stoppedClock() {
         return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    /** Recounts run inside the save that starts them, so a test sees their result when the save returns. */
+    @Bean
+    @Primary
+    @Qualifier("recountExecutor")
+    Executor inlineRecount() {
+        return Runnable::run;
     }
 }

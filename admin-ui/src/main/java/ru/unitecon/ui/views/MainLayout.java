@@ -46,8 +46,11 @@ public class MainLayout extends VerticalLayout implements RouterLayout, BeforeEn
         domain.getStyle().set("color", "var(--lumo-secondary-text-color)");
         Nav nav = new Nav(new RouterLink(getTranslation("nav.overview"), OverviewView.class),
                 new RouterLink(getTranslation("nav.channels"), ChannelsView.class),
+                new RouterLink(getTranslation("nav.appointments"), AppointmentsView.class),
+                new RouterLink(getTranslation("nav.whatIf"), WhatIfView.class),
                 new RouterLink(getTranslation("nav.spend"), SpendView.class),
-                new RouterLink(getTranslation("nav.integrations"), IntegrationsView.class));
+                new RouterLink(getTranslation("nav.integrations"), IntegrationsView.class),
+                new RouterLink(getTranslation("nav.settings"), SettingsView.class));
         nav.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)");
         HorizontalLayout header = new HorizontalLayout(title, domain, nav);
         header.setAlignItems(Alignment.BASELINE);

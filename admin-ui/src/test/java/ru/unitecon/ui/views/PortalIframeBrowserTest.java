@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -19,7 +20,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import ru.unitecon.core.appointments.AppointmentState;
+import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.metrics.Period;
+import ru.unitecon.core.metrics.WhatIf;
+import ru.unitecon.core.metrics.WhatIfOutcome;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.PortalStatus;
 import ru.unitecon.simulator.Dataset;
@@ -37,6 +42,7 @@ import ru.unitecon.ui.format.Figures;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +50,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -200,6 +208,55 @@ class PortalIframeBrowserTest {
         screenshot("integrations-in-portal-ru.png");
 
         assertEquals("Не создан", state);
+    }
+
+    void theAppointmentsViewRendersInsideThePortalsIframe() throws IOException {
+        openFromThePortal()
+                .leadWithVisit(31, LeadSource.ofUtm("vk", null, null), Instant.parse("2026-03-21T07:00:00Z"),
+                        AppointmentState.BOOKED)
+                .leadWithVisit(32, LeadSource.ofUtm("instagram", null, null), Instant.parse("2026-03-20T14:00:00Z"),
+                        AppointmentState.CONFIRMED)
+                .leadWithVisit(33, LeadSource.ofUtm("instagram", null, null), Instant.parse("2026-03-20T06:00:00Z"),
+                        AppointmentState.NO_SHOW);
+        patiently().until(ExpectedConditions.elementToBeClickable(By.linkText("Записи"))).click();
+
+        String upcoming = patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("upcoming"))).getText();
+        patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("no-show-rates")));
+        screenshot("appointments-in-portal-ru.png");
+
+        assertTrue(upcoming.contains("Лид 32"), upcoming);
+    }
+
+    @Test
+    void theWhatIfViewRendersInsideThePortalsIframe() throws IOException {
+        SeededPortal salon = openFromThePortal();
+        patiently().until(ExpectedConditions.elementToBeClickable(By.linkText("Что если"))).click();
+        String asNow = patiently().until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("whatif-ltvToCac-projected"))).getText();
+
+        browser.findElement(By.cssSelector("#whatif-cac input")).sendKeys("1500", Keys.TAB);
+        patiently().until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("whatif-ltvToCac-projected"),
+                asNow)));
+        screenshot("what-if-in-portal-ru.png");
+
+        WhatIfOutcome expected = salon.engine().whatIf(Period.month(MARCH), Optional.empty(),
+                WhatIf.cac(new BigDecimal("1500")));
+        browser.switchTo().frame("app");
+        assertEquals(Figures.of(PortalSession.RUSSIAN, PortalSettings.defaults())
+                        .decimal(expected.projected().ltvToCac()).replace('\u00a0', ' '),
+                browser.findElement(By.id("whatif-ltvToCac-projected")).getText());
+    }
+
+    @Test
+    void theSettingsViewRendersInsideThePortalsIframe() throws IOException {
+        openFromThePortal();
+        patiently().until(ExpectedConditions.elementToBeClickable(By.linkText("Настройки"))).click();
+
+        String preview = patiently().until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("rules-preview-summary"))).getText();
+        screenshot("settings-in-portal-ru.png");
+
+        assertEquals("Последних лидов: 5; сменят канал: 0.", preview);
     }
 
     /** The portal's page: a header, and the app's iframe filled by a form POST, as Bitrix24 opens apps. */

@@ -2,7 +2,9 @@ package ru.unitecon.ui.views;
 
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedHttpSession;
+import ru.unitecon.core.appointments.AppointmentState;
 import ru.unitecon.core.attribution.LeadSource;
+import ru.unitecon.core.crm.AppointmentObservation;
 import ru.unitecon.core.crm.DealSnapshot;
 import ru.unitecon.core.crm.LeadSnapshot;
 import ru.unitecon.core.crm.Semantic;
@@ -22,6 +24,7 @@ import ru.unitecon.ui.entry.PortalSession;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -67,6 +70,14 @@ final class SeededPortal {
         return this;
     }
 
+    /** A lead with an appointment at {@code visit} in the given state, created the day before the visit. */
+    SeededPortal leadWithVisit(long id, LeadSource source, Instant visit, AppointmentState state) {
+        Instant created = visit.minus(Duration.ofDays(1));
+        ledger.apply(memberId, settings, new LeadSnapshot(id, created, created, source, Semantic.IN_PROGRESS,
+                null, BigDecimal.ZERO, 1L, new AppointmentObservation(visit, state)));
+        return this;
+    }
+
     SeededPortal wonDeal(long id, YearMonth month, int day, long contactId, long leadId, String amount) {
         Instant closed = month.atDay(day).atTime(9, 0).toInstant(ZoneOffset.UTC);
         ledger.apply(memberId, settings, new DealSnapshot(id, closed, closed, LeadSource.NONE, Semantic.SUCCESS,
@@ -88,7 +99,12 @@ final class SeededPortal {
 
     /** What the entry does after verifying the portal's POST. */
     void openInThisSession(Locale locale) {
+        openInThisSession(locale, true);
+    }
+
+    /** @param admin whether the portal said the viewer administers it */
+    void openInThisSession(Locale locale, boolean admin) {
         WrappedHttpSession session = (WrappedHttpSession) VaadinSession.getCurrent().getSession();
-        new PortalSession(memberId, domain, "https://" + domain, locale, true).bindTo(session.getHttpSession());
+        new PortalSession(memberId, domain, "https://" + domain, locale, admin).bindTo(session.getHttpSession());
     }
 }

@@ -22,6 +22,12 @@ public record DealRecord(long id, Instant created, Instant modified, LeadSource 
                 snapshot.responsibleId(), rules.classify(snapshot.source()), appointment, false);
     }
 
+    /** This deal counted under another channel, as when the portal's channel rules change. */
+    public DealRecord withChannel(String newChannel) {
+        return new DealRecord(id, created, modified, source, stage, contactId, leadId, amount, closedAt, responsibleId,
+                newChannel, appointment, deleted);
+    }
+
     /** The tombstone a delete at {@code at} leaves in place of this deal. */
     public DealRecord deletedAt(Instant at) {
         Instant last = at.isAfter(modified) ? at : modified;

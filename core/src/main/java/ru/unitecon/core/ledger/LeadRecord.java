@@ -25,6 +25,12 @@ public record LeadRecord(long id, Instant created, Instant modified, LeadSource 
                 rules.classify(snapshot.source()), appointment, false);
     }
 
+    /** This lead counted under another channel, as when the portal's channel rules change. */
+    public LeadRecord withChannel(String newChannel) {
+        return new LeadRecord(id, created, modified, source, status, contactId, amount, responsibleId, newChannel,
+                appointment, deleted);
+    }
+
     /** The tombstone a delete at {@code at} leaves in place of this lead. */
     public LeadRecord deletedAt(Instant at) {
         Instant last = at.isAfter(modified) ? at : modified;

@@ -136,16 +136,17 @@ public final class Ledger {
     /** The aggregates of a whole portal, computed from its stored records without any stored aggregate. */
     public Contribution recompute(Collection<LeadRecord> leads, Collection<DealRecord> deals) {
         Contribution total = new Contribution();
-        Map<String, ClientState> clients = new HashMap<>();
-        for (LeadRecord lead : leads) {
-            total.add(contributionOf(lead));
-            join(clients, lead);
-        }
-        for (DealRecord deal : deals) {
-            join(clients, deal);
-        }
-        clients.values().forEach(client -> total.add(contributionOf(client)));
+        leads.forEach(lead -> total.add(contributionOf(lead)));
+        clients(leads, deals).values().forEach(client -> total.add(contributionOf(client)));
         return total;
+    }
+
+    /** The clients the live records make up under these settings, by client key. */
+    public Map<String, ClientState> clients(Collection<LeadRecord> leads, Collection<DealRecord> deals) {
+        Map<String, ClientState> clients = new HashMap<>();
+        leads.forEach(lead -> join(clients, lead));
+        deals.forEach(deal -> join(clients, deal));
+        return clients;
     }
 
     private void join(Map<String, ClientState> clients, CrmRecord record) {

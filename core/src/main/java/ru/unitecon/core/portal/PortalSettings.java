@@ -100,4 +100,14 @@ public record PortalSettings(ZoneId zone, String currency, BigDecimal processing
         return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution,
                 orderSource, activeWindowMonths, channelRules, reminders, fields);
     }
+
+    public PortalSettings withCurrency(String newCurrency) {
+        return new PortalSettings(zone, newCurrency, processingCostPerMonth, variableCost, retentionYears, attribution,
+                orderSource, activeWindowMonths, channelRules, reminders, appointmentFields);
+    }
+
+    public PortalSettings withActiveWindowMonths(int months) {
+        return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution,
+                orderSource, months, channelRules, reminders, appointmentFields);
+    }
 }

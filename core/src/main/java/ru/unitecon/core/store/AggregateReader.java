@@ -77,7 +77,7 @@ public final class AggregateReader {
                 .build()).items();
     }
 
-    private static Counters counters(Map<String, AttributeValue> item) {
+    static Counters counters(Map<String, AttributeValue> item) {
         Map<String, BigDecimal> values = new HashMap<>();
         item.forEach((name, value) -> {
             if (!NOT_COUNTERS.contains(name) && value.n() != null) {

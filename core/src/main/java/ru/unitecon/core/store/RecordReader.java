@@ -2,6 +2,11 @@ package ru.unitecon.core.store;
 
 import ru.unitecon.core.ledger.ClientState;
 import ru.unitecon.core.ledger.CrmRecord;
+import ru.unitecon.core.appointments.Appointment;
+import ru.unitecon.core.appointments.AppointmentState;
+import ru.unitecon.core.appointments.ScheduledVisit;
+import ru.unitecon.core.attribution.LeadSource;
+import ru.unitecon.core.attribution.SourcedLead;
 import ru.unitecon.core.ledger.DealRecord;
 import ru.unitecon.core.ledger.LeadRecord;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -9,6 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +25,18 @@ import static ru.unitecon.core.store.Attributes.s;
 
 /** Reads one portal's records; every read names the portal's partition. */
 public final class RecordReader {
+    private static final List<String> VISIT_ATTRIBUTES =
+            List.of("id", "channel", "apptAt", "apptState", "apptConfirmed", "deleted");
+    private static final List<String> SOURCE_ATTRIBUTES = List.of("id", "created", "sourceId", "utmSource",
+            "utmMedium", "utmCampaign", "utmContent", "utmTerm", "channel", "deleted");
+    /** Expressions name every attribute as #{name}, so no attribute name can clash with a reserved word. */
+    private static final String VISITS_ONLY = "attribute_exists(#apptAt) AND attribute_not_exists(#deleted)";
+    private static final String LIVE_ONLY = "attribute_not_exists(#deleted)";
+
     private final DynamoDbClient dynamo;
     private final String table;
 
-    RecordReader(DynamoDbClient dynamo, String table) {
+    public RecordReader(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }
@@ -62,6 +77,50 @@ public final class RecordReader {
 
     public List<DealRecord> deals(String memberId) {
         return withPrefix(memberId, Keys.DEAL, RecordCodec::deal);
+    }
+
+    /**
+     * Every appointment on the portal's live leads and deals. Reads only the attributes a visit needs, but still
+     * every record of the portal: the due index lists open visits of all portals by hour, not one portal's.
+     */
+    public List<ScheduledVisit> visits(String memberId) {
+        List<ScheduledVisit> visits = new ArrayList<>();
+        visits.addAll(projected(memberId, Keys.LEAD, VISIT_ATTRIBUTES, VISITS_ONLY,
+                item -> visit(ScheduledVisit.Holder.LEAD, item)));
+        visits.addAll(projected(memberId, Keys.DEAL, VISIT_ATTRIBUTES, VISITS_ONLY,
+                item -> visit(ScheduledVisit.Holder.DEAL, item)));
+        return visits;
+    }
+
+    /** Every live lead's origin and current channel, for previewing channel rules. */
+    public List<SourcedLead> leadSources(String memberId) {
+        return projected(memberId, Keys.LEAD, SOURCE_ATTRIBUTES, LIVE_ONLY,
+                item -> new SourcedLead(Attributes.longOrZero(item, "id"), Attributes.instant(item, "created"),
+                        new LeadSource(Attributes.string(item, "sourceId"), Attributes.string(item, "utmSource"),
+                                Attributes.string(item, "utmMedium"), Attributes.string(item, "utmCampaign"),
+                                Attributes.string(item, "utmContent"), Attributes.string(item, "utmTerm")),
+                        Attributes.string(item, "channel")));
+    }
+
+    private static ScheduledVisit visit(ScheduledVisit.Holder holder, Map<String, AttributeValue> item) {
+        return new ScheduledVisit(holder, Attributes.longOrZero(item, "id"), Attributes.string(item, "channel"),
+                new Appointment(Attributes.instant(item, "apptAt"),
+                        AppointmentState.valueOf(Attributes.string(item, "apptState")),
+                        Attributes.flag(item, "apptConfirmed")));
+    }
+
+    private <T> List<T> projected(String memberId, String prefix, List<String> attributes, String filter,
+                                  Function<Map<String, AttributeValue>, T> decode) {
+        Map<String, String> names = new HashMap<>();
+        attributes.forEach(name -> names.put("#" + name, name));
+        return dynamo.queryPaginator(QueryRequest.builder().tableName(table)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                        .filterExpression(filter)
+                        .projectionExpression(String.join(", ", names.keySet()))
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.partition(memberId)), ":prefix", s(prefix)))
+                        .build())
+                .items().stream().map(decode).toList();
     }
 
     <T> List<T> withPrefix(String memberId, String prefix, Function<Map<String, AttributeValue>, T> decode) {

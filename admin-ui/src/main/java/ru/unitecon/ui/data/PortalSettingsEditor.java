@@ -1,0 +1,86 @@
+package ru.unitecon.ui.data;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import ru.unitecon.core.attribution.ChannelRules;
+import ru.unitecon.core.attribution.RulePreview;
+import ru.unitecon.core.attribution.SourcedLead;
+import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.core.store.LedgerRebuild;
+import ru.unitecon.core.store.RecordReader;
+import ru.unitecon.core.store.SettingsStore;
+import ru.unitecon.ui.entry.PortalSession;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * Reads and saves one portal's settings; only the portal's administrators may save. A change to how records are
+ * counted (channel rules, attribution, order source, active window, zone) recounts the portal in the background.
+ */
+@Service
+public class PortalSettingsEditor {
+    /** How many of the newest leads the channel-rule preview classifies. */
+    public static final int PREVIEW_LEADS = 50;
+    private static final Logger LOG = LoggerFactory.getLogger(PortalSettingsEditor.class);
+
+    public enum Saved { SAVED, RECOUNTING }
+
+    private final SettingsStore settings;
+    private final RecordReader records;
+    private final LedgerRebuild rebuild;
+    private final Executor recount;
+
+    public PortalSettingsEditor(SettingsStore settings, DynamoDbClient dynamo, @Value("${unitecon.table}") String table,
+                                Clock clock, @Qualifier("recountExecutor") Executor recount) {
+        this.settings = settings;
+        this.records = new RecordReader(dynamo, table);
+        this.rebuild = new LedgerRebuild(dynamo, table, clock);
+        this.recount = recount;
+    }
+
+    public PortalSettings load(PortalSession portal) {
+        return settings.load(portal.memberId());
+    }
+
+    /** @throws NotPortalAdmin when the viewer does not administer the portal: nothing is saved */
+    public Saved save(PortalSession portal, PortalSettings changed) {
+        if (!portal.admin()) {
+            throw new NotPortalAdmin();
+        }
+        String memberId = portal.memberId();
+        PortalSettings before = settings.load(memberId);
+        settings.save(memberId, changed);
+        if (!LedgerRebuild.isNeeded(before, changed)) {
+            return Saved.SAVED;
+        }
+        // The settings as stored when the recount runs: a later save has the last word.
+        recount.execute(() -> {
+            if (!rebuild.rebuild(memberId, settings.load(memberId))) {
+                LOG.warn("recount of portal {} did not settle: its records kept changing during every pass", memberId);
+            }
+        });
+        return Saved.RECOUNTING;
+    }
+
+    /** The portal's live leads with their origin, read once; previews classify them without another read. */
+    public List<SourcedLead> leadSources(PortalSession portal) {
+        return records.leadSources(portal.memberId());
+    }
+
+    public static RulePreview preview(ChannelRules rules, List<SourcedLead> leads) {
+        return RulePreview.of(rules, leads, PREVIEW_LEADS);
+    }
+
+    /** Settings are the portal administrators' to change; the portal tells at entry who is one. */
+    public static final class NotPortalAdmin extends RuntimeException {
+        NotPortalAdmin() {
+            super("only portal administrators may change settings");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package ru.unitecon.ui.views;
+
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import ru.unitecon.core.appointments.Agenda;
+import ru.unitecon.core.appointments.ScheduledVisit;
+import ru.unitecon.core.metrics.Period;
+import ru.unitecon.core.metrics.PeriodMetrics;
+import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.ui.data.PortalAppointments;
+import ru.unitecon.ui.data.PortalDashboards;
+import ru.unitecon.ui.entry.PortalSession;
+import ru.unitecon.ui.format.Figures;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The front desk's view: visits of the coming days, those not yet confirmed, today's no-shows, each linked to its
+ * lead or deal in the portal (the app holds no names or phones); and the no-show rate by channel for a period.
+ */
+@Route(value = "appointments", layout = MainLayout.class)
+public class AppointmentsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+    private final PortalAppointments appointments;
+    private final PortalDashboards dashboards;
+    private final Grid<ScheduledVisit> upcoming = new Grid<>();
+    private final Grid<ScheduledVisit> unconfirmed = new Grid<>();
+    private final Grid<ScheduledVisit> noShowsToday = new Grid<>();
+    private final Paragraph upcomingEmpty = new Paragraph();
+    private final Paragraph unconfirmedEmpty = new Paragraph();
+    private final Paragraph noShowsEmpty = new Paragraph();
+    private final Grid<PeriodMetrics> rates = new Grid<>();
+    private final PeriodPicker picker = new PeriodPicker(this::showRates);
+    private PortalSession portal;
+    private Figures figures;
+
+    public AppointmentsView(PortalAppointments appointments, PortalDashboards dashboards) {
+        this.appointments = appointments;
+        this.dashboards = dashboards;
+        upcoming.setId("upcoming");
+        unconfirmed.setId("unconfirmed");
+        noShowsToday.setId("no-shows-today");
+        rates.setId("no-show-rates");
+        upcomingEmpty.setId("upcoming-empty");
+        unconfirmedEmpty.setId("unconfirmed-empty");
+        noShowsEmpty.setId("no-shows-today-empty");
+        upcomingEmpty.setText(t("upcomingEmpty"));
+        unconfirmedEmpty.setText(t("unconfirmedEmpty"));
+        noShowsEmpty.setText(t("noShowsEmpty"));
+        for (Grid<?> grid : List.of(upcoming, unconfirmed, noShowsToday, rates)) {
+            grid.setAllRowsVisible(true);
+            grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        }
+        add(new H2(t("title")),
+                new H3(getTranslation("appointments.upcoming", PortalAppointments.DAYS_AHEAD)), upcoming, upcomingEmpty,
+                new H3(t("unconfirmed")), unconfirmed, unconfirmedEmpty,
+                new H3(t("noShowsToday")), noShowsToday, noShowsEmpty,
+                new H3(t("rates")), picker, rates);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        portal = PortalSession.current().orElseThrow();
+        PortalSettings settings = dashboards.settings(portal.memberId());
+        figures = Figures.of(getLocale(), settings);
+        if (rates.getColumns().isEmpty()) {
+            List.of(upcoming, unconfirmed, noShowsToday).forEach(this::addVisitColumns);
+            addRateColumns();
+        }
+        Agenda agenda = appointments.agenda(portal.memberId(), settings);
+        show(upcoming, upcomingEmpty, agenda.upcoming());
+        show(unconfirmed, unconfirmedEmpty, agenda.unconfirmed());
+        show(noShowsToday, noShowsEmpty, agenda.noShowsToday());
+        picker.start(dashboards.currentMonth(settings), figures);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return t("title") + " · " + getTranslation("app.title");
+    }
+
+    private static void show(Grid<ScheduledVisit> grid, Paragraph empty, List<ScheduledVisit> visits) {
+        grid.setItems(visits);
+        grid.setVisible(!visits.isEmpty());
+        empty.setVisible(visits.isEmpty());
+    }
+
+    private void addVisitColumns(Grid<ScheduledVisit> grid) {
+        grid.addColumn(visit -> figures.dateTime(visit.appointment().time())).setKey("time")
+                .setHeader(t("time")).setAutoWidth(true);
+        grid.addComponentColumn(this::recordLink).setKey("record").setHeader(t("record")).setAutoWidth(true);
+        grid.addColumn(visit -> ChannelNames.of(this, visit.channel())).setKey("channel").setHeader(t("channel"))
+                .setAutoWidth(true);
+        grid.addColumn(visit -> getTranslation("appointments.state." + visit.appointment().state().name()))
+                .setKey("state").setHeader(t("state")).setAutoWidth(true);
+    }
+
+    /** The lead or deal in the portal, opened in the portal's own window, not inside the app's frame. */
+    private Anchor recordLink(ScheduledVisit visit) {
+        String kind = visit.holder().name().toLowerCase(Locale.ROOT);
+        return new Anchor("https://" + portal.domain() + "/crm/" + kind + "/details/" + visit.recordId() + "/",
+                t("holder." + visit.holder().name()) + " " + visit.recordId(), AnchorTarget.TOP);
+    }
+
+    private void addRateColumns() {
+        rates.addColumn(row -> ChannelNames.of(this, row.channel().orElseThrow())).setKey("channel")
+                .setHeader(t("channel")).setAutoWidth(true);
+        rates.addColumn(row -> figures.count(row.noShows())).setKey("noShows").setHeader(t("noShows"))
+                .setTextAlign(ColumnTextAlign.END);
+        rates.addColumn(row -> figures.percent(row.noShowRate())).setKey("noShowRate").setHeader(t("noShowRate"))
+                .setTextAlign(ColumnTextAlign.END);
+        rates.addColumn(row -> figures.percent(row.confirmationRate())).setKey("confirmationRate")
+                .setHeader(t("confirmationRate")).setTextAlign(ColumnTextAlign.END);
+        rates.addColumn(row -> figures.money(row.revenueLostToNoShows())).setKey("revenueLost")
+                .setHeader(t("revenueLost")).setTextAlign(ColumnTextAlign.END);
+    }
+
+    private void showRates(Period period) {
+        rates.setItems(dashboards.load(portal.memberId(), period).engine().byChannel(period));
+    }
+
+    private String t(String key) {
+        return getTranslation("appointments." + key);
+    }
+}

@@ -1,0 +1,340 @@
+package ru.unitecon.ui.views;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.timepicker.TimePicker;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import ru.unitecon.core.appointments.AppointmentState;
+import ru.unitecon.core.attribution.Channel;
+import ru.unitecon.core.attribution.ChannelRule;
+import ru.unitecon.core.attribution.ChannelRules;
+import ru.unitecon.core.attribution.LeadSource;
+import ru.unitecon.core.attribution.MatchKind;
+import ru.unitecon.core.attribution.RulePreview;
+import ru.unitecon.core.attribution.SourceField;
+import ru.unitecon.core.ledger.AggregateKey;
+import ru.unitecon.core.ledger.Counters;
+import ru.unitecon.core.ledger.Measure;
+import ru.unitecon.core.portal.AppointmentFields;
+import ru.unitecon.core.portal.Attribution;
+import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.ReminderPolicy;
+import ru.unitecon.core.portal.VariableCost;
+import ru.unitecon.core.store.AggregateReader;
+import ru.unitecon.core.store.LedgerStore;
+import ru.unitecon.core.store.SettingsStore;
+import ru.unitecon.testsupport.LocalDynamo;
+import ru.unitecon.ui.TestInfrastructure;
+import ru.unitecon.ui.data.PortalSettingsEditor;
+import ru.unitecon.ui.entry.PortalSession;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ru.unitecon.ui.views.SeededPortal.FEBRUARY;
+import static ru.unitecon.ui.views.SeededPortal.MARCH;
+
+@SpringBootTest
+@Import(TestInfrastructure.class)
+@ViewPackages(packages = "ru.unitecon.ui.views")
+class SettingsViewTest extends SpringBrowserlessTest {
+    @Autowired
+    private SettingsStore settingsStore;
+    @Autowired
+    private PortalSettingsEditor editor;
+
+    private <T extends Component> T field(Class<T> type, String id) {
+        return $(type).id(id);
+    }
+
+    private void save() {
+        test($(Button.class).id("save-settings")).click();
+    }
+
+    private String status() {
+        return $(Paragraph.class).id("settings-status").getText();
+    }
+
+    @Test
+    void theStoredSettingsAreShown() {
+        SeededPortal salon = new SeededPortal(PortalStatus.INSTALLED);
+        PortalSettings stored = PortalSettings.defaults().withProcessingCostPerMonth(new BigDecimal("15000"))
+                .withVariableCost(VariableCost.perOrder("300")).withAttribution(Attribution.LAST_TOUCH);
+        settingsStore.save(salon.memberId, stored);
+        salon.openInThisSession(PortalSession.RUSSIAN);
+
+        navigate(SettingsView.class);
+
+        assertEquals(0, new BigDecimal("15000").compareTo(field(BigDecimalField.class, "processing-cost").getValue()));
+        assertEquals(VariableCost.Kind.AMOUNT_PER_ORDER, field(RadioButtonGroup.class, "variable-cost-kind").getValue());
+        assertEquals(Attribution.LAST_TOUCH, field(RadioButtonGroup.class, "attribution").getValue());
+        assertEquals("24; 3", field(TextField.class, "reminder-offsets").getValue());
+        assertEquals("Europe/Moscow", field(ComboBox.class, "zone").getValue());
+        assertEquals(ChannelRules.defaults().rules().size(), $(TextField.class).all().stream()
+                .filter(text -> text.getId().orElse("").endsWith("-pattern")).count());
+    }
+
+    @Test
+    void validChangesAreSavedAndReadBack() {
+        SeededPortal salon = new SeededPortal(PortalStatus.INSTALLED);
+        salon.openInThisSession(PortalSession.RUSSIAN);
+        navigate(SettingsView.class);
+
+        field(ComboBox.class, "zone").setValue("Asia/Yekaterinburg");
+        field(ComboBox.class, "currency").setValue("KZT");
+        field(BigDecimalField.class, "processing-cost").setValue(new BigDecimal("20000"));
+        field(RadioButtonGroup.class, "variable-cost-kind").setValue(VariableCost.Kind.PERCENT_OF_REVENUE);
+        field(BigDecimalField.class, "variable-cost").setValue(new BigDecimal("25"));
+        field(BigDecimalField.class, "retention-years").setValue(new BigDecimal("1.5"));
+        field(IntegerField.class, "active-window").setValue(6);
+        field(RadioButtonGroup.class, "attribution").setValue(Attribution.LAST_TOUCH);
+        test(field(TextField.class, "reminder-offsets")).setValue("48; 1,5");
+        field(TimePicker.class, "quiet-from").setValue(LocalTime.of(21, 0));
+        field(TimePicker.class, "quiet-until").setValue(LocalTime.of(9, 0));
+        field(IntegerField.class, "mark-after").setValue(90);
+        test($(TextArea.class).id("no-show-offer")).setValue("Скидка 15 %");
+        test($(Button.class).id("rule-1-up")).click();
+        test($(Button.class).id("rule-add")).click();
+        int added = ChannelRules.defaults().rules().size();
+        test(field(TextField.class, "rule-" + added + "-pattern")).setValue("flyer");
+        field(ComboBox.class, "rule-" + added + "-channel").setValue(Channel.REFERRAL);
+        field(RadioButtonGroup.class, "appointment-fields-kind").setValue(false);
+        test(field(TextField.class, "appointment-time-field")).setValue("UF_CRM_VISIT_AT");
+        test($(Button.class).id("stage-add")).click();
+        test(field(TextField.class, "stage-0")).setValue("C1:WON");
+
+        save();
+
+        List<ChannelRule> rules = new ArrayList<>(ChannelRules.defaults().rules());
+        rules.add(0, rules.remove(1));
+        rules.add(new ChannelRule(SourceField.UTM_SOURCE, MatchKind.EQUALS, "flyer", Channel.REFERRAL));
+        PortalSettings expected = new PortalSettings(ZoneId.of("Asia/Yekaterinburg"), "KZT",
+                new BigDecimal("20000"), VariableCost.percent("25"), new BigDecimal("1.5"), Attribution.LAST_TOUCH,
+                PortalSettings.defaults().orderSource(), 6, new ChannelRules(rules),
+                new ReminderPolicy(List.of(Duration.ofHours(48), Duration.ofMinutes(90)), LocalTime.of(21, 0),
+                        LocalTime.of(9, 0), Duration.ofMinutes(90), "Скидка 15 %"),
+                new AppointmentFields("UF_CRM_VISIT_AT", null,
+                        Map.of("C1:WON", AppointmentState.ATTENDED)));
+        assertEquals(expected, settingsStore.load(salon.memberId));
+        assertTrue(status().startsWith("Настройки сохранены. Цифры пересчитываются"), status());
+    }
+
+    @Test
+    void wrongValuesAreMarkedAtTheirFieldsAndNothingIsSaved() {
+        SeededPortal salon = new SeededPortal(PortalStatus.INSTALLED);
+        PortalSettings stored = PortalSettings.defaults().withProcessingCostPerMonth(new BigDecimal("1000"));
+        settingsStore.save(salon.memberId, stored);
+        salon.openInThisSession(PortalSession.RUSSIAN);
+        navigate(SettingsView.class);
+
+        field(BigDecimalField.class, "processing-cost").setValue(new BigDecimal("-5"));
+        field(BigDecimalField.class, "variable-cost").setValue(new BigDecimal("150"));
+        field(BigDecimalField.class, "retention-years").setValue(BigDecimal.ZERO);
+        field(IntegerField.class, "active-window").setValue(40);
+        test(field(TextField.class, "reminder-offsets")).setValue("24; 3; 2; 1; 0,5");
+        field(TimePicker.class, "quiet-until").setValue(LocalTime.of(22, 0));
+        field(IntegerField.class, "mark-after").setValue(3000);
+        test(field(TextField.class, "rule-0-pattern")).setValue("");
+        field(ComboBox.class, "rule-1-channel").setValue(Channel.UNKNOWN);
+        field(RadioButtonGroup.class, "appointment-fields-kind").setValue(false);
+        test(field(TextField.class, "appointment-time-field")).setValue("VISIT_AT");
+
+        save();
+
+        assertInvalid(BigDecimalField.class, "processing-cost", "Введите сумму от 0");
+        assertInvalid(BigDecimalField.class, "variable-cost", "Введите долю от 0 до 100 %");
+        assertInvalid(BigDecimalField.class, "retention-years", "Введите срок больше 0 лет");
+        assertInvalid(IntegerField.class, "active-window", "Введите от 1 до 36 месяцев");
+        assertInvalid(TextField.class, "reminder-offsets",
+                "До четырёх разных значений от 0,25 до 168 часов через «;»");
+        assertInvalid(TimePicker.class, "quiet-until", "Укажите начало и конец тихих часов; они должны различаться");
+        assertInvalid(IntegerField.class, "mark-after", "Введите от 0 до 2880 минут");
+        assertInvalid(TextField.class, "rule-0-pattern", "Введите значение");
+        assertInvalid(ComboBox.class, "rule-1-channel",
+                "Код канала: латинские строчные буквы, цифры и _, не unknown");
+        assertInvalid(TextField.class, "appointment-time-field", "Пользовательское поле вида UF_CRM_VISIT_AT");
+        assertFalse(field(ComboBox.class, "zone").isInvalid());
+        assertEquals("Настройки не сохранены: исправьте отмеченные поля.", status());
+        assertEquals(stored, settingsStore.load(salon.memberId));
+    }
+
+    @Test
+    void aFieldCorrectedAfterAnErrorSaves() {
+        SeededPortal salon = new SeededPortal(PortalStatus.INSTALLED);
+        salon.openInThisSession(PortalSession.RUSSIAN);
+        navigate(SettingsView.class);
+        test(field(TextField.class, "reminder-offsets")).setValue("завтра");
+        save();
+        assertInvalid(TextField.class, "reminder-offsets",
+                "До четырёх разных значений от 0,25 до 168 часов через «;»");
+
+        test(field(TextField.class, "reminder-offsets")).setValue("2");
+        save();
+
+        assertFalse(field(TextField.class, "reminder-offsets").isInvalid());
+        assertEquals("Настройки сохранены.", status());
+        assertEquals(List.of(Duration.ofHours(2)), settingsStore.load(salon.memberId).reminders().offsets());
+    }
+
+    @Test
+    void aViewerWhoIsNotAdminSeesTheSettingsReadOnlyAndCannotSave() {
+        SeededPortal salon = new SeededPortal(PortalStatus.INSTALLED);
+        salon.openInThisSession(PortalSession.RUSSIAN, false);
+
+        navigate(SettingsView.class);
+
+        assertTrue($(Paragraph.class).id("admin-only").isVisible());
+        assertFalse($(Button.class).withId("save-settings").exists());
+        assertFalse($(Button.class).withId("rule-add").exists());
+        assertFalse($(Button.class).withId("rule-0-remove").exists());
+        assertTrue(field(BigDecimalField.class, "processing-cost").isReadOnly());
+        assertTrue(field(TextField.class, "rule-0-pattern").isReadOnly());
+        PortalSession viewer = PortalSession.current().orElseThrow();
+        assertThrows(PortalSettingsEditor.NotPortalAdmin.class,
+                () -> editor.save(viewer, PortalSettings.defaults().withProcessingCostPerMonth(BigDecimal.TEN)));
+        assertEquals(PortalSettings.defaults(), settingsStore.load(salon.memberId));
+    }
+
+    @Test
+    void anAdminDoesNotSeeTheReadOnlyNote() {
+        new SeededPortal(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+
+        navigate(SettingsView.class);
+
+        assertFalse($(Paragraph.class).withId("admin-only").exists());
+        assertTrue($(Button.class).withId("save-settings").exists());
+        assertFalse(field(BigDecimalField.class, "processing-cost").isReadOnly());
+    }
+
+    @Test
+    void thePreviewClassifiesTheSeededLeadsAsTheEditedRulesWould() {
+        SeededPortal salon = OverviewViewTest.salon(PortalStatus.INSTALLED);
+        salon.openInThisSession(PortalSession.RUSSIAN);
+        navigate(SettingsView.class);
+
+        // The first rule now sends utm_source "instagram" to a channel of the salon's own.
+        field(ComboBox.class, "rule-0-channel").setValue("insta_ads");
+
+        List<ChannelRule> rules = new ArrayList<>(ChannelRules.defaults().rules());
+        rules.set(0, new ChannelRule(SourceField.UTM_SOURCE, MatchKind.CONTAINS, "instagram", "insta_ads"));
+        ChannelRules edited = new ChannelRules(rules);
+        RulePreview expected = PortalSettingsEditor.preview(edited, editor.leadSources(
+                PortalSession.current().orElseThrow()));
+        @SuppressWarnings("unchecked")
+        GridTester<Grid<RulePreview.Row>, RulePreview.Row> preview = test($(Grid.class).id("rules-preview"));
+        assertEquals(5, preview.size());
+        assertEquals(expected.rows(), IntStream.range(0, preview.size())
+                .mapToObj(preview::getRow).toList());
+        for (int row = 0; row < preview.size(); row++) {
+            RulePreview.Row shown = preview.getRow(row);
+            assertEquals(edited.classify(shown.lead().source()), shown.proposedChannel());
+        }
+        assertEquals(3, expected.changedCount());
+        assertEquals("Последних лидов: 5; сменят канал: 3.",
+                $(Paragraph.class).id("rules-preview-summary").getText());
+        assertEquals(settingsStore.load(salon.memberId), PortalSettings.defaults());
+    }
+
+    @Test
+    void savingOtherChannelRulesRecountsTheStoredFigures() {
+        SeededPortal salon = OverviewViewTest.salon(PortalStatus.INSTALLED);
+        salon.openInThisSession(PortalSession.RUSSIAN);
+        navigate(SettingsView.class);
+
+        field(ComboBox.class, "rule-0-channel").setValue("insta_ads");
+        save();
+
+        PortalSettings saved = settingsStore.load(salon.memberId);
+        Map<AggregateKey, Counters> stored = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE)
+                .load(salon.memberId, FEBRUARY, MARCH.plusYears(1)).counters();
+        assertEquals(2, stored.get(new AggregateKey(MARCH, "insta_ads")).count(Measure.LEADS));
+        assertEquals(2, stored.get(new AggregateKey(MARCH, "insta_ads")).count(Measure.NEW_CLIENTS));
+        assertFalse(stored.containsKey(new AggregateKey(MARCH, Channel.INSTAGRAM)));
+        Map<AggregateKey, Counters> recomputed = new HashMap<>();
+        new LedgerStore(LocalDynamo.client(), LocalDynamo.TABLE, Clock.systemUTC()).recompute(salon.memberId, saved)
+                .cells().forEach((cell, counters) -> {
+                    if (!counters.monthlyPart().isZero()) {
+                        recomputed.put(cell, counters.monthlyPart());
+                    }
+                });
+        assertEquals(recomputed, stored);
+        assertEquals("Настройки сохранены. Цифры пересчитываются по новым правилам: для большого портала это займёт "
+                + "несколько минут, затем обновите страницу.", status());
+    }
+
+    @Test
+    void aWrongRuleStopsThePreviewUntilFixed() {
+        OverviewViewTest.salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+        navigate(SettingsView.class);
+
+        test(field(TextField.class, "rule-0-pattern")).setValue("");
+
+        assertEquals("Исправьте отмеченные правила, чтобы увидеть, как они разнесут лиды.",
+                $(Paragraph.class).id("rules-preview-summary").getText());
+        test(field(TextField.class, "rule-0-pattern")).setValue("instagram");
+        assertEquals("Последних лидов: 5; сменят канал: 0.",
+                $(Paragraph.class).id("rules-preview-summary").getText());
+    }
+
+    @Test
+    void removingARuleDropsItFromTheSavedRules() {
+        SeededPortal salon = new SeededPortal(PortalStatus.INSTALLED);
+        salon.openInThisSession(PortalSession.RUSSIAN);
+        navigate(SettingsView.class);
+
+        test($(Button.class).id("rule-0-remove")).click();
+        save();
+
+        assertEquals(ChannelRules.defaults().rules().subList(1, ChannelRules.defaults().rules().size()),
+                settingsStore.load(salon.memberId).channelRules().rules());
+    }
+
+    @Test
+    void englishLabelsForAnEnglishPortal() {
+        new SeededPortal(PortalStatus.INSTALLED).openInThisSession(Locale.ENGLISH);
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+
+        navigate(SettingsView.class);
+
+        assertEquals("Settings", $(H2.class).first().getText());
+        assertEquals("Processing cost per month", field(BigDecimalField.class, "processing-cost").getLabel());
+    }
+
+    private <T extends Component & HasValidation> void assertInvalid(
+            Class<T> type, String id, String message) {
+        T shown = field(type, id);
+        assertTrue(shown.isInvalid(), id + " should be marked invalid");
+        assertEquals(message, shown.getErrorMessage(), id);
+    }
+}

@@ -1,0 +1,161 @@
+package ru.unitecon.core.store;
+
+import org.junit.jupiter.api.Test;
+import ru.unitecon.core.appointments.AppointmentState;
+import ru.unitecon.core.attribution.Channel;
+import ru.unitecon.core.attribution.ChannelRule;
+import ru.unitecon.core.attribution.ChannelRules;
+import ru.unitecon.core.attribution.LeadSource;
+import ru.unitecon.core.attribution.MatchKind;
+import ru.unitecon.core.attribution.SourceField;
+import ru.unitecon.core.crm.AppointmentObservation;
+import ru.unitecon.core.crm.DealSnapshot;
+import ru.unitecon.core.crm.LeadSnapshot;
+import ru.unitecon.core.crm.Semantic;
+import ru.unitecon.core.ledger.AggregateKey;
+import ru.unitecon.core.ledger.Counters;
+import ru.unitecon.core.ledger.Measure;
+import ru.unitecon.core.portal.Attribution;
+import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.testsupport.LocalDynamo;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LedgerRebuildTest {
+    private static final YearMonth FROM = YearMonth.of(2025, 1);
+    private static final YearMonth TO = YearMonth.of(2027, 12);
+    private static final PortalSettings BEFORE = PortalSettings.defaults();
+
+    private final DynamoDbClient dynamo = LocalDynamo.client();
+    private final LedgerStore ledger = new LedgerStore(dynamo, LocalDynamo.TABLE, Clock.systemUTC());
+    private final LedgerRebuild rebuild = new LedgerRebuild(dynamo, LocalDynamo.TABLE, Clock.systemUTC());
+    private final AggregateReader aggregates = new AggregateReader(dynamo, LocalDynamo.TABLE);
+
+    /** Other rules (vk goes to a channel of the salon's own), last touch, and a zone that moves month ends. */
+    private static PortalSettings after() {
+        List<ChannelRule> rules = new ArrayList<>(ChannelRules.defaults().rules());
+        rules.addFirst(new ChannelRule(SourceField.UTM_SOURCE, MatchKind.EQUALS, "vk", "vk_ads"));
+        return BEFORE.withChannelRules(new ChannelRules(rules)).withAttribution(Attribution.LAST_TOUCH)
+                .withZone(ZoneId.of("America/New_York"));
+    }
+
+    private static Instant at(String instant) {
+        return Instant.parse(instant);
+    }
+
+    /** Two clients with several touches, one of them across a month end that the zone change moves. */
+    private void history(String member, PortalSettings settings) {
+        ledger.apply(member, settings, new LeadSnapshot(1, at("2026-02-28T22:00:00Z"), at("2026-02-28T22:00:00Z"),
+                LeadSource.ofUtm("instagram", null, null), Semantic.IN_PROGRESS, 50L, BigDecimal.ZERO, 1L,
+                new AppointmentObservation(at("2026-03-02T10:00:00Z"), AppointmentState.NO_SHOW)));
+        ledger.apply(member, settings, new LeadSnapshot(2, at("2026-03-05T10:00:00Z"), at("2026-03-05T10:00:00Z"),
+                LeadSource.ofUtm("vk", null, null), Semantic.IN_PROGRESS, 50L, BigDecimal.ZERO, 1L, null));
+        ledger.apply(member, settings, new DealSnapshot(1, at("2026-03-06T10:00:00Z"), at("2026-03-06T10:00:00Z"),
+                LeadSource.NONE, Semantic.SUCCESS, 50L, 2L, new BigDecimal("3000"), at("2026-03-06T10:00:00Z"), 1L,
+                null));
+        ledger.apply(member, settings, new LeadSnapshot(3, at("2026-03-31T23:30:00Z"), at("2026-03-31T23:30:00Z"),
+                LeadSource.ofSourceId("CALL"), Semantic.IN_PROGRESS, 60L, BigDecimal.ZERO, 1L, null));
+        ledger.apply(member, settings, new DealSnapshot(2, at("2026-04-01T01:00:00Z"), at("2026-04-01T01:00:00Z"),
+                LeadSource.NONE, Semantic.SUCCESS, 60L, 3L, new BigDecimal("1500"), at("2026-04-01T01:00:00Z"), 1L,
+                null));
+        ledger.apply(member, settings, new LeadSnapshot(4, at("2026-03-10T10:00:00Z"), at("2026-03-10T10:00:00Z"),
+                LeadSource.ofUtm("vk", null, null), Semantic.IN_PROGRESS, null, BigDecimal.ZERO, 1L, null));
+        ledger.deleteLead(member, settings, 4, at("2026-03-11T10:00:00Z"));
+    }
+
+    @Test
+    void aRebuiltPortalCountsAsIfItHadAlwaysHadTheNewSettings() {
+        String member = LocalDynamo.freshMemberId();
+        history(member, BEFORE);
+        String fresh = LocalDynamo.freshMemberId();
+        history(fresh, after());
+        assertNotEquals(aggregates.load(fresh, FROM, TO).counters(), aggregates.load(member, FROM, TO).counters());
+
+        assertTrue(rebuild.rebuild(member, after()));
+
+        assertEquals(aggregates.load(fresh, FROM, TO).counters(), aggregates.load(member, FROM, TO).counters());
+        assertEquals(aggregates.cohorts(fresh, FROM, TO), aggregates.cohorts(member, FROM, TO));
+        assertEquals("vk_ads", ledger.records().lead(member, 2).orElseThrow().channel());
+    }
+
+    @Test
+    void changesAppliedAfterTheRebuildKeepTheCountersRight() {
+        // Without the rebuild the ledger subtracts, under last touch, what it had added under first touch.
+        String member = LocalDynamo.freshMemberId();
+        history(member, BEFORE);
+        rebuild.rebuild(member, after());
+
+        // The client's vk lead is won again under the new settings: the incremental ledger must agree with them.
+        ledger.apply(member, after(), new DealSnapshot(3, at("2026-03-20T10:00:00Z"), at("2026-03-20T10:00:00Z"),
+                LeadSource.NONE, Semantic.SUCCESS, 50L, 2L, new BigDecimal("1000"), at("2026-03-20T10:00:00Z"), 1L,
+                null));
+        ledger.deleteDeal(member, after(), 1, at("2026-03-21T10:00:00Z"));
+
+        assertEquals(monthly(ledger.recompute(member, after()).cells()), aggregates.load(member, FROM, TO).counters());
+    }
+
+    @Test
+    void spendSurvivesTheRebuild() {
+        String member = LocalDynamo.freshMemberId();
+        history(member, BEFORE);
+        new SpendStore(dynamo, LocalDynamo.TABLE).replaceMonths(member,
+                Map.of(YearMonth.of(2026, 3), Map.of(Channel.VK, new BigDecimal("5000"), "billboard",
+                        new BigDecimal("700"))));
+
+        rebuild.rebuild(member, after());
+
+        assertEquals(Map.of(new AggregateKey(YearMonth.of(2026, 3), Channel.VK), new BigDecimal("5000"),
+                        new AggregateKey(YearMonth.of(2026, 3), "billboard"), new BigDecimal("700")),
+                aggregates.load(member, FROM, TO).spend());
+        assertEquals(0, aggregates.load(member, FROM, TO).counters()
+                .getOrDefault(new AggregateKey(YearMonth.of(2026, 3), Channel.VK),
+                        Counters.ZERO).count(Measure.LEADS));
+    }
+
+    @Test
+    void rebuildingUnderTheSameSettingsChangesNothing() {
+        String member = LocalDynamo.freshMemberId();
+        history(member, BEFORE);
+        var before = aggregates.load(member, FROM, TO).counters();
+
+        assertTrue(rebuild.rebuild(member, BEFORE));
+
+        assertEquals(before, aggregates.load(member, FROM, TO).counters());
+    }
+
+    @Test
+    void onlySettingsThatChangeTheCountsNeedARebuild() {
+        assertTrue(LedgerRebuild.isNeeded(BEFORE, BEFORE.withAttribution(Attribution.LAST_TOUCH)));
+        assertTrue(LedgerRebuild.isNeeded(BEFORE, BEFORE.withZone(ZoneId.of("Asia/Yekaterinburg"))));
+        assertTrue(LedgerRebuild.isNeeded(BEFORE, BEFORE.withActiveWindowMonths(6)));
+        assertTrue(LedgerRebuild.isNeeded(BEFORE, after().withZone(BEFORE.zone())
+                .withAttribution(BEFORE.attribution())));
+        assertFalse(LedgerRebuild.isNeeded(BEFORE, BEFORE.withProcessingCostPerMonth(BigDecimal.TEN)
+                .withRetentionYears(BigDecimal.ONE).withCurrency("KZT")));
+    }
+
+    private static Map<AggregateKey, Counters> monthly(
+            Map<AggregateKey, Counters> cells) {
+        Map<AggregateKey, Counters> monthly = new HashMap<>();
+        cells.forEach((cell, counters) -> {
+            if (!counters.monthlyPart().isZero()) {
+                monthly.put(cell, counters.monthlyPart());
+            }
+        });
+        return monthly;
+    }
+}
