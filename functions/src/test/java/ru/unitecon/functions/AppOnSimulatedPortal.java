@@ -70,6 +70,7 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     final LedgerStore ledger;
     final LocalQueue queue = LocalQueue.create();
     final LambdaGateway gateway = new LambdaGateway();
+    final InstallHandler installHandler;
     final EventsHandler eventsHandler;
     final SyncHandler syncHandler;
     final SchedulerHandler schedulerHandler;
@@ -97,7 +98,8 @@ final class AppOnSimulatedPortal implements AutoCloseable {
 
         InstallationService installations = new InstallationService(portals, oauth, clients, changes,
                 new AppAddresses(eventsUrl(), appUrl()), clock);
-        gateway.route("/install", new InstallHandler(installations));
+        installHandler = new InstallHandler(installations);
+        gateway.route("/install", installHandler);
         eventsHandler = new EventsHandler(new EventIntake(portals, changes, installations));
         gateway.route("/events", eventsHandler);
         gateway.route("/health", new HealthHandler());
