@@ -143,6 +143,19 @@ final class AppOnSimulatedPortal implements AutoCloseable {
         return sync();
     }
 
+    /** A second portal of the same app, installed through the same gateway into the same table, backfilled. */
+    SimulatedPortal installAnotherPortal(Dataset dataset) {
+        SimulatedPortal other = simulator.createPortal(PortalSeed.of(dataset)
+                .withClient(portal.seed().clientId(), portal.seed().clientSecret()));
+        HttpResponse<String> page = other.installApp(gateway.url("/install"), appUrl());
+        if (page.statusCode() != 200) {
+            throw new AssertionError("install answered " + page.statusCode() + ": " + page.body());
+        }
+        other.deliverInstallEvent(eventsUrl());
+        sync();
+        return other;
+    }
+
     LocalQueue.Deliveries sync() {
         return queue.deliverTo(syncHandler, 200);
     }
