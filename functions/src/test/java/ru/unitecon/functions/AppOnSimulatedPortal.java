@@ -62,7 +62,7 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     final RecordingSleeper sleeper = new RecordingSleeper(clock);
     final PortalSimulator simulator;
     final SimulatedPortal portal;
-    final DynamoDbClient dynamo = LocalDynamo.client();
+    final DynamoDbClient dynamo;
     /** A table of its own, so the scheduler's list of active portals holds only this test's portal. */
     final String table = "functions-" + UUID.randomUUID();
     final PortalStore portals;
@@ -76,7 +76,9 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     final SchedulerHandler schedulerHandler;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private AppOnSimulatedPortal(Dataset dataset, SimulatorOptions options, int maxLimitRetries) {
+    private AppOnSimulatedPortal(Dataset dataset, SimulatorOptions options, int maxLimitRetries,
+                                 DynamoDbClient dynamo) {
+        this.dynamo = dynamo;
         TableDefinition.createIfMissing(dynamo, table);
         portals = new PortalStore(dynamo, table);
         settings = new SettingsStore(dynamo, table);
@@ -110,11 +112,16 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     }
 
     static AppOnSimulatedPortal start(Dataset dataset) {
-        return new AppOnSimulatedPortal(dataset, SimulatorOptions.defaults(), 6);
+        return new AppOnSimulatedPortal(dataset, SimulatorOptions.defaults(), 6, LocalDynamo.client());
+    }
+
+    /** The app on another DynamoDB: a server that a test stops and restarts, or one with faults in front. */
+    static AppOnSimulatedPortal start(Dataset dataset, DynamoDbClient dynamo) {
+        return new AppOnSimulatedPortal(dataset, SimulatorOptions.defaults(), 6, dynamo);
     }
 
     static AppOnSimulatedPortal start(Dataset dataset, SimulatorOptions options, int maxLimitRetries) {
-        return new AppOnSimulatedPortal(dataset, options, maxLimitRetries);
+        return new AppOnSimulatedPortal(dataset, options, maxLimitRetries, LocalDynamo.client());
     }
 
     String memberId() {
