@@ -2,6 +2,7 @@ package ru.unitecon.functions;
 
 import org.junit.jupiter.api.Test;
 import ru.unitecon.simulator.DatasetGenerator;
+import ru.unitecon.simulator.Fault;
 
 import java.net.URI;
 import java.time.Instant;
@@ -28,6 +29,25 @@ class PortalFaultTest {
             assertEquals(app.portal.domain(), app.portals.find(app.memberId()).orElseThrow().domain());
             assertEquals(app.portal.clientEndpoint(),
                     URI.create(app.portals.load(app.memberId()).orElseThrow().clientEndpoint()));
+            assertEquals(10, app.liveLeads().stream().filter(lead -> lead.modified().equals(updatedAt)).count());
+            assertEquals(List.of(), app.portal.violations());
+        }
+    }
+
+    @Test
+    void changesMetByAFailingPortalWaitInTheQueueUntilItRecovers() {
+        try (AppOnSimulatedPortal app = AppOnSimulatedPortal.start(DatasetGenerator.generate(42, 30))) {
+            app.installAndBackfill();
+            Instant updatedAt = app.editEveryLead(10);
+            app.portal.injectFault("batch", Fault.SERVER_ERROR);
+
+            LocalQueue.Deliveries whileFailing = app.queue.deliverTo(app.syncHandler, 1);
+            app.portal.clearFaults();
+            LocalQueue.Deliveries recovered = app.sync();
+
+            assertEquals(10, whileFailing.failures());
+            assertEquals(0, recovered.failures());
+            assertEquals(0, app.queue.size());
             assertEquals(10, app.liveLeads().stream().filter(lead -> lead.modified().equals(updatedAt)).count());
             assertEquals(List.of(), app.portal.violations());
         }
