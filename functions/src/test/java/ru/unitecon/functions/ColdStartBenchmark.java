@@ -72,20 +72,15 @@ public final class ColdStartBenchmark {
             variants.put("AOT cache (-XX:AOTCache)", List.of("-XX:AOTCache=" + aot));
             variants.put("AOT cache + TieredStopAtLevel=1", List.of("-XX:AOTCache=" + aot, "-XX:TieredStopAtLevel=1"));
 
-            double[] bare = new double[RUNS];
-            for (int run = 0; run < RUNS; run++) {
-                bare[run] = probe("hello", List.of(), environment, classpath);
-            }
-            double hello = Percentiles.of(bare, 50);
-            System.out.printf("| bare handler, defaults | %.0f ms | 1.00 |%n", hello);
+            double hello = median("hello", List.of(), environment, classpath)[0];
+            System.out.println("| handler, start-up options | JVM start to first handled event | ratio to the bare "
+                    + "handler | of which constructor | of which first event |");
+            System.out.println("|---|---|---|---|---|");
+            System.out.printf("| bare handler, defaults | %.0f ms | 1.00 | | |%n", hello);
             for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
-                double[] events = new double[RUNS];
-                for (int run = 0; run < RUNS; run++) {
-                    events[run] = probe("events", variant.getValue(), environment, classpath);
-                }
-                double median = Percentiles.of(events, 50);
-                System.out.printf("| events function, %s | %.0f ms | %.2f |%n", variant.getKey(), median,
-                        median / hello);
+                double[] events = median("events", variant.getValue(), environment, classpath);
+                System.out.printf("| events function, %s | %.0f ms | %.2f | %.0f ms | %.0f ms |%n", variant.getKey(),
+                        events[0], events[0] / hello, events[1], events[2]);
             }
         } finally {
             dynamoServer.stop();
@@ -113,8 +108,21 @@ public final class ColdStartBenchmark {
         return environment;
     }
 
-    /** Milliseconds from launching a JVM until it printed that it handled its event. */
-    private static double probe(String handler, List<String> flags, Map<String, String> environment,
+    /** Medians over {@link #RUNS} fresh JVMs: start to handled, constructor, first event (milliseconds). */
+    private static double[] median(String handler, List<String> flags, Map<String, String> environment,
+                                   String classpath) throws Exception {
+        double[][] runs = new double[3][RUNS];
+        for (int run = 0; run < RUNS; run++) {
+            double[] one = probe(handler, flags, environment, classpath);
+            for (int figure = 0; figure < 3; figure++) {
+                runs[figure][run] = one[figure];
+            }
+        }
+        return new double[] {Percentiles.of(runs[0], 50), Percentiles.of(runs[1], 50), Percentiles.of(runs[2], 50)};
+    }
+
+    /** Milliseconds from launching a JVM until it printed that it handled its event, then its two phases. */
+    private static double[] probe(String handler, List<String> flags, Map<String, String> environment,
                                 String classpath) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("java.home") + "/bin/java");
@@ -125,13 +133,19 @@ public final class ColdStartBenchmark {
         long start = System.nanoTime();
         Process process = builder.start();
         List<String> output = new ArrayList<>();
+        double[] phases = new double[2];
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.equals("handled 200")) {
                     double ms = (System.nanoTime() - start) / 1e6;
                     process.waitFor();
-                    return ms;
+                    return new double[] {ms, phases[0], phases[1]};
+                }
+                if (line.startsWith(ColdStartProbe.PHASES)) {
+                    String[] split = line.substring(ColdStartProbe.PHASES.length()).split(" ");
+                    phases[0] = Double.parseDouble(split[0]);
+                    phases[1] = Double.parseDouble(split[1]);
                 }
                 output.add(line);
             }
