@@ -101,7 +101,8 @@ public final class EventIntake {
         try {
             portals.find(sample.auth().memberId());
         } catch (SdkException unreachable) {
-            LOG.info("priming could not reach DynamoDB; the first event will: {}", unreachable.getClass().getSimpleName());
+            LOG.info("priming could not reach DynamoDB ({}); the first event will",
+                    unreachable.getClass().getSimpleName());
         }
         ChangeMessage.upsert(sample.auth().memberId(), CrmEntity.LEAD, sample.entityId(), sample.sentAt()).toJson();
     }
