@@ -20,8 +20,10 @@ public final class EventsHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private final EventIntake intake;
 
+    /** Lambda's constructor: primes the lead event path at initialisation (see {@link EventIntake#prime()}). */
     public EventsHandler() {
         this(ProductionServices.fromEnvironment().intake());
+        intake.prime();
     }
 
     public EventsHandler(EventIntake intake) {

@@ -69,7 +69,7 @@ final class ProductionServices {
 
     EventIntake intake() {
         ChangeQueue queue = queue();
-        return new EventIntake(portals, queue, installations(queue));
+        return new EventIntake(portals, queue, () -> installations(queue));
     }
 
     SyncService sync() {

@@ -66,7 +66,7 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     final RecordingSleeper sleeper = new RecordingSleeper(clock);
     final PortalSimulator simulator;
     final SimulatedPortal portal;
-    final DynamoDbClient dynamo = LocalDynamo.client();
+    final DynamoDbClient dynamo;
     /** A table of its own, so the scheduler's list of active portals holds only this test's portal. */
     final String table = "functions-" + UUID.randomUUID();
     final PortalStore portals;
@@ -74,6 +74,7 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     final LedgerStore ledger;
     final LocalQueue queue = LocalQueue.create();
     final LambdaGateway gateway = new LambdaGateway();
+    final InstallHandler installHandler;
     final EventsHandler eventsHandler;
     final SyncHandler syncHandler;
     final SchedulerHandler schedulerHandler;
@@ -83,12 +84,14 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     final PortalClients clients;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private AppOnSimulatedPortal(Dataset dataset, SimulatorOptions options, int maxLimitRetries) {
-        this(PortalSeed.of(dataset), options, maxLimitRetries, Duration.ofSeconds(20));
+    private AppOnSimulatedPortal(Dataset dataset, SimulatorOptions options, int maxLimitRetries,
+                                 DynamoDbClient dynamo) {
+        this(PortalSeed.of(dataset), options, maxLimitRetries, Duration.ofSeconds(20), dynamo);
     }
 
     private AppOnSimulatedPortal(PortalSeed seed, SimulatorOptions options, int maxLimitRetries,
-                                 Duration requestTimeout) {
+                                 Duration requestTimeout, DynamoDbClient dynamo) {
+        this.dynamo = dynamo;
         TableDefinition.createIfMissing(dynamo, table);
         portals = new PortalStore(dynamo, table);
         settings = new SettingsStore(dynamo, table);
@@ -110,7 +113,8 @@ final class AppOnSimulatedPortal implements AutoCloseable {
 
         InstallationService installations = new InstallationService(portals, oauth, clients, changes,
                 new AppAddresses(eventsUrl(), appUrl()), clock);
-        gateway.route("/install", new InstallHandler(installations));
+        installHandler = new InstallHandler(installations);
+        gateway.route("/install", installHandler);
         eventsHandler = new EventsHandler(new EventIntake(portals, changes, installations));
         gateway.route("/events", eventsHandler);
         gateway.route("/health", new HealthHandler());
@@ -124,17 +128,22 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     }
 
     static AppOnSimulatedPortal start(Dataset dataset) {
-        return new AppOnSimulatedPortal(dataset, SimulatorOptions.defaults(), 6);
+        return new AppOnSimulatedPortal(dataset, SimulatorOptions.defaults(), 6, LocalDynamo.client());
+    }
+
+    /** The app on another DynamoDB: a server that a test stops and restarts, or one with faults in front. */
+    static AppOnSimulatedPortal start(Dataset dataset, DynamoDbClient dynamo) {
+        return new AppOnSimulatedPortal(dataset, SimulatorOptions.defaults(), 6, dynamo);
     }
 
     /** A portal in {@code zone}, whose REST calls give up after {@code requestTimeout} (for hanging portals). */
     static AppOnSimulatedPortal start(Dataset dataset, ZoneId zone, Duration requestTimeout) {
         return new AppOnSimulatedPortal(PortalSeed.of(dataset).withTimeZone(zone), SimulatorOptions.defaults(), 6,
-                requestTimeout);
+                requestTimeout, LocalDynamo.client());
     }
 
     static AppOnSimulatedPortal start(Dataset dataset, SimulatorOptions options, int maxLimitRetries) {
-        return new AppOnSimulatedPortal(dataset, options, maxLimitRetries);
+        return new AppOnSimulatedPortal(dataset, options, maxLimitRetries, LocalDynamo.client());
     }
 
     String memberId() {
@@ -161,6 +170,19 @@ final class AppOnSimulatedPortal implements AutoCloseable {
         }
         portal.deliverInstallEvent(eventsUrl());
         return sync();
+    }
+
+    /** A second portal of the same app, installed through the same gateway into the same table, backfilled. */
+    SimulatedPortal installAnotherPortal(Dataset dataset) {
+        SimulatedPortal other = simulator.createPortal(PortalSeed.of(dataset)
+                .withClient(portal.seed().clientId(), portal.seed().clientSecret()));
+        HttpResponse<String> page = other.installApp(gateway.url("/install"), appUrl());
+        if (page.statusCode() != 200) {
+            throw new AssertionError("install answered " + page.statusCode() + ": " + page.body());
+        }
+        other.deliverInstallEvent(eventsUrl());
+        sync();
+        return other;
     }
 
     LocalQueue.Deliveries sync() {

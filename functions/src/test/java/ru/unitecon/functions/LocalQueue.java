@@ -79,7 +79,7 @@ final class LocalQueue {
 
     /**
      * Hands the queue's messages to the handler until the queue is empty or {@code maxRounds} batches were
-     * delivered.
+     * delivered. A handler that throws gets its whole batch back, like a crashed function.
      */
     Deliveries deliverTo(SyncHandler handler, int maxRounds) {
         int rounds = 0;
@@ -94,9 +94,14 @@ final class LocalQueue {
             delivered += messages.size();
             SQSEvent event = new SQSEvent();
             event.setRecords(messages.stream().map(LocalQueue::record).toList());
-            SQSBatchResponse response = handler.handleRequest(event, null);
-            Set<String> failedIds = response.getBatchItemFailures().stream()
-                    .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+            Set<String> failedIds;
+            try {
+                failedIds = handler.handleRequest(event, null).getBatchItemFailures().stream()
+                        .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+            } catch (RuntimeException crashed) {
+                // A function that fails returns its whole batch to the queue, as Lambda's event source does.
+                failedIds = messages.stream().map(Message::messageId).collect(Collectors.toSet());
+            }
             failed += failedIds.size();
             for (Message message : messages) {
                 if (failedIds.contains(message.messageId())) {

@@ -14,11 +14,13 @@ import ru.unitecon.core.portal.PortalStatus;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.core.sync.ChangeQueue;
+import software.amazon.awssdk.core.exception.SdkException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Takes the portal's event POSTs. A portal never repeats an event, so the answer must be quick and the work
@@ -28,14 +30,28 @@ import java.util.Optional;
 public final class EventIntake {
     private static final Logger LOG = LoggerFactory.getLogger(EventIntake.class);
 
+    /** A lead event of a member_id no portal has (member_ids are 32 hex digits); see {@link #prime()}. */
+    private static final String PRIMING_EVENT = "event=ONCRMLEADUPDATE&data%5BFIELDS%5D%5BID%5D=1&ts=1"
+            + "&auth%5Bdomain%5D=priming.invalid&auth%5Bmember_id%5D=priming&auth%5Bapplication_token%5D=priming";
+
     private final PortalStore portals;
     private final ChangeQueue queue;
-    private final InstallationService installations;
+    private final Supplier<InstallationService> installationsFactory;
+    private InstallationService installations;
 
     public EventIntake(PortalStore portals, ChangeQueue queue, InstallationService installations) {
+        this(portals, queue, () -> installations);
+        Objects.requireNonNull(installations, "installations");
+    }
+
+    /**
+     * Builds the installation service only when an install or update event needs it: its HTTP clients for the
+     * OAuth server and the portal cost a cold start more than a lead event's whole work.
+     */
+    public EventIntake(PortalStore portals, ChangeQueue queue, Supplier<InstallationService> installations) {
         this.portals = Objects.requireNonNull(portals, "portals");
         this.queue = Objects.requireNonNull(queue, "queue");
-        this.installations = Objects.requireNonNull(installations, "installations");
+        this.installationsFactory = Objects.requireNonNull(installations, "installations");
     }
 
     /**
@@ -49,7 +65,7 @@ public final class EventIntake {
         }
         PortalEvent event = PortalEvent.parse(formBody);
         if (event.name().equals("ONAPPINSTALL")) {
-            installations.acceptInstallEvent(event);
+            installations().acceptInstallEvent(event);
             return IntakeOutcome.ACCEPTED;
         }
         PortalInstallation portal = authenticate(event);
@@ -67,12 +83,35 @@ public final class EventIntake {
             case "ONCRMDEALDELETE" -> enqueue(ChangeMessage.delete(member, CrmEntity.DEAL, entityId(event),
                     event.sentAt()));
             case "ONAPPUNINSTALL" -> uninstall(member, event.clean());
-            case "ONAPPUPDATE" -> installations.rebind(member);
+            case "ONAPPUPDATE" -> installations().rebind(member);
             default -> {
                 return IntakeOutcome.IGNORED;
             }
         }
         return IntakeOutcome.ACCEPTED;
+    }
+
+    /**
+     * Walks a lead event's path once without any effect, so that its classes are loaded and its first DynamoDB
+     * call made before the first real event: at initialisation, which a SnapStart snapshot keeps. Parses a sample
+     * event, reads a portal that cannot exist and writes a change message as JSON; nothing is queued.
+     */
+    public void prime() {
+        PortalEvent sample = PortalEvent.parse(PRIMING_EVENT);
+        try {
+            portals.find(sample.auth().memberId());
+        } catch (SdkException unreachable) {
+            LOG.info("priming could not reach DynamoDB ({}); the first event will",
+                    unreachable.getClass().getSimpleName());
+        }
+        ChangeMessage.upsert(sample.auth().memberId(), CrmEntity.LEAD, sample.entityId(), sample.sentAt()).toJson();
+    }
+
+    private synchronized InstallationService installations() {
+        if (installations == null) {
+            installations = Objects.requireNonNull(installationsFactory.get(), "installations");
+        }
+        return installations;
     }
 
     private PortalInstallation authenticate(PortalEvent event) {

@@ -99,6 +99,17 @@ public final class PortalStore implements PortalTokensStore {
                 .build());
     }
 
+    /** The portal's new address after a rename; the one the stored tokens are used with, too. */
+    @Override
+    public void recordMove(String memberId, String domain, String clientEndpoint) {
+        dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(memberId))
+                .updateExpression("SET #d = :d, clientEndpoint = :c")
+                .conditionExpression("attribute_exists(PK)")
+                .expressionAttributeNames(Map.of("#d", "domain"))
+                .expressionAttributeValues(Map.of(":d", s(domain), ":c", s(clientEndpoint)))
+                .build());
+    }
+
     /** Forgets the tokens and takes the portal off the scheduler's list; its data stays until purged. */
     public void markUninstalled(String memberId) {
         dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(memberId))

@@ -9,6 +9,7 @@ import ru.unitecon.core.portal.PortalInstallation;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.PortalStatus;
 import ru.unitecon.testsupport.LocalDynamo;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PortalStoreTest {
@@ -137,5 +139,26 @@ class PortalStoreTest {
     void aMalformedMemberIdFindsNothing() {
         assertEquals(Optional.empty(), portals.find("P#" + member));
         assertEquals(Optional.empty(), portals.find(""));
+    }
+
+    @Test
+    void aRenamedPortalKeepsItsNewAddressForTheInstallationAndTheTokens() {
+        portals.saveInstallation(installation(member, "app-token"));
+        portals.saveTokens(member, tokens("a1", "r1"));
+
+        portals.recordMove(member, "new-salon.bitrix24.ru", "https://new-salon.bitrix24.ru/rest/");
+
+        assertEquals("new-salon.bitrix24.ru", portals.find(member).orElseThrow().domain());
+        assertEquals(URI.create("https://new-salon.bitrix24.ru/rest/"), portals.find(member).orElseThrow().clientEndpoint());
+        assertEquals("https://new-salon.bitrix24.ru/rest/", portals.load(member).orElseThrow().clientEndpoint());
+        assertEquals("r1", portals.load(member).orElseThrow().refreshToken());
+    }
+
+    @Test
+    void aMoveOfAPortalNotInstalledHereCreatesNothing() {
+        assertThrows(ConditionalCheckFailedException.class,
+                () -> portals.recordMove(member, "x.bitrix24.ru", "https://x.bitrix24.ru/rest/"));
+
+        assertTrue(portals.find(member).isEmpty());
     }
 }

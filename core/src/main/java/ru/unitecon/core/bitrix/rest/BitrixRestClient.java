@@ -277,6 +277,7 @@ public final class BitrixRestClient {
         String endpoint = target.getScheme().toLowerCase(Locale.ROOT) + "://" + authority + "/rest/";
         movedEndpoint = endpoint;
         LOG.info("portal {} moved to {}", memberId, authority);
+        store.recordMove(memberId, authority, endpoint);
         renames.renamed(memberId, authority, endpoint);
     }
 

@@ -18,4 +18,13 @@ public interface PortalTokensStore {
 
     /** The pair can no longer be refreshed; the portal's admin has to open the app again. */
     void markNeedsReconnect(String memberId);
+
+    /**
+     * The portal answered from a new address (its admin renamed it): keep it, so later calls, in any worker, go
+     * straight there instead of through the old address's redirect, which Bitrix24 keeps only for a while.
+     *
+     * @param domain         the new host, e.g. {@code new-name.bitrix24.com}
+     * @param clientEndpoint the new REST base, {@code https://new-name.bitrix24.com/rest/}
+     */
+    void recordMove(String memberId, String domain, String clientEndpoint);
 }

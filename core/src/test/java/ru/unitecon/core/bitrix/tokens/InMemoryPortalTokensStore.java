@@ -41,4 +41,10 @@ public final class InMemoryPortalTokensStore implements PortalTokensStore {
     public void markNeedsReconnect(String memberId) {
         needReconnect.add(memberId);
     }
+
+    @Override
+    public void recordMove(String memberId, String domain, String clientEndpoint) {
+        pairs.computeIfPresent(memberId, (id, stored) -> new PortalTokens(stored.accessToken(), stored.refreshToken(),
+                stored.accessExpiresAt(), clientEndpoint, stored.serverEndpoint()));
+    }
 }
