@@ -1,6 +1,7 @@
 package ru.unitecon.simulator;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ final class UserFieldRegistry {
 
     private final List<UserField> fields = new ArrayList<>();
     private long lastId = 100;
+    private long lastItemId = 40;
 
     synchronized UserField add(CrmEntityType type, Map<String, Object> definition) {
         String fieldName = fullName(String.valueOf(definition.get("FIELD_NAME")));
@@ -41,9 +43,41 @@ final class UserFieldRegistry {
         listed.put("EDIT_IN_LIST", yesNo(definition.getOrDefault("EDIT_IN_LIST", "Y")));
         listed.put("IS_SEARCHABLE", yesNo(definition.get("IS_SEARCHABLE")));
         listed.put("SETTINGS", definition.getOrDefault("SETTINGS", Map.of()));
+        if ("enumeration".equals(String.valueOf(definition.get("USER_TYPE_ID")))) {
+            listed.put("LIST", listItems(definition.get("LIST")));
+        }
         UserField field = new UserField(id, type, fieldName, String.valueOf(definition.get("USER_TYPE_ID")), multiple, listed);
         fields.add(field);
         return field;
+    }
+
+    /**
+     * An enumeration's items as userfield.list shows them: each gets a portal-wide ID, which is what records hold
+     * as the field's value (bitrix24.md §8).
+     */
+    private List<Map<String, Object>> listItems(Object given) {
+        List<?> items = switch (given) {
+            case List<?> list -> list;
+            // A form-encoded LIST arrives as LIST[0][VALUE]=..., i.e. a map keyed by position.
+            case Map<?, ?> map -> map.entrySet().stream()
+                    .sorted(Comparator.comparing(entry -> Integer.parseInt(String.valueOf(entry.getKey()))))
+                    .map(Map.Entry::getValue).toList();
+            case null, default -> List.of();
+        };
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (Object item : items) {
+            if (!(item instanceof Map<?, ?> fields)) {
+                throw new RestError(400, "ERROR_CORE", "Invalid LIST item " + item);
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("ID", String.valueOf(++lastItemId));
+            entry.put("SORT", String.valueOf(fields.containsKey("SORT") ? fields.get("SORT") : "500"));
+            entry.put("VALUE", String.valueOf(fields.get("VALUE")));
+            entry.put("DEF", yesNo(fields.get("DEF")));
+            entry.put("XML_ID", fields.containsKey("XML_ID") ? String.valueOf(fields.get("XML_ID")) : RandomHex.of(16));
+            listed.add(entry);
+        }
+        return listed;
     }
 
     synchronized List<UserField> fields(CrmEntityType type) {
