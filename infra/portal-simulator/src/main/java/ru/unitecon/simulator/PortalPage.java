@@ -42,9 +42,10 @@ final class PortalPage implements HttpHandler {
             String lang = query != null && query.contains("lang=en") ? "en" : "ru";
             FramePost opening = portal.framePost("DEFAULT", portal.appHandlerUrl(), lang,
                     portal.seed().dataset().adminUserId(), Map.of());
-            send(exchange, 200, page(form(opening)
-                    + "<iframe name=\"" + FRAME_NAME + "\" title=\"app\" "
-                    + "style=\"border:0;width:100%;height:calc(100vh - 48px);background:white\"></iframe>"));
+            // The frame first: a form whose target frame does not exist yet opens a new window instead.
+            send(exchange, 200, page("<iframe name=\"" + FRAME_NAME + "\" title=\"app\" "
+                    + "style=\"border:0;width:100%;height:calc(100vh - 48px);background:white\"></iframe>"
+                    + form(opening)));
         }
     }
 
