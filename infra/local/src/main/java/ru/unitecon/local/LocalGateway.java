@@ -47,6 +47,8 @@ final class LocalGateway implements AutoCloseable {
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
             "expect", "http2-settings");
 
+    static final String GREEDY = "/{proxy+}";
+
     private final HttpServer server;
     private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> routes =
             new ConcurrentHashMap<>();
@@ -71,7 +73,10 @@ final class LocalGateway implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Routes "METHOD /path" to a handler, as the HTTP API's route of the same key. */
+    /**
+     * Routes "METHOD /path" to a handler, as the HTTP API's route of the same key; a path ending in
+     * {@value #GREEDY} takes everything below it, with the rest as the path parameter {@code proxy}.
+     */
     void route(String method, String path, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
         routes.put(method + " " + path, handler);
     }
@@ -83,23 +88,41 @@ final class LocalGateway implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getRawPath();
-            String routeKey = exchange.getRequestMethod() + " " + path;
-            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = routes.get(routeKey);
-            if (handler != null) {
-                invoke(exchange, routeKey, handler);
-            } else if (fallback != null) {
-                proxy(exchange);
-            } else {
-                send(exchange, 404, Map.of("Content-Type", List.of("application/json")),
-                        "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+            try {
+                String routeKey = routeKey(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
+                RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
+                        routeKey == null ? null : routes.get(routeKey);
+                if (handler != null) {
+                    invoke(exchange, routeKey, handler);
+                } else if (fallback != null) {
+                    proxy(exchange);
+                } else {
+                    send(exchange, 404, Map.of("Content-Type", List.of("application/json")),
+                            "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (RuntimeException e) {
+                // A Lambda that throws makes API Gateway answer 500 with this body; the stack goes to the log.
+                LOG.error("handler failed", e);
+                send(exchange, 500, Map.of("Content-Type", List.of("application/json")),
+                        "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
             }
-        } catch (RuntimeException e) {
-            // A Lambda that throws makes API Gateway answer 500 with this body; the stack goes to the log.
-            LOG.error("handler failed", e);
-            send(exchange, 500, Map.of("Content-Type", List.of("application/json")),
-                    "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** The exact route, else the longest greedy one above the path, else none. */
+    private String routeKey(String method, String path) {
+        String exact = method + " " + path;
+        if (routes.containsKey(exact)) {
+            return exact;
+        }
+        for (String prefix = path; prefix.lastIndexOf('/') > 0; ) {
+            prefix = prefix.substring(0, prefix.lastIndexOf('/'));
+            String greedy = method + " " + prefix + GREEDY;
+            if (routes.containsKey(greedy)) {
+                return greedy;
+            }
+        }
+        return null;
     }
 
     private static void invoke(HttpExchange exchange, String routeKey,
@@ -123,7 +146,7 @@ final class LocalGateway implements AutoCloseable {
      * The event as API Gateway builds it: header names in lower case with repeated values joined by commas,
      * cookies apart, and a body base64-encoded unless its content type is text (form posts arrive encoded).
      */
-    static APIGatewayV2HTTPEvent event(HttpExchange exchange, String routeKey) throws IOException {
+    private static APIGatewayV2HTTPEvent event(HttpExchange exchange, String routeKey) throws IOException {
         URI uri = exchange.getRequestURI();
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> {
@@ -148,6 +171,7 @@ final class LocalGateway implements AutoCloseable {
                 .withCookies(cookies.isEmpty() ? null : cookies)
                 .withHeaders(headers)
                 .withQueryStringParameters(queryParameters(uri.getRawQuery()))
+                .withPathParameters(pathParameters(routeKey, uri.getRawPath()))
                 .withBody(body.length == 0 ? null
                         : text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body))
                 .withIsBase64Encoded(body.length > 0 && !text)
@@ -171,6 +195,14 @@ final class LocalGateway implements AutoCloseable {
                         .build())
                 .withStageVariables(null)
                 .build();
+    }
+
+    private static Map<String, String> pathParameters(String routeKey, String rawPath) {
+        if (!routeKey.endsWith(GREEDY)) {
+            return null;
+        }
+        String prefix = routeKey.substring(routeKey.indexOf(' ') + 1, routeKey.length() - GREEDY.length() + 1);
+        return Map.of("proxy", URLDecoder.decode(rawPath.substring(prefix.length()), StandardCharsets.UTF_8));
     }
 
     private static boolean isText(String contentType) {

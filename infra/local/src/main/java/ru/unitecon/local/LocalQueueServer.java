@@ -26,13 +26,12 @@ public final class LocalQueueServer implements AutoCloseable {
     private final URI endpoint;
     private final SqsClient sqs;
     private final String queueUrl;
-    private final String deadLetterQueueUrl;
 
     private LocalQueueServer(SQSRestServer server, URI endpoint) {
         this.server = server;
         this.endpoint = endpoint;
         this.sqs = newClient();
-        this.deadLetterQueueUrl = sqs.createQueue(b -> b.queueName(DEAD_LETTER_QUEUE_NAME)).queueUrl();
+        String deadLetterQueueUrl = sqs.createQueue(b -> b.queueName(DEAD_LETTER_QUEUE_NAME)).queueUrl();
         String deadLetterArn = sqs.getQueueAttributes(b -> b.queueUrl(deadLetterQueueUrl)
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
         this.queueUrl = sqs.createQueue(b -> b.queueName(QUEUE_NAME).attributes(Map.of(
@@ -48,24 +47,11 @@ public final class LocalQueueServer implements AutoCloseable {
         return new LocalQueueServer(server, URI.create("http://127.0.0.1:" + bound));
     }
 
-    public URI endpoint() {
-        return endpoint;
-    }
-
     public String queueUrl() {
         return queueUrl;
     }
 
-    public String deadLetterQueueUrl() {
-        return deadLetterQueueUrl;
-    }
-
-    /** The server's client; ElasticMQ accepts any credentials. */
-    public SqsClient client() {
-        return sqs;
-    }
-
-    /** A new client for this server, for a part of the stack that closes its own. */
+    /** A new client for this server (ElasticMQ accepts any credentials), for a part that closes its own. */
     public SqsClient newClient() {
         return SqsClient.builder().endpointOverride(endpoint).region(Region.EU_CENTRAL_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))

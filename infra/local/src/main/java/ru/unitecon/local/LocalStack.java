@@ -207,10 +207,6 @@ public final class LocalStack implements AutoCloseable {
         return dynamo.endpoint();
     }
 
-    public URI queueEndpoint() {
-        return queue.endpoint();
-    }
-
     public String queueUrl() {
         return queue.queueUrl();
     }
