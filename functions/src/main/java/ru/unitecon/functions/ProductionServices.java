@@ -33,6 +33,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +44,15 @@ import java.util.stream.Stream;
  */
 final class ProductionServices {
     static final String OAUTH_URL_VARIABLE = "BITRIX_OAUTH_URL";
+    /**
+     * Every variable the functions read, besides those Lambda sets itself (AWS_REGION and the like): template.yaml
+     * gives each function exactly these (checked by FunctionsTemplateTest), the README documents them.
+     */
+    static final Set<String> VARIABLES = Set.of(TableDefinition.TABLE_NAME_VARIABLE,
+            SqsChangeQueue.QUEUE_URL_VARIABLE, AppAddresses.EVENTS_URL_VARIABLE, AppAddresses.APP_URL_VARIABLE,
+            AppCredentials.CLIENT_ID_VARIABLE, AppCredentials.CLIENT_SECRET_VARIABLE, OAUTH_URL_VARIABLE);
+    /** What the BI export and the Spend API read: they touch only the table, never the portal or the queue. */
+    static final Set<String> STORE_VARIABLES = Set.of(TableDefinition.TABLE_NAME_VARIABLE);
 
     private final Map<String, String> environment;
     private final Clock clock = Clock.systemUTC();

@@ -40,15 +40,17 @@ public final class DatasetGenerator {
     private final Random random;
     private final ZoneId zone;
     private final Instant until;
+    private final Duration span;
     private final List<Map<String, Object>> statuses = PortalDictionaries.statuses();
     private final List<Map<String, Object>> contacts = new ArrayList<>();
     private final List<Map<String, Object>> leads = new ArrayList<>();
     private final List<Map<String, Object>> deals = new ArrayList<>();
 
-    private DatasetGenerator(long seed, ZoneId zone, Instant until) {
+    private DatasetGenerator(long seed, ZoneId zone, Instant until, Duration span) {
         this.random = new Random(seed);
         this.zone = zone;
         this.until = until;
+        this.span = span;
     }
 
     /** A Moscow-time portal with {@code leadCount} leads created in the year before {@link #DEFAULT_UNTIL}. */
@@ -57,10 +59,18 @@ public final class DatasetGenerator {
     }
 
     public static Dataset generate(long seed, int leadCount, ZoneId zone, Instant until) {
+        return generate(seed, leadCount, zone, until, Duration.ofDays(365));
+    }
+
+    /** Leads created within {@code span} before {@code until}. */
+    public static Dataset generate(long seed, int leadCount, ZoneId zone, Instant until, Duration span) {
         if (leadCount < 0) {
             throw new IllegalArgumentException("leadCount must not be negative");
         }
-        return new DatasetGenerator(seed, zone, until).build(leadCount);
+        if (span.toMinutes() < 1) {
+            throw new IllegalArgumentException("span must be at least a minute");
+        }
+        return new DatasetGenerator(seed, zone, until, span).build(leadCount);
     }
 
     private Dataset build(int leadCount) {
@@ -103,7 +113,7 @@ public final class DatasetGenerator {
         LeadChannel channel = LeadChannel.pick(random.nextInt(LeadChannel.TOTAL_WEIGHT));
         Service service = SERVICES.get(random.nextInt(SERVICES.size()));
         PeopleNames.Person person = PeopleNames.next(random);
-        Instant created = until.minus(Duration.ofMinutes(random.nextLong(365L * 24 * 60)));
+        Instant created = until.minus(Duration.ofMinutes(random.nextLong(span.toMinutes())));
         Instant modified = min(created.plus(Duration.ofMinutes(random.nextLong(14L * 24 * 60))), until);
         String status = leadStatus(created);
         boolean converted = status.equals("CONVERTED");

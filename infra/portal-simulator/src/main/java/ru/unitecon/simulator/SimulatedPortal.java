@@ -79,6 +79,14 @@ public final class SimulatedPortal {
         return URI.create("http://" + domain() + "/rest/");
     }
 
+    /**
+     * The portal's page that shows the installed app in its iframe, on the portal's own origin (another site than
+     * the app's): open it in a browser to use the app as in Bitrix24.
+     */
+    public URI appPageUrl() {
+        return URI.create("http://" + domain() + PortalPage.PATH);
+    }
+
     public URI serverEndpoint() {
         return serverEndpoint;
     }
@@ -280,6 +288,10 @@ public final class SimulatedPortal {
         return port;
     }
 
+    URI appHandlerUrl() {
+        return appHandlerUrl;
+    }
+
     FaultPlan faults() {
         return faults;
     }
@@ -338,6 +350,7 @@ public final class SimulatedPortal {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", restHandler);
+            server.createContext(PortalPage.PATH, new PortalPage(this));
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.start();
             servers.add(server);

@@ -1,6 +1,7 @@
 package ru.unitecon.simulator;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ final class UserFieldRegistry {
 
     private final List<UserField> fields = new ArrayList<>();
     private long lastId = 100;
+    private long lastItemId = 40;
 
     synchronized UserField add(CrmEntityType type, Map<String, Object> definition) {
         String fieldName = fullName(String.valueOf(definition.get("FIELD_NAME")));
@@ -50,29 +52,32 @@ final class UserFieldRegistry {
     }
 
     /**
-     * The items of an enumeration as userfield.list returns them: each gets a portal-wide ID (which records then
-     * hold as the field's value), with its VALUE, SORT, DEF and XML_ID.
+     * An enumeration's items as userfield.list shows them: each gets a portal-wide ID, which is what records hold
+     * as the field's value (bitrix24.md §8).
      */
     private List<Map<String, Object>> listItems(Object given) {
-        List<Map<String, Object>> items = new ArrayList<>();
-        if (!(given instanceof List<?> list)) {
-            return items;
-        }
-        int position = 0;
-        for (Object element : list) {
-            position++;
-            if (!(element instanceof Map<?, ?> map)) {
-                throw new RestError(400, "ERROR_CORE", "LIST items must be objects");
+        List<?> items = switch (given) {
+            case List<?> list -> list;
+            // A form-encoded LIST arrives as LIST[0][VALUE]=..., i.e. a map keyed by position.
+            case Map<?, ?> map -> map.entrySet().stream()
+                    .sorted(Comparator.comparing(entry -> Integer.parseInt(String.valueOf(entry.getKey()))))
+                    .map(Map.Entry::getValue).toList();
+            case null, default -> List.of();
+        };
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (Object item : items) {
+            if (!(item instanceof Map<?, ?> fields)) {
+                throw new RestError(400, "ERROR_CORE", "Invalid LIST item " + item);
             }
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("ID", String.valueOf(++lastId));
-            item.put("SORT", String.valueOf(map.containsKey("SORT") ? map.get("SORT") : position * 10));
-            item.put("VALUE", String.valueOf(map.get("VALUE")));
-            item.put("DEF", yesNo(map.get("DEF")));
-            item.put("XML_ID", map.containsKey("XML_ID") ? String.valueOf(map.get("XML_ID")) : String.valueOf(lastId));
-            items.add(item);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("ID", String.valueOf(++lastItemId));
+            entry.put("SORT", String.valueOf(fields.containsKey("SORT") ? fields.get("SORT") : "500"));
+            entry.put("VALUE", String.valueOf(fields.get("VALUE")));
+            entry.put("DEF", yesNo(fields.get("DEF")));
+            entry.put("XML_ID", fields.containsKey("XML_ID") ? String.valueOf(fields.get("XML_ID")) : RandomHex.of(16));
+            listed.add(entry);
         }
-        return items;
+        return listed;
     }
 
     synchronized List<UserField> fields(CrmEntityType type) {

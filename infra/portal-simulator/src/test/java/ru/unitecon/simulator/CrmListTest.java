@@ -119,6 +119,26 @@ class CrmListTest {
     }
 
     @Test
+    void enumerationItemsGetIdsThatRecordsHold() {
+        fixture.call("crm.lead.userfield.add", Map.of("fields", Map.of("FIELD_NAME", "VISIT_STATE",
+                "USER_TYPE_ID", "enumeration", "LIST", List.of(Map.of("VALUE", "Booked", "XML_ID", "BOOKED"),
+                        Map.of("VALUE", "No-show", "XML_ID", "NO_SHOW", "SORT", 20)))));
+
+        Map<String, Object> listed = rows("crm.lead.userfield.list",
+                Map.of("filter", Map.of("FIELD_NAME", "UF_CRM_VISIT_STATE"))).getFirst();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) listed.get("LIST");
+        assertEquals(List.of("BOOKED", "NO_SHOW"), items.stream().map(item -> item.get("XML_ID")).toList());
+        String noShow = String.valueOf(items.get(1).get("ID"));
+        assertFalse(noShow.equals(String.valueOf(items.get(0).get("ID"))));
+
+        fixture.portal.updateLead(1, Map.of("UF_CRM_VISIT_STATE", noShow));
+        Map<String, Object> lead = rows("crm.lead.list",
+                Map.of("select", List.of("UF_*"), "filter", Map.of("ID", "1"))).getFirst();
+        assertEquals(noShow, String.valueOf(lead.get("UF_CRM_VISIT_STATE")));
+    }
+
+    @Test
     void userFieldIsReadBackById() {
         Number id = (Number) fixture.call("crm.deal.userfield.add",
                 Map.of("fields", Map.of("FIELD_NAME", "VISIT_AT", "USER_TYPE_ID", "datetime"))).result();

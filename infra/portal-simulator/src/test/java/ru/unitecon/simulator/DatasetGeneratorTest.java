@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +35,17 @@ class DatasetGeneratorTest {
         assertEquals(10, DatasetGenerator.generate(1, 10).leads().size());
         assertEquals(1_000, DatasetGenerator.generate(1, 1_000).leads().size());
         assertEquals(100_000, DatasetGenerator.generate(1, 100_000).leads().size());
+    }
+
+    @Test
+    void leadsFallWithinTheSpanAskedFor() {
+        Instant until = Instant.parse("2026-11-23T12:00:00Z");
+        Dataset dataset = DatasetGenerator.generate(5, 500, ZoneId.of("Europe/Moscow"), until, Duration.ofDays(183));
+
+        List<Instant> created = dataset.leads().stream()
+                .map(lead -> OffsetDateTime.parse((String) lead.get("DATE_CREATE")).toInstant()).toList();
+        assertTrue(created.stream().allMatch(at -> !at.isAfter(until) && at.isAfter(until.minus(Duration.ofDays(183)))));
+        assertTrue(created.stream().anyMatch(at -> at.isBefore(until.minus(Duration.ofDays(150)))));
     }
 
     @Test

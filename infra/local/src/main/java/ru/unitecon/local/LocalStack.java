@@ -1,0 +1,262 @@
+package ru.unitecon.local;
+
+import ru.unitecon.core.access.PortalSecrets;
+import ru.unitecon.core.bitrix.oauth.AppCredentials;
+import ru.unitecon.core.bitrix.oauth.OAuthServer;
+import ru.unitecon.core.bitrix.rest.BitrixRestClient;
+import ru.unitecon.core.bitrix.tokens.TokenRefresher;
+import ru.unitecon.core.export.MetricsExport;
+import ru.unitecon.core.install.AppAddresses;
+import ru.unitecon.core.install.InstallationService;
+import ru.unitecon.core.intake.EventIntake;
+import ru.unitecon.core.reminders.ReminderService;
+import ru.unitecon.core.spend.SpendApi;
+import ru.unitecon.core.store.AggregateReader;
+import ru.unitecon.core.store.DueAppointments;
+import ru.unitecon.core.store.LedgerStore;
+import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.store.SentReminders;
+import ru.unitecon.core.store.SettingsStore;
+import ru.unitecon.core.store.SpendStore;
+import ru.unitecon.core.store.TableDefinition;
+import ru.unitecon.core.sync.PortalClients;
+import ru.unitecon.core.sync.Reconciliation;
+import ru.unitecon.core.sync.SyncService;
+import ru.unitecon.functions.BiExportHandler;
+import ru.unitecon.functions.EventsHandler;
+import ru.unitecon.functions.HealthHandler;
+import ru.unitecon.functions.InstallHandler;
+import ru.unitecon.functions.SchedulerHandler;
+import ru.unitecon.functions.SpendApiHandler;
+import ru.unitecon.functions.SqsChangeQueue;
+import ru.unitecon.functions.SyncHandler;
+import ru.unitecon.simulator.PortalSimulator;
+import ru.unitecon.simulator.SimulatedPortal;
+import ru.unitecon.simulator.SimulatorOptions;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The whole app on one machine, in one JVM: DynamoDB Local (kept in a data folder, or in memory), ElasticMQ for
+ * SQS, the Lambda handlers behind a local HTTP API gateway, the SQS event source and the EventBridge schedule
+ * played by threads, and the admin UI behind the same gateway. Either with a simulated portal holding a
+ * {@link DemoSalon} ({@link #startDemo}), or for a real Bitrix24 portal reaching it through a tunnel
+ * ({@link #startForPortal}). The handlers and services are the ones the Lambda functions run; only the wiring
+ * (endpoints, credentials, OAuth server) is local.
+ */
+public final class LocalStack implements AutoCloseable {
+    public static final String TABLE = TableDefinition.DEFAULT_TABLE_NAME;
+    public static final Duration SCHEDULE = Duration.ofMinutes(1);
+
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final LocalDynamoServer dynamo;
+    private final LocalQueueServer queue;
+    private final LocalGateway gateway;
+    private final URI publicBase;
+    private final SyncHandler syncHandler;
+    private final DynamoDbClient storeClient;
+    private SimulatedPortal portal;
+
+    /**
+     * @param dataFolder     DynamoDB Local's folder, or null for memory only
+     * @param port           the gateway's loopback port, or 0 for any free one
+     * @param trustedOAuth   the OAuth servers the install trusts, the first also the default for the admin UI
+     * @param publicBase     where portals reach the gateway (a tunnel's https address), or null for
+     *                       {@code http://localhost:PORT/}
+     */
+    private LocalStack(Path dataFolder, int port, AppCredentials credentials, List<URI> trustedOAuth,
+                       URI publicBase) throws Exception {
+        try {
+            dynamo = remember(LocalDynamoServer.start(dataFolder, 0, TABLE));
+            queue = remember(LocalQueueServer.start(0));
+            gateway = remember(new LocalGateway(port));
+            this.publicBase = publicBase != null ? publicBase : URI.create("http://localhost:" + gateway.port() + "/");
+            LocalAdminUi adminUi = remember(LocalAdminUi.start(dynamo, TABLE, credentials, trustedOAuth.getFirst()));
+            gateway.fallbackTo(adminUi.base());
+
+            storeClient = remember(dynamo.newClient());
+            SqsClient sqs = remember(queue.newClient());
+            Clock clock = Clock.systemUTC();
+            PortalStore portals = new PortalStore(storeClient, TABLE);
+            SettingsStore settings = new SettingsStore(storeClient, TABLE);
+            LedgerStore ledger = new LedgerStore(storeClient, TABLE, clock);
+            OAuthServer oauth = new OAuthServer(HttpClient.newHttpClient(), credentials, trustedOAuth);
+            TokenRefresher refresher = new TokenRefresher(oauth, portals);
+            HttpClient restHttp = BitrixRestClient.newHttpClient();
+            PortalClients clients = memberId -> BitrixRestClient.builder(memberId, portals, refresher)
+                    .http(restHttp).build();
+            SqsChangeQueue changes = new SqsChangeQueue(sqs, queue.queueUrl());
+            InstallationService installations = new InstallationService(portals, oauth, clients, changes,
+                    new AppAddresses(eventsUrl(), appUrl()), clock);
+
+            gateway.route("POST", "/install", new InstallHandler(installations));
+            gateway.route("POST", "/events", new EventsHandler(new EventIntake(portals, changes, installations)));
+            gateway.route("GET", "/health", new HealthHandler());
+            PortalSecrets secrets = new PortalSecrets(storeClient, TABLE, clock);
+            gateway.route("GET", "/bi/{proxy+}", new BiExportHandler(new MetricsExport(secrets, portals, settings,
+                    new AggregateReader(storeClient, TABLE), clock)));
+            gateway.route("POST", "/spend", new SpendApiHandler(new SpendApi(secrets, portals, settings,
+                    new SpendStore(storeClient, TABLE))));
+            syncHandler = new SyncHandler(new SyncService(portals, settings, ledger, clients, changes,
+                    SyncService.DEFAULT_BACKFILL_PAGES_PER_RUN));
+            ReminderService reminders = new ReminderService(portals, settings, ledger,
+                    new DueAppointments(storeClient, TABLE), new SentReminders(storeClient, TABLE), clients, clock);
+            remember(new ScheduleTimer(new SchedulerHandler(new Reconciliation(portals, settings, ledger, clients,
+                    refresher, clock), reminders), SCHEDULE));
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the stack with a simulated portal holding the demo salon, installs the app into it through the real
+     * install flow (install page POST, ONAPPINSTALL), enters the salon's spend, and returns once the backfill of
+     * every lead and deal is stored.
+     */
+    public static LocalStack startDemo(Path dataFolder, int port, DemoSalon salon, Duration backfillLimit)
+            throws Exception {
+        PortalSimulator simulator = PortalSimulator.start(SimulatorOptions.defaults());
+        LocalStack stack;
+        try {
+            stack = new LocalStack(dataFolder, port,
+                    new AppCredentials(DemoSalon.CLIENT_ID, DemoSalon.CLIENT_SECRET),
+                    List.of(simulator.oauthServerUrl()), null);
+        } catch (Exception | Error e) {
+            simulator.close();
+            throw e;
+        }
+        stack.running.push(simulator);
+        try {
+            stack.installDemo(simulator.createPortal(salon.portalSeed()), salon, backfillLimit);
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    /**
+     * Starts the stack for a real Bitrix24 portal: no simulator; the portal reaches the gateway at
+     * {@code publicBase} (a tunnel to {@code http://localhost:PORT}) and the app verifies it with Bitrix24's
+     * OAuth servers, {@code oauthServer} first.
+     */
+    public static LocalStack startForPortal(Path dataFolder, int port, AppCredentials credentials, URI publicBase,
+                                            URI oauthServer) throws Exception {
+        List<URI> trusted = Stream.of(oauthServer, OAuthServer.WEST, OAuthServer.EAST)
+                .distinct().toList();
+        LocalStack stack = new LocalStack(dataFolder, port, credentials, trusted, publicBase);
+        stack.startSync();
+        return stack;
+    }
+
+    private void installDemo(SimulatedPortal simulated, DemoSalon salon, Duration backfillLimit)
+            throws InterruptedException {
+        this.portal = simulated;
+        HttpResponse<String> installed = simulated.installApp(installUrl(), appUrl());
+        if (installed.statusCode() != 200) {
+            throw new IllegalStateException("the install page answered " + installed.statusCode() + ": "
+                    + installed.body());
+        }
+        salon.bookAppointments(simulated);
+        SpendStore spend = new SpendStore(storeClient, TABLE);
+        salon.spend().forEach((month, amounts) -> spend.replaceMonths(DemoSalon.MEMBER_ID, Map.of(month, amounts)));
+        HttpResponse<String> installEvent = simulated.deliverInstallEvent(eventsUrl());
+        if (installEvent.statusCode() != 200) {
+            throw new IllegalStateException("ONAPPINSTALL was answered " + installEvent.statusCode());
+        }
+        startSync();
+        awaitQueueDrained(backfillLimit);
+    }
+
+    private void startSync() {
+        remember(new SqsEventSource(remember(queue.newClient()), queue.queueUrl(), syncHandler));
+    }
+
+    /** Returns once the changes queue holds nothing waiting or in work; the limit only ends a stuck start. */
+    private void awaitQueueDrained(Duration limit) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (queue.pending(queue.queueUrl()) > 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the backfill did not finish within " + limit);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private <T extends AutoCloseable> T remember(T part) {
+        running.push(part);
+        return part;
+    }
+
+    public URI installUrl() {
+        return publicBase.resolve("install");
+    }
+
+    public URI eventsUrl() {
+        return publicBase.resolve("events");
+    }
+
+    public URI appUrl() {
+        return publicBase.resolve("app");
+    }
+
+    public URI healthUrl() {
+        return publicBase.resolve("health");
+    }
+
+    public URI dynamoEndpoint() {
+        return dynamo.endpoint();
+    }
+
+    public String queueUrl() {
+        return queue.queueUrl();
+    }
+
+    /** The simulated portal of the demo, empty for a real portal. */
+    public Optional<SimulatedPortal> simulatedPortal() {
+        return Optional.ofNullable(portal);
+    }
+
+    /** A client of the local DynamoDB, owned by the stack. */
+    public DynamoDbClient dynamo() {
+        return storeClient;
+    }
+
+    /** Stops every part, the last started first; a part that fails to stop does not keep the others running. */
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                if (failure == null) {
+                    failure = new IllegalStateException("the local stack did not stop cleanly", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
