@@ -45,9 +45,14 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         grid.setId("channels");
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addItemClickListener(click -> click.getSource().getUI().ifPresent(ui -> ui.navigate(TrendsView.class,
+                TrendsView.forChannel(click.getItem().channel().orElseThrow()))));
+        grid.getStyle().set("cursor", "pointer");
+        Paragraph hint = new Paragraph(getTranslation("channels.clickForTrend"));
+        hint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
         empty.setId("channels-empty");
         empty.setText(getTranslation("channels.empty"));
-        add(new H2(getTranslation("channels.title")), picker, grid, empty);
+        add(new H2(getTranslation("channels.title")), picker, hint, grid, empty);
     }
 
     @Override
@@ -67,7 +72,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void addColumns() {
-        grid.addColumn(row -> channelName(row.channel().orElseThrow())).setKey("channel")
+        grid.addColumn(row -> ChannelNames.of(this, row.channel().orElseThrow())).setKey("channel")
                 .setHeader(getTranslation("channels.channel")).setSortable(true).setAutoWidth(true).setFrozen(true);
         // Right after the channel, so that a wide table never scrolls the warning out of sight.
         grid.addColumn(this::flags).setKey("flags").setHeader(getTranslation("channels.flags")).setWidth("16rem")
@@ -90,13 +95,6 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         grid.setItems(rows);
         grid.setVisible(!rows.isEmpty());
         empty.setVisible(rows.isEmpty());
-    }
-
-    private String channelName(String code) {
-        String key = "channel." + code;
-        String name = getTranslation(key);
-        // A portal's own channel has no translation: its code is its name.
-        return name.contains(key) ? code : name;
     }
 
     /** The warnings in words, so they read the same on screen, in a screenshot and to a screen reader. */

@@ -45,7 +45,9 @@ public class MainLayout extends VerticalLayout implements RouterLayout, BeforeEn
         title.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("margin", "0");
         domain.getStyle().set("color", "var(--lumo-secondary-text-color)");
         Nav nav = new Nav(new RouterLink(getTranslation("nav.overview"), OverviewView.class),
-                new RouterLink(getTranslation("nav.channels"), ChannelsView.class));
+                new RouterLink(getTranslation("nav.channels"), ChannelsView.class),
+                new RouterLink(getTranslation("nav.trends"), TrendsView.class),
+                new RouterLink(getTranslation("nav.cohorts"), CohortsView.class));
         nav.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)");
         HorizontalLayout header = new HorizontalLayout(title, domain, nav);
         header.setAlignItems(Alignment.BASELINE);
