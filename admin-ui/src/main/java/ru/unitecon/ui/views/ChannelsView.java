@@ -75,7 +75,7 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         grid.addColumn(row -> ChannelNames.of(this, row.channel().orElseThrow())).setKey("channel")
                 .setHeader(getTranslation("channels.channel")).setSortable(true).setAutoWidth(true).setFrozen(true);
         // Right after the channel, so that a wide table never scrolls the warning out of sight.
-        grid.addColumn(this::flags).setKey("flags").setHeader(getTranslation("channels.flags")).setWidth("16rem")
+        grid.addColumn(this::flags).setKey("flags").setHeader(getTranslation("channels.flags")).setWidth("14rem")
                 .setFlexGrow(0);
         amount("spend", PeriodMetrics::spend);
         count("leads", PeriodMetrics::leads);
@@ -121,8 +121,12 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         numeric(key, row -> shown.apply(value.apply(row)), Comparator.comparing(value, UNDEFINED_LAST));
     }
 
+    /**
+     * One width for every figure, wide enough for its header and sort arrows: measured widths cut the headers
+     * short ("Расхо…") and pushed the last columns out of a portal-sized frame.
+     */
     private void numeric(String key, ValueProvider<PeriodMetrics, String> text, Comparator<PeriodMetrics> order) {
         grid.addColumn(text).setKey(key).setHeader(getTranslation("channels." + key)).setComparator(order)
-                .setSortable(true).setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+                .setSortable(true).setWidth("6.5rem").setFlexGrow(1).setTextAlign(ColumnTextAlign.END);
     }
 }

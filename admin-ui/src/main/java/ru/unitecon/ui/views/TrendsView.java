@@ -5,6 +5,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -47,6 +48,7 @@ public class TrendsView extends VerticalLayout implements BeforeEnterObserver, H
     private final Select<Integer> months = new Select<>();
     private final MonthlyChart costs = new MonthlyChart();
     private final MonthlyChart noShows = new MonthlyChart();
+    private final Paragraph noShowsMissing = new Paragraph();
     private final Grid<PeriodMetrics> table = new Grid<>();
     private PortalSession portal;
     private PortalSettings settings;
@@ -67,12 +69,15 @@ public class TrendsView extends VerticalLayout implements BeforeEnterObserver, H
         costs.setId("trend-costs");
         noShows.setId("trend-no-shows");
         noShows.setHeight("14rem");
+        noShowsMissing.setId("trend-no-shows-missing");
+        noShowsMissing.setText(getTranslation("trends.noShowsMissing"));
+        noShowsMissing.getStyle().set("color", "var(--lumo-secondary-text-color)");
         table.setId("trend-table");
         table.setAllRowsVisible(true);
         table.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         HorizontalLayout controls = new HorizontalLayout(channel, months);
         add(new H2(getTranslation("trends.title")), controls, new H3(getTranslation("trends.costs")), costs,
-                new H3(getTranslation("trends.noShows")), noShows, table);
+                new H3(getTranslation("trends.noShows")), noShows, noShowsMissing, table);
         channel.addValueChangeListener(event -> {
             if (!updating && event.getValue() != null) {
                 show();
@@ -143,6 +148,9 @@ public class TrendsView extends VerticalLayout implements BeforeEnterObserver, H
                         series("metric.cac", MonthlyChart.Kind.LINE, trend, PeriodMetrics::cac),
                         series("metric.cpo", MonthlyChart.Kind.LINE, trend, PeriodMetrics::cpo),
                         series("metric.ltv", MonthlyChart.Kind.LINE, trend, PeriodMetrics::ltv)));
+        boolean anyNoShowRate = trend.stream().anyMatch(month -> month.noShowRate().isDefined());
+        noShows.setVisible(anyNoShowRate);
+        noShowsMissing.setVisible(!anyNoShowRate);
         noShows.show(MonthlyChart.Kind.BAR, getTranslation("trends.noShows") + ": " + name, getLocale(),
                 new MonthlyChart.ValueFormat.Percent(), labels, List.of(
                         series("metric.noShowRate", MonthlyChart.Kind.BAR, trend, PeriodMetrics::noShowRate)));
