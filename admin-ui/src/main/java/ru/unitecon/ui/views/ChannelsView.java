@@ -23,6 +23,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** One row per acquisition channel, with the stop-channel flag and the LTV:CAC warning written out. */
@@ -32,6 +33,16 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
     private static final Comparator<MetricValue> UNDEFINED_LAST =
             Comparator.comparing(value -> value.isDefined() ? value.value() : null,
                     Comparator.nullsLast(Comparator.<BigDecimal>naturalOrder()));
+
+    /**
+     * Each figure's width, enough for its Russian header's longest word and the sort arrows: measured widths cut
+     * the headers short ("Расхо…") and pushed the last columns out of a frame 1 600 pixels wide.
+     */
+    private static final Map<String, String> WIDTHS = Map.ofEntries(Map.entry("spend", "7rem"),
+            Map.entry("leads", "5.75rem"), Map.entry("cpl", "6rem"), Map.entry("newClients", "7rem"),
+            Map.entry("cac", "6rem"), Map.entry("aov", "7.25rem"), Map.entry("ltv", "6rem"),
+            Map.entry("ltvToCac", "7rem"), Map.entry("contribution", "6.5rem"), Map.entry("payback", "9.25rem"),
+            Map.entry("noShowRate", "6.5rem"));
 
     private final PortalDashboards dashboards;
     private final Grid<PeriodMetrics> grid = new Grid<>();
@@ -73,9 +84,10 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
 
     private void addColumns() {
         grid.addColumn(row -> ChannelNames.of(this, row.channel().orElseThrow())).setKey("channel")
-                .setHeader(getTranslation("channels.channel")).setSortable(true).setAutoWidth(true).setFrozen(true);
+                .setHeader(getTranslation("channels.channel")).setSortable(true).setWidth("10rem").setFlexGrow(0)
+                .setFrozen(true);
         // Right after the channel, so that a wide table never scrolls the warning out of sight.
-        grid.addColumn(this::flags).setKey("flags").setHeader(getTranslation("channels.flags")).setWidth("14rem")
+        grid.addColumn(this::flags).setKey("flags").setHeader(getTranslation("channels.flags")).setWidth("11rem")
                 .setFlexGrow(0);
         amount("spend", PeriodMetrics::spend);
         count("leads", PeriodMetrics::leads);
@@ -121,12 +133,8 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         numeric(key, row -> shown.apply(value.apply(row)), Comparator.comparing(value, UNDEFINED_LAST));
     }
 
-    /**
-     * One width for every figure, wide enough for its header and sort arrows: measured widths cut the headers
-     * short ("Расхо…") and pushed the last columns out of a portal-sized frame.
-     */
     private void numeric(String key, ValueProvider<PeriodMetrics, String> text, Comparator<PeriodMetrics> order) {
         grid.addColumn(text).setKey(key).setHeader(getTranslation("channels." + key)).setComparator(order)
-                .setSortable(true).setWidth("6.5rem").setFlexGrow(1).setTextAlign(ColumnTextAlign.END);
+                .setSortable(true).setWidth(WIDTHS.get(key)).setFlexGrow(1).setTextAlign(ColumnTextAlign.END);
     }
 }
