@@ -1,6 +1,8 @@
 package ru.unitecon.ui.data;
 
 import org.springframework.stereotype.Service;
+import ru.unitecon.core.ledger.AggregateKey;
+import ru.unitecon.core.ledger.Counters;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.portal.PortalSettings;
@@ -12,6 +14,8 @@ import ru.unitecon.core.store.SettingsStore;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Loads what the dashboards of one portal need for a period, and nothing of any other portal. */
 @Service
@@ -41,6 +45,20 @@ public class PortalDashboards {
                 period.previous().from().minusMonths(LOOKBACK_MONTHS), period.to());
         return new Dashboard(portalSettings,
                 new MetricsEngine(portalSettings, loaded.counters(), loaded.spend()), loaded.dataAsOf());
+    }
+
+    /**
+     * The clients acquired in the given months, for the cohort view: the months' counters with the cohort counters
+     * (revenue and orders by age) added, which the other dashboards never read.
+     */
+    public Dashboard loadCohorts(String memberId, Period acquisitionMonths) {
+        PortalSettings portalSettings = settings.load(memberId);
+        StoredAggregates loaded = aggregates.load(memberId, acquisitionMonths.from(), acquisitionMonths.to());
+        Map<AggregateKey, Counters> counters = new HashMap<>(loaded.counters());
+        aggregates.cohorts(memberId, acquisitionMonths.from(), acquisitionMonths.to())
+                .forEach((cell, cohort) -> counters.merge(cell, cohort, Counters::plus));
+        return new Dashboard(portalSettings, new MetricsEngine(portalSettings, counters, loaded.spend()),
+                loaded.dataAsOf());
     }
 
     public PortalSettings settings(String memberId) {

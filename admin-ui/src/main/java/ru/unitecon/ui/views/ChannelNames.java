@@ -2,17 +2,24 @@ package ru.unitecon.ui.views;
 
 import com.vaadin.flow.component.Component;
 
-/** A channel's display name in the viewer's language; a portal's own channel is called by its code. */
+import java.util.Optional;
+
+/** A channel's name in the viewer's language; the whole portal reads "all channels". */
 final class ChannelNames {
     private ChannelNames() {
     }
 
-    static String of(Component component, String code) {
+    static String of(Component view, String code) {
         if (code == null) {
             return "";
         }
         String key = "channel." + code;
-        String name = component.getTranslation(key);
+        String name = view.getTranslation(key);
+        // A portal's own channel has no translation: its code is its name.
         return name.contains(key) ? code : name;
+    }
+
+    static String of(Component view, Optional<String> channel) {
+        return channel.map(code -> of(view, code)).orElseGet(() -> view.getTranslation("channel.all"));
     }
 }

@@ -23,6 +23,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** One row per acquisition channel, with the stop-channel flag and the LTV:CAC warning written out. */
@@ -32,6 +33,16 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
     private static final Comparator<MetricValue> UNDEFINED_LAST =
             Comparator.comparing(value -> value.isDefined() ? value.value() : null,
                     Comparator.nullsLast(Comparator.<BigDecimal>naturalOrder()));
+
+    /**
+     * Each figure's width, enough for its Russian header's longest word and the sort arrows: measured widths cut
+     * the headers short ("Расхо…") and pushed the last columns out of a frame 1 600 pixels wide.
+     */
+    private static final Map<String, String> WIDTHS = Map.ofEntries(Map.entry("spend", "7rem"),
+            Map.entry("leads", "5.75rem"), Map.entry("cpl", "6rem"), Map.entry("newClients", "7rem"),
+            Map.entry("cac", "6rem"), Map.entry("aov", "7.25rem"), Map.entry("ltv", "6rem"),
+            Map.entry("ltvToCac", "7rem"), Map.entry("contribution", "6.5rem"), Map.entry("payback", "9.25rem"),
+            Map.entry("noShowRate", "6.5rem"));
 
     private final PortalDashboards dashboards;
     private final Grid<PeriodMetrics> grid = new Grid<>();
@@ -45,9 +56,14 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         grid.setId("channels");
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addItemClickListener(click -> click.getSource().getUI().ifPresent(ui -> ui.navigate(TrendsView.class,
+                TrendsView.forChannel(click.getItem().channel().orElseThrow()))));
+        grid.getStyle().set("cursor", "pointer");
+        Paragraph hint = new Paragraph(getTranslation("channels.clickForTrend"));
+        hint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
         empty.setId("channels-empty");
         empty.setText(getTranslation("channels.empty"));
-        add(new H2(getTranslation("channels.title")), picker, grid, empty);
+        add(new H2(getTranslation("channels.title")), picker, hint, grid, empty);
     }
 
     @Override
@@ -67,10 +83,11 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void addColumns() {
-        grid.addColumn(row -> channelName(row.channel().orElseThrow())).setKey("channel")
-                .setHeader(getTranslation("channels.channel")).setSortable(true).setAutoWidth(true).setFrozen(true);
+        grid.addColumn(row -> ChannelNames.of(this, row.channel().orElseThrow())).setKey("channel")
+                .setHeader(getTranslation("channels.channel")).setSortable(true).setWidth("10rem").setFlexGrow(0)
+                .setFrozen(true);
         // Right after the channel, so that a wide table never scrolls the warning out of sight.
-        grid.addColumn(this::flags).setKey("flags").setHeader(getTranslation("channels.flags")).setWidth("16rem")
+        grid.addColumn(this::flags).setKey("flags").setHeader(getTranslation("channels.flags")).setWidth("11rem")
                 .setFlexGrow(0);
         amount("spend", PeriodMetrics::spend);
         count("leads", PeriodMetrics::leads);
@@ -90,13 +107,6 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         grid.setItems(rows);
         grid.setVisible(!rows.isEmpty());
         empty.setVisible(rows.isEmpty());
-    }
-
-    private String channelName(String code) {
-        String key = "channel." + code;
-        String name = getTranslation(key);
-        // A portal's own channel has no translation: its code is its name.
-        return name.contains(key) ? code : name;
     }
 
     /** The warnings in words, so they read the same on screen, in a screenshot and to a screen reader. */
@@ -125,6 +135,6 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
 
     private void numeric(String key, ValueProvider<PeriodMetrics, String> text, Comparator<PeriodMetrics> order) {
         grid.addColumn(text).setKey(key).setHeader(getTranslation("channels." + key)).setComparator(order)
-                .setSortable(true).setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+                .setSortable(true).setWidth(WIDTHS.get(key)).setFlexGrow(1).setTextAlign(ColumnTextAlign.END);
     }
 }

@@ -46,6 +46,8 @@ public class MainLayout extends VerticalLayout implements RouterLayout, BeforeEn
         domain.getStyle().set("color", "var(--lumo-secondary-text-color)");
         Nav nav = new Nav(new RouterLink(getTranslation("nav.overview"), OverviewView.class),
                 new RouterLink(getTranslation("nav.channels"), ChannelsView.class),
+                new RouterLink(getTranslation("nav.trends"), TrendsView.class),
+                new RouterLink(getTranslation("nav.cohorts"), CohortsView.class),
                 new RouterLink(getTranslation("nav.appointments"), AppointmentsView.class),
                 new RouterLink(getTranslation("nav.whatIf"), WhatIfView.class),
                 new RouterLink(getTranslation("nav.spend"), SpendView.class),

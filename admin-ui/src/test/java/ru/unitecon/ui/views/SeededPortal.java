@@ -8,6 +8,8 @@ import ru.unitecon.core.crm.AppointmentObservation;
 import ru.unitecon.core.crm.DealSnapshot;
 import ru.unitecon.core.crm.LeadSnapshot;
 import ru.unitecon.core.crm.Semantic;
+import ru.unitecon.core.ledger.AggregateKey;
+import ru.unitecon.core.ledger.Counters;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.portal.PortalInstallation;
 import ru.unitecon.core.portal.PortalSettings;
@@ -28,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -95,6 +98,16 @@ final class SeededPortal {
         StoredAggregates all = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE)
                 .load(memberId, YearMonth.of(2024, 1), YearMonth.of(2026, 12));
         return new MetricsEngine(settings, all.counters(), all.spend());
+    }
+
+    /** The engine over everything stored with the cohort counters added, built here without the UI's loading code. */
+    MetricsEngine engineWithCohorts() {
+        AggregateReader reader = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE);
+        StoredAggregates all = reader.load(memberId, YearMonth.of(2024, 1), YearMonth.of(2026, 12));
+        Map<AggregateKey, Counters> counters = new HashMap<>(all.counters());
+        reader.cohorts(memberId, YearMonth.of(2024, 1), YearMonth.of(2026, 12))
+                .forEach((cell, cohort) -> counters.merge(cell, cohort, Counters::plus));
+        return new MetricsEngine(settings, counters, all.spend());
     }
 
     /** What the entry does after verifying the portal's POST. */
