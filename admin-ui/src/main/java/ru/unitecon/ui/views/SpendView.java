@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextFieldVariant;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -245,6 +246,14 @@ public class SpendView extends VerticalLayout implements BeforeEnterObserver, Ha
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_FILE_BYTES);
         upload.setAcceptedFileTypes(".csv", "text/csv");
+        upload.setI18n(new UploadI18N()
+                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("spend.upload.add"))
+                        .setMany(getTranslation("spend.upload.add")))
+                .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("spend.upload.drop"))
+                        .setMany(getTranslation("spend.upload.drop")))
+                .setError(new UploadI18N.Error().setTooManyFiles(getTranslation("spend.upload.tooMany"))
+                        .setFileIsTooBig(getTranslation("spend.upload.tooBig"))
+                        .setIncorrectFileType(getTranslation("spend.upload.notCsv"))));
         return upload;
     }
 

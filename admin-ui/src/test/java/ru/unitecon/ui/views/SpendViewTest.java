@@ -135,6 +135,14 @@ class SpendViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void theUploadSpeaksThePortalsLanguage() {
+        salonWithSpend();
+        navigate(SpendView.class);
+
+        assertEquals("Выбрать файл…", $(Upload.class).id("spend-upload").getI18n().getAddFiles().getOne());
+    }
+
+    @Test
     void aFileWithBadRowsShowsEachRowAndStoresNothing() {
         SeededPortal salon = salonWithSpend();
         navigate(SpendView.class);
