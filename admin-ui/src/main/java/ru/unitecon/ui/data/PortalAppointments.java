@@ -5,9 +5,12 @@ import org.springframework.stereotype.Service;
 import ru.unitecon.core.appointments.Agenda;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.store.RecordReader;
+import ru.unitecon.core.store.SentReminders;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 /** One portal's appointments as of now: the coming days, the unconfirmed, today's no-shows. */
 @Service
@@ -15,12 +18,22 @@ public class PortalAppointments {
     /** How far ahead the upcoming list reaches. */
     public static final int DAYS_AHEAD = 7;
 
+    /** How far back the list of reminders sent reaches. */
+    public static final int DAYS_BACK = 7;
+
     private final RecordReader records;
+    private final SentReminders reminders;
     private final Clock clock;
 
     public PortalAppointments(DynamoDbClient dynamo, @Value("${unitecon.table}") String table, Clock clock) {
         this.records = new RecordReader(dynamo, table);
+        this.reminders = new SentReminders(dynamo, table);
         this.clock = clock;
+    }
+
+    /** The reminders and follow-ups the scheduler took on in the last {@link #DAYS_BACK} days, newest first. */
+    public List<SentReminders.Sent> remindersSent(String memberId) {
+        return reminders.claimedSince(memberId, clock.instant().minus(Duration.ofDays(DAYS_BACK)));
     }
 
     public Agenda agenda(String memberId, PortalSettings settings) {

@@ -18,11 +18,15 @@ import ru.unitecon.core.appointments.ScheduledVisit;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
 import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.ui.data.PortalAppointments;
 import ru.unitecon.ui.data.PortalDashboards;
 import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,6 +44,8 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
     private final Paragraph upcomingEmpty = new Paragraph();
     private final Paragraph unconfirmedEmpty = new Paragraph();
     private final Paragraph noShowsEmpty = new Paragraph();
+    private final Grid<SentReminders.Sent> reminders = new Grid<>();
+    private final Paragraph remindersEmpty = new Paragraph();
     private final Grid<PeriodMetrics> rates = new Grid<>();
     private final PeriodPicker picker = new PeriodPicker(this::showRates);
     private PortalSession portal;
@@ -58,7 +64,10 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
         upcomingEmpty.setText(t("upcomingEmpty"));
         unconfirmedEmpty.setText(t("unconfirmedEmpty"));
         noShowsEmpty.setText(t("noShowsEmpty"));
-        for (Grid<?> grid : List.of(upcoming, unconfirmed, noShowsToday, rates)) {
+        reminders.setId("reminders-sent");
+        remindersEmpty.setId("reminders-sent-empty");
+        remindersEmpty.setText(t("remindersEmpty"));
+        for (Grid<?> grid : List.of(upcoming, unconfirmed, noShowsToday, reminders, rates)) {
             grid.setAllRowsVisible(true);
             grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         }
@@ -66,6 +75,8 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
                 new H3(getTranslation("appointments.upcoming", PortalAppointments.DAYS_AHEAD)), upcoming, upcomingEmpty,
                 new H3(t("unconfirmed")), unconfirmed, unconfirmedEmpty,
                 new H3(t("noShowsToday")), noShowsToday, noShowsEmpty,
+                new H3(getTranslation("appointments.reminders", PortalAppointments.DAYS_BACK)), reminders,
+                remindersEmpty,
                 new H3(t("rates")), picker, rates);
     }
 
@@ -76,12 +87,17 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
         figures = Figures.of(getLocale(), settings);
         if (rates.getColumns().isEmpty()) {
             List.of(upcoming, unconfirmed, noShowsToday).forEach(this::addVisitColumns);
+            addReminderColumns();
             addRateColumns();
         }
         Agenda agenda = appointments.agenda(portal.memberId(), settings);
         show(upcoming, upcomingEmpty, agenda.upcoming());
         show(unconfirmed, unconfirmedEmpty, agenda.unconfirmed());
         show(noShowsToday, noShowsEmpty, agenda.noShowsToday());
+        List<SentReminders.Sent> sent = appointments.remindersSent(portal.memberId());
+        reminders.setItems(sent);
+        reminders.setVisible(!sent.isEmpty());
+        remindersEmpty.setVisible(sent.isEmpty());
         picker.start(dashboards.currentMonth(settings), figures);
     }
 
@@ -108,9 +124,42 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
 
     /** The lead or deal in the portal, opened in the portal's own window, not inside the app's frame. */
     private Anchor recordLink(ScheduledVisit visit) {
-        String kind = visit.holder().name().toLowerCase(Locale.ROOT);
-        return new Anchor("https://" + portal.domain() + "/crm/" + kind + "/details/" + visit.recordId() + "/",
-                t("holder." + visit.holder().name()) + " " + visit.recordId(), AnchorTarget.TOP);
+        return recordLink(visit.holder(), visit.recordId());
+    }
+
+    private Anchor recordLink(ScheduledVisit.Holder holder, long recordId) {
+        String kind = holder.name().toLowerCase(Locale.ROOT);
+        return new Anchor("https://" + portal.domain() + "/crm/" + kind + "/details/" + recordId + "/",
+                t("holder." + holder.name()) + " " + recordId, AnchorTarget.TOP);
+    }
+
+    private void addReminderColumns() {
+        reminders.addColumn(sent -> figures.dateTime(sent.claimedAt())).setKey("at").setHeader(t("reminderAt"))
+                .setAutoWidth(true);
+        reminders.addComponentColumn(sent -> recordLink(sent.recordKey())).setKey("record").setHeader(t("record"))
+                .setAutoWidth(true);
+        reminders.addColumn(sent -> figures.dateTime(sent.visit())).setKey("visit").setHeader(t("time"))
+                .setAutoWidth(true);
+        reminders.addColumn(this::reminderKind).setKey("kind").setHeader(t("reminderKind")).setAutoWidth(true);
+        reminders.addColumn(sent -> t("reminderStatus." + sent.status().name())).setKey("status")
+                .setHeader(t("reminderStatusHeader")).setAutoWidth(true);
+    }
+
+    /** {@code PT24H} reads "24 h before the visit", the follow-ups by their names. */
+    private String reminderKind(SentReminders.Sent sent) {
+        return switch (sent.action()) {
+            case "MARK", "NO_SHOW" -> t("reminderKind." + sent.action());
+            default -> getTranslation("appointments.reminderKind.before", BigDecimal.valueOf(
+                    Duration.parse(sent.action()).toMinutes()).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP)
+                    .stripTrailingZeros().toPlainString());
+        };
+    }
+
+    /** A reminder's record key: {@code L42} is lead 42, {@code D7} deal 7. */
+    private Anchor recordLink(String recordKey) {
+        ScheduledVisit.Holder holder = recordKey.startsWith("D") ? ScheduledVisit.Holder.DEAL
+                : ScheduledVisit.Holder.LEAD;
+        return recordLink(holder, Long.parseLong(recordKey.substring(1)));
     }
 
     private void addRateColumns() {

@@ -21,6 +21,7 @@ import ru.unitecon.core.metrics.PeriodMetrics;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.PortalStatus;
 import ru.unitecon.core.store.RecordReader;
+import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.testsupport.LocalDynamo;
 import ru.unitecon.ui.TestInfrastructure;
 import ru.unitecon.ui.data.PortalAppointments;
@@ -110,6 +111,31 @@ class AppointmentsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void theRemindersOfTheLastWeekAreTheStoredClaimsNewestFirst() {
+        SeededPortal clinic = clinic();
+        SentReminders sent = new SentReminders(LocalDynamo.client(), LocalDynamo.TABLE);
+        Instant visit = Instant.parse("2026-03-20T15:00:00Z");
+        Instant now = TestInfrastructure.NOW;
+        sent.claim(clinic.memberId, "L12", visit, "PT24H", "a", now.minusSeconds(20 * 3600));
+        sent.finish(clinic.memberId, "L12", visit, "PT24H", "a", SentReminders.Status.SENT, List.of(),
+                now.minusSeconds(20 * 3600));
+        sent.claim(clinic.memberId, "D5", visit, "NO_SHOW", "b", now.minusSeconds(60));
+        sent.claim(clinic.memberId, "L11", visit, "PT3H", "c", now.minusSeconds(9 * 86_400));
+        clinic.openInThisSession(PortalSession.RUSSIAN);
+
+        navigate(AppointmentsView.class);
+
+        GridTester<Grid<SentReminders.Sent>, SentReminders.Sent> reminders = grid("reminders-sent");
+        assertEquals(2, reminders.size());
+        assertEquals("Дело: перезаписать клиента", reminders.getCellText(0, reminders.getColumnPosition("kind")));
+        assertEquals("https://" + clinic.domain + "/crm/deal/details/5/",
+                ((Anchor) reminders.getCellComponent(0, "record")).getHref());
+        assertEquals("Напоминание за 24 ч", reminders.getCellText(1, reminders.getColumnPosition("kind")));
+        assertEquals("Отправлено", reminders.getCellText(1, reminders.getColumnPosition("status")));
+        assertEquals(RUSSIAN.dateTime(visit), reminders.getCellText(1, reminders.getColumnPosition("visit")));
+    }
+
+    @Test
     void noShowRatesByChannelAreTheEnginesForTheMonth() {
         SeededPortal clinic = clinic();
         clinic.openInThisSession(PortalSession.RUSSIAN);
@@ -144,6 +170,8 @@ class AppointmentsViewTest extends SpringBrowserlessTest {
         assertFalse($(Grid.class).withId("upcoming").exists());
         assertTrue($(Paragraph.class).withId("upcoming-empty").exists());
         assertEquals("Сегодня неявок нет.", $(Paragraph.class).id("no-shows-today-empty").getText());
+        assertFalse($(Grid.class).withId("reminders-sent").exists());
+        assertEquals("За эти дни напоминаний не было.", $(Paragraph.class).id("reminders-sent-empty").getText());
     }
 
     @Test

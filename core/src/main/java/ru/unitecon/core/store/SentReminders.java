@@ -6,10 +6,13 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,15 @@ public final class SentReminders {
     }
 
     public record Claim(Status status, Instant claimedAt, Instant finishedAt, List<String> failedParts) {
+    }
+
+    /**
+     * A reminder as the portal's managers see it in the app.
+     *
+     * @param recordKey the lead or deal ({@code L42}, {@code D7})
+     * @param action    {@code PT24H}-style offset of a reminder, {@code MARK} or {@code NO_SHOW}
+     */
+    public record Sent(String recordKey, Instant visit, String action, Status status, Instant claimedAt) {
     }
 
     private final DynamoDbClient dynamo;
@@ -84,6 +96,27 @@ public final class SentReminders {
         List<String> failed = item.containsKey("failedParts") ? item.get("failedParts").ss() : List.of();
         return Optional.of(new Claim(Status.valueOf(string(item, "status")), Attributes.instant(item, "claimedAt"),
                 Attributes.instant(item, "finishedAt"), failed));
+    }
+
+    /** The portal's reminders claimed at or after {@code since}, newest first: one query of its reminder items. */
+    public List<Sent> claimedSince(String memberId, Instant since) {
+        List<Sent> found = new ArrayList<>();
+        dynamo.queryPaginator(QueryRequest.builder().tableName(table)
+                        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                        .expressionAttributeNames(Map.of("#pk", TableDefinition.PK, "#sk", TableDefinition.SK))
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.partition(memberId)),
+                                ":prefix", s(Keys.REMINDER)))
+                        .build())
+                .items().forEach(item -> {
+                    Instant claimedAt = Attributes.instant(item, "claimedAt");
+                    if (!claimedAt.isBefore(since)) {
+                        String[] parts = string(item, TableDefinition.SK).split("#");
+                        found.add(new Sent(parts[1], Instant.parse(parts[2]), parts[3],
+                                Status.valueOf(string(item, "status")), claimedAt));
+                    }
+                });
+        found.sort(Comparator.comparing(Sent::claimedAt).reversed());
+        return found;
     }
 
     /** Records the outcome; {@code failedParts} are short error codes, never message texts. */

@@ -39,6 +39,21 @@ class SentRemindersTest {
     }
 
     @Test
+    void theRemindersClaimedSinceATimeAreListedNewestFirstAndOnlyThisPortals() {
+        sent.claim(member, "L42", VISIT, "PT24H", "a", NOW.minusSeconds(3 * 86_400));
+        sent.claim(member, "L42", VISIT, "PT3H", "b", NOW);
+        sent.finish(member, "L42", VISIT, "PT3H", "b", SentReminders.Status.SENT, List.of(), NOW);
+        sent.claim(member, "D7", VISIT, "MARK", "c", NOW.plusSeconds(60));
+        sent.claim(LocalDynamo.freshMemberId(), "L1", VISIT, "PT3H", "d", NOW);
+
+        List<SentReminders.Sent> listed = sent.claimedSince(member, NOW.minusSeconds(86_400));
+
+        assertEquals(List.of(
+                new SentReminders.Sent("D7", VISIT, "MARK", SentReminders.Status.CLAIMED, NOW.plusSeconds(60)),
+                new SentReminders.Sent("L42", VISIT, "PT3H", SentReminders.Status.SENT, NOW)), listed);
+    }
+
+    @Test
     void theOwnerRecordsTheOutcomeWithTheFailedParts() {
         sent.claim(member, "L42", VISIT, "PT24H", "mine", NOW);
 
