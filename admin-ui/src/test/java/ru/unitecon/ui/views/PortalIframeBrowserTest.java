@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -25,6 +26,8 @@ import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
+import ru.unitecon.core.metrics.WhatIf;
+import ru.unitecon.core.metrics.WhatIfOutcome;
 import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.StoredAggregates;
 import ru.unitecon.simulator.FramePost;
@@ -39,6 +42,7 @@ import ru.unitecon.ui.format.Figures;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -208,6 +212,30 @@ class PortalIframeBrowserTest {
         assertTrue(trend.stream().anyMatch(month -> month.cac().isDefined()));
         assertTrue(canvasHasInk("trend-costs"), "the CAC chart's canvas is blank");
         screenshot("trends-instagram-ru.png");
+    }
+
+    /** The salon's booked visits give a no-show rate, so a lower target shows what the fewer no-shows bring. */
+    @Test
+    void whatIfShowsTheRevenueOfFewerNoShows() throws IOException {
+        openFromThePortal("ru", opening -> opening);
+        navigateTo("what-if");
+        WhatIfOutcome expected = engine().whatIf(Period.month(MARCH), Optional.empty(),
+                WhatIf.noShowRate(new BigDecimal("0.05")));
+        assertTrue(expected.revenueUplift().isDefined() && expected.revenueUplift().value().signum() > 0,
+                expected.toString());
+
+        // With no target the projection repeats the actual revenue; typing one redraws it.
+        String unchanged = browser.findElement(By.id("whatif-revenue-projected")).getText();
+        browser.findElement(By.cssSelector("#whatif-no-show input")).sendKeys("5", Keys.TAB);
+        patiently().until(driver -> !driver.findElements(By.id("whatif-revenue-projected")).isEmpty()
+                && !driver.findElement(By.id("whatif-revenue-projected")).getText().equals(unchanged));
+        waitUntilSettled();
+        String projected = browser.findElement(By.id("whatif-revenue-projected")).getText();
+
+        assertEquals(plain(russian().money(expected.projected().revenue())), plain(projected));
+        assertEquals(plain(russian().money(expected.actual().revenue())),
+                plain(browser.findElement(By.id("whatif-revenue-actual")).getText()));
+        screenshot("what-if-scenario-ru.png");
     }
 
     /**

@@ -1,27 +1,19 @@
 package ru.unitecon.local;
 
-import ru.unitecon.core.appointments.AppointmentState;
 import ru.unitecon.core.attribution.Channel;
-import ru.unitecon.core.bitrix.crm.AppointmentFieldMapping;
-import ru.unitecon.simulator.CrmEntityType;
+import ru.unitecon.simulator.AppointmentBooking;
 import ru.unitecon.simulator.Dataset;
 import ru.unitecon.simulator.DatasetGenerator;
 import ru.unitecon.simulator.PortalSeed;
 import ru.unitecon.simulator.SimulatedPortal;
-import ru.unitecon.simulator.UserField;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +39,6 @@ public final class DemoSalon {
 
     /** Monthly budgets of the paid channels, in roubles, before each month's ±15 % wobble. */
     private static final Map<String, Integer> MONTHLY_BUDGET = orderedBudget();
-    private static final DateTimeFormatter WIRE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private final long seed;
     private final Instant now;
@@ -95,75 +86,11 @@ public final class DemoSalon {
     }
 
     /**
-     * Writes the appointments into the app's user fields, which the install has just created on the portal:
-     * past visits of closed deals (attended when won, no-show, cancelled when lost), and for open deals and for
-     * leads in the "appointment" status a booked or confirmed visit in the next days during opening hours.
+     * Writes the appointments into the app's user fields, which the install has just created on the portal
+     * (see {@link AppointmentBooking#book}).
      */
     public int bookAppointments(SimulatedPortal portal) {
-        Map<AppointmentState, String> leadItems = stateItems(portal, CrmEntityType.LEAD);
-        Map<AppointmentState, String> dealItems = stateItems(portal, CrmEntityType.DEAL);
-        Random random = new Random(seed + 1);
-        int booked = 0;
-        for (Map<String, Object> deal : dataset.deals()) {
-            AppointmentState state = switch (String.valueOf(deal.get("STAGE_SEMANTIC_ID"))) {
-                case "S" -> AppointmentState.ATTENDED;
-                case "F" -> "APOLOGY".equals(deal.get("STAGE_ID")) ? AppointmentState.NO_SHOW : AppointmentState.CANCELLED;
-                default -> random.nextInt(3) == 0 ? AppointmentState.BOOKED : AppointmentState.CONFIRMED;
-            };
-            Instant at = state.isOpen() ? upcoming(random) : pastVisit(deal);
-            portal.updateDeal(id(deal), appointment(at, dealItems.get(state)));
-            booked++;
-        }
-        for (Map<String, Object> lead : dataset.leads()) {
-            if ("UC_APPOINTMENT".equals(lead.get("STATUS_ID"))) {
-                portal.updateLead(id(lead), appointment(upcoming(random), leadItems.get(AppointmentState.BOOKED)));
-                booked++;
-            }
-        }
-        return booked;
-    }
-
-    /** A generated closed deal was last changed two hours after the visit. */
-    private static Instant pastVisit(Map<String, Object> deal) {
-        return OffsetDateTime.parse(String.valueOf(deal.get("DATE_MODIFY"))).toInstant().minus(Duration.ofHours(2));
-    }
-
-    /** A slot on one of the next five days between 10:00 and 19:30, on the hour or half hour. */
-    private Instant upcoming(Random random) {
-        LocalDate day = now.atZone(ZONE).toLocalDate().plusDays(1 + random.nextInt(5));
-        ZonedDateTime slot = day.atTime(10, 0).atZone(ZONE).plusMinutes(30L * random.nextInt(20));
-        return slot.toInstant();
-    }
-
-    private static Map<String, Object> appointment(Instant at, String stateItem) {
-        return Map.of(AppointmentFieldMapping.TIME_FIELD, WIRE_TIME.format(at.atZone(ZONE)),
-                AppointmentFieldMapping.STATE_FIELD, stateItem);
-    }
-
-    /** The enumeration item ids the portal gave the app's appointment states. */
-    private static Map<AppointmentState, String> stateItems(SimulatedPortal portal, CrmEntityType type) {
-        UserField field = portal.userFields(type).stream()
-                .filter(candidate -> candidate.fieldName().equals(AppointmentFieldMapping.STATE_FIELD))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("the install did not create "
-                        + AppointmentFieldMapping.STATE_FIELD + " on " + type));
-        Map<AppointmentState, String> items = new EnumMap<>(AppointmentState.class);
-        if (field.definition().get("LIST") instanceof List<?> list) {
-            for (Object item : list) {
-                if (item instanceof Map<?, ?> entry) {
-                    items.put(AppointmentState.valueOf(String.valueOf(entry.get("XML_ID"))),
-                            String.valueOf(entry.get("ID")));
-                }
-            }
-        }
-        if (items.size() != AppointmentState.values().length) {
-            throw new IllegalStateException(AppointmentFieldMapping.STATE_FIELD + " lacks items: " + items.keySet());
-        }
-        return items;
-    }
-
-    private static long id(Map<String, Object> record) {
-        return Long.parseLong(String.valueOf(record.get("ID")));
+        return AppointmentBooking.book(portal, dataset, seed + 1, ZONE, now);
     }
 
     private static Map<String, Integer> orderedBudget() {
