@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -31,6 +32,8 @@ import static ru.unitecon.core.store.Attributes.string;
  * the records have no field for anything personal.
  */
 final class RecordCodec {
+    static final List<String> APPOINTMENT_ATTRIBUTES = List.of("apptAt", "apptState", "apptConfirmed", "apptBookedAt");
+
     static final String VERSION = "ver";
     /** Tombstones outlive, by far, any fetch still in flight when the record was deleted. */
     private static final long TOMBSTONE_DAYS = 90;
@@ -171,7 +174,8 @@ final class RecordCodec {
         }
     }
 
-    private static Appointment appointment(Map<String, AttributeValue> item) {
+    /** The record's appointment, or null; the attributes it reads are {@link #APPOINTMENT_ATTRIBUTES}. */
+    static Appointment appointment(Map<String, AttributeValue> item) {
         Instant at = instant(item, "apptAt");
         if (at == null) {
             return null;

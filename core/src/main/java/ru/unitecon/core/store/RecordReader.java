@@ -1,12 +1,10 @@
 package ru.unitecon.core.store;
 
-import ru.unitecon.core.ledger.ClientState;
-import ru.unitecon.core.ledger.CrmRecord;
-import ru.unitecon.core.appointments.Appointment;
-import ru.unitecon.core.appointments.AppointmentState;
 import ru.unitecon.core.appointments.ScheduledVisit;
 import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.attribution.SourcedLead;
+import ru.unitecon.core.ledger.ClientState;
+import ru.unitecon.core.ledger.CrmRecord;
 import ru.unitecon.core.ledger.DealRecord;
 import ru.unitecon.core.ledger.LeadRecord;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,13 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import static ru.unitecon.core.store.Attributes.s;
 
 /** Reads one portal's records; every read names the portal's partition. */
 public final class RecordReader {
-    private static final List<String> VISIT_ATTRIBUTES =
-            List.of("id", "channel", "apptAt", "apptState", "apptConfirmed", "deleted");
+    private static final List<String> VISIT_ATTRIBUTES = Stream.concat(Stream.of("id", "channel", "deleted"),
+            RecordCodec.APPOINTMENT_ATTRIBUTES.stream()).toList();
     private static final List<String> SOURCE_ATTRIBUTES = List.of("id", "created", "sourceId", "utmSource",
             "utmMedium", "utmCampaign", "utmContent", "utmTerm", "channel", "deleted");
     /** Expressions name every attribute as #{name}, so no attribute name can clash with a reserved word. */
@@ -104,9 +103,7 @@ public final class RecordReader {
 
     private static ScheduledVisit visit(ScheduledVisit.Holder holder, Map<String, AttributeValue> item) {
         return new ScheduledVisit(holder, Attributes.longOrZero(item, "id"), Attributes.string(item, "channel"),
-                new Appointment(Attributes.instant(item, "apptAt"),
-                        AppointmentState.valueOf(Attributes.string(item, "apptState")),
-                        Attributes.flag(item, "apptConfirmed")));
+                RecordCodec.appointment(item));
     }
 
     private <T> List<T> projected(String memberId, String prefix, List<String> attributes, String filter,
