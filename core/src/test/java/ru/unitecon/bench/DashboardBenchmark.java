@@ -11,11 +11,16 @@ import ru.unitecon.core.crm.DealSnapshot;
 import ru.unitecon.core.crm.LeadSnapshot;
 import ru.unitecon.core.crm.Semantic;
 import ru.unitecon.core.ledger.AggregateKey;
+import ru.unitecon.core.ledger.Contribution;
 import ru.unitecon.core.ledger.Counters;
+import ru.unitecon.core.ledger.DealRecord;
+import ru.unitecon.core.ledger.LeadRecord;
+import ru.unitecon.core.ledger.Ledger;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.store.AggregateReader;
+import ru.unitecon.core.store.LedgerRebuild;
 import ru.unitecon.core.store.LedgerStore;
 import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.store.StoredAggregates;
@@ -44,6 +49,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Dashboard query time for one portal (24 months × 20 channels) after ingesting leads through the real apply path
  * into DynamoDB Local, first up to the first size, then on to the next, so the same portal grows between
  * measurements. Run it with the command in docs/benchmarks.md; it prints a Markdown table row per size.
+ *
+ * <p>With {@code synthetic} as first argument the leads and deals are not applied one by one (a million would take
+ * hours): the same generated records are summed in memory with the ledger's own {@link Ledger#recompute} and the
+ * resulting monthly and cohort counters are written by {@link LedgerRebuild#setCounters}, the code a rebuild uses.
  */
 public final class DashboardBenchmark {
     private static final int CHANNELS = 20;
@@ -58,13 +67,23 @@ public final class DashboardBenchmark {
     private final PortalSettings settings = PortalSettings.defaults().withChannelRules(twentyChannels());
     private final LedgerStore ledger = new LedgerStore(LocalDynamo.client(), LocalDynamo.TABLE, Clock.systemUTC());
     private final AggregateReader reader = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE);
+    private final LedgerRebuild rebuild = new LedgerRebuild(LocalDynamo.client(), LocalDynamo.TABLE, Clock.systemUTC());
+    private final Ledger pureLedger = new Ledger(settings);
+    private final Contribution syntheticTotal = new Contribution();
+    private final boolean synthetic;
     private final AtomicLong nextLeadId = new AtomicLong(1);
     private int itemsRead;
 
+    private DashboardBenchmark(boolean synthetic) {
+        this.synthetic = synthetic;
+    }
+
     public static void main(String[] args) throws Exception {
-        int[] sizes = args.length == 0 ? new int[] {10_000, 100_000}
-                : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-        new DashboardBenchmark().run(sizes);
+        boolean synthetic = args.length > 0 && args[0].equals("synthetic");
+        String[] sizeArgs = synthetic ? Arrays.copyOfRange(args, 1, args.length) : args;
+        int[] sizes = sizeArgs.length == 0 ? new int[] {10_000, 100_000}
+                : Arrays.stream(sizeArgs).mapToInt(Integer::parseInt).toArray();
+        new DashboardBenchmark(synthetic).run(sizes);
     }
 
     private void run(int[] sizes) throws Exception {
@@ -76,7 +95,7 @@ public final class DashboardBenchmark {
         for (int size : sizes) {
             long start = System.nanoTime();
             long added = size - (nextLeadId.get() - 1);
-            deals += ingest(added);
+            deals += synthetic ? writeSynthetic(added) : ingest(added);
             double seconds = (System.nanoTime() - start) / 1e9;
             double[][] timings = measureDashboard();
             double[] cohorts = measureCohortView();
@@ -152,7 +171,39 @@ public final class DashboardBenchmark {
         return deals.get();
     }
 
+    /**
+     * Generates leads as {@link #addLead} does, adds what they and their clients contribute to the running total, and
+     * sets the stored counters to that total. Every lead is its own client, so batches can be recomputed apart.
+     */
+    private long writeSynthetic(long leads) {
+        long deals = 0;
+        List<LeadRecord> leadBatch = new ArrayList<>();
+        List<DealRecord> dealBatch = new ArrayList<>();
+        for (long n = 0; n < leads; n++) {
+            long id = nextLeadId.getAndIncrement();
+            LeadSnapshot lead = leadSnapshot(random, id);
+            leadBatch.add(LeadRecord.from(lead, null, settings.channelRules()));
+            wonDeal(random, lead).ifPresent(deal -> dealBatch.add(DealRecord.from(deal, null, settings.channelRules())));
+            if (leadBatch.size() == 10_000 || n == leads - 1) {
+                syntheticTotal.add(pureLedger.recompute(leadBatch, dealBatch));
+                deals += dealBatch.size();
+                leadBatch.clear();
+                dealBatch.clear();
+            }
+        }
+        rebuild.setCounters(member, syntheticTotal);
+        return deals;
+    }
+
     private boolean addLead(Random own, long id) {
+        LeadSnapshot lead = leadSnapshot(own, id);
+        ledger.apply(member, settings, lead);
+        Optional<DealSnapshot> deal = wonDeal(own, lead);
+        deal.ifPresent(won -> ledger.apply(member, settings, won));
+        return deal.isPresent();
+    }
+
+    private static LeadSnapshot leadSnapshot(Random own, long id) {
         YearMonth month = LAST_MONTH.minusMonths(own.nextInt(MONTHS));
         Instant created = month.atDay(1 + own.nextInt(28)).atTime(9 + own.nextInt(10), 0).atZone(ZONE).toInstant();
         LeadSource source = LeadSource.ofUtm("src" + own.nextInt(CHANNELS), "cpc", "campaign" + own.nextInt(5));
@@ -160,15 +211,19 @@ public final class DashboardBenchmark {
         AppointmentObservation visit = own.nextInt(3) == 0 ? null : new AppointmentObservation(
                 created.plus(Duration.ofDays(1 + own.nextInt(5))),
                 AppointmentState.values()[own.nextInt(AppointmentState.values().length)]);
-        ledger.apply(member, settings, new LeadSnapshot(id, created, created.plusSeconds(60), source,
-                Semantic.SUCCESS, contact, BigDecimal.ZERO, 1L, visit));
+        return new LeadSnapshot(id, created, created.plusSeconds(60), source, Semantic.SUCCESS, contact,
+                BigDecimal.ZERO, 1L, visit);
+    }
+
+    /** A won deal for a quarter of the leads. */
+    private static Optional<DealSnapshot> wonDeal(Random own, LeadSnapshot lead) {
         if (own.nextInt(4) != 0) {
-            return false;
+            return Optional.empty();
         }
-        Instant won = created.plus(Duration.ofDays(own.nextInt(10)));
-        ledger.apply(member, settings, new DealSnapshot(id, created, won.plusSeconds(60), source, Semantic.SUCCESS,
-                contact, id, BigDecimal.valueOf(800 + own.nextInt(4000)), won, 1L, null));
-        return true;
+        Instant won = lead.created().plus(Duration.ofDays(own.nextInt(10)));
+        return Optional.of(new DealSnapshot(lead.id(), lead.created(), won.plusSeconds(60), lead.source(),
+                Semantic.SUCCESS, lead.contactId(), lead.id(), BigDecimal.valueOf(800 + own.nextInt(4000)), won, 1L,
+                null));
     }
 
     private void seedSpend() {

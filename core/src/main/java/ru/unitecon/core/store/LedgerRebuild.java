@@ -149,8 +149,11 @@ public final class LedgerRebuild {
                 .build()));
     }
 
-    /** Sets each aggregate and cohort item's counters to the recomputed ones; items that lose all keep their spend. */
-    private void setCounters(String memberId, Contribution recomputed) {
+    /**
+     * Sets each aggregate and cohort item's counters to the recomputed ones; items that lose all keep their spend.
+     * Public so that the dashboard benchmark can write aggregates of a million synthetic leads the way a rebuild does.
+     */
+    public void setCounters(String memberId, Contribution recomputed) {
         Map<String, Counters> wanted = new HashMap<>();
         recomputed.cells().forEach((cell, counters) -> {
             if (!counters.monthlyPart().isZero()) {
