@@ -1,26 +1,12 @@
 package ru.unitecon.functions;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import ru.unitecon.core.portal.PortalInstallation;
-import ru.unitecon.core.portal.PortalStatus;
-import ru.unitecon.core.store.PortalStore;
-import ru.unitecon.core.store.TableDefinition;
 import ru.unitecon.testsupport.Percentiles;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +24,6 @@ import java.util.Map;
  */
 public final class ColdStartBenchmark {
     private static final int RUNS = 7;
-    private static final String MEMBER = "c0ffee00c0ffee00c0ffee00c0ffee00";
-    private static final String APPLICATION_TOKEN = "bench-application-token";
 
     private ColdStartBenchmark() {
     }
@@ -47,19 +31,8 @@ public final class ColdStartBenchmark {
     public static void main(String[] args) throws Exception {
         String classpath = args[0];
         Path caches = Files.createTempDirectory("cold-start");
-        int port = freePort();
-        DynamoDBProxyServer dynamoServer = ServerRunner.createServerFromCommandLineArgs(new String[] {
-                "-port", Integer.toString(port), "-inMemory", "-sharedDb", "-disableTelemetry"});
-        dynamoServer.start();
-        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .region(Region.EU_CENTRAL_1).httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build()) {
-            TableDefinition.createIfMissing(dynamo, "bench");
-            new PortalStore(dynamo, "bench").saveInstallation(new PortalInstallation(MEMBER, "bench.bitrix24.ru",
-                    URI.create("https://bench.bitrix24.ru/rest/"), null, APPLICATION_TOKEN, PortalStatus.INSTALLED,
-                    Instant.now(), null));
-            Map<String, String> environment = environment(port, LocalQueue.create().url);
+        try (ColdStartWorld world = ColdStartWorld.start()) {
+            Map<String, String> environment = world.environment;
 
             Map<String, List<String>> variants = new LinkedHashMap<>();
             variants.put("defaults", List.of());
@@ -82,30 +55,7 @@ public final class ColdStartBenchmark {
                 System.out.printf("| events function, %s | %.0f ms | %.2f | %.0f ms | %.0f ms |%n", variant.getKey(),
                         events[0], events[0] / hello, events[1], events[2]);
             }
-        } finally {
-            dynamoServer.stop();
         }
-    }
-
-    private static Map<String, String> environment(int dynamoPort, String queueUrl) {
-        URI sqs = URI.create(queueUrl);
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("AWS_REGION", "eu-central-1");
-        environment.put("AWS_ACCESS_KEY_ID", "local");
-        environment.put("AWS_SECRET_ACCESS_KEY", "local");
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + dynamoPort);
-        environment.put("AWS_ENDPOINT_URL_SQS", sqs.getScheme() + "://" + sqs.getAuthority());
-        environment.put(TableDefinition.TABLE_NAME_VARIABLE, "bench");
-        environment.put(SqsChangeQueue.QUEUE_URL_VARIABLE, queueUrl);
-        environment.put("EVENTS_URL", "https://example.invalid/events");
-        environment.put("APP_URL", "https://example.invalid/app");
-        environment.put("BITRIX_CLIENT_ID", "local.bench");
-        environment.put("BITRIX_CLIENT_SECRET", "bench-secret");
-        environment.put(ColdStartProbe.BODY_VARIABLE, AppOnSimulatedPortal.formBody(Map.of(
-                "event", "ONCRMLEADUPDATE", "data[FIELDS][ID]", "5",
-                "ts", Long.toString(Instant.now().getEpochSecond()), "auth[domain]", "bench.bitrix24.ru",
-                "auth[member_id]", MEMBER, "auth[application_token]", APPLICATION_TOKEN)));
-        return environment;
     }
 
     /** Medians over {@link #RUNS} fresh JVMs: start to handled, constructor, first event (milliseconds). */
@@ -152,11 +102,5 @@ public final class ColdStartBenchmark {
         }
         throw new IllegalStateException(handler + " " + flags + " did not handle its event (exit "
                 + process.waitFor() + "): " + String.join("\n", output));
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

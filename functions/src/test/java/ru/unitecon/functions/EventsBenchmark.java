@@ -1,25 +1,12 @@
 package ru.unitecon.functions;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import ru.unitecon.core.portal.PortalInstallation;
-import ru.unitecon.core.portal.PortalStatus;
-import ru.unitecon.core.store.PortalStore;
-import ru.unitecon.core.store.TableDefinition;
 import ru.unitecon.simulator.DatasetGenerator;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import ru.unitecon.testsupport.Percentiles;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +27,6 @@ public final class EventsBenchmark {
     private static final int WARMUP = 500;
     private static final int SAMPLES = 3_000;
     private static final int COLD_RUNS = 9;
-    private static final String MEMBER = "c0ffee00c0ffee00c0ffee00c0ffee00";
-    private static final String APPLICATION_TOKEN = "bench-application-token";
 
     private EventsBenchmark() {
     }
@@ -75,33 +60,8 @@ public final class EventsBenchmark {
 
     /** Each run is a fresh JVM that builds the handler from the environment and handles one event. */
     private static void coldStart() throws Exception {
-        int port = freePort();
-        DynamoDBProxyServer dynamoServer = ServerRunner.createServerFromCommandLineArgs(new String[] {
-                "-port", Integer.toString(port), "-inMemory", "-sharedDb", "-disableTelemetry"});
-        dynamoServer.start();
-        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .region(Region.EU_CENTRAL_1).httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build()) {
-            TableDefinition.createIfMissing(dynamo, "bench");
-            new PortalStore(dynamo, "bench").saveInstallation(new PortalInstallation(MEMBER, "bench.bitrix24.ru",
-                    URI.create("https://bench.bitrix24.ru/rest/"), null, APPLICATION_TOKEN, PortalStatus.INSTALLED,
-                    Instant.now(), null));
-            LocalQueue queue = LocalQueue.create();
-            URI sqs = URI.create(queue.url);
-            Map<String, String> environment = new LinkedHashMap<>();
-            environment.put("AWS_REGION", "eu-central-1");
-            environment.put("AWS_ACCESS_KEY_ID", "local");
-            environment.put("AWS_SECRET_ACCESS_KEY", "local");
-            environment.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + port);
-            environment.put("AWS_ENDPOINT_URL_SQS", sqs.getScheme() + "://" + sqs.getAuthority());
-            environment.put(TableDefinition.TABLE_NAME_VARIABLE, "bench");
-            environment.put(SqsChangeQueue.QUEUE_URL_VARIABLE, queue.url);
-            environment.put("EVENTS_URL", "https://example.invalid/events");
-            environment.put("APP_URL", "https://example.invalid/app");
-            environment.put("BITRIX_CLIENT_ID", "local.bench");
-            environment.put("BITRIX_CLIENT_SECRET", "bench-secret");
-            environment.put(ColdStartProbe.BODY_VARIABLE, eventBody(MEMBER, APPLICATION_TOKEN));
+        try (ColdStartWorld world = ColdStartWorld.start()) {
+            Map<String, String> environment = world.environment;
             for (List<String> flags : List.of(List.<String>of(), List.of("-XX:TieredStopAtLevel=1"))) {
                 double[] hello = new double[COLD_RUNS];
                 double[] events = new double[COLD_RUNS];
@@ -115,8 +75,6 @@ public final class EventsBenchmark {
                         + fmt(Percentiles.of(hello, 50)) + " ms | ratio " + String.format("%.2f", ratio)
                         + " (median of " + COLD_RUNS + ") |");
             }
-        } finally {
-            dynamoServer.stop();
         }
     }
 
@@ -183,12 +141,6 @@ public final class EventsBenchmark {
             return Arrays.stream(loader.getURLs()).map(URL::getPath).collect(Collectors.joining(File.pathSeparator));
         }
         return System.getProperty("java.class.path");
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String fmt(double ms) {
