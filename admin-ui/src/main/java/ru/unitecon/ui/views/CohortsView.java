@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -23,7 +22,6 @@ import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -41,26 +39,16 @@ public class CohortsView extends VerticalLayout implements BeforeEnterObserver, 
     static final String PAID_BACK = "paid-back";
 
     private final PortalDashboards dashboards;
-    private final Select<Optional<String>> channel = new Select<>();
+    private final ChannelSelect channel = new ChannelSelect("cohort-channel", this::show);
     private final MonthlyChart chart = new MonthlyChart();
     private final Grid<CohortRow> table = new Grid<>();
     private PortalSession portal;
     private PortalSettings settings;
     private Figures figures;
     private YearMonth currentMonth;
-    /** Set while the view itself fills the channel select, so that entering shows the figures once. */
-    private boolean updating;
 
     public CohortsView(PortalDashboards dashboards) {
         this.dashboards = dashboards;
-        channel.setId("cohort-channel");
-        channel.setLabel(getTranslation("trends.channel"));
-        channel.setItemLabelGenerator(code -> ChannelNames.of(this, code));
-        channel.addValueChangeListener(event -> {
-            if (!updating && event.getValue() != null) {
-                show();
-            }
-        });
         chart.setId("cohort-chart");
         table.setId("cohort-table");
         table.setAllRowsVisible(true);
@@ -80,14 +68,7 @@ public class CohortsView extends VerticalLayout implements BeforeEnterObserver, 
             addColumns();
         }
         Period months = acquisitionMonths();
-        List<Optional<String>> choices = new ArrayList<>();
-        choices.add(Optional.empty());
-        dashboards.loadCohorts(portal.memberId(), months).engine().byChannel(months)
-                .forEach(row -> choices.add(row.channel()));
-        updating = true;
-        channel.setItems(choices);
-        channel.setValue(Optional.empty());
-        updating = false;
+        channel.offer(dashboards.loadCohorts(portal.memberId(), months).engine().byChannel(months), Optional.empty());
         show();
     }
 

@@ -27,7 +27,6 @@ import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +43,7 @@ public class TrendsView extends VerticalLayout implements BeforeEnterObserver, H
     private static final int DEFAULT_MONTHS = 12;
 
     private final PortalDashboards dashboards;
-    private final Select<Optional<String>> channel = new Select<>();
+    private final ChannelSelect channel = new ChannelSelect("trend-channel", this::show);
     private final Select<Integer> months = new Select<>();
     private final MonthlyChart costs = new MonthlyChart();
     private final MonthlyChart noShows = new MonthlyChart();
@@ -54,14 +53,11 @@ public class TrendsView extends VerticalLayout implements BeforeEnterObserver, H
     private PortalSettings settings;
     private Figures figures;
     private YearMonth currentMonth;
-    /** Set while the view itself changes the selects, so that one change shows the figures once. */
+    /** Set while the view itself sets the months select, so that entering shows the figures once. */
     private boolean updating;
 
     public TrendsView(PortalDashboards dashboards) {
         this.dashboards = dashboards;
-        channel.setId("trend-channel");
-        channel.setLabel(getTranslation("trends.channel"));
-        channel.setItemLabelGenerator(code -> ChannelNames.of(this, code));
         months.setId("trend-months");
         months.setLabel(getTranslation("trends.months"));
         months.setItems(MONTH_CHOICES);
@@ -78,11 +74,6 @@ public class TrendsView extends VerticalLayout implements BeforeEnterObserver, H
         HorizontalLayout controls = new HorizontalLayout(channel, months);
         add(new H2(getTranslation("trends.title")), controls, new H3(getTranslation("trends.costs")), costs,
                 new H3(getTranslation("trends.noShows")), noShows, noShowsMissing, table);
-        channel.addValueChangeListener(event -> {
-            if (!updating && event.getValue() != null) {
-                show();
-            }
-        });
         months.addValueChangeListener(event -> {
             if (!updating && event.getValue() != null) {
                 choose(channel.getValue());
@@ -123,17 +114,7 @@ public class TrendsView extends VerticalLayout implements BeforeEnterObserver, H
      */
     private void choose(Optional<String> asked) {
         Period shown = Period.endingWith(currentMonth, months.getValue());
-        List<Optional<String>> choices = new ArrayList<>();
-        choices.add(Optional.empty());
-        dashboards.load(portal.memberId(), shown).engine().byChannel(shown)
-                .forEach(row -> choices.add(row.channel()));
-        if (!choices.contains(asked)) {
-            choices.add(asked);
-        }
-        updating = true;
-        channel.setItems(choices);
-        channel.setValue(asked);
-        updating = false;
+        channel.offer(dashboards.load(portal.memberId(), shown).engine().byChannel(shown), asked);
         show();
     }
 
