@@ -36,7 +36,8 @@ def update_method(writable):
     ]
 
 
-# Methods the descriptions do not cover, written from the protocol notes (bitrix24.md 2.6, 3.1, 5.1, 6.1).
+# Methods the descriptions do not cover, written from the protocol notes (bitrix24.md 2.6, 3.1, 5.1, 6.1, 13) and,
+# for user.admin, its documentation page (api-reference/common/users/user-admin.md: no parameters).
 BY_HAND = {
     "crm.lead.update": update_method(LEAD_WRITABLE),
     "crm.deal.update": update_method(DEAL_WRITABLE),
@@ -45,6 +46,7 @@ BY_HAND = {
         {"name": "halt", "type": "boolean", "required": False},
     ],
     "profile": [],
+    "user.admin": [],
     "app.info": [],
     "event.get": [],
     "placement.bind": [

@@ -1,11 +1,15 @@
 package ru.unitecon.simulator;
 
-/** Whether the app is installed on a portal, with what status and scope, and the secret it signs events with. */
+/**
+ * Whether the app is installed on a portal, with what status, scope and version, and the secret it signs events
+ * with. A new version renews that secret (OnAppUpdate's documentation); so does a new installation after an
+ * uninstall, whether or not Bitrix24 does (bitrix24.md §10 leaves it open): an app that kept the old one fails.
+ */
 final class AppInstallation {
     private final String status;
     private final String scope;
-    private final int version;
-    private final String applicationToken;
+    private volatile int version;
+    private volatile String applicationToken;
     private volatile boolean installed;
 
     AppInstallation(String status, String scope, int version) {
@@ -20,8 +24,16 @@ final class AppInstallation {
         installed = true;
     }
 
+    /** The app is gone; a later install is a new installation with a new application token. */
     void markUninstalled() {
         installed = false;
+        applicationToken = RandomHex.of(16);
+    }
+
+    /** A new version: the next version number and a renewed application token. */
+    synchronized void update() {
+        version++;
+        applicationToken = RandomHex.of(16);
     }
 
     boolean isInstalled() {

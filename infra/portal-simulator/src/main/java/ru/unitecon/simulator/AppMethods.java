@@ -6,7 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** The app-context methods: who am I, event and placement bindings (bitrix24.md §2.6, §5.1, §6.1). */
+/**
+ * The app-context methods: who am I, am I an administrator, event and placement bindings (bitrix24.md §2.6, §5.1,
+ * §6.1). Rights follow the methods' documentation: {@code user.admin} and {@code profile} answer any user;
+ * {@code event.bind} binds a user's own online handlers but refuses offline events and another user's
+ * {@code auth_type} to anyone but an administrator; {@code placement.bind}/{@code unbind} are for administrators.
+ */
 final class AppMethods {
     /** Event codes a portal knows; binding anything else fails as on a real portal. */
     private static final Set<String> EVENTS = Set.of(
@@ -24,6 +29,7 @@ final class AppMethods {
 
     static void registerInto(RestDispatcher dispatcher) {
         dispatcher.register("profile", AppMethods::profile);
+        dispatcher.register("user.admin", call -> RestResult.of(call.byAdmin()));
         dispatcher.register("app.info", AppMethods::appInfo);
         dispatcher.register("event.bind", AppMethods::bindEvent);
         dispatcher.register("event.unbind", AppMethods::unbindEvent);
@@ -67,22 +73,41 @@ final class AppMethods {
     }
 
     private static RestResult bindEvent(RestCall call) {
-        call.requireAdmin();
         String event = call.requiredString("event").toUpperCase(Locale.ROOT);
         String eventType = call.string("event_type") == null ? "online" : call.string("event_type");
         String handler = eventType.equals("offline") ? "" : call.requiredString("handler");
         if (!EVENTS.contains(event)) {
             throw new RestError(400, "ERROR_EVENT_NOT_FOUND", "Event not found");
         }
+        String authType = boundAuthType(call, eventType);
         var events = call.portal().records().events;
         synchronized (events) {
             if (events.stream().anyMatch(b -> b.event().equals(event) && b.handler().equals(handler))) {
                 throw new RestError(400, "ERROR_CORE", "Unable to set event handler: Handler already binded");
             }
-            String authType = call.string("auth_type") == null ? "0" : call.string("auth_type");
             events.add(new PortalRecords.EventBinding(call.portal().nextId(), event, handler, authType, eventType));
         }
         return RestResult.of(true);
+    }
+
+    /**
+     * Whose token the handler gets: {@code auth_type} as given (0, the acting user, by default) for an
+     * administrator; for anyone else their own id, and an offline event or another user's id is refused.
+     */
+    private static String boundAuthType(RestCall call, String eventType) {
+        String requested = call.string("auth_type");
+        if (call.byAdmin()) {
+            return requested == null ? "0" : requested;
+        }
+        if (eventType.equals("offline")) {
+            throw new RestError(403, "ACCESS_DENIED",
+                    "Access denied! Offline events binding requires administrator access rights");
+        }
+        if (requested != null && !requested.equals(call.userId())) {
+            throw new RestError(403, "ACCESS_DENIED",
+                    "Access denied! Event binding with AUTH_TYPE requires administrator access rights");
+        }
+        return call.userId();
     }
 
     private static RestResult unbindEvent(RestCall call) {
@@ -109,7 +134,7 @@ final class AppMethods {
     }
 
     private static RestResult bindPlacement(RestCall call) {
-        call.requireAdmin();
+        call.requireAdmin("ACCESS_DENIED", "Access denied!");
         String placement = call.requiredString("PLACEMENT").toUpperCase(Locale.ROOT);
         String handler = call.requiredString("HANDLER");
         if (!PLACEMENTS.contains(placement)) {
@@ -130,6 +155,7 @@ final class AppMethods {
     }
 
     private static RestResult unbindPlacement(RestCall call) {
+        call.requireAdmin("ACCESS_DENIED", "Access denied!");
         String placement = call.string("PLACEMENT");
         String handler = call.string("HANDLER");
         var placements = call.portal().records().placements;

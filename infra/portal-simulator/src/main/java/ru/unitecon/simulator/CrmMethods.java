@@ -86,7 +86,8 @@ final class CrmMethods {
     }
 
     private static RestResult addUserField(RestCall call, CrmEntityType type) {
-        call.requireAdmin();
+        // crm.*.userfield.add: "Access denied." with an empty error code for a user without administrative rights.
+        call.requireAdmin("", "Access denied.");
         Map<String, Object> fields = new LinkedHashMap<>();
         call.map("fields").forEach((name, value) -> fields.put(name.toUpperCase(Locale.ROOT), value));
         return RestResult.of(call.portal().userFields().add(type, fields).id());

@@ -5,7 +5,10 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The form bodies of event deliveries, field for field as bitrix24.md §1.3, §5.3 and §10 show them. */
+/**
+ * The form bodies of event deliveries, field for field as bitrix24.md §1.3, §5.3 and §10 and the OnAppUpdate
+ * documentation show them.
+ */
 final class EventForms {
     private EventForms() {
     }
@@ -48,6 +51,26 @@ final class EventForms {
                 auth.put("refresh_token", tokens.refreshToken());
             }
         }
+        auth.put("application_token", portal.applicationToken());
+        return auth;
+    }
+
+    /**
+     * The {@code auth} block of {@code ONAPPUPDATE}, field for field as its documentation shows it: the updating
+     * user's tokens with {@code expires_in} only (no {@code expires}, no {@code user_id}) and the renewed
+     * application token.
+     */
+    static Map<String, Object> updateAuth(SimulatedPortal portal, IssuedTokens tokens) {
+        Map<String, Object> auth = new LinkedHashMap<>();
+        auth.put("domain", portal.domain());
+        auth.put("scope", portal.installation().scope());
+        auth.put("access_token", tokens.accessToken());
+        auth.put("refresh_token", tokens.refreshToken());
+        auth.put("expires_in", String.valueOf(Duration.between(portal.clock().instant(), tokens.expiresAt()).toSeconds()));
+        auth.put("server_endpoint", portal.serverEndpoint().toString());
+        auth.put("status", portal.installation().status());
+        auth.put("client_endpoint", portal.clientEndpoint().toString());
+        auth.put("member_id", portal.memberId());
         auth.put("application_token", portal.applicationToken());
         return auth;
     }

@@ -59,9 +59,10 @@ record RestCall(SimulatedPortal portal, String method, Map<String, Object> param
         return portal.isAdmin(userId);
     }
 
-    void requireAdmin() {
+    /** Refuses the call, as the method's documentation says it is refused, unless the token is an administrator's. */
+    void requireAdmin(String errorCode, String description) {
         if (!byAdmin()) {
-            throw new RestError(403, "ACCESS_DENIED", "Access denied! Administrator access required");
+            throw new RestError(403, errorCode, description);
         }
     }
 }

@@ -201,6 +201,29 @@ public final class SimulatedPortal {
                 EventForms.auth(this, admin, true), clock));
     }
 
+    /**
+     * The administrator installs a new version of the app: the app's event handlers are removed (event.bind's
+     * documentation: set them again in the installer of each version), the application token is renewed, and
+     * {@code ONAPPUPDATE} goes, with the renewed token and the administrator's fresh tokens, to the handler that was
+     * bound for it. Empty when none was.
+     */
+    public Optional<HttpResponse<String>> updateApp() {
+        requireInstalled();
+        Optional<PortalRecords.EventBinding> handler = records.events.stream()
+                .filter(binding -> binding.event().equals("ONAPPUPDATE") && !binding.handler().isEmpty())
+                .findFirst();
+        int previousVersion = installation.version();
+        installation.update();
+        records.events.clear();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("VERSION", String.valueOf(installation.version()));
+        data.put("PREVIOUS_VERSION", String.valueOf(previousVersion));
+        data.put("LANGUAGE_ID", "ru");
+        IssuedTokens admin = issueTokens(seed.dataset().adminUserId());
+        return handler.map(binding -> toApp.post(URI.create(binding.handler()), EventForms.event("ONAPPUPDATE",
+                binding.id(), data, EventForms.updateAuth(this, admin), clock)));
+    }
+
     /** Sends an entity event ({@code data[FIELDS][ID]}) to the one handler bound for it (bitrix24.md §5.3). */
     public HttpResponse<String> deliverEvent(String event, long entityId, boolean withUserToken) {
         List<PortalRecords.EventBinding> bound = records.events.stream()
@@ -242,6 +265,17 @@ public final class SimulatedPortal {
         return FramePost.of(this, placement, handler, lang, issueTokens(userId), placementOptions);
     }
 
+    /**
+     * A user of the portal who is not its administrator (a salon's manager, say): {@code user.admin} and
+     * {@code profile}'s ADMIN answer false for them, and administrator-only methods refuse their token. Build their
+     * frame POST with {@link #framePost} and their tokens with {@link #issueTokens}.
+     */
+    public String employeeUserId() {
+        return seed.dataset().users().stream().map(user -> String.valueOf(user.get("ID")))
+                .filter(id -> !isAdmin(id)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("this portal has no user besides its administrator"));
+    }
+
     /** A fresh token pair for a user of this portal, as the OAuth server would issue it. */
     public IssuedTokens issueTokens(String userId) {
         user(userId);
@@ -256,7 +290,8 @@ public final class SimulatedPortal {
 
     /**
      * The admin deletes the app: ONAPPUNINSTALL goes to the bound handler if there is one (bitrix24.md §10),
-     * then all tokens, event handlers and placements are gone. Empty when no handler was bound for it.
+     * then all tokens, event handlers and placements are gone, and so is the application token: a later install
+     * gets a new one. Empty when no handler was bound for it.
      */
     public Optional<HttpResponse<String>> uninstall(boolean clean) {
         Optional<HttpResponse<String>> response = records.events.stream()

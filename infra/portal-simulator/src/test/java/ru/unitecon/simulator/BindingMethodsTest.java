@@ -52,13 +52,55 @@ class BindingMethodsTest {
     }
 
     @Test
-    void nonAdminCannotBind() {
-        String managerToken = fixture.portal.issueTokens("6").accessToken();
+    void userAdminAndProfileTellTheAdministratorFromAnEmployee() {
+        String employeeToken = fixture.portal.issueTokens(fixture.portal.employeeUserId()).accessToken();
 
-        TestHttp.Reply reply = TestHttp.call(fixture.portal, "event.bind", managerToken, Map.of("event", "ONCRMDEALADD", "handler", HANDLER));
+        assertEquals(true, fixture.call("user.admin", Map.of()).result());
+        assertEquals(false, TestHttp.call(fixture.portal, "user.admin", employeeToken, Map.of()).result());
+        assertEquals(false, TestHttp.call(fixture.portal, "profile", employeeToken, Map.of()).resultMap().get("ADMIN"));
+        assertEquals(List.of(), fixture.portal.violations());
+    }
 
-        assertEquals(403, reply.status());
-        assertEquals(false, TestHttp.call(fixture.portal, "profile", managerToken, Map.of()).resultMap().get("ADMIN"));
+    @Test
+    void anEmployeeBindsOnlyTheirOwnOnlineHandlers() {
+        String employee = fixture.portal.employeeUserId();
+        String employeeToken = fixture.portal.issueTokens(employee).accessToken();
+
+        TestHttp.Reply own = TestHttp.call(fixture.portal, "event.bind", employeeToken,
+                Map.of("event", "ONCRMDEALADD", "handler", HANDLER));
+        TestHttp.Reply asAnother = TestHttp.call(fixture.portal, "event.bind", employeeToken,
+                Map.of("event", "ONCRMLEADADD", "handler", HANDLER, "auth_type", "1"));
+        TestHttp.Reply offline = TestHttp.call(fixture.portal, "event.bind", employeeToken,
+                Map.of("event", "ONCRMLEADADD", "handler", HANDLER, "event_type", "offline"));
+
+        assertEquals(200, own.status());
+        assertEquals(employee, fixture.portal.records().boundEvents().getFirst().authType());
+        assertEquals(403, asAnother.status());
+        assertEquals("ACCESS_DENIED", asAnother.error());
+        assertEquals("Access denied! Event binding with AUTH_TYPE requires administrator access rights",
+                asAnother.body().get("error_description"));
+        assertEquals(403, offline.status());
+        assertEquals("Access denied! Offline events binding requires administrator access rights",
+                offline.body().get("error_description"));
+        assertEquals(1, fixture.portal.records().boundEvents().size());
+    }
+
+    @Test
+    void anEmployeeCanNeitherBindPlacementsNorAddUserFields() {
+        String employeeToken = fixture.portal.issueTokens(fixture.portal.employeeUserId()).accessToken();
+
+        TestHttp.Reply placement = TestHttp.call(fixture.portal, "placement.bind", employeeToken,
+                Map.of("PLACEMENT", "CRM_ANALYTICS_MENU", "HANDLER", HANDLER));
+        TestHttp.Reply field = TestHttp.call(fixture.portal, "crm.lead.userfield.add", employeeToken,
+                Map.of("fields", Map.of("FIELD_NAME", "UE_X", "USER_TYPE_ID", "string")));
+
+        assertEquals(403, placement.status());
+        assertEquals("ACCESS_DENIED", placement.error());
+        assertEquals(403, field.status());
+        assertEquals("", field.error());
+        assertEquals("Access denied.", field.body().get("error_description"));
+        assertEquals(List.of(), fixture.portal.records().placements());
+        assertEquals(List.of(), fixture.portal.userFields(CrmEntityType.LEAD));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -143,6 +144,7 @@ class OutgoingPostsTest {
     void uninstallSendsOnAppUninstallAndRevokesEverything() {
         installAndBind("ONAPPUNINSTALL");
         String refreshToken = fixture.portal.issueTokens("1").refreshToken();
+        String applicationToken = fixture.portal.applicationToken();
 
         Optional<HttpResponse<String>> response = fixture.portal.uninstall(true);
 
@@ -151,13 +153,44 @@ class OutgoingPostsTest {
         assertEquals("ONAPPUNINSTALL", form.get("event"));
         assertEquals("1", form.get("data[CLEAN]"));
         assertNull(form.get("auth[access_token]"));
-        assertEquals(fixture.portal.applicationToken(), form.get("auth[application_token]"));
+        assertEquals(applicationToken, form.get("auth[application_token]"));
+        assertNotEquals(applicationToken, fixture.portal.applicationToken(), "a reinstall gets a new one");
         assertFalse(fixture.portal.isInstalled());
         assertEquals("invalid_token", fixture.call("profile", Map.of()).error());
         assertTrue(fixture.portal.records().boundEvents().isEmpty());
         assertEquals("invalid_grant", TestHttp.get(fixture.simulator.oauthServerUrl().resolve(
                 "oauth/token/?grant_type=refresh_token&client_id=" + fixture.portal.seed().clientId()
                         + "&client_secret=" + fixture.portal.seed().clientSecret() + "&refresh_token=" + refreshToken)).error());
+    }
+
+    @Test
+    void updateRenewsTheApplicationTokenDropsTheEventHandlersAndSendsOnAppUpdate() {
+        installAndBind("ONAPPUPDATE");
+        String before = fixture.portal.applicationToken();
+
+        Optional<HttpResponse<String>> response = fixture.portal.updateApp();
+
+        assertEquals(200, response.orElseThrow().statusCode());
+        Map<String, String> form = FormCodec.flatten(FormCodec.decode(app.received().getLast().body()));
+        assertEquals(List.of("event", "event_handler_id", "data[VERSION]", "data[PREVIOUS_VERSION]",
+                "data[LANGUAGE_ID]", "ts", "auth[domain]", "auth[scope]", "auth[access_token]", "auth[refresh_token]",
+                "auth[expires_in]", "auth[server_endpoint]", "auth[status]", "auth[client_endpoint]",
+                "auth[member_id]", "auth[application_token]"), List.copyOf(form.keySet()));
+        assertEquals("2", form.get("data[VERSION]"));
+        assertEquals("1", form.get("data[PREVIOUS_VERSION]"));
+        assertNotEquals(before, form.get("auth[application_token]"));
+        assertEquals(fixture.portal.applicationToken(), form.get("auth[application_token]"));
+        assertEquals(true, TestHttp.call(fixture.portal, "user.admin", form.get("auth[access_token]"), Map.of()).result());
+        assertEquals(List.of(), fixture.portal.records().boundEvents());
+    }
+
+    @Test
+    void updateWithoutAnUpdateHandlerSendsNothing() {
+        installAndBind("ONCRMLEADADD");
+        int received = app.received().size();
+
+        assertTrue(fixture.portal.updateApp().isEmpty());
+        assertEquals(received, app.received().size());
     }
 
     @Test
