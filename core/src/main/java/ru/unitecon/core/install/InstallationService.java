@@ -6,13 +6,13 @@ import ru.unitecon.core.bitrix.crm.CrmEntity;
 import ru.unitecon.core.bitrix.inbound.EventAuth;
 import ru.unitecon.core.bitrix.inbound.ForgedRequest;
 import ru.unitecon.core.bitrix.inbound.MalformedRequest;
-import ru.unitecon.core.bitrix.inbound.PlacementAuthenticity;
+import ru.unitecon.core.bitrix.inbound.NotAdministrator;
 import ru.unitecon.core.bitrix.inbound.PlacementRequest;
 import ru.unitecon.core.bitrix.inbound.PortalEvent;
 import ru.unitecon.core.bitrix.oauth.AppInstallInfo;
-import ru.unitecon.core.bitrix.oauth.OAuthError;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
-import ru.unitecon.core.bitrix.oauth.UntrustedOAuthServer;
+import ru.unitecon.core.bitrix.rest.BitrixRestClient;
+import ru.unitecon.core.bitrix.rest.PortalAdministrators;
 import ru.unitecon.core.bitrix.tokens.PortalTokens;
 import ru.unitecon.core.portal.PortalInstallation;
 import ru.unitecon.core.portal.PortalStatus;
@@ -29,15 +29,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Installs the app on a portal: trusts nothing in the install POST until the OAuth server has confirmed its token,
- * then stores the installation and the admin's tokens, sets the portal up ({@link PortalBindings}) and starts the
- * backfill. Also takes {@code ONAPPINSTALL} (the application token) and {@code ONAPPUPDATE} (bind again).
+ * Installs the app on a portal and takes its install and update events. Only a portal administrator may do either:
+ * the OAuth server must vouch for the presented token and the portal must say that its user administers it
+ * ({@link AdministratorCheck}) before anything is stored, queued or replaced. The portal's address is the one the
+ * OAuth server names, never one from the request. The application token that authenticates the portal's later
+ * events comes from {@code ONAPPINSTALL} while none is stored and is renewed by an administrator's
+ * {@code ONAPPUPDATE}; the install page's form never sets it.
  */
 public final class InstallationService {
     private static final Logger LOG = LoggerFactory.getLogger(InstallationService.class);
 
     private final PortalStore portals;
-    private final OAuthServer oauth;
+    private final AdministratorCheck administrators;
     private final PortalClients clients;
     private final ChangeQueue queue;
     private final PortalBindings bindings;
@@ -46,7 +49,8 @@ public final class InstallationService {
     public InstallationService(PortalStore portals, OAuthServer oauth, PortalClients clients, ChangeQueue queue,
                                AppAddresses addresses, InstantSource clock) {
         this.portals = Objects.requireNonNull(portals, "portals");
-        this.oauth = Objects.requireNonNull(oauth, "oauth");
+        this.administrators = new AdministratorCheck(Objects.requireNonNull(oauth, "oauth"),
+                new PortalAdministrators(BitrixRestClient.newHttpClient()));
         this.clients = Objects.requireNonNull(clients, "clients");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.bindings = new PortalBindings(addresses);
@@ -54,28 +58,31 @@ public final class InstallationService {
     }
 
     /**
-     * The install page POST.
+     * The install page POST: stores the installation and the administrator's tokens, sets the portal up and
+     * queues the backfill. A stored application token is kept: after a reinstall the new one comes with
+     * {@code ONAPPINSTALL}.
      *
-     * @throws ForgedRequest    when the OAuth server does not vouch for the token, portal and app
+     * @throws NotAdministrator when the user who opened the page does not administer the portal
+     * @throws ForgedRequest    when the OAuth server or the portal does not vouch for the token, portal and app
      * @throws MalformedRequest when the POST lacks the refresh token
      */
     public PortalInstallation install(PlacementRequest request) {
-        AppInstallInfo info = new PlacementAuthenticity(oauth).verify(request);
+        AppInstallInfo info = administrators.verify(request.serverEndpoint(), request.accessToken(),
+                request.memberId(), request.domain(), request.language());
         if (request.refreshToken() == null) {
             throw new MalformedRequest("missing REFRESH_ID");
         }
         Instant now = clock.instant();
         Optional<PortalInstallation> earlier = portals.find(request.memberId());
+        URI endpoint = info.restEndpoint();
         String serverEndpoint = request.serverEndpoint();
-        String clientEndpoint = info.clientEndpoint() != null ? info.clientEndpoint() : request.clientEndpoint();
         // Everything modified before now arrives through the backfill, so reconciliation starts from here.
-        PortalInstallation installation = new PortalInstallation(request.memberId(), request.domain(),
-                URI.create(clientEndpoint), serverEndpoint == null ? null : URI.create(serverEndpoint),
-                request.applicationToken(), PortalStatus.INSTALLED, now,
+        PortalInstallation installation = new PortalInstallation(request.memberId(), info.domain(), endpoint,
+                serverEndpoint == null ? null : URI.create(serverEndpoint), null, PortalStatus.INSTALLED, now,
                 earlier.map(PortalInstallation::lastReconciledAt).orElse(now));
         portals.saveInstallation(installation);
         portals.saveTokens(request.memberId(), new PortalTokens(request.accessToken(), request.refreshToken(),
-                now.plus(request.accessExpiresIn()), clientEndpoint, serverEndpoint));
+                now.plus(request.accessExpiresIn()), endpoint.toString(), serverEndpoint));
         bindings.apply(clients.forPortal(request.memberId()));
         queue.send(List.of(ChangeMessage.backfill(request.memberId(), CrmEntity.LEAD, 0),
                 ChangeMessage.backfill(request.memberId(), CrmEntity.DEAL, 0)));
@@ -84,49 +91,79 @@ public final class InstallationService {
     }
 
     /**
-     * {@code ONAPPINSTALL}: keeps the application token that authenticates the portal's later events. No token
-     * may be stored yet to compare it with, so the event's access token is confirmed with the OAuth server.
+     * {@code ONAPPINSTALL}: keeps the application token that authenticates the portal's later events, if the
+     * portal has none yet (first install, or a reinstall after a verified uninstall). No stored token can vouch
+     * for this event, so the installing administrator's access token must.
      *
-     * @throws ForgedRequest when the event carries no access token or the OAuth server does not vouch for it
+     * @return false when an application token was already stored: it is kept and nothing changes
+     * @throws NotAdministrator when the event's user does not administer the portal
+     * @throws ForgedRequest    when the event carries no access token or it is not vouched for
      */
-    public void acceptInstallEvent(PortalEvent event) {
-        EventAuth auth = event.auth();
-        if (!auth.hasUserTokens() || auth.clientEndpoint() == null) {
-            throw new ForgedRequest("install event without tokens");
-        }
-        confirm(auth);
-        Instant now = clock.instant();
+    public boolean acceptInstallEvent(PortalEvent event) {
+        EventAuth auth = requireUserToken(event);
+        AppInstallInfo info = administrators.verify(auth.serverEndpoint(), auth.accessToken(), auth.memberId(),
+                auth.domain(), event.language());
         Optional<PortalInstallation> earlier = portals.find(auth.memberId());
-        portals.saveInstallation(new PortalInstallation(auth.memberId(), auth.domain(),
-                URI.create(auth.clientEndpoint()),
-                auth.serverEndpoint() == null ? null : URI.create(auth.serverEndpoint()),
-                auth.applicationToken(), PortalStatus.INSTALLED,
-                earlier.map(PortalInstallation::installedAt).orElse(now),
+        if (earlier.map(PortalInstallation::applicationToken).isPresent()) {
+            LOG.warn("portal {}: ONAPPINSTALL while an application token is stored; the stored one is kept",
+                    auth.memberId());
+            return false;
+        }
+        recordInstallation(auth, info, earlier);
+        if (!portals.adoptApplicationToken(auth.memberId(), auth.applicationToken())) {
+            LOG.warn("portal {}: another ONAPPINSTALL stored its application token first", auth.memberId());
+            return false;
+        }
+        LOG.info("portal {}: application token stored", auth.memberId());
+        return true;
+    }
+
+    /**
+     * {@code ONAPPUPDATE}: a new version renewed the application token and lost the app's event bindings. The
+     * stored token cannot vouch for the event (the portal sends the renewed one), so the updating administrator's
+     * access token must; then the renewed token replaces the stored one and the bindings are made again.
+     *
+     * @return false when the portal is uninstalled here, which an update does not undo
+     * @throws NotAdministrator when the event's user does not administer the portal
+     * @throws ForgedRequest    when the portal is unknown, or the event's access token is missing or not vouched for
+     */
+    public boolean acceptUpdateEvent(PortalEvent event) {
+        EventAuth auth = requireUserToken(event);
+        Optional<PortalInstallation> earlier = portals.find(auth.memberId());
+        if (earlier.isEmpty()) {
+            throw new ForgedRequest("update event of an unknown portal");
+        }
+        AppInstallInfo info = administrators.verify(auth.serverEndpoint(), auth.accessToken(), auth.memberId(),
+                auth.domain(), event.language());
+        if (earlier.get().status() == PortalStatus.UNINSTALLED) {
+            LOG.info("portal {}: update event of an uninstalled portal ignored", auth.memberId());
+            return false;
+        }
+        recordInstallation(auth, info, earlier);
+        portals.renewApplicationToken(auth.memberId(), auth.applicationToken());
+        bindings.apply(clients.forPortal(auth.memberId()));
+        LOG.info("portal {}: application token renewed and bindings made again after an update", auth.memberId());
+        return true;
+    }
+
+    private static EventAuth requireUserToken(PortalEvent event) {
+        if (!event.auth().hasUserTokens()) {
+            throw new ForgedRequest(event.name() + " without a user's access token");
+        }
+        return event.auth();
+    }
+
+    /** The installation at the address the OAuth server named, and the administrator's tokens if a pair came. */
+    private void recordInstallation(EventAuth auth, AppInstallInfo info, Optional<PortalInstallation> earlier) {
+        Instant now = clock.instant();
+        URI endpoint = info.restEndpoint();
+        portals.saveInstallation(new PortalInstallation(auth.memberId(), info.domain(), endpoint,
+                auth.serverEndpoint() == null ? null : URI.create(auth.serverEndpoint()), null,
+                PortalStatus.INSTALLED, earlier.map(PortalInstallation::installedAt).orElse(now),
                 earlier.map(PortalInstallation::lastReconciledAt).orElse(now)));
         if (auth.refreshToken() != null && auth.expiresAt() != null) {
             portals.saveTokens(auth.memberId(), new PortalTokens(auth.accessToken(), auth.refreshToken(),
-                    auth.expiresAt(), auth.clientEndpoint(), auth.serverEndpoint()));
-        }
-        LOG.info("portal {}: application token stored", auth.memberId());
-    }
-
-    /** {@code ONAPPUPDATE}, already authenticated by its application token: a new version lost the bindings. */
-    public void rebind(String memberId) {
-        bindings.apply(clients.forPortal(memberId));
-        LOG.info("portal {}: bindings renewed after an update", memberId);
-    }
-
-    private void confirm(EventAuth auth) {
-        AppInstallInfo info;
-        try {
-            info = oauth.appInfo(auth.serverEndpoint(), auth.accessToken());
-        } catch (OAuthError e) {
-            throw new ForgedRequest("access token refused by the OAuth server: " + e.errorCode());
-        } catch (UntrustedOAuthServer e) {
-            throw new ForgedRequest("server_endpoint is not a Bitrix24 OAuth server");
-        }
-        if (!info.confirms(oauth.credentials().clientId(), auth.memberId(), auth.domain())) {
-            throw new ForgedRequest("access token does not belong to this app and portal");
+                    auth.expiresAt(), endpoint.toString(), auth.serverEndpoint()));
         }
     }
 }

@@ -24,8 +24,11 @@ import java.util.function.Supplier;
 
 /**
  * Takes the portal's event POSTs. A portal never repeats an event, so the answer must be quick and the work
- * durable: lead and deal events only become queue messages here, and no portal is called. Every event except
- * {@code ONAPPINSTALL} must carry the application token stored for its member_id.
+ * durable: lead and deal events only become queue messages here, and no portal is called. Every event must carry
+ * the application token stored for its member_id, except {@code ONAPPINSTALL} (no token is stored yet) and
+ * {@code ONAPPUPDATE} (it brings a renewed one): an administrator's access token vouches for those two
+ * ({@link InstallationService}). {@code ONAPPUNINSTALL} has no user token, so the stored one is its only proof;
+ * it clears that token, so that a reinstall's {@code ONAPPINSTALL} may bring the next.
  */
 public final class EventIntake {
     private static final Logger LOG = LoggerFactory.getLogger(EventIntake.class);
@@ -57,7 +60,8 @@ public final class EventIntake {
     /**
      * @throws RequestTooLarge  when the body is over {@link FormBody#MAX_BYTES}
      * @throws MalformedRequest when the body is not an event
-     * @throws ForgedRequest    when the member is unknown or the application token is wrong
+     * @throws ForgedRequest    when the member is unknown or the application token is wrong, or an install or
+     *                          update event is not vouched for by an administrator's access token
      */
     public IntakeOutcome receive(String formBody) {
         if (formBody != null && formBody.getBytes(StandardCharsets.UTF_8).length > FormBody.MAX_BYTES) {
@@ -65,8 +69,10 @@ public final class EventIntake {
         }
         PortalEvent event = PortalEvent.parse(formBody);
         if (event.name().equals("ONAPPINSTALL")) {
-            installations().acceptInstallEvent(event);
-            return IntakeOutcome.ACCEPTED;
+            return installations().acceptInstallEvent(event) ? IntakeOutcome.ACCEPTED : IntakeOutcome.IGNORED;
+        }
+        if (event.name().equals("ONAPPUPDATE")) {
+            return installations().acceptUpdateEvent(event) ? IntakeOutcome.ACCEPTED : IntakeOutcome.IGNORED;
         }
         PortalInstallation portal = authenticate(event);
         if (portal.status() == PortalStatus.UNINSTALLED) {
@@ -83,7 +89,6 @@ public final class EventIntake {
             case "ONCRMDEALDELETE" -> enqueue(ChangeMessage.delete(member, CrmEntity.DEAL, entityId(event),
                     event.sentAt()));
             case "ONAPPUNINSTALL" -> uninstall(member, event.clean());
-            case "ONAPPUPDATE" -> installations().rebind(member);
             default -> {
                 return IntakeOutcome.IGNORED;
             }

@@ -47,7 +47,11 @@ public final class PortalStore implements PortalTokensStore {
         this.reader = new RecordReader(dynamo, table);
     }
 
-    /** Records an installation (or a reinstall, which overwrites the application_token). Tokens are left alone. */
+    /**
+     * Records where an installation lives and that it is installed. Tokens are left alone, and so is the
+     * application token when {@code portal} has none, as the app's own install paths pass it: they set it only
+     * through {@link #adoptApplicationToken} and {@link #renewApplicationToken}.
+     */
     public void saveInstallation(PortalInstallation portal) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -110,13 +114,44 @@ public final class PortalStore implements PortalTokensStore {
                 .build());
     }
 
-    /** Forgets the tokens and takes the portal off the scheduler's list; its data stays until purged. */
+    /**
+     * Forgets the tokens and the application token and takes the portal off the scheduler's list; its data stays
+     * until purged. Without an application token the portal's next {@code ONAPPINSTALL} (a reinstall) may set one.
+     */
     public void markUninstalled(String memberId) {
         dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(memberId))
-                .updateExpression("SET #s = :s REMOVE accessToken, refreshToken, accessExpiresAt, "
+                .updateExpression("SET #s = :s REMOVE accessToken, refreshToken, accessExpiresAt, applicationToken, "
                         + TableDefinition.DUE_PK + ", " + TableDefinition.DUE_SK)
                 .expressionAttributeNames(Map.of("#s", "status"))
                 .expressionAttributeValues(Map.of(":s", s(PortalStatus.UNINSTALLED.name())))
+                .build());
+    }
+
+    /**
+     * Stores the application token of a new installation, only if the portal has none: the first
+     * {@code ONAPPINSTALL}, or the one after a verified uninstall cleared it. Of two at once, one wins.
+     *
+     * @return false when the portal already has one (or is not recorded), which then stays as it was
+     */
+    public boolean adoptApplicationToken(String memberId, String applicationToken) {
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(memberId))
+                    .updateExpression("SET applicationToken = :t")
+                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(applicationToken)")
+                    .expressionAttributeValues(Map.of(":t", s(applicationToken)))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException alreadySet) {
+            return false;
+        }
+    }
+
+    /** Replaces the application token with the one an update renewed ({@code ONAPPUPDATE}, checked by its caller). */
+    public void renewApplicationToken(String memberId, String applicationToken) {
+        dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(memberId))
+                .updateExpression("SET applicationToken = :t")
+                .conditionExpression("attribute_exists(PK)")
+                .expressionAttributeValues(Map.of(":t", s(applicationToken)))
                 .build());
     }
 

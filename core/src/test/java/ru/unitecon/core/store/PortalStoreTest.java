@@ -53,14 +53,49 @@ class PortalStoreTest {
     }
 
     @Test
-    void aReinstallOverwritesTheApplicationTokenButKeepsTheTokens() {
+    void anInstallationRecordedWithoutAnApplicationTokenKeepsTheStoredOneAndTheTokens() {
         portals.saveInstallation(installation(member, "old"));
         portals.saveTokens(member, tokens("a1", "r1"));
 
-        portals.saveInstallation(installation(member, "new"));
+        portals.saveInstallation(installation(member, null));
 
-        assertEquals("new", portals.find(member).orElseThrow().applicationToken());
+        assertEquals("old", portals.find(member).orElseThrow().applicationToken());
         assertEquals("r1", portals.load(member).orElseThrow().refreshToken());
+    }
+
+    @Test
+    void anApplicationTokenIsAdoptedOnlyWhileNoneIsStored() {
+        portals.saveInstallation(installation(member, null));
+
+        boolean first = portals.adoptApplicationToken(member, "genuine");
+        boolean second = portals.adoptApplicationToken(member, "chosen-by-someone-else");
+
+        assertTrue(first);
+        assertFalse(second);
+        assertEquals("genuine", portals.find(member).orElseThrow().applicationToken());
+        assertFalse(portals.adoptApplicationToken(LocalDynamo.freshMemberId(), "t"), "no portal, no token");
+    }
+
+    @Test
+    void anUninstallClearsTheApplicationTokenSoTheReinstallsMayBeAdopted() {
+        portals.saveInstallation(installation(member, "first"));
+
+        portals.markUninstalled(member);
+
+        assertEquals(null, portals.find(member).orElseThrow().applicationToken());
+        assertTrue(portals.adoptApplicationToken(member, "second"));
+        assertEquals("second", portals.find(member).orElseThrow().applicationToken());
+    }
+
+    @Test
+    void anUpdateRenewsTheApplicationTokenOfARecordedPortalOnly() {
+        portals.saveInstallation(installation(member, "v1"));
+
+        portals.renewApplicationToken(member, "v2");
+
+        assertEquals("v2", portals.find(member).orElseThrow().applicationToken());
+        assertThrows(ConditionalCheckFailedException.class,
+                () -> portals.renewApplicationToken(LocalDynamo.freshMemberId(), "v2"));
     }
 
     @Test

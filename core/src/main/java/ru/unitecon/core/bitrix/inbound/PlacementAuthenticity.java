@@ -8,9 +8,10 @@ import ru.unitecon.core.bitrix.oauth.UntrustedOAuthServer;
 import java.util.Objects;
 
 /**
- * Confirms a placement or install-page POST: the OAuth server's {@code app.info} must say that the access token
- * was issued to our app, for the {@code member_id} and {@code DOMAIN} the request names. DOMAIN and member_id
- * alone prove nothing; anyone can post them.
+ * Confirms a placement or install-page POST, or an event's user token: the OAuth server's {@code app.info} must
+ * say that the access token was issued to our app, for the {@code member_id} and {@code DOMAIN} the request names.
+ * DOMAIN and member_id alone prove nothing; anyone can post them. Nor does a confirmed token prove more than that
+ * some user of that portal holds it: see {@link NotAdministrator}.
  */
 public final class PlacementAuthenticity {
     private final OAuthServer oauth;
@@ -24,15 +25,25 @@ public final class PlacementAuthenticity {
      * @throws ForgedRequest when the token is not live or belongs to another app or portal
      */
     public AppInstallInfo verify(PlacementRequest request) {
+        return verify(request.serverEndpoint(), request.accessToken(), request.memberId(), request.domain());
+    }
+
+    /**
+     * The same check for any access token that claims a portal, such as the acting user's in an event.
+     *
+     * @param serverEndpoint the OAuth server the request names, used only if it is one of the trusted ones
+     * @throws ForgedRequest when the token is not live or belongs to another app or portal
+     */
+    public AppInstallInfo verify(String serverEndpoint, String accessToken, String memberId, String domain) {
         AppInstallInfo info;
         try {
-            info = oauth.appInfo(request.serverEndpoint(), request.accessToken());
+            info = oauth.appInfo(serverEndpoint, accessToken);
         } catch (OAuthError e) {
             throw new ForgedRequest("access token refused by the OAuth server: " + e.errorCode());
         } catch (UntrustedOAuthServer e) {
-            throw new ForgedRequest("SERVER_ENDPOINT is not a Bitrix24 OAuth server");
+            throw new ForgedRequest("server_endpoint is not a Bitrix24 OAuth server");
         }
-        if (!info.confirms(oauth.credentials().clientId(), request.memberId(), request.domain())) {
+        if (!info.confirms(oauth.credentials().clientId(), memberId, domain)) {
             throw new ForgedRequest("access token does not belong to this app and portal");
         }
         return info;

@@ -13,17 +13,18 @@ import java.util.regex.Pattern;
 /**
  * The form POST a portal makes when it opens the install page, the app page or a placement: the portal and the
  * language in the query string, the viewing user's tokens and the placement in the body. Nothing here is
- * trusted until {@link PlacementAuthenticity} has confirmed the access token with the OAuth server.
+ * trusted until {@link PlacementAuthenticity} has confirmed the access token with the OAuth server, and even then
+ * DOMAIN and PROTOCOL are no address to call: that comes from the OAuth server's answer. {@code APPLICATION_TOKEN},
+ * which newer portals add, is not read: the application token comes only from {@code ONAPPINSTALL} and an
+ * administrator's {@code ONAPPUPDATE}, never from a form that any user of the portal can post.
  *
  * @param appSid           the per-render session id of the portal's JS library; not an application token
  * @param placementOptions {@code PLACEMENT_OPTIONS}, e.g. {@code ID} of the deal a tab is opened on
  * @param serverEndpoint   {@code SERVER_ENDPOINT} when the portal sends it, else null
- * @param applicationToken {@code APPLICATION_TOKEN} when the portal sends it, else null
  */
 public record PlacementRequest(String domain, boolean https, String language, String appSid, String memberId,
                                String accessToken, Duration accessExpiresIn, String refreshToken, String status,
-                               String placement, Map<String, String> placementOptions, String serverEndpoint,
-                               String applicationToken) {
+                               String placement, Map<String, String> placementOptions, String serverEndpoint) {
 
     private static final Pattern HOST =
             Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(?::\\d{1,5})?");
@@ -60,13 +61,7 @@ public record PlacementRequest(String domain, boolean https, String language, St
                 optional(body, "status"),
                 body.value("PLACEMENT").filter(v -> !v.isBlank()).orElse("DEFAULT"),
                 placementOptions(body.value("PLACEMENT_OPTIONS").orElse("")),
-                optional(body, "SERVER_ENDPOINT"),
-                optional(body, "APPLICATION_TOKEN"));
-    }
-
-    /** The portal's REST base, {@code https://DOMAIN/rest/}. */
-    public String clientEndpoint() {
-        return (https ? "https://" : "http://") + domain + "/rest/";
+                optional(body, "SERVER_ENDPOINT"));
     }
 
     @Override
@@ -74,8 +69,7 @@ public record PlacementRequest(String domain, boolean https, String language, St
         return "PlacementRequest[domain=" + domain + ", https=" + https + ", language=" + language
                 + ", memberId=" + memberId + ", status=" + status + ", placement=" + placement
                 + ", placementOptions=" + placementOptions + ", serverEndpoint=" + serverEndpoint
-                + ", accessExpiresIn=" + accessExpiresIn + ", refreshToken=" + (refreshToken != null)
-                + ", applicationToken=" + (applicationToken != null) + "]";
+                + ", accessExpiresIn=" + accessExpiresIn + ", refreshToken=" + (refreshToken != null) + "]";
     }
 
     private static String optional(FormBody form, String key) {

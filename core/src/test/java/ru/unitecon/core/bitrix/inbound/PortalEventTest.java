@@ -37,7 +37,6 @@ class PortalEventTest {
         EventAuth auth = event.auth();
         assertEquals("a223c6b3710f85df22e9377d6c4f7553", auth.memberId());
         assertEquals("acme.bitrix24.com", auth.domain());
-        assertEquals("https://acme.bitrix24.com/rest/", auth.clientEndpoint());
         assertEquals("https://oauth.bitrix.info/rest/", auth.serverEndpoint());
         assertEquals("51856fefc120afa4b628cc82d3935cce", auth.applicationToken());
         assertEquals("s6p6eclrvim6da22ft9ch94ekreb52lv", auth.accessToken());
@@ -87,6 +86,34 @@ class PortalEventTest {
         assertEquals("ONAPPINSTALL", event.name());
         assertEquals("1", event.version());
         assertEquals("rrr", event.auth().refreshToken());
+    }
+
+    @Test
+    void updateEventWithOnlyExpiresInExpiresThatLongAfterItWasSent() {
+        // The shape of the documented ONAPPUPDATE: expires_in, no expires.
+        String body = "event=ONAPPUPDATE&data%5BVERSION%5D=2&data%5BPREVIOUS_VERSION%5D=1&data%5BLANGUAGE_ID%5D=en"
+                + "&ts=1696527000&auth%5Baccess_token%5D=aaa&auth%5Brefresh_token%5D=rrr&auth%5Bexpires_in%5D=3600"
+                + "&auth%5Bdomain%5D=acme.bitrix24.com&auth%5Bmember_id%5D=m1&auth%5Bapplication_token%5D=t2";
+
+        PortalEvent event = PortalEvent.parse(body);
+
+        assertEquals(Instant.ofEpochSecond(1696527000 + 3600), event.auth().expiresAt());
+        assertEquals("en", event.language());
+        assertEquals("2", event.version());
+    }
+
+    @Test
+    void uninstallNamesThePortalsLanguage() {
+        assertEquals("en", PortalEvent.parse(UNINSTALL).language());
+        assertNull(PortalEvent.parse(DEAL_UPDATE).language());
+    }
+
+    @Test
+    void timesBeyondWhatAnInstantHoldsAreMalformed() {
+        assertThrows(MalformedRequest.class,
+                () -> PortalEvent.parse(DEAL_UPDATE.replace("ts=1736405807", "ts=" + Long.MAX_VALUE / 2)));
+        assertThrows(MalformedRequest.class, () -> PortalEvent.parse(DEAL_UPDATE.replace(
+                "auth%5Bexpires%5D=1736409407", "auth%5Bexpires%5D=" + Instant.MAX.getEpochSecond())));
     }
 
     @Test

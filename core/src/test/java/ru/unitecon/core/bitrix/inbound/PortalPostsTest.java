@@ -42,8 +42,8 @@ class PortalPostsTest {
 
         assertEquals(installed.memberId(), request.memberId());
         assertEquals("DEFAULT", request.placement());
-        assertEquals(installed.portal.clientEndpoint().toString(), request.clientEndpoint());
         assertEquals(installed.portal.domain(), info.domain());
+        assertEquals(installed.portal.clientEndpoint(), info.restEndpoint());
     }
 
     @Test

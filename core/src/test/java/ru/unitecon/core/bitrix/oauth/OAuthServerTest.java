@@ -78,4 +78,28 @@ class OAuthServerTest {
         assertFalse(info.confirms("local.abc.def", "m2", "acme.bitrix24.com"));
         assertFalse(info.confirms("local.abc.def", "m1", "evil.bitrix24.com"));
     }
+
+    @Test
+    void theRestEndpointIsTheOneTheOAuthServerNamesOnTheInstallationsHost() {
+        AppInstallInfo named = new AppInstallInfo("c", "m1", "acme.bitrix24.com", true,
+                "https://ACME.bitrix24.com/rest", "F", 1L);
+        AppInstallInfo elsewhere = new AppInstallInfo("c", "m1", "acme.bitrix24.com", true,
+                "https://collector.example/rest/", "F", 1L);
+        AppInstallInfo unnamed = new AppInstallInfo("c", "m1", "acme.bitrix24.com", true, null, "F", 1L);
+
+        assertEquals(URI.create("https://ACME.bitrix24.com/rest/"), named.restEndpoint());
+        assertEquals(URI.create("https://acme.bitrix24.com/rest/"), elsewhere.restEndpoint());
+        assertEquals(URI.create("https://acme.bitrix24.com/rest/"), unnamed.restEndpoint());
+    }
+
+    @Test
+    void onlyAnAddressOnTheInstallationsHostIsOnThePortal() {
+        AppInstallInfo info = new AppInstallInfo("c", "m1", "127.0.0.1:8443", true, null, "F", 1L);
+
+        assertTrue(info.isOnPortal(URI.create("http://127.0.0.1:8443/rest/")));
+        assertFalse(info.isOnPortal(URI.create("http://127.0.0.1:9999/rest/")));
+        assertFalse(info.isOnPortal(URI.create("https://127.0.0.1.evil.example:8443/rest/")));
+        assertFalse(info.isOnPortal(URI.create("file://127.0.0.1:8443/rest/")));
+        assertFalse(info.isOnPortal(URI.create("/rest/")));
+    }
 }

@@ -1,0 +1,228 @@
+package ru.unitecon.core.install;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import ru.unitecon.core.bitrix.inbound.ForgedRequest;
+import ru.unitecon.core.bitrix.inbound.NotAdministrator;
+import ru.unitecon.core.bitrix.inbound.PlacementRequest;
+import ru.unitecon.core.bitrix.oauth.AppCredentials;
+import ru.unitecon.core.bitrix.oauth.OAuthServer;
+import ru.unitecon.core.bitrix.rest.BitrixRestClient;
+import ru.unitecon.core.bitrix.tokens.TokenRefresher;
+import ru.unitecon.core.intake.EventIntake;
+import ru.unitecon.core.intake.IntakeOutcome;
+import ru.unitecon.core.portal.PortalInstallation;
+import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.sync.ChangeMessage;
+import ru.unitecon.simulator.Dataset;
+import ru.unitecon.simulator.FramePost;
+import ru.unitecon.simulator.IssuedTokens;
+import ru.unitecon.simulator.PortalSeed;
+import ru.unitecon.simulator.PortalSimulator;
+import ru.unitecon.simulator.SimulatedPortal;
+import ru.unitecon.simulator.SimulatorOptions;
+import ru.unitecon.testsupport.LocalDynamo;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Who may install, update and set the application token, checked against the simulated portal and DynamoDB Local:
+ * the portal's administrator may; an employee holding genuine tokens of the same portal may not.
+ */
+class InstallationServiceTest {
+    private static final String COLLECTOR = "https://collector.example/rest/";
+    private static final URI EVENTS = URI.create("https://app.example/events");
+
+    private final PortalSimulator simulator = PortalSimulator.start(SimulatorOptions.defaults());
+    private final SimulatedPortal portal = simulator.createPortal(PortalSeed.of(Dataset.bundledSample()));
+    private final PortalStore portals = new PortalStore(LocalDynamo.client(), LocalDynamo.TABLE);
+    private final List<ChangeMessage> queued = new ArrayList<>();
+    private final InstallationService installations;
+    private final EventIntake intake;
+
+    InstallationServiceTest() {
+        OAuthServer oauth = new OAuthServer(HttpClient.newHttpClient(),
+                new AppCredentials(portal.seed().clientId(), portal.seed().clientSecret()),
+                List.of(simulator.oauthServerUrl()));
+        TokenRefresher refresher = new TokenRefresher(oauth, portals);
+        HttpClient rest = BitrixRestClient.newHttpClient();
+        installations = new InstallationService(portals, oauth,
+                memberId -> BitrixRestClient.builder(memberId, portals, refresher).http(rest).build(),
+                queued::addAll, new AppAddresses(EVENTS, URI.create("https://app.example/app")), Clock.systemUTC());
+        intake = new EventIntake(portals, queued::addAll, installations);
+    }
+
+    @AfterEach
+    void everyCallWasWellFormed() {
+        try {
+            assertEquals(List.of(), portal.violations());
+        } finally {
+            simulator.close();
+        }
+    }
+
+    @Test
+    void theAdministratorsInstallStoresTheOAuthServersAddressAndNoApplicationTokenFromTheForm() {
+        FramePost frame = frame(admin(), "ru");
+
+        installations.install(PlacementRequest.parse(frame.url().getRawQuery(),
+                frame.body() + "&APPLICATION_TOKEN=chosen0000000000"));
+
+        PortalInstallation stored = portals.find(portal.memberId()).orElseThrow();
+        assertEquals(portal.clientEndpoint(), stored.clientEndpoint());
+        assertEquals(portal.clientEndpoint().toString(), portals.load(portal.memberId()).orElseThrow().clientEndpoint());
+        assertNull(stored.applicationToken());
+        assertEquals(2, queued.size());
+        assertEquals(1, portal.calls().count("user.admin"));
+        assertEquals(PortalBindings.EVENTS.size(), portal.records().boundEvents().size());
+    }
+
+    @Test
+    void anEmployeesInstallIsRefusedInTheirLanguageBeforeAnythingIsStoredOrBound() {
+        FramePost frame = frame(employee(), "en");
+
+        NotAdministrator refused = assertThrows(NotAdministrator.class,
+                () -> installations.install(PlacementRequest.parse(frame.url().getRawQuery(), frame.body())));
+
+        assertEquals("en", refused.language());
+        assertTrue(portals.find(portal.memberId()).isEmpty());
+        assertEquals(List.of(), queued);
+        assertEquals(0, portal.calls().count("event.bind") + portal.calls().count("batch"));
+    }
+
+    @Test
+    void anEmployeesInstallEventSetsNoTokenAndTheAdministratorsIgnoresItsClientEndpoint() {
+        installedByTheAdministrator();
+
+        assertThrows(NotAdministrator.class,
+                () -> intake.receive(appEvent("ONAPPINSTALL", employee(), "employee-chosen", COLLECTOR)));
+        assertNull(portals.find(portal.memberId()).orElseThrow().applicationToken());
+
+        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(appEvent("ONAPPINSTALL", admin(), "genuine", COLLECTOR)));
+        PortalInstallation stored = portals.find(portal.memberId()).orElseThrow();
+        assertEquals("genuine", stored.applicationToken());
+        assertEquals(portal.clientEndpoint(), stored.clientEndpoint());
+        assertEquals(portal.clientEndpoint().toString(), portals.load(portal.memberId()).orElseThrow().clientEndpoint());
+    }
+
+    @Test
+    void anInstallEventWhileATokenIsStoredChangesNothing() {
+        installedByTheAdministrator();
+        intake.receive(appEvent("ONAPPINSTALL", admin(), "first", null));
+
+        IntakeOutcome second = intake.receive(appEvent("ONAPPINSTALL", admin(), "second", null));
+
+        assertEquals(IntakeOutcome.IGNORED, second);
+        assertEquals("first", portals.find(portal.memberId()).orElseThrow().applicationToken());
+    }
+
+    @Test
+    void onlyTheAdministratorsUpdateRenewsTheTokenAndBindsAgain() {
+        installedByTheAdministrator();
+        intake.receive(appEvent("ONAPPINSTALL", admin(), "v1", null));
+        long bindsBefore = portal.calls().count("event.bind");
+
+        assertThrows(NotAdministrator.class, () -> intake.receive(appEvent("ONAPPUPDATE", employee(), "v2", null)));
+        assertEquals("v1", portals.find(portal.memberId()).orElseThrow().applicationToken());
+        assertEquals(bindsBefore, portal.calls().count("event.bind"));
+
+        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(appEvent("ONAPPUPDATE", admin(), "v3", COLLECTOR)));
+        assertEquals("v3", portals.find(portal.memberId()).orElseThrow().applicationToken());
+        assertEquals(bindsBefore + PortalBindings.EVENTS.size(), portal.calls().count("event.bind"));
+        assertEquals(portal.clientEndpoint(), portals.find(portal.memberId()).orElseThrow().clientEndpoint());
+        assertThrows(ForgedRequest.class, () -> intake.receive(leadEvent("v1")));
+        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(leadEvent("v3")));
+    }
+
+    @Test
+    void anUpdateWithoutAUsersTokenOrOfAnUnknownPortalIsRefused() {
+        String withoutUser = appEvent("ONAPPUPDATE", admin(), "v2", null)
+                .replaceAll("&auth%5Baccess_token%5D=[^&]*", "");
+
+        assertThrows(ForgedRequest.class, () -> intake.receive(withoutUser));
+        assertThrows(ForgedRequest.class, () -> intake.receive(appEvent("ONAPPUPDATE", admin(), "v2", null)));
+        assertTrue(portals.find(portal.memberId()).isEmpty());
+    }
+
+    @Test
+    void theVerifiedUninstallClearsTheTokenSoTheReinstallsIsTaken() {
+        installedByTheAdministrator();
+        intake.receive(appEvent("ONAPPINSTALL", admin(), "before", null));
+
+        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(uninstallEvent("before")));
+        assertNull(portals.find(portal.memberId()).orElseThrow().applicationToken());
+        assertThrows(ForgedRequest.class, () -> intake.receive(uninstallEvent("before")));
+
+        installedByTheAdministrator();
+        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(appEvent("ONAPPINSTALL", admin(), "after", null)));
+        assertEquals("after", portals.find(portal.memberId()).orElseThrow().applicationToken());
+    }
+
+    private void installedByTheAdministrator() {
+        FramePost frame = frame(admin(), "ru");
+        installations.install(PlacementRequest.parse(frame.url().getRawQuery(), frame.body()));
+    }
+
+    private String admin() {
+        return portal.seed().dataset().adminUserId();
+    }
+
+    private String employee() {
+        return portal.employeeUserId();
+    }
+
+    private FramePost frame(String userId, String lang) {
+        return portal.framePost("DEFAULT", URI.create("https://app.example/install"), lang, userId, Map.of());
+    }
+
+    /** ONAPPINSTALL or ONAPPUPDATE with the user's fresh tokens, as the portal's wire format has them. */
+    private String appEvent(String name, String userId, String applicationToken, String clientEndpoint) {
+        IssuedTokens tokens = portal.issueTokens(userId);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("event", name);
+        form.put("data[VERSION]", "2");
+        form.put("data[LANGUAGE_ID]", "ru");
+        form.put("ts", Long.toString(System.currentTimeMillis() / 1000));
+        form.put("auth[access_token]", tokens.accessToken());
+        form.put("auth[refresh_token]", tokens.refreshToken());
+        form.put("auth[expires]", Long.toString(tokens.expiresAt().getEpochSecond()));
+        form.put("auth[domain]", portal.domain());
+        form.put("auth[server_endpoint]", portal.serverEndpoint().toString());
+        form.put("auth[client_endpoint]", clientEndpoint == null ? portal.clientEndpoint().toString() : clientEndpoint);
+        form.put("auth[member_id]", portal.memberId());
+        form.put("auth[user_id]", userId);
+        form.put("auth[application_token]", applicationToken);
+        return encoded(form);
+    }
+
+    private String leadEvent(String applicationToken) {
+        return encoded(Map.of("event", "ONCRMLEADUPDATE", "data[FIELDS][ID]", "3", "ts", "1700000000",
+                "auth[domain]", portal.domain(), "auth[member_id]", portal.memberId(),
+                "auth[application_token]", applicationToken));
+    }
+
+    private String uninstallEvent(String applicationToken) {
+        return encoded(Map.of("event", "ONAPPUNINSTALL", "data[CLEAN]", "0", "ts", "1700000000",
+                "auth[domain]", portal.domain(), "auth[member_id]", portal.memberId(),
+                "auth[application_token]", applicationToken));
+    }
+
+    private static String encoded(Map<String, String> form) {
+        return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+}
