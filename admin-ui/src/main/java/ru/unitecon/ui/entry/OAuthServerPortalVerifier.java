@@ -28,9 +28,11 @@ import java.util.regex.Pattern;
 /**
  * Verifies a placement POST the way Bitrix24 documents it: the OAuth server's {@code app.info}, called with the
  * POSTed AUTH_ID, must name our client_id and the very member_id and domain the POST claims, and that portal
- * must be installed here. The portal's own {@code profile} then tells whether the viewer administers it.
- * The OAuth server asked is the one recorded for the portal at install (the install checked it against
- * Bitrix24's servers), else the configured one.
+ * must be installed here. The portal's own {@code profile} then tells whether the viewer administers it; it is
+ * asked, with the viewer's token, only at an address the OAuth server vouches for: the stored one (which the
+ * install took from the OAuth server) while it is on the host app.info names, else app.info's own. The OAuth
+ * server asked is the one recorded for the portal at install (the install checked it against Bitrix24's servers),
+ * else the configured one.
  */
 public final class OAuthServerPortalVerifier implements PortalVerifier {
     private static final Logger LOG = LoggerFactory.getLogger(OAuthServerPortalVerifier.class);
@@ -87,10 +89,20 @@ public final class OAuthServerPortalVerifier implements PortalVerifier {
         if (!info.installed()) {
             return new Refused("the app is not installed on the portal");
         }
-        boolean admin = profile(portal.get().clientEndpoint(), post.authId())
+        boolean admin = profile(verifiedEndpoint(portal.get(), info), post.authId())
                 .map(profile -> profile.path("ADMIN").asBoolean(false) || "Y".equals(profile.path("ADMIN").asText()))
                 .orElse(false);
         return new Verified(post.memberId(), info.domain().toLowerCase(Locale.ROOT), admin);
+    }
+
+    /** The stored REST address if the OAuth server puts the portal on its host, else the one the OAuth server names. */
+    private static URI verifiedEndpoint(PortalInstallation portal, AppInstallInfo info) {
+        if (info.isOnPortal(portal.clientEndpoint())) {
+            return portal.clientEndpoint();
+        }
+        LOG.warn("portal {}: stored REST address is not on the portal's host; using the OAuth server's",
+                portal.memberId());
+        return info.restEndpoint();
     }
 
     /** The viewer's {@code profile} from the portal, called with the viewer's own token, or empty when refused. */
