@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import ru.unitecon.core.bitrix.BitrixException;
 import ru.unitecon.core.bitrix.inbound.ForgedRequest;
 import ru.unitecon.core.bitrix.inbound.MalformedRequest;
+import ru.unitecon.core.bitrix.inbound.NotAdministrator;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.intake.RequestTooLarge;
 
@@ -38,6 +39,9 @@ public final class EventsHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return HttpExchange.text(413, e.getMessage());
         } catch (MalformedRequest e) {
             return HttpExchange.text(400, e.getMessage());
+        } catch (NotAdministrator e) {
+            LOG.warn("event refused: {}", e.getMessage());
+            return HttpExchange.html(403, InstallPage.administratorsOnly(e.language()));
         } catch (ForgedRequest e) {
             LOG.warn("event refused: {}", e.getMessage());
             return HttpExchange.text(401, "not a genuine event of an installed portal");
