@@ -16,6 +16,7 @@ import ru.unitecon.core.ledger.Measure;
 import ru.unitecon.core.reminders.ReminderService;
 import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.DueAppointments;
+import ru.unitecon.core.store.Keys;
 import ru.unitecon.core.store.LedgerStore;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.store.SentReminders;
@@ -31,6 +32,7 @@ import ru.unitecon.simulator.SimulatedPortal;
 import ru.unitecon.simulator.SimulatorOptions;
 import ru.unitecon.testsupport.LocalDynamo;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -218,6 +220,17 @@ final class AppOnSimulatedPortal implements AutoCloseable {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+    }
+
+    /** Every item in both of a portal's partitions, as text: equal before and after means nothing changed. */
+    String itemsOf(String memberId) {
+        StringBuilder items = new StringBuilder();
+        for (String partition : List.of(Keys.partition(memberId), Keys.monthlyPartition(memberId))) {
+            items.append(dynamo.query(q -> q.tableName(table).consistentRead(true)
+                    .keyConditionExpression("PK = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)))).items());
+        }
+        return items.toString();
     }
 
     List<LeadRecord> liveLeads() {

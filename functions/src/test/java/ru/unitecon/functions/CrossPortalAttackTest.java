@@ -6,17 +6,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import ru.unitecon.core.portal.PortalStatus;
-import ru.unitecon.core.store.Keys;
 import ru.unitecon.simulator.DatasetGenerator;
 import ru.unitecon.simulator.FramePost;
 import ru.unitecon.simulator.IssuedTokens;
 import ru.unitecon.simulator.SimulatedPortal;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +39,7 @@ class CrossPortalAttackTest {
 
     @BeforeEach
     void rememberTheVictim() {
-        victimItemsBefore = itemsOf(victim.memberId());
+        victimItemsBefore = app.itemsOf(victim.memberId());
     }
 
     @AfterAll
@@ -67,7 +64,7 @@ class CrossPortalAttackTest {
 
         assertEquals(401, answer.statusCode());
         assertEquals(PortalStatus.INSTALLED, app.portals.find(victim.memberId()).orElseThrow().status());
-        assertEquals(victimItemsBefore, itemsOf(victim.memberId()));
+        assertEquals(victimItemsBefore, app.itemsOf(victim.memberId()));
     }
 
     @Test
@@ -86,7 +83,7 @@ class CrossPortalAttackTest {
 
         assertEquals(401, answer.statusCode());
         assertEquals(victim.applicationToken(), app.portals.find(victim.memberId()).orElseThrow().applicationToken());
-        assertEquals(victimItemsBefore, itemsOf(victim.memberId()));
+        assertEquals(victimItemsBefore, app.itemsOf(victim.memberId()));
     }
 
     @Test
@@ -101,7 +98,7 @@ class CrossPortalAttackTest {
 
         assertEquals(401, page.statusCode());
         assertFalse(page.body().contains("Exception"));
-        assertEquals(victimItemsBefore, itemsOf(victim.memberId()));
+        assertEquals(victimItemsBefore, app.itemsOf(victim.memberId()));
         assertEquals(0, app.queue.size());
     }
 
@@ -127,17 +124,5 @@ class CrossPortalAttackTest {
         form.put("auth[application_token]", applicationToken);
         form.putAll(extra);
         return AppOnSimulatedPortal.formBody(form);
-    }
-
-    /** Every item in both of the portal's partitions, as text. */
-    private String itemsOf(String memberId) {
-        StringBuilder items = new StringBuilder();
-        for (String partition : List.of(Keys.partition(memberId), Keys.monthlyPartition(memberId))) {
-            List<Map<String, AttributeValue>> found = app.dynamo.query(q -> q.tableName(app.table).consistentRead(true)
-                    .keyConditionExpression("PK = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)))).items();
-            items.append(found);
-        }
-        return items.toString();
     }
 }

@@ -97,13 +97,24 @@ class EventsTest {
     void appUpdateBindsTheEventsAgain() {
         long bindsBefore = app.portal.calls().count("event.bind");
 
-        HttpResponse<String> answer = app.post("/events", event("ONAPPUPDATE", app.memberId(),
-                app.portal.applicationToken()));
+        HttpResponse<String> answer = app.portal.updateApp().orElseThrow();
 
         assertEquals(200, answer.statusCode());
         assertEquals(bindsBefore + PortalBindings.EVENTS.size(), app.portal.calls().count("event.bind"));
         assertEquals(PortalBindings.EVENTS.size(), app.portal.records().boundEvents().size());
         assertEquals(List.of(), app.portal.violations());
+    }
+
+    @Test
+    void updateEventWithTheStoredApplicationTokenButNoAdministratorsTokenIsRefused() {
+        long bindsBefore = app.portal.calls().count("event.bind");
+
+        HttpResponse<String> answer = app.post("/events", event("ONAPPUPDATE", app.memberId(),
+                app.portal.applicationToken()));
+
+        assertEquals(401, answer.statusCode());
+        assertEquals(bindsBefore, app.portal.calls().count("event.bind"));
+        assertEquals(app.portal.applicationToken(), app.portals.find(app.memberId()).orElseThrow().applicationToken());
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InstallTest {
@@ -77,6 +78,21 @@ class InstallTest {
             assertEquals(200, answer.statusCode());
             assertEquals(app.portal.applicationToken(),
                     app.portals.find(app.memberId()).orElseThrow().applicationToken());
+        }
+    }
+
+    @Test
+    void theInstallFormsApplicationTokenIsNeverTakenNorItsAddresses() {
+        try (AppOnSimulatedPortal app = AppOnSimulatedPortal.start(Dataset.bundledSample())) {
+            FramePost frame = app.portal.framePost("DEFAULT", app.gateway.url("/install"), "ru",
+                    app.portal.seed().dataset().adminUserId(), Map.of());
+
+            HttpResponse<String> page = app.post("/install?" + frame.url().getRawQuery().replace("PROTOCOL=0",
+                    "PROTOCOL=1"), frame.body() + "&APPLICATION_TOKEN=0123456789abcdef0123456789abcdef");
+
+            assertEquals(200, page.statusCode());
+            assertNull(app.portals.find(app.memberId()).orElseThrow().applicationToken());
+            assertEquals(app.portal.clientEndpoint(), app.portals.find(app.memberId()).orElseThrow().clientEndpoint());
         }
     }
 

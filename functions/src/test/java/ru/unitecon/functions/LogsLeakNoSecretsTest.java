@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Captures everything the app writes (stdout, stderr where slf4j-simple logs, and java.util.logging) over a full
- * life: install, install event, backfill, lead events, refused forgeries, a sync that refreshes an expired token,
+ * life: install, install event, backfill, lead events, refused forgeries, an employee's refused install, an app
+ * update that renews the application token, a sync that refreshes an expired token,
  * the scheduler's reconciliation and its keep-alive refresh, a refused refresh. No token or secret may appear.
  */
 class LogsLeakNoSecretsTest {
@@ -66,6 +67,14 @@ class LogsLeakNoSecretsTest {
             app.portal.deliverEvent("ONCRMDEALUPDATE", 1, true);
             app.post("/events", forgedEvent(app, app.portal.applicationToken() + "0"));
             app.post("/install?DOMAIN=" + app.portal.domain(), forgedInstall(app, secrets));
+            FramePost employee = app.portal.framePost("DEFAULT", app.gateway.url("/install"), "ru",
+                    app.portal.employeeUserId(), Map.of());
+            secrets.add(employee.form().get("AUTH_ID"));
+            secrets.add(employee.form().get("REFRESH_ID"));
+            app.post("/install?" + employee.url().getRawQuery(), employee.body());
+            app.portal.updateApp();
+            secrets.add(app.portal.applicationToken());
+            remember(secrets, app);
             app.sync();
 
             app.simulator.expireAllAccessTokens();
