@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ public final class HttpExchanges {
         return headers;
     }
 
-    public static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
@@ -81,13 +82,21 @@ public final class HttpExchanges {
         exchange.close();
     }
 
-    public static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
-        send(exchange, status, "application/json; charset=utf-8", LoopbackJson.write(body));
+    /** {@code base} with the parameters appended to its query, URL-encoded, in the order given. */
+    public static String withQuery(String base, Map<String, String> params) {
+        StringBuilder url = new StringBuilder(base);
+        char separator = base.contains("?") ? '&' : '?';
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            url.append(separator).append(param.getKey()).append('=')
+                    .append(URLEncoder.encode(param.getValue(), StandardCharsets.UTF_8));
+            separator = '&';
+        }
+        return url.toString();
     }
 
-    public static void redirect(HttpExchange exchange, String location) throws IOException {
-        exchange.getResponseHeaders().set("Location", location);
-        exchange.sendResponseHeaders(302, -1);
-        exchange.close();
+    /** Sends the answer and closes the exchange. */
+    public static void send(HttpExchange exchange, Answer answer) throws IOException {
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        send(exchange, answer.status(), answer.contentType(), answer.body());
     }
 }

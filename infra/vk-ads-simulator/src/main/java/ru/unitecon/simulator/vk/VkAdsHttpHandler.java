@@ -1,17 +1,14 @@
 package ru.unitecon.simulator.vk;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import ru.unitecon.simulator.loopback.HttpExchanges;
-import ru.unitecon.simulator.loopback.RecordedRequest;
+import ru.unitecon.simulator.loopback.Answer;
+import ru.unitecon.simulator.loopback.RecordingHandler;
 
-import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /** ads.vk.com's one front: faults first, then the OAuth2 endpoints or the API; every answer is recorded. */
-final class VkAdsHttpHandler implements HttpHandler {
+final class VkAdsHttpHandler extends RecordingHandler {
     private static final Set<String> SECRET_PARAMETERS = Set.of("client_secret", "code", "refresh_token", "access_token");
 
     private final VkAdsSimulator simulator;
@@ -19,37 +16,25 @@ final class VkAdsHttpHandler implements HttpHandler {
     private final VkApiHandler api;
 
     VkAdsHttpHandler(VkAdsSimulator simulator, VkOAuthHandler oauth, VkApiHandler api) {
+        super(simulator.requests(), SECRET_PARAMETERS, Body.FORM);
         this.simulator = simulator;
         this.oauth = oauth;
         this.api = api;
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        String body = HttpExchanges.readBody(exchange);
-        Map<String, String> params = HttpExchanges.formParameters(exchange, body);
-        int status;
+    protected Answer answer(HttpExchange exchange, String path, String body, Map<String, String> params) {
         try {
             simulator.playFault(path);
-            status = path.startsWith("/api/v2/oauth2/") || path.equals(VkOAuthHandler.ACCESS_PAGE)
+            return path.startsWith("/api/v2/oauth2/") || path.equals(VkOAuthHandler.ACCESS_PAGE)
                     ? oauth.handle(exchange, path, params) : api.handle(exchange, path, params);
         } catch (VkError error) {
-            status = error.httpStatus();
-            if (error.shape() == VkError.Shape.TOKEN) {
-                exchange.getResponseHeaders().set("WWW-Authenticate", error.wwwAuthenticate());
-            }
-            HttpExchanges.sendJson(exchange, status, error.body());
+            Answer answer = Answer.json(error.httpStatus(), error.body());
+            return error.shape() == VkError.Shape.TOKEN ? answer.withHeader("WWW-Authenticate", error.wwwAuthenticate()) : answer;
         } catch (VkAdsSimulator.NotSimulated notSimulated) {
-            status = 501;
-            HttpExchanges.send(exchange, status, "text/plain; charset=utf-8", "Not simulated: " + notSimulated.getMessage());
+            return Answer.text(501, "text/plain; charset=utf-8", "Not simulated: " + notSimulated.getMessage());
         } catch (IllegalArgumentException unknownUser) {
-            status = 400;
-            HttpExchanges.sendJson(exchange, status, Map.of("error", "invalid_request", "error_description", "Unknown user"));
+            return Answer.json(400, Map.of("error", "invalid_request", "error_description", "Unknown user"));
         }
-        Map<String, String> recorded = new LinkedHashMap<>(params);
-        recorded.replaceAll((name, value) -> SECRET_PARAMETERS.contains(name) ? RecordedRequest.REDACTED : value);
-        simulator.requests().add(new RecordedRequest(exchange.getRequestMethod(), path,
-                HttpExchanges.recordableHeaders(exchange), recorded, "", status));
     }
 }

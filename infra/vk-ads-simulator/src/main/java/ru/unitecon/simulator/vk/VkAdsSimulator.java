@@ -1,7 +1,6 @@
 package ru.unitecon.simulator.vk;
 
 import ru.unitecon.simulator.loopback.FaultSchedule;
-import ru.unitecon.simulator.loopback.HangSwitch;
 import ru.unitecon.simulator.loopback.LoopbackServer;
 import ru.unitecon.simulator.loopback.RequestLog;
 
@@ -32,7 +31,6 @@ public final class VkAdsSimulator implements AutoCloseable {
     private final RequestLog requests = new RequestLog();
     private final List<VkViolation> violations = new CopyOnWriteArrayList<>();
     private final FaultSchedule<VkFault> faults = new FaultSchedule<>();
-    private final HangSwitch hangs = new HangSwitch();
     private final LoopbackServer server;
     private volatile VkAdsAccount signedIn;
 
@@ -122,22 +120,12 @@ public final class VkAdsSimulator implements AutoCloseable {
         tokens.expireAllAccessTokens();
     }
 
-    /** Plays {@code fault} on the next {@code times} requests to {@code path} (e.g. {@code /api/v2/oauth2/token.json}). */
-    public void injectFault(String path, VkFault fault, int times) {
-        faults.inject(path, fault, times);
-    }
-
-    public void clearFaults() {
-        faults.clear();
-        hangs.releaseAll();
-    }
-
-    public void releaseHangs() {
-        hangs.releaseAll();
-    }
-
-    public int heldRequests() {
-        return hangs.held();
+    /**
+     * The faults to play, by path (e.g. {@code /api/v2/oauth2/token.json}): for the next N requests or
+     * {@link FaultSchedule#UNTIL_CLEARED}; also releases and counts requests held by {@link VkFault#HANG}.
+     */
+    public FaultSchedule<VkFault> faults() {
+        return faults;
     }
 
     /** Every request answered; Authorization headers, secrets, codes and tokens are redacted. */
@@ -167,7 +155,7 @@ public final class VkAdsSimulator implements AutoCloseable {
             return;
         }
         switch (fault.get()) {
-            case HANG -> hangs.hold();
+            case HANG -> faults.hold();
             case SERVER_ERROR -> throw VkError.resource(500, "internal_error", "Internal server error");
             case SERVICE_UNAVAILABLE -> throw VkError.resource(503, "service_unavailable", "Service temporarily unavailable");
             case TOO_MANY_REQUESTS -> throw VkError.resource(429, "too_many_requests", "Too many requests");
@@ -176,7 +164,7 @@ public final class VkAdsSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        hangs.releaseAll();
+        faults.releaseHangs();
         server.close();
     }
 }

@@ -1,12 +1,12 @@
 package ru.unitecon.simulator.vk;
 
+import ru.unitecon.simulator.loopback.MainOptions;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the VK Ads API with the demo accounts until stopped, for the local run. Options: {@code --seed S} (1),
@@ -18,13 +18,7 @@ public final class VkAdsSimulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
+        Map<String, String> options = MainOptions.parse(args);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
         VkAdsDataset dataset = VkAdsDataset.generate(Long.parseLong(options.getOrDefault("seed", "1")),
                 today.minusDays(Long.parseLong(options.getOrDefault("days", "400"))), today);
@@ -34,15 +28,9 @@ public final class VkAdsSimulatorMain {
                 Set.of(URI.create(options.getOrDefault("redirect-uri", "http://localhost:8080/integrations/vk/callback"))), true, false);
         simulator.registerClient(client);
         simulator.signIn(options.getOrDefault("username", VkAdsDataset.SALON_USERNAME));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.close();
-            stopped.countDown();
-        }));
         System.out.println("VK Ads:   " + simulator.baseUrl());
         System.out.println("Client:   " + client.clientId() + ", redirect " + client.redirectUris());
         System.out.println("Accounts: " + VkAdsDataset.SALON_USERNAME + " (RUB), " + VkAdsDataset.KZT_USERNAME + " (KZT)");
-        System.out.println("Running; stop with Ctrl-C.");
-        stopped.await();
+        MainOptions.runUntilStopped(simulator);
     }
 }

@@ -1,9 +1,8 @@
 package ru.unitecon.simulator.vk;
 
 import com.sun.net.httpserver.HttpExchange;
-import ru.unitecon.simulator.loopback.HttpExchanges;
+import ru.unitecon.simulator.loopback.Answer;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +28,7 @@ final class VkApiHandler {
         this.rate = new RequestRate(options.clock(), options.requestsPerSecond());
     }
 
-    int handle(HttpExchange exchange, String path, Map<String, String> params) throws IOException {
+    Answer handle(HttpExchange exchange, String path, Map<String, String> params) {
         String resource = exchange.getRequestMethod() + " " + path;
         if (!table.documented(resource)) {
             simulator.recordViolations(List.of(new VkViolation(resource, null, VkViolation.Kind.UNKNOWN_RESOURCE, "not documented")));
@@ -65,8 +64,7 @@ final class VkApiHandler {
                 yield statistics.adPlans(account, params, path.equals(STATISTICS + "day.json"), simulator.now());
             }
         };
-        HttpExchanges.sendJson(exchange, 200, body);
-        return 200;
+        return Answer.json(200, body);
     }
 
     private Map<String, Object> adPlans(VkAdsAccount account, Map<String, String> params) {

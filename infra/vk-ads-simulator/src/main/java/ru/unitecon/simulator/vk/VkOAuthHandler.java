@@ -1,12 +1,10 @@
 package ru.unitecon.simulator.vk;
 
 import com.sun.net.httpserver.HttpExchange;
+import ru.unitecon.simulator.loopback.Answer;
 import ru.unitecon.simulator.loopback.HttpExchanges;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,23 +29,22 @@ final class VkOAuthHandler {
         this.tokens = tokens;
     }
 
-    /** Answers the request and returns the HTTP status sent. */
-    int handle(HttpExchange exchange, String path, Map<String, String> params) throws IOException {
+    Answer handle(HttpExchange exchange, String path, Map<String, String> params) {
         if (path.equals(ACCESS_PAGE)) {
-            return accessPage(exchange, params);
+            return accessPage(params);
         }
         if (!exchange.getRequestMethod().equals("POST")) {
             throw VkError.oauth(405, "invalid_request", "Use POST");
         }
         return switch (path) {
-            case TOKEN -> json(exchange, 200, token(params));
-            case DELETE -> delete(exchange, params);
-            case CODE_INFO -> json(exchange, 200, codeInfo(params));
+            case TOKEN -> Answer.json(200, token(params));
+            case DELETE -> delete(params);
+            case CODE_INFO -> Answer.json(200, codeInfo(params));
             default -> throw VkError.resource(404, "ERR_WRONG_RESOURCE", "Unknown resource");
         };
     }
 
-    private int accessPage(HttpExchange exchange, Map<String, String> params) throws IOException {
+    private Answer accessPage(Map<String, String> params) {
         VkAdsClient client = tokens.client(params.get("client_id"));
         if (client == null || !"oauth2".equals(params.get("action"))) {
             throw VkError.oauth(400, "invalid_client", "Unknown client");
@@ -59,11 +56,11 @@ final class VkOAuthHandler {
         if (redirect == null || !client.redirectUris().contains(URI.create(redirect))) {
             throw VkError.oauth(400, "invalid_request", "redirect_uri is not one of the client's registered addresses");
         }
+        String refusal = "code".equals(params.get("response_type"))
+                ? (simulator.consent().isPresent() ? null : "access_denied") : "unsupported_response_type";
         Map<String, String> answer = new LinkedHashMap<>();
-        if (!"code".equals(params.get("response_type"))) {
-            answer.put("error", "unsupported_response_type");
-        } else if (simulator.consent().isEmpty()) {
-            answer.put("error", "access_denied");
+        if (refusal != null) {
+            answer.put("error", refusal);
         } else {
             VkAdsAccount user = simulator.consent().get();
             List<String> scope = List.of(params.getOrDefault("scope", "read_ads").split(","));
@@ -74,11 +71,7 @@ final class VkOAuthHandler {
         if (answer.containsKey("error") && params.containsKey("state")) {
             answer.put("state", params.get("state"));
         }
-        StringBuilder location = new StringBuilder(redirect).append(redirect.contains("?") ? '&' : '?');
-        answer.forEach((name, value) -> location.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
-        location.setLength(location.length() - 1);
-        HttpExchanges.redirect(exchange, location.toString());
-        return 302;
+        return Answer.redirect(HttpExchanges.withQuery(redirect, answer));
     }
 
     private Map<String, Object> token(Map<String, String> params) {
@@ -115,7 +108,7 @@ final class VkOAuthHandler {
         return body;
     }
 
-    private int delete(HttpExchange exchange, Map<String, String> params) throws IOException {
+    private Answer delete(Map<String, String> params) {
         VkAdsClient client = tokens.authenticate(params.get("client_id"), params.get("client_secret"));
         VkAdsAccount user;
         if (params.containsKey("user_id")) {
@@ -124,8 +117,7 @@ final class VkOAuthHandler {
             user = simulator.account(params.getOrDefault("username", client.ownerUsername()));
         }
         tokens.deleteAll(client, user.userId());
-        HttpExchanges.send(exchange, 204, null, "");
-        return 204;
+        return Answer.empty(204);
     }
 
     private Map<String, Object> codeInfo(Map<String, String> params) {
@@ -136,10 +128,5 @@ final class VkOAuthHandler {
 
     private long lifetime(VkTokenRegistry.TokenObject token) {
         return Duration.between(tokens.now(), token.expiresAt).toSeconds();
-    }
-
-    private static int json(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
-        HttpExchanges.sendJson(exchange, status, body);
-        return status;
     }
 }

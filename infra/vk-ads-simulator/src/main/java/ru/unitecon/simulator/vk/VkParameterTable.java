@@ -2,14 +2,12 @@ package ru.unitecon.simulator.vk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import ru.unitecon.simulator.loopback.LoopbackJson;
+import ru.unitecon.simulator.loopback.ParameterValues;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -51,12 +49,7 @@ final class VkParameterTable {
     }
 
     boolean simulatedValue(String list, String value) {
-        for (JsonNode candidate : simulated.path(list)) {
-            if (candidate.asText().equals(value)) {
-                return true;
-            }
-        }
-        return false;
+        return ParameterValues.contains(simulated.path(list), value);
     }
 
     List<VkViolation> check(String resource, Map<String, String> params) {
@@ -70,8 +63,7 @@ final class VkParameterTable {
                 violations.add(new VkViolation(resource, name, VkViolation.Kind.WRONG_VALUE, "not a valid " + spec.get("type").asText()));
             }
         });
-        for (Iterator<Map.Entry<String, JsonNode>> it = specs.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> spec = it.next();
+        for (Map.Entry<String, JsonNode> spec : specs.properties()) {
             if (spec.getValue().path("required").asBoolean() && !params.containsKey(spec.getKey())) {
                 violations.add(new VkViolation(resource, spec.getKey(), VkViolation.Kind.MISSING_PARAMETER, "required"));
             }
@@ -81,11 +73,11 @@ final class VkParameterTable {
 
     private static boolean valid(JsonNode spec, String value) {
         return switch (spec.get("type").asText()) {
-            case "date" -> isDate(value);
+            case "date" -> ParameterValues.isIsoDate(value);
             case "integer" -> INTEGER.matcher(value).matches() && inRange(spec, Long.parseLong(value));
             case "id_list" -> ID_LIST.matcher(value).matches();
-            case "enum" -> contains(spec.get("values"), value);
-            case "enum_list" -> !value.isEmpty() && List.of(value.split(",", -1)).stream().allMatch(v -> contains(spec.get("values"), v));
+            case "enum" -> ParameterValues.contains(spec.get("values"), value);
+            case "enum_list" -> !value.isEmpty() && List.of(value.split(",", -1)).stream().allMatch(v -> ParameterValues.contains(spec.get("values"), v));
             default -> true;
         };
     }
@@ -95,21 +87,4 @@ final class VkParameterTable {
                 && (!spec.has("maximum") || value <= spec.get("maximum").asLong());
     }
 
-    private static boolean contains(JsonNode values, String value) {
-        for (JsonNode candidate : values) {
-            if (candidate.asText().equals(value)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isDate(String value) {
-        try {
-            LocalDate.parse(value);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
-    }
 }

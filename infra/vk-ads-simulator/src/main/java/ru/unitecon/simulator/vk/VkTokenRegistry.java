@@ -1,9 +1,9 @@
 package ru.unitecon.simulator.vk;
 
-import java.security.SecureRandom;
+import ru.unitecon.simulator.loopback.RandomTokens;
+
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,8 +18,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * every call fail with the documented 401 codes.
  */
 final class VkTokenRegistry {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     /** One Access Token object; its access and refresh values change over its life. */
     static final class TokenObject {
         final String clientId;
@@ -75,7 +73,7 @@ final class VkTokenRegistry {
     }
 
     String issueCode(VkAdsClient client, long userId, List<String> scope) {
-        String code = hex(20);
+        String code = RandomTokens.hex(20);
         codes.put(code, new Code(client.clientId(), userId, scope, now().plus(options.codeLifetime())));
         return code;
     }
@@ -112,8 +110,8 @@ final class VkTokenRegistry {
             throw VkError.oauth(403, "access_denied", "Token limit reached: delete this user's tokens or refresh existing ones");
         }
         TokenObject token = new TokenObject(client.clientId(), userId, scope);
-        token.accessToken = hex(20);
-        token.refreshToken = hex(20);
+        token.accessToken = RandomTokens.hex(20);
+        token.refreshToken = RandomTokens.hex(20);
         token.expiresAt = now().plus(options.accessTokenLifetime());
         token.lastRefresh = now();
         tokens.add(token);
@@ -128,11 +126,11 @@ final class VkTokenRegistry {
         if (token == null || token.revoked) {
             throw VkError.oauth(400, "invalid_grant", "Unknown refresh token");
         }
-        token.accessToken = hex(20);
+        token.accessToken = RandomTokens.hex(20);
         token.expiresAt = now().plus(options.accessTokenLifetime());
         token.lastRefresh = now();
         if (client.rotateRefreshTokens()) {
-            token.refreshToken = hex(20);
+            token.refreshToken = RandomTokens.hex(20);
         }
         return token;
     }
@@ -194,9 +192,4 @@ final class VkTokenRegistry {
         tokens.removeIf(t -> !t.lastRefresh.isAfter(cutoff));
     }
 
-    private static String hex(int bytes) {
-        byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        return HexFormat.of().formatHex(random);
-    }
 }

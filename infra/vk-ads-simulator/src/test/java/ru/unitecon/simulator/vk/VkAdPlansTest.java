@@ -1,20 +1,16 @@
 package ru.unitecon.simulator.vk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class VkAdPlansTest {
+    @AutoClose
     private final VkFixture fixture = new VkFixture();
     private final String token = fixture.salonToken();
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
 
     @Test
     void listsTheAccountsPlansWithIdNameAndStatus() {

@@ -3,12 +3,10 @@ package ru.unitecon.simulator.vk;
 import com.fasterxml.jackson.databind.JsonNode;
 import ru.unitecon.simulator.ManualClock;
 import ru.unitecon.simulator.loopback.HttpExchanges;
+import ru.unitecon.simulator.loopback.LoopbackClient;
 import ru.unitecon.simulator.loopback.LoopbackJson;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -25,7 +23,6 @@ final class VkFixture implements AutoCloseable {
     static final String CLIENT_ID = "vk-test-client";
     static final String CLIENT_SECRET = "vk-test-secret";
     static final URI REDIRECT = URI.create("https://app.example/integrations/vk/callback");
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     final ManualClock clock = new ManualClock(Instant.parse("2026-08-14T09:00:00Z"));
     final VkAdsSimulator simulator;
@@ -105,15 +102,8 @@ final class VkFixture implements AutoCloseable {
     }
 
     private static Reply send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = LoopbackClient.send(request);
+        return new Reply(response.statusCode(), response.body(), response);
     }
 
     @Override

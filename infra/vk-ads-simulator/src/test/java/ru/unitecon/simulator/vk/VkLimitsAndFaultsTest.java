@@ -1,6 +1,6 @@
 package ru.unitecon.simulator.vk;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import ru.unitecon.simulator.loopback.FaultSchedule;
 
@@ -15,13 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class VkLimitsAndFaultsTest {
+    @AutoClose
     private final VkFixture fixture = new VkFixture(VkAdsSimulatorOptions.defaults().withRequestsPerSecond(3));
     private final String token = fixture.salonToken();
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
 
     @Test
     void pastTheRequestRateTheApiAnswers429UntilTheSecondPasses() {
@@ -42,8 +38,8 @@ class VkLimitsAndFaultsTest {
     @Test
     void injectedErrorsPlayForTheCountedRequests() {
         String path = "/api/v2/statistics/ad_plans/day.json";
-        fixture.simulator.injectFault(path, VkFault.SERVER_ERROR, 1);
-        fixture.simulator.injectFault("/api/v2/oauth2/token.json", VkFault.SERVICE_UNAVAILABLE, 1);
+        fixture.simulator.faults().inject(path, VkFault.SERVER_ERROR, 1);
+        fixture.simulator.faults().inject("/api/v2/oauth2/token.json", VkFault.SERVICE_UNAVAILABLE, 1);
 
         assertEquals(500, fixture.stats(token, "date_from=2026-08-01&date_to=2026-08-01").status());
         assertEquals(200, fixture.stats(token, "date_from=2026-08-01&date_to=2026-08-01").status());
@@ -55,7 +51,7 @@ class VkLimitsAndFaultsTest {
 
     @Test
     void anInjected429IsAnsweredWithoutTouchingTheRate() {
-        fixture.simulator.injectFault("/api/v2/user.json", VkFault.TOO_MANY_REQUESTS, 1);
+        fixture.simulator.faults().inject("/api/v2/user.json", VkFault.TOO_MANY_REQUESTS, 1);
 
         assertEquals(429, fixture.get(token, "/api/v2/user.json").status());
         assertEquals("3", fixture.get(token, "/api/v2/user.json").header("X-RateLimit-RPS-Limit"));
@@ -63,7 +59,7 @@ class VkLimitsAndFaultsTest {
 
     @Test
     void aHangTimesTheClientOutAndGoesOnWhenReleased() throws Exception {
-        fixture.simulator.injectFault("/api/v2/ad_plans.json", VkFault.HANG, FaultSchedule.UNTIL_CLEARED);
+        fixture.simulator.faults().inject("/api/v2/ad_plans.json", VkFault.HANG, FaultSchedule.UNTIL_CLEARED);
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(fixture.simulator.baseUrl().resolve("api/v2/ad_plans.json"))
                 .header("Authorization", "Bearer " + token).timeout(Duration.ofMillis(300)).GET().build();
@@ -72,10 +68,10 @@ class VkLimitsAndFaultsTest {
 
         CompletableFuture<HttpResponse<String>> waiting = client.sendAsync(HttpRequest.newBuilder(request.uri())
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-        while (fixture.simulator.heldRequests() < 1) {
+        while (fixture.simulator.faults().held() < 1) {
             Thread.onSpinWait();
         }
-        fixture.simulator.clearFaults();
+        fixture.simulator.faults().clear();
         assertEquals(200, waiting.get().statusCode());
     }
 }

@@ -1,6 +1,6 @@
 package ru.unitecon.simulator.vk;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import ru.unitecon.simulator.loopback.RecordedRequest;
 
@@ -15,12 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VkOAuthTest {
+    @AutoClose
     private final VkFixture fixture = new VkFixture();
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
 
     @Test
     void clientCredentialsGiveADayLongTokenForTheOwnersAccount() {

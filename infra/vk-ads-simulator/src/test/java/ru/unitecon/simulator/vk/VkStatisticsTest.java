@@ -1,7 +1,7 @@
 package ru.unitecon.simulator.vk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -15,13 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VkStatisticsTest {
+    @AutoClose
     private final VkFixture fixture = new VkFixture();
     private final String token = fixture.salonToken();
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
 
     @Test
     void spentPerPlanAndDayIsTheAccountsAsADecimalString() {

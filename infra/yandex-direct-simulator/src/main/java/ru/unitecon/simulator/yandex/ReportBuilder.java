@@ -118,28 +118,26 @@ final class ReportBuilder {
     }
 
     private static Comparator<ReportTable.Row> order(List<ReportSpec.Order> orders) {
-        Comparator<ReportTable.Row> byDefault = Comparator.comparing(ReportTable.Row::date, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(row -> row.campaign() == null ? 0L : row.campaign().id());
+        Comparator<ReportTable.Row> byDefault = byField("Date").thenComparing(byField("CampaignId"));
         Comparator<ReportTable.Row> chosen = null;
         for (ReportSpec.Order order : orders) {
-            Comparator<ReportTable.Row> next = Comparator.comparing(row -> sortKey(row, order.field()),
-                    Comparator.nullsFirst(Comparator.naturalOrder()));
-            next = order.descending() ? next.reversed() : next;
+            Comparator<ReportTable.Row> next = order.descending() ? byField(order.field()).reversed() : byField(order.field());
             chosen = chosen == null ? next : chosen.thenComparing(next);
         }
         return chosen == null ? byDefault : chosen.thenComparing(byDefault);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Comparable sortKey(ReportTable.Row row, String field) {
+    private static Comparator<ReportTable.Row> byField(String field) {
+        Comparator<String> text = Comparator.nullsFirst(Comparator.naturalOrder());
         return switch (field) {
-            case "Date" -> row.date();
-            case "CampaignId" -> row.campaign() == null ? null : row.campaign().id();
-            case "CampaignName" -> row.campaign() == null ? null : row.campaign().name();
-            case "CampaignType" -> row.campaign() == null ? null : row.campaign().type();
-            case "Impressions" -> row.impressions();
-            case "Clicks" -> row.clicks();
-            default -> row.costMicros();
+            case "Date" -> Comparator.comparing(ReportTable.Row::date, Comparator.nullsFirst(Comparator.naturalOrder()));
+            case "CampaignId" -> Comparator.comparing(row -> row.campaign() == null ? null : row.campaign().id(),
+                    Comparator.nullsFirst(Comparator.<Long>naturalOrder()));
+            case "CampaignName" -> Comparator.comparing(row -> row.campaign() == null ? null : row.campaign().name(), text);
+            case "CampaignType" -> Comparator.comparing(row -> row.campaign() == null ? null : row.campaign().type(), text);
+            case "Impressions" -> Comparator.comparingLong(ReportTable.Row::impressions);
+            case "Clicks" -> Comparator.comparingLong(ReportTable.Row::clicks);
+            default -> Comparator.comparingLong(ReportTable.Row::costMicros);
         };
     }
 

@@ -2,15 +2,13 @@ package ru.unitecon.simulator.yandex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import ru.unitecon.simulator.loopback.LoopbackJson;
+import ru.unitecon.simulator.loopback.ParameterValues;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,10 +52,9 @@ final class ReportParameterTable {
     /** A header's value outside its documented values (headers are compared ignoring case, values exactly). */
     List<ReportViolation> checkHeaders(Map<String, String> given) {
         List<ReportViolation> violations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> header = it.next();
+        for (Map.Entry<String, JsonNode> header : headers.properties()) {
             String value = given.get(header.getKey());
-            if (value != null && !contains(header.getValue(), value)) {
+            if (value != null && !ParameterValues.contains(header.getValue(), value)) {
                 violations.add(new ReportViolation(header.getKey(), ReportViolation.Kind.WRONG_VALUE,
                         "header value " + value + " is not one of " + header.getValue()));
             }
@@ -66,21 +63,20 @@ final class ReportParameterTable {
     }
 
     boolean simulated(String list, String value) {
-        return contains(simulated.get(list), value);
+        return ParameterValues.contains(simulated.get(list), value);
     }
 
     private void checkObject(String prefix, JsonNode specs, JsonNode given, List<ReportViolation> violations) {
-        for (Iterator<String> names = given.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+        for (Map.Entry<String, JsonNode> parameter : given.properties()) {
+            String name = parameter.getKey();
             JsonNode spec = specs.get(name);
             if (spec == null) {
                 violations.add(new ReportViolation(prefix + name, ReportViolation.Kind.UNKNOWN_PARAMETER, "not a documented parameter"));
             } else {
-                checkValue(prefix + name, spec, given.get(name), violations);
+                checkValue(prefix + name, spec, parameter.getValue(), violations);
             }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = specs.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> spec = it.next();
+        for (Map.Entry<String, JsonNode> spec : specs.properties()) {
             if (spec.getValue().path("required").asBoolean() && !given.has(spec.getKey())) {
                 violations.add(new ReportViolation(prefix + spec.getKey(), ReportViolation.Kind.MISSING_PARAMETER, "required"));
             }
@@ -102,9 +98,9 @@ final class ReportParameterTable {
             checkObject(path + ".", spec.get("fields"), value, violations);
         } else if (type.equals("array")) {
             checkArray(path, spec.get("items"), value, violations);
-        } else if (type.equals("enum") && !contains(spec.get("values"), value.asText())) {
+        } else if (type.equals("enum") && !ParameterValues.contains(spec.get("values"), value.asText())) {
             violations.add(new ReportViolation(path, ReportViolation.Kind.WRONG_VALUE, value.asText() + " is not a documented value"));
-        } else if (type.equals("date") && !isDate(value.asText())) {
+        } else if (type.equals("date") && !ParameterValues.isIsoDate(value.asText())) {
             violations.add(new ReportViolation(path, ReportViolation.Kind.WRONG_VALUE, value.asText() + " is not YYYY-MM-DD"));
         }
     }
@@ -120,21 +116,4 @@ final class ReportParameterTable {
         }
     }
 
-    private static boolean contains(JsonNode values, String value) {
-        for (JsonNode candidate : values) {
-            if (candidate.asText().equals(value)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isDate(String text) {
-        try {
-            LocalDate.parse(text);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
-    }
 }

@@ -2,25 +2,24 @@ package ru.unitecon.simulator.yandex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import ru.unitecon.simulator.loopback.HttpExchanges;
+import ru.unitecon.simulator.loopback.Answer;
 import ru.unitecon.simulator.loopback.LoopbackJson;
-import ru.unitecon.simulator.loopback.RecordedRequest;
+import ru.unitecon.simulator.loopback.RecordingHandler;
 
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Reports service, {@code POST /json/v5/reports}: authorization, Client-Login, headers, the ReportDefinition
  * against the parameter table, then an online report (200) or the offline queue (201/202 with retryIn and
  * reportsInQueue, then 200). Every answer carries {@code RequestId}; errors carry the documented error JSON.
  */
-final class ReportsHandler implements HttpHandler {
+final class ReportsHandler extends RecordingHandler {
     static final String PATH = "/json/v5/reports";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<String> HEADERS = List.of("processingMode", "returnMoneyInMicros", "skipReportHeader",
@@ -32,6 +31,7 @@ final class ReportsHandler implements HttpHandler {
     private final OfflineReports offline;
 
     ReportsHandler(YandexSimulator simulator, ReportParameterTable table, OfflineReports offline) {
+        super(simulator.requests(), Set.of(), Body.JSON);
         this.simulator = simulator;
         this.table = table;
         this.builder = new ReportBuilder(table);
@@ -39,26 +39,20 @@ final class ReportsHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    protected Answer answer(HttpExchange exchange, String path, String body, Map<String, String> query) {
         String requestId = String.valueOf(Math.abs(RANDOM.nextLong()) % 10_000_000_000_000_000L);
-        String body = HttpExchanges.readBody(exchange);
         String language = DirectApiError.language(exchange.getRequestHeaders().getFirst("Accept-Language"));
         exchange.getResponseHeaders().set("RequestId", requestId);
-        int status;
         try {
-            status = answer(exchange, body);
+            return report(exchange, body);
         } catch (DirectApiError error) {
-            status = error.httpStatus();
-            HttpExchanges.sendJson(exchange, status, error.body(requestId, language));
+            return Answer.json(error.httpStatus(), error.body(requestId, language));
         } catch (ReportBuilder.NotSimulated notSimulated) {
-            status = 501;
-            HttpExchanges.send(exchange, status, "text/plain; charset=utf-8", "Not simulated: " + notSimulated.getMessage());
+            return Answer.text(501, "text/plain; charset=utf-8", "Not simulated: " + notSimulated.getMessage());
         }
-        simulator.requests().add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                HttpExchanges.recordableHeaders(exchange), Map.of(), body, status));
     }
 
-    private int answer(HttpExchange exchange, String body) throws IOException {
+    private Answer report(HttpExchange exchange, String body) {
         simulator.playReportsFault();
         if (!exchange.getRequestURI().getPath().equals(PATH)) {
             throw new ReportBuilder.NotSimulated("path " + exchange.getRequestURI().getPath());
@@ -82,7 +76,7 @@ final class ReportsHandler implements HttpHandler {
         if (!mode.equals("offline") && !offline.known(advertiser.login(), spec.name())) {
             ReportTable built = builder.build(advertiser, spec, period, now);
             if (built.rows().size() <= simulator.options().onlineRowLimit()) {
-                return sendReport(exchange, built, format);
+                return report(built, format);
             }
             if (mode.equals("online")) {
                 throw DirectApiError.badRequest(DirectApiError.Code.INVALID_REQUEST_PARAMETERS,
@@ -93,11 +87,9 @@ final class ReportsHandler implements HttpHandler {
                 () -> builder.build(advertiser, spec, period, now), now);
         exchange.getResponseHeaders().set("reportsInQueue", String.valueOf(outcome.reportsInQueue()));
         if (outcome.httpStatus() == 200) {
-            return sendReport(exchange, outcome.table(), format);
+            return report(outcome.table(), format);
         }
-        exchange.getResponseHeaders().set("retryIn", String.valueOf(outcome.retryInSeconds()));
-        HttpExchanges.send(exchange, outcome.httpStatus(), null, "");
-        return outcome.httpStatus();
+        return Answer.empty(outcome.httpStatus()).withHeader("retryIn", String.valueOf(outcome.retryInSeconds()));
     }
 
     private Map<String, String> headers(HttpExchange exchange) {
@@ -134,9 +126,8 @@ final class ReportsHandler implements HttpHandler {
         return params;
     }
 
-    private static int sendReport(HttpExchange exchange, ReportTable built, TsvReport.Options format) throws IOException {
-        HttpExchanges.send(exchange, 200, "text/tab-separated-values; charset=utf-8", TsvReport.render(built, format));
-        return 200;
+    private static Answer report(ReportTable built, TsvReport.Options format) {
+        return Answer.text(200, "text/tab-separated-values; charset=utf-8", TsvReport.render(built, format));
     }
 
     private static String describe(ReportViolation violation) {

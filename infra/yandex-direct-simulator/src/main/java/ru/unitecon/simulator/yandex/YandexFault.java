@@ -8,6 +8,6 @@ public enum YandexFault {
     BAD_GATEWAY,
     /** HTTP 500 with error 52 "Authorization server temporarily unavailable" (Reports only). */
     AUTHORIZATION_SERVER_UNAVAILABLE,
-    /** No answer until {@link YandexSimulator#releaseHangs()} (then the request goes on) or the simulator closes. */
+    /** No answer until the simulator's {@code faults().releaseHangs()} (then the request goes on) or the simulator closes. */
     HANG
 }

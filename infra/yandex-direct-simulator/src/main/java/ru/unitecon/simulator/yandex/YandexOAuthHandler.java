@@ -1,14 +1,10 @@
 package ru.unitecon.simulator.yandex;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import ru.unitecon.simulator.loopback.Answer;
 import ru.unitecon.simulator.loopback.HttpExchanges;
-import ru.unitecon.simulator.loopback.RecordedRequest;
+import ru.unitecon.simulator.loopback.RecordingHandler;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,43 +15,36 @@ import java.util.Set;
  * a URL"), the token endpoint ({@code /token}: authorization_code and refresh_token grants, client credentials in the
  * body or in {@code Authorization: Basic}) and {@code /revoke_token} for device tokens.
  */
-final class YandexOAuthHandler implements HttpHandler {
+final class YandexOAuthHandler extends RecordingHandler {
     private static final Set<String> SECRET_PARAMETERS = Set.of("client_secret", "code", "refresh_token", "access_token", "code_verifier");
 
     private final YandexSimulator simulator;
     private final YandexTokenRegistry tokens;
 
     YandexOAuthHandler(YandexSimulator simulator, YandexTokenRegistry tokens) {
+        super(simulator.requests(), SECRET_PARAMETERS, Body.FORM);
         this.simulator = simulator;
         this.tokens = tokens;
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        String body = HttpExchanges.readBody(exchange);
-        Map<String, String> params = HttpExchanges.formParameters(exchange, body);
-        int status = 500;
+    protected Answer answer(HttpExchange exchange, String path, String body, Map<String, String> params) {
         try {
             simulator.playFault(path);
-            status = switch (path) {
-                case "/authorize" -> authorize(exchange, params);
-                case "/token" -> answer(exchange, 200, token(exchange, params));
+            return switch (path) {
+                case "/authorize" -> authorize(params);
+                case "/token" -> Answer.json(200, token(exchange, params));
                 case "/revoke_token" -> revoke(exchange, params);
-                default -> answer(exchange, 404, Map.of("error", "not_found", "error_description", "Unknown path"));
+                default -> Answer.json(404, Map.of("error", "not_found", "error_description", "Unknown path"));
             };
         } catch (OAuthError error) {
-            status = answer(exchange, error.httpStatus(), error.body());
+            return Answer.json(error.httpStatus(), error.body());
         } catch (YandexSimulator.InjectedServerError injected) {
-            status = injected.status();
-            HttpExchanges.send(exchange, status, "text/plain; charset=utf-8", "Internal Server Error");
-        } finally {
-            simulator.requests().add(new RecordedRequest(exchange.getRequestMethod(), path,
-                    HttpExchanges.recordableHeaders(exchange), redacted(params), "", status));
+            return Answer.text(injected.status(), "text/plain; charset=utf-8", "Internal Server Error");
         }
     }
 
-    private int authorize(HttpExchange exchange, Map<String, String> params) throws IOException {
+    private Answer authorize(Map<String, String> params) {
         YandexOAuthApp app = tokens.app(params.get("client_id"));
         if (app == null) {
             throw new OAuthError(400, "invalid_client", "Client not found");
@@ -75,8 +64,7 @@ final class YandexOAuthHandler implements HttpHandler {
         if (params.containsKey("state")) {
             answer.put("state", params.get("state"));
         }
-        HttpExchanges.redirect(exchange, withQuery(app.redirectUri(), answer));
-        return 302;
+        return Answer.redirect(HttpExchanges.withQuery(app.redirectUri().toString(), answer));
     }
 
     private Map<String, Object> token(HttpExchange exchange, Map<String, String> params) {
@@ -107,29 +95,10 @@ final class YandexOAuthHandler implements HttpHandler {
         return body;
     }
 
-    private int revoke(HttpExchange exchange, Map<String, String> params) throws IOException {
+    private Answer revoke(HttpExchange exchange, Map<String, String> params) {
         var basic = HttpExchanges.basicCredentials(exchange);
         tokens.revokeDeviceToken(basic.map(Map.Entry::getKey).orElse(params.get("client_id")),
                 basic.map(Map.Entry::getValue).orElse(params.get("client_secret")), params.get("access_token"));
-        return answer(exchange, 200, Map.of("status", "ok"));
-    }
-
-    private static int answer(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
-        HttpExchanges.sendJson(exchange, status, body);
-        return status;
-    }
-
-    private static String withQuery(URI base, Map<String, String> params) {
-        StringBuilder url = new StringBuilder(base.toString()).append(base.getRawQuery() == null ? '?' : '&');
-        params.forEach((name, value) -> url.append(name).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
-        url.setLength(url.length() - 1);
-        return url.toString();
-    }
-
-    private static Map<String, String> redacted(Map<String, String> params) {
-        Map<String, String> copy = new LinkedHashMap<>(params);
-        copy.replaceAll((name, value) -> SECRET_PARAMETERS.contains(name) ? RecordedRequest.REDACTED : value);
-        return copy;
+        return Answer.json(200, Map.of("status", "ok"));
     }
 }

@@ -1,7 +1,6 @@
 package ru.unitecon.simulator.yandex;
 
 import ru.unitecon.simulator.loopback.FaultSchedule;
-import ru.unitecon.simulator.loopback.HangSwitch;
 import ru.unitecon.simulator.loopback.LoopbackServer;
 import ru.unitecon.simulator.loopback.RequestLog;
 
@@ -27,6 +26,10 @@ public final class YandexSimulator implements AutoCloseable {
         Endpoint(String path) {
             this.path = path;
         }
+
+        public String path() {
+            return path;
+        }
     }
 
     /** Thrown inside a handler to answer an injected server error with a bare status. */
@@ -49,7 +52,6 @@ public final class YandexSimulator implements AutoCloseable {
     private final RequestLog requests = new RequestLog();
     private final List<ReportViolation> violations = new CopyOnWriteArrayList<>();
     private final FaultSchedule<YandexFault> faults = new FaultSchedule<>();
-    private final HangSwitch hangs = new HangSwitch();
     private final LoopbackServer oauthServer;
     private final LoopbackServer apiServer;
     private volatile String signedInLogin;
@@ -139,24 +141,12 @@ public final class YandexSimulator implements AutoCloseable {
         tokens.expireAllAccessTokens();
     }
 
-    /** Plays {@code fault} on the next {@code times} requests to the endpoint, or until cleared with {@link FaultSchedule#UNTIL_CLEARED}. */
-    public void injectFault(Endpoint endpoint, YandexFault fault, int times) {
-        faults.inject(endpoint.path, fault, times);
-    }
-
-    public void clearFaults() {
-        faults.clear();
-        hangs.releaseAll();
-    }
-
-    /** Lets every held request go on. */
-    public void releaseHangs() {
-        hangs.releaseAll();
-    }
-
-    /** Requests held by {@link YandexFault#HANG} right now. */
-    public int heldRequests() {
-        return hangs.held();
+    /**
+     * The faults to play, by path ({@link Endpoint#path()}): for the next N requests or
+     * {@link FaultSchedule#UNTIL_CLEARED}; also releases and counts requests held by {@link YandexFault#HANG}.
+     */
+    public FaultSchedule<YandexFault> faults() {
+        return faults;
     }
 
     /** Every request both servers answered; Authorization headers, secrets, codes and tokens are redacted. */
@@ -192,7 +182,7 @@ public final class YandexSimulator implements AutoCloseable {
             return;
         }
         switch (fault.get()) {
-            case HANG -> hangs.hold();
+            case HANG -> faults.hold();
             case BAD_GATEWAY -> throw new InjectedServerError(502);
             default -> throw new InjectedServerError(500);
         }
@@ -205,7 +195,7 @@ public final class YandexSimulator implements AutoCloseable {
             return;
         }
         switch (fault.get()) {
-            case HANG -> hangs.hold();
+            case HANG -> faults.hold();
             case BAD_GATEWAY -> throw new DirectApiError(502, DirectApiError.Code.SERVER_UNAVAILABLE,
                     "Request processing timed out on the server");
             case AUTHORIZATION_SERVER_UNAVAILABLE -> throw new DirectApiError(500,
@@ -216,7 +206,7 @@ public final class YandexSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        hangs.releaseAll();
+        faults.releaseHangs();
         oauthServer.close();
         apiServer.close();
     }

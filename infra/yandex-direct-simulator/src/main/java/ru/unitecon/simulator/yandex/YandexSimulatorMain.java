@@ -1,11 +1,11 @@
 package ru.unitecon.simulator.yandex;
 
+import ru.unitecon.simulator.loopback.MainOptions;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs Yandex OAuth and the Direct Reports API with the demo accounts until stopped, for the local run. Options:
@@ -17,7 +17,7 @@ public final class YandexSimulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Map<String, String> options = options(args);
+        Map<String, String> options = MainOptions.parse(args);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
         DirectDataset dataset = DirectDataset.generate(Long.parseLong(options.getOrDefault("seed", "1")),
                 today.minusDays(Long.parseLong(options.getOrDefault("days", "400"))), today);
@@ -27,28 +27,11 @@ public final class YandexSimulatorMain {
                 URI.create(options.getOrDefault("redirect-uri", "http://localhost:8080/integrations/yandex/callback")), true);
         simulator.registerApp(app);
         simulator.signIn(options.getOrDefault("login", DirectDataset.SALON_LOGIN));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.close();
-            stopped.countDown();
-        }));
         System.out.println("Yandex OAuth:   " + simulator.oauthUrl());
         System.out.println("Direct Reports: " + simulator.reportsUrl());
         System.out.println("App:            " + app.clientId() + ", redirect " + app.redirectUri());
         System.out.println("Advertisers:    " + DirectDataset.SALON_LOGIN + "; agency " + DirectDataset.AGENCY_LOGIN
                 + " with " + DirectDataset.AGENCY_RUB_CLIENT + ", " + DirectDataset.AGENCY_KZT_CLIENT);
-        System.out.println("Running; stop with Ctrl-C.");
-        stopped.await();
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        return options;
+        MainOptions.runUntilStopped(simulator);
     }
 }

@@ -1,10 +1,10 @@
 package ru.unitecon.simulator.yandex;
 
-import java.security.SecureRandom;
+import ru.unitecon.simulator.loopback.RandomTokens;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,8 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * the ways a token stops working ("Revoke a token": the user revokes access, changes the password, the token expires).
  */
 final class YandexTokenRegistry {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     record Code(String clientId, String login, String deviceId, Instant expiresAt) {
     }
 
@@ -53,7 +51,7 @@ final class YandexTokenRegistry {
     }
 
     String issueCode(YandexOAuthApp app, String login, String deviceId) {
-        String code = String.valueOf(1_000_000 + RANDOM.nextInt(9_000_000));
+        String code = String.valueOf(1_000_000 + RandomTokens.number(9_000_000));
         codes.put(code, new Code(app.clientId(), login, deviceId, now().plus(options.codeLifetime())));
         return code;
     }
@@ -109,7 +107,7 @@ final class YandexTokenRegistry {
     }
 
     IssuedYandexTokens issue(String clientId, String login, String deviceId) {
-        AccessToken access = new AccessToken("y0_" + hex(24), clientId, login, deviceId, now().plus(options.accessTokenLifetime()));
+        AccessToken access = new AccessToken("y0_" + RandomTokens.hex(24), clientId, login, deviceId, now().plus(options.accessTokenLifetime()));
         accessTokens.put(access.value(), access);
         String refresh = newRefreshToken(new RefreshToken(clientId, login, access.value()));
         return new IssuedYandexTokens(access.value(), refresh, access.expiresAt(), login);
@@ -148,7 +146,7 @@ final class YandexTokenRegistry {
     }
 
     private String newRefreshToken(RefreshToken token) {
-        String value = "1:" + hex(16) + ":" + hex(32);
+        String value = "1:" + RandomTokens.hex(16) + ":" + RandomTokens.hex(32);
         refreshTokens.put(value, token);
         return value;
     }
@@ -158,9 +156,4 @@ final class YandexTokenRegistry {
         refreshTokens.values().removeIf(t -> t.accessToken().equals(value));
     }
 
-    private static String hex(int bytes) {
-        byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        return HexFormat.of().formatHex(random);
-    }
 }

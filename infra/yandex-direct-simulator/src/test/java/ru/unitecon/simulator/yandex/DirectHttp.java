@@ -1,13 +1,11 @@
 package ru.unitecon.simulator.yandex;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import ru.unitecon.simulator.loopback.LoopbackClient;
 import ru.unitecon.simulator.loopback.LoopbackJson;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +17,6 @@ import java.util.StringJoiner;
 
 /** The tests' HTTP client: talks to the simulator the way the importer will, over real HTTP. */
 final class DirectHttp {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
     record Reply(int status, String body, HttpResponse<String> raw) {
         JsonNode json() {
             return LoopbackJson.read(body).orElseThrow(() -> new AssertionError("not JSON: " + body));
@@ -90,14 +86,7 @@ final class DirectHttp {
     }
 
     private static Reply send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = LoopbackClient.send(request);
+        return new Reply(response.statusCode(), response.body(), response);
     }
 }

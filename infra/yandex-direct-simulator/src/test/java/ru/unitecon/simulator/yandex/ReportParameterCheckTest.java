@@ -1,6 +1,6 @@
 package ru.unitecon.simulator.yandex;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -8,13 +8,9 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ReportParameterCheckTest {
+    @AutoClose
     private final YandexFixture fixture = new YandexFixture();
     private final String token = fixture.tokenOf(DirectDataset.SALON_LOGIN);
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
 
     @Test
     void theImportersRequestLeavesNoViolations() {

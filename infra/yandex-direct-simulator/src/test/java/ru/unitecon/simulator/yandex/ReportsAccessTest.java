@@ -1,6 +1,6 @@
 package ru.unitecon.simulator.yandex;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -10,13 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReportsAccessTest {
+    @AutoClose
     private final YandexFixture fixture = new YandexFixture();
     private final String body = DirectHttp.spendDefinition("access", "2026-08-01", "2026-08-01");
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
 
     @Test
     void aMissingTokenIsAnAuthorizationError() {

@@ -1,6 +1,6 @@
 package ru.unitecon.simulator.yandex;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import ru.unitecon.simulator.loopback.FaultSchedule;
 
@@ -16,18 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ReportsFaultTest {
+    @AutoClose
     private final YandexFixture fixture = new YandexFixture();
     private final String token = fixture.tokenOf(DirectDataset.SALON_LOGIN);
     private final String body = DirectHttp.spendDefinition("faults", "2026-08-01", "2026-08-01");
 
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
-
     @Test
     void aServerErrorPlaysForTheCountedRequestsThenTheServiceRecovers() {
-        fixture.simulator.injectFault(YandexSimulator.Endpoint.REPORTS, YandexFault.SERVER_ERROR, 2);
+        fixture.simulator.faults().inject(YandexSimulator.Endpoint.REPORTS.path(), YandexFault.SERVER_ERROR, 2);
 
         DirectHttp.Reply first = fixture.report(token, body);
         DirectHttp.Reply second = fixture.report(token, body);
@@ -43,16 +39,16 @@ class ReportsFaultTest {
 
     @Test
     void badGatewayAndAuthorizationServerFaultsAnswerTheirCodes() {
-        fixture.simulator.injectFault(YandexSimulator.Endpoint.REPORTS, YandexFault.BAD_GATEWAY, 1);
+        fixture.simulator.faults().inject(YandexSimulator.Endpoint.REPORTS.path(), YandexFault.BAD_GATEWAY, 1);
         assertEquals(502, fixture.report(token, body).status());
 
-        fixture.simulator.injectFault(YandexSimulator.Endpoint.REPORTS, YandexFault.AUTHORIZATION_SERVER_UNAVAILABLE, 1);
+        fixture.simulator.faults().inject(YandexSimulator.Endpoint.REPORTS.path(), YandexFault.AUTHORIZATION_SERVER_UNAVAILABLE, 1);
         assertEquals(52, fixture.report(token, body).errorCode());
     }
 
     @Test
     void aHangTimesTheClientOutAndGoesOnWhenReleased() throws Exception {
-        fixture.simulator.injectFault(YandexSimulator.Endpoint.REPORTS, YandexFault.HANG, FaultSchedule.UNTIL_CLEARED);
+        fixture.simulator.faults().inject(YandexSimulator.Endpoint.REPORTS.path(), YandexFault.HANG, FaultSchedule.UNTIL_CLEARED);
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(fixture.simulator.reportsUrl()).timeout(Duration.ofMillis(300))
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -62,16 +58,16 @@ class ReportsFaultTest {
         CompletableFuture<HttpResponse<String>> waiting = client.sendAsync(HttpRequest.newBuilder(fixture.simulator.reportsUrl())
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        while (fixture.simulator.heldRequests() < 1) {
+        while (fixture.simulator.faults().held() < 1) {
             Thread.onSpinWait();
         }
-        fixture.simulator.clearFaults();
+        fixture.simulator.faults().clear();
         assertEquals(200, waiting.get().statusCode());
     }
 
     @Test
     void theTokenEndpointCanFailToo() {
-        fixture.simulator.injectFault(YandexSimulator.Endpoint.TOKEN, YandexFault.SERVER_ERROR, 1);
+        fixture.simulator.faults().inject(YandexSimulator.Endpoint.TOKEN.path(), YandexFault.SERVER_ERROR, 1);
         String refreshToken = fixture.simulator.issueTokens(YandexFixture.CLIENT_ID, DirectDataset.SALON_LOGIN).refreshToken();
         Map<String, String> form = Map.of("grant_type", "refresh_token", "refresh_token", refreshToken,
                 "client_id", YandexFixture.CLIENT_ID, "client_secret", YandexFixture.CLIENT_SECRET);

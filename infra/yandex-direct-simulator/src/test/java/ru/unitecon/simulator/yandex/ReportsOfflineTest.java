@@ -1,6 +1,6 @@
 package ru.unitecon.simulator.yandex;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -12,13 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReportsOfflineTest {
+    @AutoClose
     private final YandexFixture fixture = new YandexFixture();
     private final String token = fixture.tokenOf(DirectDataset.SALON_LOGIN);
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
 
     @Test
     void offlineReportIsQueuedThenBuildingThenReady() {

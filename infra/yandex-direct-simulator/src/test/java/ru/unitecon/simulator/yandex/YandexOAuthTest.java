@@ -1,6 +1,6 @@
 package ru.unitecon.simulator.yandex;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import ru.unitecon.simulator.loopback.HttpExchanges;
 import ru.unitecon.simulator.loopback.RecordedRequest;
@@ -18,12 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class YandexOAuthTest {
+    @AutoClose
     private final YandexFixture fixture = new YandexFixture();
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
 
     @Test
     void authorizationCodeFlowGivesATokenThatOpensReports() {
