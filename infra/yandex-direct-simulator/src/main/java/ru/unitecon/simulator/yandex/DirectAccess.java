@@ -1,6 +1,7 @@
 package ru.unitecon.simulator.yandex;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -39,18 +40,20 @@ final class DirectAccess {
         return advertiser;
     }
 
+    /**
+     * Clients.get's rule ("For agencies"): Client-Login may be left out, and then an agency reads itself. Empty means
+     * the agency itself; otherwise the advertiser as {@link #advertiserFor} decides it.
+     */
+    Optional<DirectAdvertiser> clientFor(String authorization, String clientLogin) {
+        YandexTokenRegistry.AccessToken token = authorized(authorization);
+        if (agencies.containsKey(key(token.login())) && (clientLogin == null || clientLogin.isBlank())) {
+            return Optional.empty();
+        }
+        return Optional.of(advertiserFor(authorization, clientLogin));
+    }
+
     DirectAdvertiser advertiserFor(String authorization, String clientLogin) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw unauthorized(DirectApiError.Code.AUTHORIZATION_ERROR, "OAuth token is missing");
-        }
-        YandexTokenRegistry.AccessToken token = tokens.valid(authorization.substring(7).trim());
-        if (token == null) {
-            throw unauthorized(DirectApiError.Code.AUTHORIZATION_ERROR, "Invalid OAuth token");
-        }
-        YandexOAuthApp app = tokens.app(token.clientId());
-        if (app == null || !app.directApiAccessApproved()) {
-            throw unauthorized(DirectApiError.Code.INCOMPLETE_REGISTRATION, "The app's request for API access is not approved");
-        }
+        YandexTokenRegistry.AccessToken token = authorized(authorization);
         DirectAgency agency = agencies.get(key(token.login()));
         if (agency != null) {
             if (clientLogin == null || clientLogin.isBlank()) {
@@ -70,6 +73,21 @@ final class DirectAccess {
             throw DirectApiError.badRequest(DirectApiError.Code.NO_RIGHTS, "No access to the advertiser " + clientLogin.trim());
         }
         return own;
+    }
+
+    private YandexTokenRegistry.AccessToken authorized(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw unauthorized(DirectApiError.Code.AUTHORIZATION_ERROR, "OAuth token is missing");
+        }
+        YandexTokenRegistry.AccessToken token = tokens.valid(authorization.substring(7).trim());
+        if (token == null) {
+            throw unauthorized(DirectApiError.Code.AUTHORIZATION_ERROR, "Invalid OAuth token");
+        }
+        YandexOAuthApp app = tokens.app(token.clientId());
+        if (app == null || !app.directApiAccessApproved()) {
+            throw unauthorized(DirectApiError.Code.INCOMPLETE_REGISTRATION, "The app's request for API access is not approved");
+        }
+        return token;
     }
 
     // The Reports service answers every error, authorization ones included, with HTTP 400 ("Response codes").

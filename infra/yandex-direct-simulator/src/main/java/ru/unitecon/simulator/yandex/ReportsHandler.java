@@ -53,7 +53,7 @@ final class ReportsHandler extends RecordingHandler {
     }
 
     private Answer report(HttpExchange exchange, String body) {
-        simulator.playReportsFault();
+        simulator.playApiFault(PATH);
         if (!exchange.getRequestURI().getPath().equals(PATH)) {
             throw new ReportBuilder.NotSimulated("path " + exchange.getRequestURI().getPath());
         }

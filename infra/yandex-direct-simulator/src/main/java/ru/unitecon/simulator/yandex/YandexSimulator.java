@@ -13,13 +13,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Yandex on loopback: Yandex OAuth ({@link #oauthUrl()}: {@code authorize}, {@code token}, {@code revoke_token}) and
- * the Direct API ({@link #reportsUrl()}), each on its own port. Accounts, apps, consent, faults and the clock are set
+ * the Direct API ({@link #reportsUrl()}, {@link #clientsUrl()}), each on its own port. Accounts, apps, consent, faults and the clock are set
  * by tests through this class. Close it to stop both servers.
  */
 public final class YandexSimulator implements AutoCloseable {
     /** The paths faults can be injected on. */
     public enum Endpoint {
-        AUTHORIZE("/authorize"), TOKEN("/token"), REVOKE_TOKEN("/revoke_token"), REPORTS(ReportsHandler.PATH);
+        AUTHORIZE("/authorize"), TOKEN("/token"), REVOKE_TOKEN("/revoke_token"), REPORTS(ReportsHandler.PATH), CLIENTS(ClientsHandler.PATH);
 
         private final String path;
 
@@ -61,7 +61,10 @@ public final class YandexSimulator implements AutoCloseable {
         this.tokens = new YandexTokenRegistry(options);
         this.directAccess = new DirectAccess(tokens);
         this.oauthServer = LoopbackServer.start(new YandexOAuthHandler(this, tokens));
-        this.apiServer = LoopbackServer.start(new ReportsHandler(this, ReportParameterTable.bundled(), new OfflineReports(options)));
+        ReportsHandler reports = new ReportsHandler(this, ReportParameterTable.bundled(), new OfflineReports(options));
+        ClientsHandler clients = new ClientsHandler(this);
+        this.apiServer = LoopbackServer.start(exchange ->
+                (exchange.getRequestURI().getPath().equals(ClientsHandler.PATH) ? clients : reports).handle(exchange));
     }
 
     public static YandexSimulator start(YandexSimulatorOptions options) {
@@ -80,6 +83,11 @@ public final class YandexSimulator implements AutoCloseable {
 
     public URI reportsUrl() {
         return apiServer.baseUrl().resolve(ReportsHandler.PATH.substring(1));
+    }
+
+    /** The Clients service, for the account's currency ({@code Clients.get} with FieldNames Currency). */
+    public URI clientsUrl() {
+        return apiServer.baseUrl().resolve(ClientsHandler.PATH.substring(1));
     }
 
     /** Adds every advertiser and agency of a dataset. */
@@ -188,9 +196,9 @@ public final class YandexSimulator implements AutoCloseable {
         }
     }
 
-    /** The Reports service's faults, answered with its error JSON. */
-    void playReportsFault() {
-        Optional<YandexFault> fault = faults.take(ReportsHandler.PATH);
+    /** The Direct API's faults (Reports, Clients), answered with its error JSON. */
+    void playApiFault(String path) {
+        Optional<YandexFault> fault = faults.take(path);
         if (fault.isEmpty()) {
             return;
         }
