@@ -126,7 +126,8 @@ final class VkOAuthHandler {
         return Map.of("user", Map.of("id", user.userId(), "username", user.username(), "types", List.of("advert")));
     }
 
+    /** Seconds left, rounded up: a token issued this instant answers the whole lifetime. */
     private long lifetime(VkTokenRegistry.TokenObject token) {
-        return Duration.between(tokens.now(), token.expiresAt).toSeconds();
+        return (Duration.between(tokens.now(), token.expiresAt).toMillis() + 999) / 1000;
     }
 }

@@ -89,7 +89,8 @@ final class YandexOAuthHandler extends RecordingHandler {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("token_type", "bearer");
         body.put("access_token", issued.accessToken());
-        body.put("expires_in", Duration.between(tokens.now(), issued.expiresAt()).toSeconds());
+        // Seconds left, rounded up: a token issued this instant answers the whole lifetime.
+        body.put("expires_in", (Duration.between(tokens.now(), issued.expiresAt()).toMillis() + 999) / 1000);
         body.put("refresh_token", issued.refreshToken());
         body.put("scope", "direct:api");
         return body;
