@@ -69,7 +69,7 @@ final class DirectApiError extends RuntimeException {
                 "error_detail", detail()));
     }
 
-    /** Accept-Language as the API reads it: ru, en, tr, uk are known; anything else answers in English. */
+    /** Accept-Language: Russian texts for ru, English for anything else (the API's tr and uk texts are not simulated). */
     static String language(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {
             return "en";

@@ -73,7 +73,8 @@ final class ReportsHandler extends RecordingHandler {
                 "true".equals(headers.get("skipReportHeader")), "true".equals(headers.get("skipColumnHeader")),
                 "true".equals(headers.get("skipReportSummary")));
         String mode = headers.getOrDefault("processingMode", "auto");
-        if (!mode.equals("offline") && !offline.known(advertiser.login(), spec.name())) {
+        // Online never touches the queue; auto first looks for a report of this name already queued or built.
+        if (mode.equals("online") || (mode.equals("auto") && !offline.known(advertiser.login(), spec.name()))) {
             ReportTable built = builder.build(advertiser, spec, period, now);
             if (built.rows().size() <= simulator.options().onlineRowLimit()) {
                 return report(built, format);

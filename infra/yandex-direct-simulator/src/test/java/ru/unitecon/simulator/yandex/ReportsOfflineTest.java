@@ -117,4 +117,16 @@ class ReportsOfflineTest {
         assertEquals(201, fixture.report(token, DirectHttp.spendDefinition("kept", "2026-08-01", "2026-08-09"),
                 "processingMode", "offline").status());
     }
+
+    @Test
+    void onlineModeBuildsAfreshEvenWhenTheNameIsQueued() {
+        String body = DirectHttp.spendDefinition("both-ways", "2026-08-01", "2026-08-02");
+        fixture.report(token, body, "processingMode", "offline");
+
+        DirectHttp.Reply online = fixture.report(token, body, "processingMode", "online");
+        DirectHttp.Reply auto = fixture.report(token, body, "processingMode", "auto");
+
+        assertEquals(200, online.status());
+        assertEquals(202, auto.status());
+    }
 }
