@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** The app-context methods: who am I, event and placement bindings (bitrix24.md §2.6, §5.1, §6.1). */
+/**
+ * The app-context methods: who am I, the server's time, event and placement bindings (bitrix24.md §2.6, §5.1, §6.1).
+ */
 final class AppMethods {
     /** Event codes a portal knows; binding anything else fails as on a real portal. */
     private static final Set<String> EVENTS = Set.of(
@@ -24,6 +26,9 @@ final class AppMethods {
 
     static void registerInto(RestDispatcher dispatcher) {
         dispatcher.register("profile", AppMethods::profile);
+        // The current time in the portal's zone, the zone every date and time of the portal is written in.
+        dispatcher.register("server.time", call -> RestResult.of(
+                FieldValues.dateTime(call.portal().clock().instant(), call.portal().seed().timeZone())));
         dispatcher.register("app.info", AppMethods::appInfo);
         dispatcher.register("event.bind", AppMethods::bindEvent);
         dispatcher.register("event.unbind", AppMethods::unbindEvent);

@@ -60,6 +60,7 @@ public final class SimulatedPortal {
         CrmMethods.registerInto(dispatcher);
         AppMethods.registerInto(dispatcher);
         NotificationMethods.registerInto(dispatcher);
+        CurrencyMethods.registerInto(dispatcher);
         dispatcher.register("batch", new BatchMethod(dispatcher, calls, clock));
         this.restHandler = new PortalRestHandler(this, tokens, dispatcher,
                 new LeakyBucket(clock, options.burst(), options.drainPerSecond()));
