@@ -2,6 +2,7 @@ package ru.unitecon.core.ledger;
 
 import java.math.BigDecimal;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -26,6 +27,7 @@ public final class Counters {
     }
 
     private static final String COHORT_PREFIX = "cohort";
+    private static final String OPEN_VISITS_PREFIX = "open";
 
     public static String cohortRevenueName(int age) {
         return COHORT_PREFIX + "Revenue" + checkAge(age);
@@ -33,6 +35,36 @@ public final class Counters {
 
     public static String cohortOrdersName(int age) {
         return COHORT_PREFIX + "Orders" + checkAge(age);
+    }
+
+    /**
+     * The counter of visits still booked or confirmed at a day of the month and an hour, in the portal's zone
+     * ({@code open0115}: the 1st, 15:00–15:59). A visit becomes past without any event, by time alone; these let a
+     * read count the open visits before a moment, with at most 744 counters per month and channel.
+     */
+    public static String openVisitsName(int dayOfMonth, int hour) {
+        if (dayOfMonth < 1 || dayOfMonth > 31 || hour < 0 || hour > 23) {
+            throw new IllegalArgumentException("a day of the month and an hour of the day");
+        }
+        return openVisitsKey(dayOfMonth, hour);
+    }
+
+    private static String openVisitsKey(int dayOfMonth, int hour) {
+        return String.format(Locale.ROOT, "%s%02d%02d", OPEN_VISITS_PREFIX, dayOfMonth, hour);
+    }
+
+    /** Open visits whose day and hour come before the given ones. */
+    public long openVisitsBefore(int dayOfMonth, int hour) {
+        long count = 0;
+        for (BigDecimal open : values.subMap(openVisitsKey(0, 0), openVisitsKey(dayOfMonth, hour)).values()) {
+            count += open.longValueExact();
+        }
+        return count;
+    }
+
+    /** All open visits counted here. */
+    public long openVisits() {
+        return openVisitsBefore(32, 0);
     }
 
     /** The cohort counters only (revenue and orders by age), which only the cohort view reads. */

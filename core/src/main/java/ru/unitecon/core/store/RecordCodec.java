@@ -4,6 +4,7 @@ import ru.unitecon.core.appointments.Appointment;
 import ru.unitecon.core.appointments.AppointmentState;
 import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.crm.Semantic;
+import ru.unitecon.core.currency.Amount;
 import ru.unitecon.core.ledger.ClientMember;
 import ru.unitecon.core.ledger.ClientState;
 import ru.unitecon.core.ledger.DealRecord;
@@ -11,6 +12,7 @@ import ru.unitecon.core.ledger.LeadRecord;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +49,7 @@ final class RecordCodec {
         item.put("status", s(lead.status().code()));
         putIfPresent(item, "contactId", lead.contactId());
         putIfPresent(item, "responsibleId", lead.responsibleId());
-        item.put("amount", n(lead.amount()));
+        putAmount(item, lead.amount());
         putAppointment(item, memberId, "L" + lead.id(), lead.appointment());
         return item;
     }
@@ -55,7 +57,7 @@ final class RecordCodec {
     static LeadRecord lead(Map<String, AttributeValue> item) {
         return new LeadRecord(longOrNull(item, "id"), instant(item, "created"), instant(item, "modified"),
                 source(item), Semantic.fromCode(string(item, "status")), longOrNull(item, "contactId"),
-                decimal(item, "amount"), longOrNull(item, "responsibleId"), string(item, "channel"),
+                amount(item), longOrNull(item, "responsibleId"), string(item, "channel"),
                 appointment(item), flag(item, "deleted"));
     }
 
@@ -66,8 +68,11 @@ final class RecordCodec {
         putIfPresent(item, "contactId", deal.contactId());
         putIfPresent(item, "leadId", deal.leadId());
         putIfPresent(item, "responsibleId", deal.responsibleId());
-        putIfPresent(item, "closedAt", deal.closedAt());
-        item.put("amount", n(deal.amount()));
+        if (deal.closeDate() != null) {
+            item.put("closeDate", s(deal.closeDate().toString()));
+        }
+        putIfPresent(item, "wonAt", deal.wonAt());
+        putAmount(item, deal.amount());
         putAppointment(item, memberId, "D" + deal.id(), deal.appointment());
         return item;
     }
@@ -75,7 +80,7 @@ final class RecordCodec {
     static DealRecord deal(Map<String, AttributeValue> item) {
         return new DealRecord(longOrNull(item, "id"), instant(item, "created"), instant(item, "modified"),
                 source(item), Semantic.fromCode(string(item, "stage")), longOrNull(item, "contactId"),
-                longOrNull(item, "leadId"), decimal(item, "amount"), instant(item, "closedAt"),
+                longOrNull(item, "leadId"), amount(item), date(item, "closeDate"), instant(item, "wonAt"),
                 longOrNull(item, "responsibleId"), string(item, "channel"), appointment(item),
                 flag(item, "deleted"));
     }
@@ -102,8 +107,10 @@ final class RecordCodec {
         m.put("touchedAt", s(member.touchedAt().toString()));
         m.put("channel", s(member.channel()));
         if (member.order() != null) {
-            m.put("orderAt", s(member.order().at().toString()));
-            m.put("orderAmount", n(member.order().amount()));
+            m.put("orderDay", s(member.order().day().toString()));
+            if (member.order().isCounted()) {
+                m.put("orderAmount", n(member.order().amount()));
+            }
         }
         if (member.visit() != null) {
             m.put("visitAt", s(member.visit().time().toString()));
@@ -117,8 +124,8 @@ final class RecordCodec {
     }
 
     private static ClientMember member(Map<String, AttributeValue> m) {
-        ClientMember.Order order = m.containsKey("orderAt")
-                ? new ClientMember.Order(instant(m, "orderAt"), decimal(m, "orderAmount")) : null;
+        ClientMember.Order order = m.containsKey("orderDay") ? new ClientMember.Order(date(m, "orderDay"),
+                m.containsKey("orderAmount") ? decimal(m, "orderAmount") : null) : null;
         Appointment visit = m.containsKey("visitAt")
                 ? new Appointment(instant(m, "visitAt"), AppointmentState.valueOf(string(m, "visitState")),
                 flag(m, "visitConfirmed"), instant(m, "visitBookedAt")) : null;
@@ -148,6 +155,30 @@ final class RecordCodec {
                     n(modified.plus(TOMBSTONE_DAYS, ChronoUnit.DAYS).getEpochSecond()));
         }
         return item;
+    }
+
+    /**
+     * The amount as written, its currency and its value in the reporting currency; {@code convertedAmount} is
+     * absent when the currency had no rate.
+     */
+    private static void putAmount(Map<String, AttributeValue> item, Amount amount) {
+        item.put("amount", n(amount.value()));
+        putIfPresent(item, "currency", amount.currency());
+        if (amount.converted() != null) {
+            item.put("convertedAmount", n(amount.converted()));
+        }
+        putIfPresent(item, "convertedTo", amount.convertedTo());
+    }
+
+    private static Amount amount(Map<String, AttributeValue> item) {
+        return new Amount(decimal(item, "amount"), string(item, "currency"),
+                item.containsKey("convertedAmount") ? decimal(item, "convertedAmount") : null,
+                string(item, "convertedTo"));
+    }
+
+    private static LocalDate date(Map<String, AttributeValue> item, String name) {
+        String text = string(item, name);
+        return text == null ? null : LocalDate.parse(text);
     }
 
     private static LeadSource source(Map<String, AttributeValue> item) {

@@ -3,6 +3,8 @@ package ru.unitecon.core.ledger;
 import org.junit.jupiter.api.Test;
 import ru.unitecon.core.appointments.Appointment;
 import ru.unitecon.core.appointments.AppointmentState;
+import ru.unitecon.core.currency.Amount;
+import ru.unitecon.core.currency.CurrencyRates;
 import ru.unitecon.core.portal.Attribution;
 import ru.unitecon.core.portal.OrderSource;
 import ru.unitecon.core.portal.PortalSettings;
@@ -30,7 +32,12 @@ class LedgerTest {
 
     private static ClientMember order(String touchedAt, String channel, String orderAt, String amount) {
         return new ClientMember(moscow(touchedAt), channel,
-                new ClientMember.Order(moscow(orderAt), new BigDecimal(amount)), null);
+                new ClientMember.Order(java.time.LocalDateTime.parse(orderAt).toLocalDate(), new BigDecimal(amount)),
+                null);
+    }
+
+    private static Amount rubles(String amount) {
+        return Amount.of(new BigDecimal(amount), "RUB", "RUB", CurrencyRates.unknown());
     }
 
     private static ClientState client(Object... idsAndMembers) {
@@ -62,7 +69,7 @@ class LedgerTest {
         ClientState c = client(
                 "L1", touch("2026-01-02T10:00", "instagram"),
                 "L2", touch("2026-01-04T10:00", "vk"),
-                "D1", order("2026-01-05T10:00", "call", "2026-01-05T09:00", "1200"),
+                "D1", order("2026-01-05T10:00", "call", "2026-01-04T09:00", "1200"),
                 "L3", touch("2026-01-20T10:00", "avito"));
 
         assertTrue(lastTouch.contributionOf(c).cells().containsKey(new AggregateKey(JAN, "vk")));
@@ -101,12 +108,12 @@ class LedgerTest {
         Instant visitAt = moscow("2026-01-15T12:00");
         LeadRecord attended = new LeadRecord(1, moscow("2026-01-10T10:00"), moscow("2026-01-15T13:00"),
                 ru.unitecon.core.attribution.LeadSource.ofUtm("instagram", null, null),
-                ru.unitecon.core.crm.Semantic.SUCCESS, 5L, new BigDecimal("2500"), 1L, "instagram",
+                ru.unitecon.core.crm.Semantic.SUCCESS, 5L, rubles("2500"), 1L, "instagram",
                 new Appointment(visitAt, AppointmentState.ATTENDED, true), false);
 
         ClientMember member = visits.memberOf(attended);
 
-        assertEquals(visitAt, member.order().at());
+        assertEquals(java.time.LocalDate.of(2026, 1, 15), member.order().day());
         assertNull(ledger.memberOf(attended).order(), "with won deals as orders a lead is never an order");
     }
 
@@ -114,7 +121,7 @@ class LedgerTest {
     void aLeadAndItsVisitCountUnderTheLeadsOwnChannel() {
         LeadRecord lead = new LeadRecord(1, moscow("2026-01-31T23:30"), moscow("2026-01-31T23:30"),
                 ru.unitecon.core.attribution.LeadSource.ofUtm("vk", null, null),
-                ru.unitecon.core.crm.Semantic.IN_PROGRESS, null, BigDecimal.ZERO, 1L, "vk",
+                ru.unitecon.core.crm.Semantic.IN_PROGRESS, null, rubles("0"), 1L, "vk",
                 new Appointment(moscow("2026-02-02T10:00"), AppointmentState.NO_SHOW, true), false);
 
         Contribution c = ledger.contributionOf(lead);
