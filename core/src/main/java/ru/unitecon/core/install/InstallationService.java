@@ -30,8 +30,8 @@ import java.util.Optional;
 
 /**
  * Installs the app on a portal: trusts nothing in the install POST until the OAuth server has confirmed its token,
- * then stores the installation and the admin's tokens, sets the portal up ({@link PortalBindings}) and starts the
- * backfill. Also takes {@code ONAPPINSTALL} (the application token) and {@code ONAPPUPDATE} (bind again).
+ * then stores the installation and the admin's tokens, sets the portal up ({@link PortalBindings}), learns its zone
+ * and currencies ({@link PortalFactsLearner}) and starts the backfill. Also takes {@code ONAPPINSTALL} (the application token) and {@code ONAPPUPDATE} (bind again).
  */
 public final class InstallationService {
     private static final Logger LOG = LoggerFactory.getLogger(InstallationService.class);
@@ -42,15 +42,17 @@ public final class InstallationService {
     private final ChangeQueue queue;
     private final PortalBindings bindings;
     private final InstantSource clock;
+    private final PortalFactsLearner facts;
 
     public InstallationService(PortalStore portals, OAuthServer oauth, PortalClients clients, ChangeQueue queue,
-                               AppAddresses addresses, InstantSource clock) {
+                               AppAddresses addresses, InstantSource clock, PortalFactsLearner facts) {
         this.portals = Objects.requireNonNull(portals, "portals");
         this.oauth = Objects.requireNonNull(oauth, "oauth");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.bindings = new PortalBindings(addresses);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.facts = Objects.requireNonNull(facts, "facts");
     }
 
     /**
@@ -77,6 +79,8 @@ public final class InstallationService {
         portals.saveTokens(request.memberId(), new PortalTokens(request.accessToken(), request.refreshToken(),
                 now.plus(request.accessExpiresIn()), clientEndpoint, serverEndpoint));
         bindings.apply(clients.forPortal(request.memberId()));
+        // Before the backfill, so that the first records already count in the portal's zone and currency.
+        facts.learn(request.memberId(), clients.forPortal(request.memberId()));
         queue.send(List.of(ChangeMessage.backfill(request.memberId(), CrmEntity.LEAD, 0),
                 ChangeMessage.backfill(request.memberId(), CrmEntity.DEAL, 0)));
         LOG.info("portal {} installed, backfill queued", request.memberId());

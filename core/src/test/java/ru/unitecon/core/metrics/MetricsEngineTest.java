@@ -108,14 +108,15 @@ class MetricsEngineTest {
     }
 
     @Test
-    void cacIsUndefinedWhenNoNewClients() {
+    void cacIsUndefinedWhenNoNewClientsAndTheChannelIsLosingMoney() {
         MetricsEngine engine = new PortalFixture().spend(MARCH, INSTAGRAM, "50000").engine();
 
         PeriodMetrics march = engine.channel(IN_MARCH, INSTAGRAM);
 
         assertUndefined(march.cac());
         assertUndefined(march.ltvToCac());
-        assertFalse(march.losingMoney());
+        assertTrue(march.losingMoney(), "spend and no new client is the worst case, not an exempt one");
+        assertEquals(Optional.of(LosingMoney.SPEND_WITHOUT_NEW_CLIENTS), march.losingMoneyReason());
     }
 
     @Test
