@@ -80,7 +80,7 @@ class ChannelsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void aChannelWithoutNewClientsHasNoCacAndNoFlag() {
+    void aChannelWithSpendAndNoNewClientIsLosingMoneyThoughItsCacIsUndefined() {
         OverviewViewTest.salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
 
         navigate(ChannelsView.class);
@@ -89,7 +89,8 @@ class ChannelsViewTest extends SpringBrowserlessTest {
         int vk = rowOf(grid, Channel.VK);
         assertEquals("ВКонтакте", cell(grid, vk, "channel"));
         assertEquals(Figures.UNDEFINED, cell(grid, vk, "cac"));
-        assertEquals("", cell(grid, vk, "flags"));
+        assertEquals("⚠ Убыточный канал: расходы есть, новых клиентов нет — остановите или исправьте",
+                cell(grid, vk, "flags"));
     }
 
     @Test

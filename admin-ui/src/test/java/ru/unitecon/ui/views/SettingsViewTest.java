@@ -37,6 +37,7 @@ import ru.unitecon.core.portal.Attribution;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.PortalStatus;
 import ru.unitecon.core.portal.ReminderPolicy;
+import ru.unitecon.core.portal.SettingSource;
 import ru.unitecon.core.portal.VariableCost;
 import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.LedgerStore;
@@ -145,7 +146,9 @@ class SettingsViewTest extends SpringBrowserlessTest {
                 new ReminderPolicy(List.of(Duration.ofHours(48), Duration.ofMinutes(90)), LocalTime.of(21, 0),
                         LocalTime.of(9, 0), Duration.ofMinutes(90), "Скидка 15 %"),
                 new AppointmentFields("UF_CRM_VISIT_AT", null,
-                        Map.of("C1:WON", AppointmentState.ATTENDED)));
+                        Map.of("C1:WON", AppointmentState.ATTENDED)))
+                .withZone(ZoneId.of("Asia/Yekaterinburg"), SettingSource.admin(TestInfrastructure.NOW))
+                .withCurrency("KZT", SettingSource.admin(TestInfrastructure.NOW));
         assertEquals(expected, settingsStore.load(salon.memberId));
         assertTrue(status().startsWith("Настройки сохранены. Цифры пересчитываются"), status());
     }

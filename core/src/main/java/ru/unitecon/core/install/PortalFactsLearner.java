@@ -78,8 +78,8 @@ public final class PortalFactsLearner {
                 && (!zone.get().equals(before.zone()) || before.zoneSource().kind() != SettingSource.Kind.PORTAL)) {
             after = after.withZone(zone.get(), SettingSource.portal(now));
         }
-        Optional<CurrencyRates> learned = answers.result("base")
-                .flatMap(base -> CrmCurrencies.read(base, answers.result("currencies").orElse(null), now));
+        Optional<CurrencyRates> learned = answers.result("base").flatMap(base -> answers.result("currencies")
+                .flatMap(list -> CrmCurrencies.read(base, list, now)));
         CurrencyRates rates = learned.orElse(before.rates().checkedAt(now));
         if (learned.isPresent() && !before.currencySource().isAdmin() && (!rates.base().equals(before.currency())
                 || before.currencySource().kind() != SettingSource.Kind.PORTAL)) {

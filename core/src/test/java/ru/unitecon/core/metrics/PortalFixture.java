@@ -42,6 +42,11 @@ final class PortalFixture {
         return new MetricsEngine(settings, counters, spend, READ_AT);
     }
 
+    /** The engine as of {@code now}, in the default (Moscow) zone. */
+    MetricsEngine engineAt(Instant now) {
+        return new MetricsEngine(PortalSettings.defaults(), counters, spend, now);
+    }
+
     /** Visits still booked or confirmed on a day and hour of a month. */
     PortalFixture openVisits(YearMonth month, String channel, int day, int hour, long count) {
         return add(month, channel, Counters.openVisitsName(day, hour), BigDecimal.valueOf(count));

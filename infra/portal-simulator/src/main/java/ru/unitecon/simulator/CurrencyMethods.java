@@ -15,20 +15,25 @@ final class CurrencyMethods {
     }
 
     static void registerInto(RestDispatcher dispatcher) {
-        dispatcher.register("crm.currency.base.get", call -> RestResult.of(call.portal().seed().dataset().baseCurrency()));
+        dispatcher.register("crm.currency.base.get", CurrencyMethods::base);
         dispatcher.register("crm.currency.list", call -> new RestResult(sorted(call), 0, null));
         dispatcher.register("crm.currency.get", CurrencyMethods::get);
     }
 
+    private static RestResult base(RestCall call) {
+        return RestResult.of(call.portal().currencies().stream().filter(currency -> "Y".equals(currency.get("BASE")))
+                .map(currency -> currency.get("CURRENCY")).findFirst().orElseThrow());
+    }
+
     private static List<Map<String, Object>> sorted(RestCall call) {
-        return call.portal().seed().dataset().currencies().stream()
+        return call.portal().currencies().stream()
                 .sorted(Comparator.comparing(currency -> Integer.parseInt(String.valueOf(currency.get("SORT")))))
                 .toList();
     }
 
     private static RestResult get(RestCall call) {
         String id = call.requiredString("id");
-        return RestResult.of(call.portal().seed().dataset().currencies().stream()
+        return RestResult.of(call.portal().currencies().stream()
                 .filter(currency -> id.equals(currency.get("CURRENCY")))
                 .findFirst()
                 .orElseThrow(() -> RestError.notFound("Currency is not found")));

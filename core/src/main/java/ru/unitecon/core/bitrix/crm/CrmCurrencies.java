@@ -1,7 +1,6 @@
 package ru.unitecon.core.bitrix.crm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import ru.unitecon.core.currency.CurrencyRates;
 import ru.unitecon.core.currency.Rate;
 
@@ -28,7 +27,7 @@ public final class CrmCurrencies {
         }
         Map<String, Rate> rates = new LinkedHashMap<>();
         rates.put(baseCode, Rate.PAR);
-        for (JsonNode line : list == null ? MissingNode.getInstance() : list) {
+        for (JsonNode line : list) {
             rate(line).ifPresent(rate -> rates.putIfAbsent(CrmValues.text(line, "CURRENCY"), rate));
         }
         return Optional.of(new CurrencyRates(baseCode, rates, at, at));
