@@ -65,7 +65,10 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     /** Small enough that a backfill of a few hundred records takes several runs. */
     static final int BACKFILL_PAGES_PER_RUN = 2;
 
-    final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T09:00:00Z"));
+    /** Where the shared clock starts. */
+    static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+
+    final ManualClock clock = new ManualClock(START);
     final RecordingSleeper sleeper = new RecordingSleeper(clock);
     final PortalSimulator simulator;
     final SimulatedPortal portal;
