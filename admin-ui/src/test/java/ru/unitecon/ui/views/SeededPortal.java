@@ -89,6 +89,16 @@ final class SeededPortal {
         return this;
     }
 
+    /** A won deal whose amount is in {@code currency}. */
+    SeededPortal wonDealIn(long id, YearMonth month, int day, long contactId, long leadId, String amount,
+                           String currency) {
+        Instant closed = month.atDay(day).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        ledger.apply(memberId, settings, new DealSnapshot(id, closed, closed, LeadSource.NONE, Semantic.SUCCESS,
+                contactId, leadId, new BigDecimal(amount), currency, LocalDate.ofInstant(closed, ZoneOffset.UTC),
+                null, 1L, null));
+        return this;
+    }
+
     SeededPortal spend(YearMonth month, Map<String, BigDecimal> amounts) {
         new SpendStore(LocalDynamo.client(), LocalDynamo.TABLE).replaceMonths(memberId, Map.of(month, amounts));
         return this;
