@@ -26,10 +26,8 @@ public record DealRecord(long id, Instant created, Instant modified, LeadSource 
     public static DealRecord from(DealSnapshot snapshot, DealRecord previous, PortalSettings settings) {
         Appointment appointment = Appointments.follow(previous == null ? null : previous.appointment(),
                 snapshot.appointment(), snapshot.modified(), settings.zone());
-        Amount amount = previous == null
-                ? Amount.of(snapshot.amount(), snapshot.currency(), settings.currency(), settings.rates())
-                : previous.amount().follow(snapshot.amount(), snapshot.currency(), settings.currency(),
-                        settings.rates());
+        Amount amount = Amounts.follow(previous == null ? null : previous.amount(), snapshot.amount(),
+                snapshot.currency(), settings);
         return new DealRecord(snapshot.id(), snapshot.created(), snapshot.modified(), snapshot.source(),
                 snapshot.stage(), snapshot.contactId(), snapshot.leadId(), amount, snapshot.closeDate(),
                 wonAt(snapshot, previous), snapshot.responsibleId(),
@@ -52,7 +50,7 @@ public record DealRecord(long id, Instant created, Instant modified, LeadSource 
             return this;
         }
         String newChannel = settings.channelRules().classify(source);
-        Amount newAmount = amount.reconverted(settings.currency(), settings.rates());
+        Amount newAmount = Amounts.recounted(amount, settings);
         if (newChannel.equals(channel) && newAmount.equals(amount)) {
             return this;
         }

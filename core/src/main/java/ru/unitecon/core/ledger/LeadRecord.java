@@ -21,10 +21,8 @@ public record LeadRecord(long id, Instant created, Instant modified, LeadSource 
     public static LeadRecord from(LeadSnapshot snapshot, LeadRecord previous, PortalSettings settings) {
         Appointment appointment = Appointments.follow(previous == null ? null : previous.appointment(),
                 snapshot.appointment(), snapshot.modified(), settings.zone());
-        Amount amount = previous == null
-                ? Amount.of(snapshot.amount(), snapshot.currency(), settings.currency(), settings.rates())
-                : previous.amount().follow(snapshot.amount(), snapshot.currency(), settings.currency(),
-                        settings.rates());
+        Amount amount = Amounts.follow(previous == null ? null : previous.amount(), snapshot.amount(),
+                snapshot.currency(), settings);
         return new LeadRecord(snapshot.id(), snapshot.created(), snapshot.modified(), snapshot.source(),
                 snapshot.status(), snapshot.contactId(), amount, snapshot.responsibleId(),
                 settings.channelRules().classify(snapshot.source()), appointment, false);
@@ -39,7 +37,7 @@ public record LeadRecord(long id, Instant created, Instant modified, LeadSource 
             return this;
         }
         String newChannel = settings.channelRules().classify(source);
-        Amount newAmount = amount.reconverted(settings.currency(), settings.rates());
+        Amount newAmount = Amounts.recounted(amount, settings);
         if (newChannel.equals(channel) && newAmount.equals(amount)) {
             return this;
         }
