@@ -73,7 +73,7 @@ public final class PortalFactsLearner {
         Instant now = clock.instant();
         PortalSettings after = before;
         Optional<ZoneId> zone = answers.result("time")
-                .flatMap(time -> LearnedZone.of(time, answers.result("profile").orElse(null)));
+                .flatMap(time -> LearnedZone.of(time, answers.result("profile").orElse(null), before.zone()));
         if (zone.isPresent() && !before.zoneSource().isAdmin()
                 && (!zone.get().equals(before.zone()) || before.zoneSource().kind() != SettingSource.Kind.PORTAL)) {
             after = after.withZone(zone.get(), SettingSource.portal(now));

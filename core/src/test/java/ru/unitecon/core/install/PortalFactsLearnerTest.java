@@ -88,6 +88,16 @@ class PortalFactsLearnerTest {
     }
 
     @Test
+    void aMoscowPortalKeepsTheNamedZoneItWasAssumedToBeIn() {
+        portalIn("Europe/Moscow");
+
+        PortalSettings learned = learner().learn(installed.memberId(), installed.client());
+
+        assertEquals(ZoneId.of("Europe/Moscow"), learned.zone());
+        assertEquals(SettingSource.portal(installed.clock.instant()), learned.zoneSource());
+    }
+
+    @Test
     void aZoneTheAdministratorsProfileNamesIsTakenWhenItFitsThePortal() {
         portalIn("Asia/Novosibirsk", DatasetGenerator.generateVaried(3, 5, ZoneId.of("Asia/Novosibirsk"),
                 GENERATED_UNTIL).withAdminTimeZone("Asia/Novosibirsk"));
