@@ -9,6 +9,7 @@ import ru.unitecon.core.ledger.ClientMember;
 import ru.unitecon.core.ledger.ClientState;
 import ru.unitecon.core.ledger.DealRecord;
 import ru.unitecon.core.ledger.LeadRecord;
+import ru.unitecon.core.portal.PortalSettings;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
@@ -80,9 +81,20 @@ final class RecordCodec {
     static DealRecord deal(Map<String, AttributeValue> item) {
         return new DealRecord(longOrNull(item, "id"), instant(item, "created"), instant(item, "modified"),
                 source(item), Semantic.fromCode(string(item, "stage")), longOrNull(item, "contactId"),
-                longOrNull(item, "leadId"), amount(item), date(item, "closeDate"), instant(item, "wonAt"),
+                longOrNull(item, "leadId"), amount(item), date(item, "closeDate"), wonAt(item),
                 longOrNull(item, "responsibleId"), string(item, "channel"), appointment(item),
                 flag(item, "deleted"));
+    }
+
+    /**
+     * A deal stored before close dates were dates kept {@code closedAt}, the CLOSEDATE's instant or the last change:
+     * read as the moment it was won, so its order stays, on that day in the portal's zone.
+     */
+    private static Instant wonAt(Map<String, AttributeValue> item) {
+        if (item.containsKey("wonAt") || Semantic.fromCode(string(item, "stage")) != Semantic.SUCCESS) {
+            return instant(item, "wonAt");
+        }
+        return instant(item, "closedAt");
     }
 
     static Map<String, AttributeValue> clientItem(String memberId, ClientState client, long version) {
@@ -125,7 +137,7 @@ final class RecordCodec {
 
     private static ClientMember member(Map<String, AttributeValue> m) {
         ClientMember.Order order = m.containsKey("orderDay") ? new ClientMember.Order(date(m, "orderDay"),
-                m.containsKey("orderAmount") ? decimal(m, "orderAmount") : null) : null;
+                m.containsKey("orderAmount") ? decimal(m, "orderAmount") : null) : legacyOrder(m);
         Appointment visit = m.containsKey("visitAt")
                 ? new Appointment(instant(m, "visitAt"), AppointmentState.valueOf(string(m, "visitState")),
                 flag(m, "visitConfirmed"), instant(m, "visitBookedAt")) : null;
@@ -170,10 +182,23 @@ final class RecordCodec {
         putIfPresent(item, "convertedTo", amount.convertedTo());
     }
 
+    /** An amount stored before amounts had currencies is one in the reporting currency, counted as it is. */
     private static Amount amount(Map<String, AttributeValue> item) {
+        if (!item.containsKey("currency") && !item.containsKey("convertedAmount")) {
+            return new Amount(decimal(item, "amount"), null, decimal(item, "amount"), null);
+        }
         return new Amount(decimal(item, "amount"), string(item, "currency"),
                 item.containsKey("convertedAmount") ? decimal(item, "convertedAmount") : null,
                 string(item, "convertedTo"));
+    }
+
+    /**
+     * A client stored before orders had days kept the order's instant; its day in the zone every portal was assumed
+     * to be in then stands until the recount that the first learning of the portal's zone and rates runs.
+     */
+    private static ClientMember.Order legacyOrder(Map<String, AttributeValue> m) {
+        return m.containsKey("orderAt") ? new ClientMember.Order(LocalDate.ofInstant(instant(m, "orderAt"),
+                PortalSettings.DEFAULT_ZONE), decimal(m, "orderAmount")) : null;
     }
 
     private static LocalDate date(Map<String, AttributeValue> item, String name) {
