@@ -63,6 +63,20 @@ class StoredBeforeDatesAndCurrenciesTest {
                 null));
     }
 
+    /** A portal with the history, stored the old way. */
+    private String oldPortal() {
+        String member = newPortal();
+        storeTheOldWay(member);
+        return member;
+    }
+
+    /** A portal with the history, stored as the app stores it now. */
+    private String newPortal() {
+        String member = LocalDynamo.freshMemberId();
+        history(member);
+        return member;
+    }
+
     /** Rewrites the portal's records and clients the way the app stored them before. */
     private void storeTheOldWay(String member) {
         RecordReader reader = new RecordReader(dynamo, LocalDynamo.TABLE);
@@ -101,11 +115,8 @@ class StoredBeforeDatesAndCurrenciesTest {
 
     @Test
     void oldRecordsCountAsTheyDidAndChangesToThemCountRight() {
-        String member = LocalDynamo.freshMemberId();
-        String fresh = LocalDynamo.freshMemberId();
-        history(member);
-        history(fresh);
-        storeTheOldWay(member);
+        String member = oldPortal();
+        String fresh = newPortal();
 
         DealRecord closedOnTheFirst = ledger.records().deal(member, 1).orElseThrow();
         assertEquals(LocalDate.of(2026, 3, 1), closedOnTheFirst.orderDay(MOSCOW));
@@ -123,11 +134,8 @@ class StoredBeforeDatesAndCurrenciesTest {
 
     @Test
     void theFirstRecountBringsAnOldPortalToTheNewForm() {
-        String member = LocalDynamo.freshMemberId();
-        String fresh = LocalDynamo.freshMemberId();
-        history(member);
-        history(fresh);
-        storeTheOldWay(member);
+        String member = oldPortal();
+        String fresh = newPortal();
         Instant learnedAt = at("2026-11-01T09:00:00Z");
         PortalSettings learned = ASSUMED.withZone(ZoneId.of("UTC+05:00"), SettingSource.portal(learnedAt))
                 .withRates(new CurrencyRates("RUB", Map.of("RUB", Rate.PAR), learnedAt, learnedAt));
