@@ -42,8 +42,6 @@ import static ru.unitecon.core.store.Attributes.s;
  */
 public final class LedgerRebuild {
     private static final int MAX_PASSES = 5;
-    /** Counters named in one update: about 1.6 KB of expression, well under DynamoDB's 4 KB. */
-    private static final int COUNTERS_PER_UPDATE = 100;
     private static final Set<String> NOT_COUNTERS =
             Set.of(TableDefinition.PK, TableDefinition.SK, LedgerStore.UPDATED_AT, SpendStore.SPEND);
 
@@ -181,46 +179,33 @@ public final class LedgerRebuild {
             if (AggregateReader.counters(item).equals(target)) {
                 continue;
             }
-            List<String> stale = item.keySet().stream()
-                    .filter(name -> !NOT_COUNTERS.contains(name) && !target.asMap().containsKey(name)).toList();
-            writeCounters(memberId, sortKey, target.asMap(), stale, now);
-        }
-    }
-
-    /**
-     * Sets and removes one item's counters in as many updates as DynamoDB's 4 KB expression limit needs: a month
-     * with an open visit in most of its hours has hundreds of counters.
-     */
-    private void writeCounters(String memberId, String sortKey, Map<String, BigDecimal> counters, List<String> stale,
-                               String now) {
-        List<Map.Entry<String, BigDecimal>> sets = new ArrayList<>(counters.entrySet());
-        int setsDone = 0;
-        int removesDone = 0;
-        do {
             Map<String, String> names = new LinkedHashMap<>();
             Map<String, AttributeValue> values = new LinkedHashMap<>();
-            List<String> assignments = new ArrayList<>();
-            List<String> removals = new ArrayList<>();
-            for (; setsDone < sets.size() && names.size() < COUNTERS_PER_UPDATE; setsDone++) {
-                int i = names.size();
-                names.put("#c" + i, sets.get(setsDone).getKey());
-                values.put(":c" + i, n(sets.get(setsDone).getValue()));
-                assignments.add("#c" + i + " = :c" + i);
+            List<String> sets = new ArrayList<>();
+            List<String> removes = new ArrayList<>();
+            int i = 0;
+            for (Map.Entry<String, BigDecimal> counter : target.asMap().entrySet()) {
+                names.put("#c" + i, counter.getKey());
+                values.put(":c" + i, n(counter.getValue()));
+                sets.add("#c" + i + " = :c" + i);
+                i++;
             }
-            for (; removesDone < stale.size() && names.size() < COUNTERS_PER_UPDATE; removesDone++) {
-                int i = names.size();
-                names.put("#c" + i, stale.get(removesDone));
-                removals.add("#c" + i);
+            for (String name : item.keySet()) {
+                if (!NOT_COUNTERS.contains(name) && !target.asMap().containsKey(name)) {
+                    names.put("#c" + i, name);
+                    removes.add("#c" + i);
+                    i++;
+                }
             }
             names.put("#u", LedgerStore.UPDATED_AT);
             values.put(":u", s(now));
-            assignments.add("#u = :u");
+            sets.add("#u = :u");
             dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
                     .key(Map.of(TableDefinition.PK, s(Keys.monthlyPartition(memberId)), TableDefinition.SK, s(sortKey)))
-                    .updateExpression("SET " + String.join(", ", assignments)
-                            + (removals.isEmpty() ? "" : " REMOVE " + String.join(", ", removals)))
+                    .updateExpression("SET " + String.join(", ", sets)
+                            + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes)))
                     .expressionAttributeNames(names).expressionAttributeValues(values).build());
-        } while (setsDone < sets.size() || removesDone < stale.size());
+        }
     }
 
     private Map<String, Long> currentVersions(String memberId) {

@@ -143,30 +143,6 @@ class LedgerRebuildTest {
         assertEquals(before, aggregates.load(member, FROM, TO).counters());
     }
 
-    /**
-     * A busy month books a visit in nearly every hour: each open visit is counted by its day and hour, so a recount
-     * writes hundreds of counters to one month and channel, more than one DynamoDB expression may name (4 KB).
-     */
-    @Test
-    void aMonthWithAnOpenVisitInEveryHourIsRecounted() {
-        String member = LocalDynamo.freshMemberId();
-        String fresh = LocalDynamo.freshMemberId();
-        Instant start = at("2026-03-01T00:00:00Z");
-        for (int hour = 0; hour < 31 * 24 - 30; hour++) {
-            for (String portal : List.of(member, fresh)) {
-                PortalSettings settings = portal.equals(member) ? BEFORE : after();
-                ledger.apply(portal, settings, new LeadSnapshot(hour + 1, at("2026-02-01T10:00:00Z"),
-                        at("2026-02-01T10:00:00Z"), LeadSource.ofUtm("instagram", null, null), Semantic.IN_PROGRESS,
-                        null, BigDecimal.ZERO, 1L, new AppointmentObservation(start.plusSeconds(3600L * hour),
-                        AppointmentState.BOOKED)));
-            }
-        }
-
-        assertTrue(rebuild.rebuild(member, after()));
-
-        assertEquals(aggregates.load(fresh, FROM, TO).counters(), aggregates.load(member, FROM, TO).counters());
-    }
-
     @Test
     void onlySettingsThatChangeTheCountsNeedARebuild() {
         assertTrue(LedgerRebuild.isNeeded(BEFORE, BEFORE.withAttribution(Attribution.LAST_TOUCH)));
