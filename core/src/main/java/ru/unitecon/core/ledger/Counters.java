@@ -38,49 +38,54 @@ public final class Counters {
     }
 
     /**
-     * The counter of visits still booked or confirmed at a day of the month and an hour, in the portal's zone
-     * ({@code open0115}: the 1st, 15:00–15:59). A visit becomes past without any event, by time alone; these let a
-     * read count the open visits before a moment, with at most 744 counters per month and channel.
+     * The counter of visits still booked or confirmed on a day of the month, in the portal's zone ({@code open01}: the
+     * 1st). A visit becomes past without any event, by time alone; these let a read count the open visits of the days
+     * gone by, with at most 31 counters per month and channel, however many visits a busy month books.
      */
-    public static String openVisitsName(int dayOfMonth, int hour) {
-        if (dayOfMonth < 1 || dayOfMonth > 31 || hour < 0 || hour > 23) {
-            throw new IllegalArgumentException("a day of the month and an hour of the day");
+    public static String openVisitsName(int dayOfMonth) {
+        if (dayOfMonth < 1 || dayOfMonth > 31) {
+            throw new IllegalArgumentException("a day of the month is 1 to 31");
         }
-        return openVisitsKey(dayOfMonth, hour);
+        return openVisitsKey(dayOfMonth);
     }
 
-    private static String openVisitsKey(int dayOfMonth, int hour) {
-        return String.format(Locale.ROOT, "%s%02d%02d", OPEN_VISITS_PREFIX, dayOfMonth, hour);
+    private static String openVisitsKey(int dayOfMonth) {
+        return String.format(Locale.ROOT, "%s%02d", OPEN_VISITS_PREFIX, dayOfMonth);
     }
 
-    /** Open visits whose day and hour come before the given ones. */
-    public long openVisitsBefore(int dayOfMonth, int hour) {
+    /** Open visits of the days before {@code dayOfMonth}; {@code 32} counts every day of a month. */
+    public long openVisitsBefore(int dayOfMonth) {
         long count = 0;
-        for (BigDecimal open : values.subMap(openVisitsKey(0, 0), openVisitsKey(dayOfMonth, hour)).values()) {
+        for (BigDecimal open : values.subMap(openVisitsKey(0), openVisitsKey(dayOfMonth)).values()) {
             count += open.longValueExact();
         }
         return count;
     }
 
-    /** All open visits counted here. */
-    public long openVisits() {
-        return openVisitsBefore(32, 0);
-    }
-
     /** The cohort counters only (revenue and orders by age), which only the cohort view reads. */
     public Counters cohortPart() {
-        return filtered(true);
+        return filtered(COHORT_PREFIX, true);
     }
 
     /** Every counter but the cohort ones: what the overview, channel and trend views read. */
     public Counters monthlyPart() {
-        return filtered(false);
+        return filtered(COHORT_PREFIX, false);
     }
 
-    private Counters filtered(boolean cohort) {
+    /** The open visits by day only, which only the count of past unmarked visits reads. */
+    public Counters openVisitsPart() {
+        return filtered(OPEN_VISITS_PREFIX, true);
+    }
+
+    /** Every counter but the open visits by day: summed over periods they would only slow every other figure down. */
+    public Counters withoutOpenVisits() {
+        return filtered(OPEN_VISITS_PREFIX, false);
+    }
+
+    private Counters filtered(String prefix, boolean matching) {
         SortedMap<String, BigDecimal> part = new TreeMap<>();
         values.forEach((name, value) -> {
-            if (name.startsWith(COHORT_PREFIX) == cohort) {
+            if (name.startsWith(prefix) == matching) {
                 part.put(name, value);
             }
         });

@@ -197,8 +197,7 @@ public final class Ledger {
             case ATTENDED -> c.add(key, Measure.ATTENDED, 1);
             case NO_SHOW -> c.add(key, Measure.NO_SHOWS, 1);
             case CANCELLED -> c.add(key, Measure.CANCELLED, 1);
-            case BOOKED, CONFIRMED -> c.add(key, Counters.openVisitsName(local.getDayOfMonth(), local.getHour()),
-                    BigDecimal.ONE);
+            case BOOKED, CONFIRMED -> c.add(key, Counters.openVisitsName(local.getDayOfMonth()), BigDecimal.ONE);
         }
     }
 

@@ -21,7 +21,7 @@ public enum Measure {
     ACTIVE_CLIENTS("activeClients"),
     /**
      * Appointments whose time falls in the month, in any state. Those still booked or confirmed are also counted
-     * by day and hour ({@link Counters#openVisitsName}), so that a read can tell which of them are past.
+     * by day ({@link Counters#openVisitsName}), so that a read can tell which of them are past.
      */
     APPOINTMENTS("appointments"),
     CONFIRMED("confirmed"),

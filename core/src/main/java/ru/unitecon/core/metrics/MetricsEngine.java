@@ -93,17 +93,18 @@ public final class MetricsEngine {
     }
 
     /**
-     * Visits of the period still booked or confirmed whose hour has passed: all of them in months gone by, those
-     * before the current hour in the current month, none later.
+     * Visits of the period still booked or confirmed on a day gone by: all of them in months gone by, those of the
+     * days before today in the current month, none later. A visit nobody marked counts as past from the day after
+     * its date (the aggregates keep open visits by day, so that the read does not grow with the bookings).
      */
     private long unmarkedPastVisits(Period period, Optional<String> channel) {
         YearMonth current = YearMonth.from(now);
         long unmarked = 0;
         for (YearMonth month : period.months()) {
             if (month.isBefore(current)) {
-                unmarked += aggregates.counters(month, channel).openVisits();
+                unmarked += aggregates.openVisits(month, channel);
             } else if (month.equals(current)) {
-                unmarked += aggregates.counters(month, channel).openVisitsBefore(now.getDayOfMonth(), now.getHour());
+                unmarked += aggregates.openVisitsBefore(month, channel, now.getDayOfMonth());
             }
         }
         return unmarked;

@@ -17,7 +17,7 @@ import static ru.unitecon.core.metrics.UnitEconomics.*;
  * @param activeAtStart        active clients at the month before the period
  * @param activeAtEnd          active clients at the period's last month
  * @param unknownSourceLeads   leads of the "unknown" channel in the period
- * @param unmarkedPastVisits   visits of the period whose time has passed and that are still booked or confirmed
+ * @param unmarkedPastVisits   visits of the period on days gone by that are still booked or confirmed
  */
 record PeriodFigures(Period period, Optional<String> channel, BigDecimal spend, BigDecimal processingCost,
                      Counters counters, long ordersInTrailingYear, long activeAtStart, long activeAtEnd,

@@ -190,7 +190,7 @@ class LedgerTest {
     }
 
     @Test
-    void openVisitsAreCountedByTheirDayAndHourInThePortalsZone() {
+    void openVisitsAreCountedByTheirDayInThePortalsZone() {
         Ledger yekaterinburg = new Ledger(PortalSettings.defaults().withZone(java.time.ZoneId.of("Asia/Yekaterinburg")));
         LeadRecord lead = new LeadRecord(1, moscow("2026-01-20T10:00"), moscow("2026-01-20T10:00"),
                 LeadSource.ofUtm("vk", null, null), Semantic.IN_PROGRESS, null, rubles("0"), 1L, "vk",
@@ -199,7 +199,7 @@ class LedgerTest {
         Counters feb = yekaterinburg.contributionOf(lead).cells().get(new AggregateKey(JAN.plusMonths(1), "vk"));
 
         assertEquals(1, feb.count(Measure.APPOINTMENTS), "00:30 on 1 February in Yekaterinburg");
-        assertEquals(1, feb.openVisitsBefore(1, 1));
-        assertEquals(0, feb.openVisitsBefore(1, 0));
+        assertEquals(1, feb.openVisitsBefore(2));
+        assertEquals(0, feb.openVisitsBefore(1));
     }
 }

@@ -320,7 +320,7 @@ class MetricsEngineTest {
     void pastVisitsNobodyMarkedCountInTheNoShowRate() {
         PortalFixture portal = new PortalFixture()
                 .count(MARCH, INSTAGRAM, Measure.NO_SHOWS, 3)
-                .openVisits(MARCH, INSTAGRAM, 10, 15, 12)
+                .openVisits(MARCH, INSTAGRAM, 10, 12)
                 .count(MARCH, INSTAGRAM, Measure.ATTENDED, 5);
 
         PeriodMetrics march = portal.engine().channel(IN_MARCH, INSTAGRAM);
@@ -330,20 +330,20 @@ class MetricsEngineTest {
     }
 
     @Test
-    void aVisitOfTheCurrentMonthIsPastOnceItsHourIsOver() {
+    void aVisitOfTheCurrentMonthNobodyMarkedIsPastFromTheDayAfterItsDate() {
         PortalFixture portal = new PortalFixture()
                 .count(MARCH, INSTAGRAM, Measure.NO_SHOWS, 1)
-                .openVisits(MARCH, INSTAGRAM, 20, 15, 1)
-                .openVisits(MARCH, INSTAGRAM, 20, 16, 2)
-                .openVisits(MARCH, INSTAGRAM, 21, 9, 4);
-        java.time.Instant at1600 = java.time.LocalDateTime.parse("2026-03-20T16:00").atZone(PortalSettings.DEFAULT_ZONE)
-                .toInstant();
+                .openVisits(MARCH, INSTAGRAM, 19, 1)
+                .openVisits(MARCH, INSTAGRAM, 20, 2)
+                .openVisits(MARCH, INSTAGRAM, 21, 4);
+        java.time.Instant march20 = java.time.LocalDateTime.parse("2026-03-20T16:00")
+                .atZone(PortalSettings.DEFAULT_ZONE).toInstant();
 
-        PeriodMetrics march = portal.engineAt(at1600).channel(IN_MARCH, INSTAGRAM);
+        PeriodMetrics march = portal.engineAt(march20).channel(IN_MARCH, INSTAGRAM);
 
-        assertEquals(1, march.unmarkedPastVisits(), "the 15:00 visit is past, the 16:00 ones and tomorrow's are not");
+        assertEquals(1, march.unmarkedPastVisits(), "yesterday's visit is past; today's and tomorrow's not yet");
         assertValue("0.5", march.noShowRate());
-        assertEquals(0, portal.engineAt(at1600.minusSeconds(86_400 * 30)).channel(IN_MARCH, INSTAGRAM)
+        assertEquals(0, portal.engineAt(march20.minusSeconds(86_400 * 30)).channel(IN_MARCH, INSTAGRAM)
                 .unmarkedPastVisits(), "nothing of a month still ahead is past");
     }
 
@@ -354,7 +354,7 @@ class MetricsEngineTest {
                 .revenue(MARCH, INSTAGRAM, "20000")
                 .count(MARCH, INSTAGRAM, Measure.NO_SHOWS, 3)
                 .count(MARCH, INSTAGRAM, Measure.ATTENDED, 10)
-                .openVisits(MARCH, INSTAGRAM, 5, 12, 7);
+                .openVisits(MARCH, INSTAGRAM, 5, 7);
 
         MetricsEngine engine = portal.engine();
         PeriodMetrics march = engine.channel(IN_MARCH, INSTAGRAM);

@@ -47,9 +47,9 @@ final class PortalFixture {
         return new MetricsEngine(PortalSettings.defaults(), counters, spend, now);
     }
 
-    /** Visits still booked or confirmed on a day and hour of a month. */
-    PortalFixture openVisits(YearMonth month, String channel, int day, int hour, long count) {
-        return add(month, channel, Counters.openVisitsName(day, hour), BigDecimal.valueOf(count));
+    /** Visits still booked or confirmed on a day of a month. */
+    PortalFixture openVisits(YearMonth month, String channel, int day, long count) {
+        return add(month, channel, Counters.openVisitsName(day), BigDecimal.valueOf(count));
     }
 
     MetricsEngine engine() {
