@@ -36,8 +36,10 @@ def update_method(writable):
     ]
 
 
-# Methods the descriptions do not cover, written from the protocol notes (bitrix24.md 2.6, 3.1, 5.1, 6.1, 13) and,
-# for user.admin, its documentation page (api-reference/common/users/user-admin.md: no parameters).
+# Methods the descriptions do not cover, written from the protocol notes (bitrix24.md 2.6, 3.1, 5.1, 6.1, 13) and
+# apidocs.bitrix24.com: server.time and crm.currency.base.get take no parameters, crm.currency.list only "order"
+# (filter, select and navigation are not supported), crm.currency.get the currency's code as "id";
+# user.admin, its page api-reference/common/users/user-admin.md: no parameters.
 BY_HAND = {
     "crm.lead.update": update_method(LEAD_WRITABLE),
     "crm.deal.update": update_method(DEAL_WRITABLE),
@@ -48,6 +50,10 @@ BY_HAND = {
     "profile": [],
     "user.admin": [],
     "app.info": [],
+    "server.time": [],
+    "crm.currency.base.get": [],
+    "crm.currency.list": [{"name": "order", "type": "object", "required": False}],
+    "crm.currency.get": [{"name": "id", "type": "string", "required": True}],
     "event.get": [],
     "placement.bind": [
         {"name": "PLACEMENT", "type": "string", "required": True},

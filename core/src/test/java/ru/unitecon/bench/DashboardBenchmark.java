@@ -31,6 +31,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -115,7 +116,7 @@ public final class DashboardBenchmark {
             long start = System.nanoTime();
             StoredAggregates data = reader.load(member, LAST_MONTH.minusMonths(MONTHS - 1), LAST_MONTH);
             long loaded = System.nanoTime();
-            MetricsEngine engine = new MetricsEngine(settings, data.counters(), data.spend());
+            MetricsEngine engine = new MetricsEngine(settings, data.counters(), data.spend(), Instant.now());
             engine.compare(period, Optional.empty());
             engine.byChannel(period);
             engine.trend(period, Optional.empty());
@@ -139,7 +140,7 @@ public final class DashboardBenchmark {
             Map<AggregateKey, Counters> counters = new HashMap<>(data.counters());
             reader.cohorts(member, acquired.from(), acquired.to())
                     .forEach((cell, cohort) -> counters.merge(cell, cohort, Counters::plus));
-            new MetricsEngine(settings, counters, data.spend()).cohorts(acquired, Optional.empty(), LAST_MONTH);
+            new MetricsEngine(settings, counters, data.spend(), Instant.now()).cohorts(acquired, Optional.empty(), LAST_MONTH);
             if (i >= 0) {
                 timings[i] = (System.nanoTime() - start) / 1e6;
             }
@@ -182,8 +183,8 @@ public final class DashboardBenchmark {
         for (long n = 0; n < leads; n++) {
             long id = nextLeadId.getAndIncrement();
             LeadSnapshot lead = leadSnapshot(random, id);
-            leadBatch.add(LeadRecord.from(lead, null, settings.channelRules()));
-            wonDeal(random, lead).ifPresent(deal -> dealBatch.add(DealRecord.from(deal, null, settings.channelRules())));
+            leadBatch.add(LeadRecord.from(lead, null, settings));
+            wonDeal(random, lead).ifPresent(deal -> dealBatch.add(DealRecord.from(deal, null, settings)));
             if (leadBatch.size() == 10_000 || n == leads - 1) {
                 syntheticTotal.add(pureLedger.recompute(leadBatch, dealBatch));
                 deals += dealBatch.size();
@@ -222,7 +223,7 @@ public final class DashboardBenchmark {
         }
         Instant won = lead.created().plus(Duration.ofDays(own.nextInt(10)));
         return Optional.of(new DealSnapshot(lead.id(), lead.created(), won.plusSeconds(60), lead.source(),
-                Semantic.SUCCESS, lead.contactId(), lead.id(), BigDecimal.valueOf(800 + own.nextInt(4000)), won, 1L,
+                Semantic.SUCCESS, lead.contactId(), lead.id(), BigDecimal.valueOf(800 + own.nextInt(4000)), LocalDate.ofInstant(won, ZONE), 1L,
                 null));
     }
 

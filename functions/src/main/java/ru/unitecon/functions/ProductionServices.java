@@ -8,11 +8,14 @@ import ru.unitecon.core.bitrix.tokens.TokenRefresher;
 import ru.unitecon.core.export.MetricsExport;
 import ru.unitecon.core.install.AppAddresses;
 import ru.unitecon.core.install.InstallationService;
+import ru.unitecon.core.install.PortalFactsLearner;
+import ru.unitecon.core.install.PortalFactsRefresh;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.reminders.ReminderService;
 import ru.unitecon.core.store.DueAppointments;
 import ru.unitecon.core.spend.SpendApi;
 import ru.unitecon.core.store.AggregateReader;
+import ru.unitecon.core.store.LedgerRebuild;
 import ru.unitecon.core.store.LedgerStore;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.store.SentReminders;
@@ -99,6 +102,16 @@ final class ProductionServices {
                 clients(schedulerRefresher()), clock);
     }
 
+    /** The scheduler's daily look at each portal's zone and currency rates. */
+    PortalFactsRefresh portalFacts() {
+        return new PortalFactsRefresh(portals, new SettingsStore(dynamo, table), clients(schedulerRefresher()),
+                factsLearner(), clock);
+    }
+
+    private PortalFactsLearner factsLearner() {
+        return new PortalFactsLearner(new SettingsStore(dynamo, table), new LedgerRebuild(dynamo, table, clock), clock);
+    }
+
     /** Reconciliation and reminders run in one function, so they share its refresher. */
     private TokenRefresher schedulerRefresher() {
         if (schedulerRefresher == null) {
@@ -120,7 +133,7 @@ final class ProductionServices {
     private InstallationService installations(ChangeQueue queue) {
         OAuthServer oauth = oauth();
         return new InstallationService(portals, oauth, clients(new TokenRefresher(oauth, portals)), queue,
-                AppAddresses.from(environment), clock);
+                AppAddresses.from(environment), clock, factsLearner());
     }
 
     private ChangeQueue queue() {

@@ -3,6 +3,7 @@ package ru.unitecon.functions;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import ru.unitecon.core.install.PortalFactsRefresh;
 import ru.unitecon.core.reminders.ReminderReport;
 import ru.unitecon.core.reminders.ReminderService;
 import ru.unitecon.core.sync.Reconciliation;
@@ -11,14 +12,20 @@ import ru.unitecon.core.sync.ReconciliationReport;
 import java.util.Objects;
 
 /**
- * Runs on the EventBridge schedule (a timer in the local run): reconciliation by DATE_MODIFY and token keep-alive
- * first, so reminders see the freshest records, then the reminder and follow-up pass.
+ * Runs on the EventBridge schedule (a timer in the local run): the daily refresh of each portal's zone and currency
+ * rates first, so that what is counted next is converted at today's rates; reconciliation by DATE_MODIFY and token
+ * keep-alive next, so reminders see the freshest records; then the reminder and follow-up pass.
  */
 public final class SchedulerHandler implements RequestHandler<ScheduledEvent, SchedulerHandler.Report> {
-    /** What one run did, for the function's log and the local run's console. */
-    public record Report(ReconciliationReport reconciliation, ReminderReport reminders) {
+    /**
+     * What one run did, for the function's log and the local run's console.
+     *
+     * @param portalFactsRefreshed portals whose zone and rates were asked for
+     */
+    public record Report(int portalFactsRefreshed, ReconciliationReport reconciliation, ReminderReport reminders) {
     }
 
+    private final PortalFactsRefresh portalFacts;
     private final Reconciliation reconciliation;
     private final ReminderService reminders;
 
@@ -27,16 +34,18 @@ public final class SchedulerHandler implements RequestHandler<ScheduledEvent, Sc
     }
 
     private SchedulerHandler(ProductionServices services) {
-        this(services.reconciliation(), services.reminders());
+        this(services.portalFacts(), services.reconciliation(), services.reminders());
     }
 
-    public SchedulerHandler(Reconciliation reconciliation, ReminderService reminders) {
+    public SchedulerHandler(PortalFactsRefresh portalFacts, Reconciliation reconciliation, ReminderService reminders) {
+        this.portalFacts = Objects.requireNonNull(portalFacts, "portalFacts");
         this.reconciliation = Objects.requireNonNull(reconciliation, "reconciliation");
         this.reminders = Objects.requireNonNull(reminders, "reminders");
     }
 
     @Override
     public Report handleRequest(ScheduledEvent event, Context context) {
-        return new Report(reconciliation.run(), reminders.run());
+        int refreshed = portalFacts.run();
+        return new Report(refreshed, reconciliation.run(), reminders.run());
     }
 }

@@ -120,7 +120,8 @@ class AdministratorLifecycleTest {
         app.portal.updateLead(3, Map.of("OPPORTUNITY", "4321.00"));
         assertEquals(200, app.portal.deliverEvent("ONCRMLEADUPDATE", 3, false).statusCode());
         app.sync();
-        BigDecimal stored = app.liveLeads().stream().filter(lead -> lead.id() == 3).findFirst().orElseThrow().amount();
+        BigDecimal stored = app.liveLeads().stream().filter(lead -> lead.id() == 3).findFirst().orElseThrow()
+                .amount().value();
         assertEquals(0, new BigDecimal("4321").compareTo(stored), "stored " + stored);
     }
 

@@ -10,6 +10,8 @@ import ru.unitecon.core.bitrix.rest.PortalRateLimits;
 import ru.unitecon.core.bitrix.tokens.TokenRefresher;
 import ru.unitecon.core.install.AppAddresses;
 import ru.unitecon.core.install.InstallationService;
+import ru.unitecon.core.install.PortalFactsLearner;
+import ru.unitecon.core.install.PortalFactsRefresh;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.ledger.LeadRecord;
 import ru.unitecon.core.ledger.Measure;
@@ -17,6 +19,7 @@ import ru.unitecon.core.reminders.ReminderService;
 import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.DueAppointments;
 import ru.unitecon.core.store.Keys;
+import ru.unitecon.core.store.LedgerRebuild;
 import ru.unitecon.core.store.LedgerStore;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.store.SentReminders;
@@ -64,7 +67,10 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     /** Small enough that a backfill of a few hundred records takes several runs. */
     static final int BACKFILL_PAGES_PER_RUN = 2;
 
-    final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T09:00:00Z"));
+    /** Where the shared clock starts. */
+    static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+
+    final ManualClock clock = new ManualClock(START);
     final RecordingSleeper sleeper = new RecordingSleeper(clock);
     final PortalSimulator simulator;
     final SimulatedPortal portal;
@@ -113,8 +119,10 @@ final class AppOnSimulatedPortal implements AutoCloseable {
                 .maxLimitRetries(maxLimitRetries).requestTimeout(requestTimeout).build();
         SqsChangeQueue changes = queue.changeQueue();
 
+        PortalFactsLearner facts = new PortalFactsLearner(settings,
+                new LedgerRebuild(dynamo, table, clock.withZone(ZoneOffset.UTC)), clock);
         InstallationService installations = new InstallationService(portals, oauth, clients, changes,
-                new AppAddresses(eventsUrl(), appUrl()), clock);
+                new AppAddresses(eventsUrl(), appUrl()), clock, facts);
         installHandler = new InstallHandler(installations);
         gateway.route("/install", installHandler);
         eventsHandler = new EventsHandler(new EventIntake(portals, changes, installations));
@@ -125,8 +133,8 @@ final class AppOnSimulatedPortal implements AutoCloseable {
         sentReminders = new SentReminders(dynamo, table);
         reminders = new ReminderService(portals, settings, ledger, new DueAppointments(dynamo, table), sentReminders,
                 clients, clock);
-        schedulerHandler = new SchedulerHandler(new Reconciliation(portals, settings, ledger, clients, refresher,
-                clock), reminders);
+        schedulerHandler = new SchedulerHandler(new PortalFactsRefresh(portals, settings, clients, facts, clock),
+                new Reconciliation(portals, settings, ledger, clients, refresher, clock), reminders);
     }
 
     static AppOnSimulatedPortal start(Dataset dataset) {
@@ -176,7 +184,12 @@ final class AppOnSimulatedPortal implements AutoCloseable {
 
     /** A second portal of the same app, installed through the same gateway into the same table, backfilled. */
     SimulatedPortal installAnotherPortal(Dataset dataset) {
-        SimulatedPortal other = simulator.createPortal(PortalSeed.of(dataset)
+        return installAnotherPortal(dataset, PortalSeed.of(dataset).timeZone());
+    }
+
+    /** As {@link #installAnotherPortal(Dataset)}, for a portal in {@code zone}. */
+    SimulatedPortal installAnotherPortal(Dataset dataset, ZoneId zone) {
+        SimulatedPortal other = simulator.createPortal(PortalSeed.of(dataset).withTimeZone(zone)
                 .withClient(portal.seed().clientId(), portal.seed().clientSecret()));
         HttpResponse<String> page = other.installApp(gateway.url("/install"), appUrl());
         if (page.statusCode() != 200) {

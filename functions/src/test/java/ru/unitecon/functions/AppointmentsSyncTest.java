@@ -7,12 +7,17 @@ import ru.unitecon.core.bitrix.crm.AppointmentFieldMapping;
 import ru.unitecon.core.ledger.AggregateKey;
 import ru.unitecon.core.ledger.Counters;
 import ru.unitecon.core.ledger.Measure;
+import ru.unitecon.core.metrics.MetricsEngine;
+import ru.unitecon.core.metrics.Period;
+import ru.unitecon.core.metrics.PeriodMetrics;
 import ru.unitecon.core.portal.AppointmentFields;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.simulator.CrmEntityType;
 import ru.unitecon.simulator.Dataset;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -101,8 +106,10 @@ class AppointmentsSyncTest {
                 LocalDateTime visit = booked.toLocalDate().plusDays(1 + random.nextInt(5)).atTime(10 + random.nextInt(9), 0);
                 LocalDateTime movedTo = random.nextInt(6) == 0 ? visit.plusDays(2) : null;
                 int fate = random.nextInt(20);
-                AppointmentState outcome = fate < 11 ? AppointmentState.ATTENDED
-                        : fate < 15 ? AppointmentState.NO_SHOW : fate < 18 ? AppointmentState.CANCELLED : AppointmentState.BOOKED;
+                // Every sixth visit is left as booked: staff never marked it.
+                AppointmentState outcome = i % 6 == 5 || fate >= 18 ? AppointmentState.BOOKED
+                        : fate < 11 ? AppointmentState.ATTENDED
+                        : fate < 15 ? AppointmentState.NO_SHOW : AppointmentState.CANCELLED;
                 Plan plan = new Plan(booked, visit, movedTo, random.nextInt(10) < 6, outcome);
                 plans.add(plan);
                 steps.add(new Step(booked, i, "book"));
@@ -174,6 +181,26 @@ class AppointmentsSyncTest {
                     Measure.NO_SHOWS, count(plans, AppointmentState.NO_SHOW),
                     Measure.CANCELLED, count(plans, AppointmentState.CANCELLED)), december);
             assertTrue(count(plans, AppointmentState.NO_SHOW) > 0 && plans.stream().anyMatch(p -> p.movedTo() != null));
+
+            // The no-show rate counted here from the plans: no-shows over the past visits not cancelled, of which
+            // those left booked nobody marked, past from the day after their date; on the day of the last booked visit,
+            // that one is not past yet.
+            PortalSettings settings = app.settings.load(app.memberId());
+            var loaded = reader.load(app.memberId(), DECEMBER, DECEMBER);
+            LocalDateTime lastBooked = plans.stream().filter(plan -> plan.outcome() == AppointmentState.BOOKED)
+                    .map(Plan::finalVisit).max(Comparator.naturalOrder()).orElseThrow();
+            for (LocalDateTime asOf : List.of(lastBooked, LocalDateTime.of(2026, 12, 31, 12, 0))) {
+                long unmarked = plans.stream().filter(plan -> plan.outcome() == AppointmentState.BOOKED
+                        && plan.finalVisit().toLocalDate().isBefore(asOf.toLocalDate())).count();
+                long noShows = count(plans, AppointmentState.NO_SHOW);
+                long due = count(plans, AppointmentState.ATTENDED) + noShows + unmarked;
+                PeriodMetrics metrics = new MetricsEngine(settings, loaded.counters(), loaded.spend(),
+                        asOf.atZone(MOSCOW).toInstant()).total(Period.month(DECEMBER));
+
+                assertEquals(unmarked, metrics.unmarkedPastVisits(), "as of " + asOf);
+                assertEquals(0, BigDecimal.valueOf(noShows).divide(BigDecimal.valueOf(due), 6, RoundingMode.HALF_EVEN)
+                        .compareTo(metrics.noShowRate().value()), "as of " + asOf);
+            }
             assertEquals(count(plans, AppointmentState.NO_SHOW), app.portal.records().todos().size());
             assertEquals(List.of(), app.portal.violations());
         }

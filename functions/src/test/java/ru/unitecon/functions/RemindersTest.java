@@ -1,6 +1,8 @@
 package ru.unitecon.functions;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import ru.unitecon.core.bitrix.crm.AppointmentFieldMapping;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.reminders.ReminderReport;
@@ -41,15 +43,26 @@ class RemindersTest {
         final AppOnSimulatedPortal app;
         final ZoneId zone;
 
-        Salon(ZoneId zone, Duration requestTimeout) {
+        Salon(ZoneId zone, Duration requestTimeout, boolean zoneInSettings) {
             this.zone = zone;
             this.app = AppOnSimulatedPortal.start(Dataset.bundledSample(), zone, requestTimeout);
             app.installAndBackfill();
-            app.settings.save(app.memberId(), PortalSettings.defaults().withZone(zone));
+            if (zoneInSettings) {
+                app.settings.save(app.memberId(), PortalSettings.defaults().withZone(zone));
+            }
+        }
+
+        Salon(ZoneId zone, Duration requestTimeout) {
+            this(zone, requestTimeout, true);
         }
 
         Salon(ZoneId zone) {
             this(zone, Duration.ofSeconds(20));
+        }
+
+        /** A salon whose zone nobody typed in: the app knows only what it learned from the portal at install. */
+        static Salon asInstalled(ZoneId zone) {
+            return new Salon(zone, Duration.ofSeconds(20), false);
         }
 
         Instant local(String dateTime) {
@@ -163,10 +176,11 @@ class RemindersTest {
     void overlappingPassesSendEachReminderOnce() throws Exception {
         try (Salon salon = new Salon(MOSCOW)) {
             salon.app.clock.set(salon.local("2026-11-23T12:00"));
+            // Five visits whose 24 h reminders all fall due within the last 25 minutes, inside the grace.
             for (int i = 0; i < 5; i++) {
-                salon.book("2026-11-25T1" + i + ":00", null);
+                salon.book(String.format(java.util.Locale.ROOT, "2026-11-25T14:%02d", 20 + 5 * i), null);
             }
-            salon.app.clock.set(salon.local("2026-11-24T15:00"));
+            salon.app.clock.set(salon.local("2026-11-24T14:45"));
             CyclicBarrier together = new CyclicBarrier(3);
             ExecutorService passes = Executors.newFixedThreadPool(3);
             try {
@@ -300,6 +314,64 @@ class RemindersTest {
 
             assertEquals(0, salon.notifications().size());
             assertEquals(0, salon.reminderFieldWrites());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Asia/Yekaterinburg", "Asia/Novosibirsk", "America/Sao_Paulo"})
+    void theVisitIsNamedInThePortalsOwnTimeWithoutAnyoneTouchingSettings(String portalZone) {
+        try (Salon salon = Salon.asInstalled(ZoneId.of(portalZone))) {
+            salon.app.clock.set(salon.local("2026-11-23T12:00"));
+            long lead = salon.book("2026-11-25T15:38", null);
+
+            salon.runAt("2026-11-24T15:38");
+            salon.runAt("2026-11-25T12:38");
+
+            assertEquals(2, salon.notifications().size());
+            salon.notifications().forEach(note -> assertTrue(note.message().contains("25.11.2026 15:38"),
+                    note.message()));
+            salon.comments().forEach(comment -> assertTrue(comment.comment().contains("25.11.2026 15:38"),
+                    comment.comment()));
+            assertEquals("3h 25.11.2026 15:38", salon.reminderField(lead));
+        }
+    }
+
+    /**
+     * The issue's case: in Yekaterinburg a visit at 15:38 was booked the day before the app was installed (the
+     * portal's record says so; the app was not there to hear it) and the app is installed 3 h 02 min before the
+     * visit. It used to send "24 h" at once and "3 h" two minutes later; now the 24 h reminder, 21 hours late, is
+     * skipped and only the 3 h one goes, at its moment.
+     */
+    @Test
+    void aVisitBookedTheDayBeforeInstallGetsOnlyTheReminderThatIsStillNear() {
+        ZoneId yekaterinburg = ZoneId.of("Asia/Yekaterinburg");
+        Instant visit = LocalDateTime.parse("2026-11-25T15:38").atZone(yekaterinburg).toInstant();
+        Instant install = visit.minus(Duration.ofHours(3)).minus(Duration.ofMinutes(2));
+        try (AppOnSimulatedPortal app = AppOnSimulatedPortal.start(Dataset.bundledSample(), yekaterinburg,
+                Duration.ofSeconds(20))) {
+            app.clock.set(install);
+            app.install();
+            app.clock.set(install.minus(Duration.ofDays(1)));
+            long lead = app.portal.addLead(Map.of("TITLE", "Запись", "ASSIGNED_BY_ID", MANAGER,
+                    AppointmentFieldMapping.TIME_FIELD, "2026-11-25T15:38:00+05:00",
+                    STATE, app.portal.enumerationItem(CrmEntityType.LEAD, STATE, "BOOKED")));
+            app.clock.set(install);
+            app.portal.deliverInstallEvent(app.eventsUrl());
+            app.sync();
+
+            app.schedulerHandler.handleRequest(null, null);
+            app.clock.advance(Duration.ofMinutes(2));
+            app.schedulerHandler.handleRequest(null, null);
+            app.clock.advance(Duration.ofMinutes(5));
+            app.schedulerHandler.handleRequest(null, null);
+
+            List<PortalRecords.Notification> sent = app.portal.records().notifications();
+            assertEquals(1, sent.size(), sent.toString());
+            assertTrue(sent.getFirst().message().contains("(за 3 ч)"), sent.getFirst().message());
+            assertTrue(sent.getFirst().message().contains("25.11.2026 15:38"), sent.getFirst().message());
+            assertEquals("3h 25.11.2026 15:38",
+                    app.portal.leads().get(lead).orElseThrow().get(AppointmentFieldMapping.REMINDER_FIELD));
+            assertEquals(List.of(), app.portal.violations());
         }
     }
 

@@ -24,6 +24,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -72,7 +73,8 @@ final class SeededSalon {
     private void wonDeal(long id, YearMonth month, int day, long contactId, long leadId, String amount) {
         Instant closed = month.atDay(day).atTime(9, 0).toInstant(ZoneOffset.UTC);
         ledger.apply(memberId, PortalSettings.defaults(), new DealSnapshot(id, closed, closed, LeadSource.NONE,
-                Semantic.SUCCESS, contactId, leadId, new BigDecimal(amount), closed, 1L, null));
+                Semantic.SUCCESS, contactId, leadId, new BigDecimal(amount), LocalDate.ofInstant(closed, ZoneOffset.UTC),
+                1L, null));
     }
 
     void uninstall() {
@@ -82,7 +84,7 @@ final class SeededSalon {
     MetricsEngine engine() {
         StoredAggregates all = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE)
                 .load(memberId, YearMonth.of(2024, 1), YearMonth.of(2026, 12));
-        return new MetricsEngine(PortalSettings.defaults(), all.counters(), all.spend());
+        return new MetricsEngine(PortalSettings.defaults(), all.counters(), all.spend(), CLOCK.instant());
     }
 
     static MetricsExport metricsExport() {

@@ -44,7 +44,8 @@ public class PortalDashboards {
         StoredAggregates loaded = aggregates.load(memberId,
                 period.previous().from().minusMonths(LOOKBACK_MONTHS), period.to());
         return new Dashboard(portalSettings,
-                new MetricsEngine(portalSettings, loaded.counters(), loaded.spend()), loaded.dataAsOf());
+                new MetricsEngine(portalSettings, loaded.counters(), loaded.spend(), clock.instant()),
+                loaded.dataAsOf());
     }
 
     /**
@@ -57,7 +58,8 @@ public class PortalDashboards {
         Map<AggregateKey, Counters> counters = new HashMap<>(loaded.counters());
         aggregates.cohorts(memberId, acquisitionMonths.from(), acquisitionMonths.to())
                 .forEach((cell, cohort) -> counters.merge(cell, cohort, Counters::plus));
-        return new Dashboard(portalSettings, new MetricsEngine(portalSettings, counters, loaded.spend()),
+        return new Dashboard(portalSettings, new MetricsEngine(portalSettings, counters, loaded.spend(),
+                clock.instant()),
                 loaded.dataAsOf());
     }
 

@@ -9,6 +9,7 @@ import ru.unitecon.core.attribution.ChannelRules;
 import ru.unitecon.core.attribution.RulePreview;
 import ru.unitecon.core.attribution.SourcedLead;
 import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.core.portal.SettingSource;
 import ru.unitecon.core.store.LedgerRebuild;
 import ru.unitecon.core.store.RecordReader;
 import ru.unitecon.core.store.SettingsStore;
@@ -20,8 +21,10 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * Reads and saves one portal's settings; only the portal's administrators may save. A change to how records are
- * counted (channel rules, attribution, order source, active window, zone) recounts the portal in the background.
+ * Reads and saves one portal's settings; only the portal's administrators may save. A zone or currency that differs
+ * from the stored one becomes the administrator's choice (the app's daily learning leaves it alone from then on).
+ * A change to how records are counted (channel rules, attribution, order source, active window, zone, reporting
+ * currency) recounts the portal in the background.
  */
 @Service
 public class PortalSettingsEditor {
@@ -35,6 +38,7 @@ public class PortalSettingsEditor {
     private final RecordReader records;
     private final LedgerRebuild rebuild;
     private final Executor recount;
+    private final Clock clock;
 
     public PortalSettingsEditor(SettingsStore settings, DynamoDbClient dynamo, @Value("${unitecon.table}") String table,
                                 Clock clock, @Qualifier("recountExecutor") Executor recount) {
@@ -42,6 +46,7 @@ public class PortalSettingsEditor {
         this.records = new RecordReader(dynamo, table);
         this.rebuild = new LedgerRebuild(dynamo, table, clock);
         this.recount = recount;
+        this.clock = clock;
     }
 
     public PortalSettings load(PortalSession portal) {
@@ -55,8 +60,14 @@ public class PortalSettingsEditor {
         }
         String memberId = portal.memberId();
         PortalSettings before = settings.load(memberId);
-        settings.save(memberId, changed);
-        if (!LedgerRebuild.isNeeded(before, changed)) {
+        SettingSource chosenNow = SettingSource.admin(clock.instant());
+        PortalSettings chosen = changed
+                .withZone(changed.zone(), changed.zone().equals(before.zone()) ? before.zoneSource() : chosenNow)
+                .withCurrency(changed.currency(),
+                        changed.currency().equals(before.currency()) ? before.currencySource() : chosenNow)
+                .withRates(before.rates());
+        settings.save(memberId, chosen);
+        if (!LedgerRebuild.isNeeded(before, chosen)) {
             return Saved.SAVED;
         }
         // The settings as stored when the recount runs: a later save has the last word.

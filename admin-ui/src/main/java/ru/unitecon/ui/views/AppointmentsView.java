@@ -77,7 +77,7 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
                 new H3(t("noShowsToday")), noShowsToday, noShowsEmpty,
                 new H3(getTranslation("appointments.reminders", PortalAppointments.DAYS_BACK)), reminders,
                 remindersEmpty,
-                new H3(t("rates")), picker, rates);
+                new H3(t("rates")), picker, rateBasis(), rates);
     }
 
     @Override
@@ -104,6 +104,13 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
     @Override
     public String getPageTitle() {
         return t("title") + " · " + getTranslation("app.title");
+    }
+
+    private Paragraph rateBasis() {
+        Paragraph basis = new Paragraph(t("rateBasis"));
+        basis.setId("no-show-rate-basis");
+        basis.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        return basis;
     }
 
     private static void show(Grid<ScheduledVisit> grid, Paragraph empty, List<ScheduledVisit> visits) {
@@ -168,6 +175,8 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
         rates.addColumn(row -> figures.count(row.noShows())).setKey("noShows").setHeader(t("noShows"))
                 .setTextAlign(ColumnTextAlign.END);
         rates.addColumn(row -> figures.percent(row.noShowRate())).setKey("noShowRate").setHeader(t("noShowRate"))
+                .setTextAlign(ColumnTextAlign.END);
+        rates.addColumn(row -> figures.count(row.unmarkedPastVisits())).setKey("unmarked").setHeader(t("unmarked"))
                 .setTextAlign(ColumnTextAlign.END);
         rates.addColumn(row -> figures.percent(row.confirmationRate())).setKey("confirmationRate")
                 .setHeader(t("confirmationRate")).setTextAlign(ColumnTextAlign.END);

@@ -99,7 +99,14 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
         metric("ltvToCac", PeriodMetrics::ltvToCac, figures::decimal);
         metric("contribution", PeriodMetrics::contributionPerVisit, figures::money);
         metric("payback", PeriodMetrics::paybackMonths, figures::decimal);
-        metric("noShowRate", PeriodMetrics::noShowRate, figures::percent);
+        numeric("noShowRate", this::noShowRate, Comparator.comparing(PeriodMetrics::noShowRate, UNDEFINED_LAST));
+    }
+
+    /** The rate, and beside it the past visits nobody marked, which the rate counts as due. */
+    private String noShowRate(PeriodMetrics row) {
+        String rate = figures.percent(row.noShowRate());
+        return row.unmarkedPastVisits() == 0 ? rate
+                : getTranslation("channels.noShowUnmarked", rate, figures.count(row.unmarkedPastVisits()));
     }
 
     private void show(Period period) {
@@ -112,9 +119,8 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
     /** The warnings in words, so they read the same on screen, in a screenshot and to a screen reader. */
     private String flags(PeriodMetrics row) {
         List<String> flags = new ArrayList<>();
-        if (row.losingMoney()) {
-            flags.add("⚠ " + getTranslation("channels.losingMoney"));
-        }
+        row.losingMoneyReason().ifPresent(reason ->
+                flags.add("⚠ " + getTranslation("channels.losingMoney." + reason.name())));
         if (row.ltvToCacBelowTarget()) {
             flags.add("⚠ " + getTranslation("channels.belowTarget"));
         }

@@ -21,15 +21,24 @@ import ru.unitecon.ui.data.PortalDashboards;
 import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** The portal's unit economics for a period, each figure next to its change against the previous period. */
+/**
+ * The portal's unit economics for a period, each figure next to its change against the previous period, with the
+ * channels losing money named and why, what the no-show rate counts, and the orders left out for want of a rate.
+ */
 @Route(value = "", layout = MainLayout.class)
 public class OverviewView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final PortalDashboards dashboards;
     private final PeriodPicker picker = new PeriodPicker(this::show);
     private final FlexLayout tiles = new FlexLayout();
+    private final Paragraph losingMoney = new Paragraph();
+    private final Paragraph noShowBasis = new Paragraph();
+    private final Paragraph ordersNotCounted = new Paragraph();
     private final Paragraph unknownSource = new Paragraph();
     private final Paragraph dataAsOf = new Paragraph();
     private PortalSession portal;
@@ -40,10 +49,16 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver,
         tiles.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         tiles.getStyle().set("gap", "var(--lumo-space-m)");
         tiles.setWidthFull();
+        losingMoney.setId("losing-money");
+        losingMoney.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
+        noShowBasis.setId("no-show-basis");
+        noShowBasis.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        ordersNotCounted.setId("orders-not-counted");
         unknownSource.setId("unknown-source");
         dataAsOf.setId("data-as-of");
         dataAsOf.getStyle().set("color", "var(--lumo-secondary-text-color)");
-        add(new H2(getTranslation("overview.title")), picker, tiles, unknownSource, dataAsOf);
+        add(new H2(getTranslation("overview.title")), picker, losingMoney, tiles, noShowBasis, ordersNotCounted,
+                unknownSource, dataAsOf);
     }
 
     @Override
@@ -78,10 +93,28 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver,
         tile("noShowRate", figures.percent(comparison.current().noShowRate()),
                 comparison.change(PeriodMetrics::noShowRate));
         money("revenueLostToNoShows", comparison, PeriodMetrics::revenueLostToNoShows);
+        showLosingMoney(dashboard.engine().byChannel(period));
+        noShowBasis.setText(getTranslation("overview.noShowBasis",
+                figures.count(comparison.current().unmarkedPastVisits())));
+        long notCounted = comparison.current().ordersNotCounted();
+        ordersNotCounted.setText(getTranslation("overview.ordersNotCounted", figures.count(notCounted)));
+        ordersNotCounted.setVisible(notCounted > 0);
         unknownSource.setText(getTranslation("overview.unknownSource",
                 figures.percent(comparison.current().unknownSourceShareOfLeads())));
         dataAsOf.setText(dashboard.dataAsOf() == null ? getTranslation("overview.noData")
                 : getTranslation("overview.dataAsOf", figures.dateTime(dashboard.dataAsOf())));
+    }
+
+    /** Every channel the stop-channel rule flags, worst reason first, in words. */
+    private void showLosingMoney(List<PeriodMetrics> channels) {
+        String flagged = channels.stream()
+                .filter(PeriodMetrics::losingMoney)
+                .sorted(Comparator.comparing(row -> row.losingMoneyReason().orElseThrow()))
+                .map(row -> ChannelNames.of(this, row.channel().orElseThrow()) + " ("
+                        + getTranslation("overview.losingMoney." + row.losingMoneyReason().orElseThrow().name()) + ")")
+                .collect(Collectors.joining(", "));
+        losingMoney.setText(flagged.isEmpty() ? "" : getTranslation("overview.losingMoney", flagged));
+        losingMoney.setVisible(!flagged.isEmpty());
     }
 
     private void money(String metric, PeriodComparison comparison, Function<PeriodMetrics, MetricValue> value) {

@@ -25,6 +25,7 @@ import ru.unitecon.core.portal.Attribution;
 import ru.unitecon.core.portal.OrderSource;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.ReminderPolicy;
+import ru.unitecon.core.portal.SettingSource;
 import ru.unitecon.core.portal.VariableCost;
 import ru.unitecon.ui.data.PortalSettingsEditor;
 import ru.unitecon.ui.entry.PortalSession;
@@ -35,16 +36,20 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import static ru.unitecon.ui.views.FieldChecks.required;
 
 /**
  * Every setting of the portal. Each value is checked by the core type that holds it, and its error shown next to
  * its field; nothing is saved while any is wrong. Only the portal's administrators may save: others see the
- * settings read-only.
+ * settings read-only. The zone and the currency say where they came from (learned from the portal, or chosen),
+ * and the portal's currency rates are shown beside the currency.
  */
 @Route(value = "settings", layout = MainLayout.class)
 public class SettingsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -73,6 +78,8 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
     private final IntegerField markAfterMinutes = new IntegerField();
     private final TextArea noShowOffer = new TextArea();
     private final Button save = new Button();
+    private final Paragraph rates = new Paragraph();
+    private final Paragraph reminderGrace = new Paragraph();
     private final Paragraph adminOnly = new Paragraph();
     private final Paragraph status = new Paragraph();
     private PortalSession portal;
@@ -124,6 +131,11 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
         save.setText(t("save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(event -> save());
+        rates.setId("currency-rates");
+        rates.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        reminderGrace.setId("reminder-grace");
+        reminderGrace.setText(getTranslation("settings.reminderGrace", ReminderPolicy.LATE_GRACE.toMinutes()));
+        reminderGrace.getStyle().set("color", "var(--lumo-secondary-text-color)");
         adminOnly.setId("admin-only");
         adminOnly.setText(t("adminOnly"));
         status.setId("settings-status");
@@ -131,16 +143,18 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
         FormLayout money = new FormLayout(zone, currency, processingCost, variableCostKind, variableCost,
                 retentionYears, activeWindow, attribution, orderSource);
         FormLayout reminders = new FormLayout(reminderOffsets, quietFrom, quietUntil, markAfterMinutes, noShowOffer);
-        add(new H2(t("title")), adminOnly, money, rules, appointmentFields,
-                new H3(t("reminders")), reminders, save, status);
+        add(new H2(t("title")), adminOnly, money, rates, rules, appointmentFields,
+                new H3(t("reminders")), reminders, reminderGrace, save, status);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         portal = PortalSession.current().orElseThrow();
         PortalSettings settings = editor.load(portal);
+        Figures figures = Figures.of(getLocale(), settings);
         show(settings);
-        rules.show(settings.channelRules(), editor.leadSources(portal), Figures.of(getLocale(), settings));
+        showSources(settings, figures);
+        rules.show(settings.channelRules(), editor.leadSources(portal), figures);
         boolean readOnly = !portal.admin();
         adminOnly.setVisible(readOnly);
         save.setVisible(!readOnly);
@@ -159,6 +173,12 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void show(PortalSettings settings) {
+        if (!ZONES.contains(settings.zone().getId())) {
+            // A zone learned as a fixed offset (UTC+05:00) is offered beside the region zones.
+            List<String> zones = new ArrayList<>(ZONES);
+            zones.addFirst(settings.zone().getId());
+            zone.setItems(zones);
+        }
         zone.setValue(settings.zone().getId());
         currency.setValue(settings.currency());
         processingCost.setValue(settings.processingCostPerMonth());
@@ -177,6 +197,32 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
         noShowOffer.setValue(reminders.noShowOffer());
     }
 
+    /** Where the zone and the currency came from, and the portal's rates the amounts are converted with. */
+    private void showSources(PortalSettings settings, Figures figures) {
+        zone.setHelperText(source("zoneSource", settings.zoneSource(), figures));
+        currency.setHelperText(source("currencySource", settings.currencySource(), figures));
+        if (settings.rates().fetchedAt() == null) {
+            rates.setText(t("ratesUnknown"));
+            return;
+        }
+        String listed = settings.rates().rates().entrySet().stream()
+                .filter(rate -> !rate.getKey().equals(settings.rates().base()))
+                .sorted(Map.Entry.comparingByKey())
+                .map(rate -> rate.getValue().units().stripTrailingZeros().toPlainString() + " " + rate.getKey()
+                        + " = " + rate.getValue().amount().stripTrailingZeros().toPlainString() + " "
+                        + settings.rates().base())
+                .collect(Collectors.joining("; "));
+        rates.setText(getTranslation("settings.rates", figures.dateTime(settings.rates().fetchedAt()),
+                listed.isEmpty() ? settings.rates().base() : listed));
+    }
+
+    private String source(String key, SettingSource source, Figures figures) {
+        if (source.at() == null) {
+            return getTranslation("settings." + key + "." + source.kind().name());
+        }
+        return getTranslation("settings." + key + "." + source.kind().name() + ".at", figures.dateTime(source.at()));
+    }
+
     private void save() {
         Optional<PortalSettings> changed = read();
         if (changed.isEmpty()) {
@@ -184,6 +230,8 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
             return;
         }
         PortalSettingsEditor.Saved saved = editor.save(portal, changed.get());
+        PortalSettings stored = editor.load(portal);
+        showSources(stored, Figures.of(getLocale(), stored));
         status.setText(t(saved == PortalSettingsEditor.Saved.RECOUNTING ? "recounting" : "saved"));
     }
 

@@ -104,7 +104,7 @@ public class WhatIfView extends VerticalLayout implements BeforeEnterObserver, H
         }
         PeriodMetrics current = engine.metrics(period, channel.getValue());
         actual.setText(getTranslation("whatif.actual", figures.percent(current.noShowRate()),
-                figures.money(current.cac())));
+                figures.money(current.cac()), figures.count(current.unmarkedPastVisits())));
         FieldChecks checks = new FieldChecks();
         Optional<BigDecimal> noShow = Optional.ofNullable(checks.check(targetNoShowPercent, t("error.noShow"),
                 () -> Optional.ofNullable(targetNoShowPercent.getValue())

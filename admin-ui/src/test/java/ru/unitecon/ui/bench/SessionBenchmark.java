@@ -34,6 +34,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -174,7 +175,7 @@ public final class SessionBenchmark {
                     BigDecimal.ZERO, 1L, null));
             if (id % 4 == 0) {
                 ledger.apply(memberId, settings, new DealSnapshot(id, created, created, source, Semantic.SUCCESS, id, id,
-                        BigDecimal.valueOf(2500), created, 1L, null));
+                        BigDecimal.valueOf(2500), LocalDate.ofInstant(created, ZoneOffset.UTC), 1L, null));
             }
         }
         Map<String, BigDecimal> spend = new HashMap<>(Map.of("yandex", new BigDecimal("30000"),

@@ -8,7 +8,9 @@ import com.vaadin.flow.data.provider.SortDirection;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import ru.unitecon.core.appointments.AppointmentState;
 import ru.unitecon.core.attribution.Channel;
+import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
 import ru.unitecon.core.portal.PortalSettings;
@@ -17,6 +19,7 @@ import ru.unitecon.ui.TestInfrastructure;
 import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
 
+import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,7 +83,7 @@ class ChannelsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void aChannelWithoutNewClientsHasNoCacAndNoFlag() {
+    void aChannelWithSpendAndNoNewClientIsLosingMoneyThoughItsCacIsUndefined() {
         OverviewViewTest.salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
 
         navigate(ChannelsView.class);
@@ -89,7 +92,8 @@ class ChannelsViewTest extends SpringBrowserlessTest {
         int vk = rowOf(grid, Channel.VK);
         assertEquals("ВКонтакте", cell(grid, vk, "channel"));
         assertEquals(Figures.UNDEFINED, cell(grid, vk, "cac"));
-        assertEquals("", cell(grid, vk, "flags"));
+        assertEquals("⚠ Убыточный канал: расходы есть, новых клиентов нет — остановите или исправьте",
+                cell(grid, vk, "flags"));
     }
 
     @Test
@@ -112,5 +116,21 @@ class ChannelsViewTest extends SpringBrowserlessTest {
             }
         }
         throw new AssertionError("no row for " + channel);
+    }
+
+    @Test
+    void theNoShowRateShowsThePastVisitsNobodyMarkedBesideIt() {
+        OverviewViewTest.salon(PortalStatus.INSTALLED)
+                .leadWithVisit(20, LeadSource.ofUtm("instagram", null, null), Instant.parse("2026-03-10T09:00:00Z"),
+                        AppointmentState.NO_SHOW)
+                .leadWithVisit(21, LeadSource.ofUtm("instagram", null, null), Instant.parse("2026-03-11T09:00:00Z"),
+                        AppointmentState.CONFIRMED)
+                .openInThisSession(PortalSession.RUSSIAN);
+
+        navigate(ChannelsView.class);
+
+        var grid = channels();
+        assertEquals("50,0 % (не отмечено: 1)", cell(grid, rowOf(grid, Channel.INSTAGRAM), "noShowRate")
+                .replace('\u00a0', ' '));
     }
 }

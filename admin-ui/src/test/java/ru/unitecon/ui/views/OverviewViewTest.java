@@ -12,6 +12,7 @@ import com.vaadin.flow.component.select.Select;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import ru.unitecon.core.appointments.AppointmentState;
 import ru.unitecon.core.attribution.Channel;
 import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.metrics.Period;
@@ -24,11 +25,13 @@ import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ru.unitecon.ui.views.SeededPortal.FEBRUARY;
 import static ru.unitecon.ui.views.SeededPortal.MARCH;
@@ -176,5 +179,50 @@ class OverviewViewTest extends SpringBrowserlessTest {
         assertEquals("Откройте приложение заново из Битрикс24", $(H2.class).id("reopen-ru").getText());
         assertEquals("Please reopen the app from Bitrix24", $(H2.class).id("reopen-en").getText());
         assertTrue($(Span.class).withId("metric-spend").all().isEmpty());
+    }
+
+    @Test
+    void theChannelsLosingMoneyAreNamedWithWhy() {
+        salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+
+        navigate(OverviewView.class);
+
+        // VK: 5 000 ₽ and nobody came; Instagram: 6 000 ₽ per client against an average order of 2 500 ₽.
+        assertEquals("⚠ Убыточные каналы: ВКонтакте (расходы есть, новых клиентов нет), "
+                + "Instagram (CAC выше маржи заказа)", plain($(Paragraph.class).id("losing-money").getText()));
+    }
+
+    @Test
+    void ordersInACurrencyThePortalDoesNotRateAreSaidNotAddedAsRoubles() {
+        SeededPortal salon = salon(PortalStatus.INSTALLED).wonDealIn(9, MARCH, 12, 102, 2, "300.00", "USD");
+        salon.openInThisSession(PortalSession.RUSSIAN);
+
+        navigate(OverviewView.class);
+
+        Paragraph notCounted = $(Paragraph.class).id("orders-not-counted");
+        assertTrue(notCounted.isVisible());
+        assertEquals("Заказов в валютах без курса портала, не учтённых в заказах и выручке: 1",
+                plain(notCounted.getText()));
+        assertEquals("5 000 ₽", plain(shown("metric-revenue")), "the dollars are not added as roubles");
+    }
+
+    @Test
+    void theNoShowRateSaysItCountsPastVisitsNobodyMarked() {
+        SeededPortal salon = salon(PortalStatus.INSTALLED)
+                .leadWithVisit(20, LeadSource.ofUtm("instagram", null, null), Instant.parse("2026-03-10T09:00:00Z"),
+                        AppointmentState.NO_SHOW)
+                .leadWithVisit(21, LeadSource.ofUtm("instagram", null, null), Instant.parse("2026-03-11T09:00:00Z"),
+                        AppointmentState.BOOKED)
+                .leadWithVisit(22, LeadSource.ofUtm("instagram", null, null), Instant.parse("2026-03-25T09:00:00Z"),
+                        AppointmentState.BOOKED);
+        salon.openInThisSession(PortalSession.RUSSIAN);
+
+        navigate(OverviewView.class);
+
+        assertEquals("50,0 %", plain(shown("metric-noShowRate")), "one no-show of two past visits, one unmarked");
+        assertTrue(plain($(Paragraph.class).id("no-show-basis").getText()).contains("«не пришёл»: 1;"),
+                $(Paragraph.class).id("no-show-basis").getText());
+        assertFalse($(Paragraph.class).all().stream().anyMatch(shown -> shown.getId().equals(
+                Optional.of("orders-not-counted"))), "nothing to say without orders in other currencies");
     }
 }

@@ -364,7 +364,7 @@ class PortalIframeBrowserTest {
     private static MetricsEngine engine() {
         StoredAggregates all = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE)
                 .load(salon.portal.memberId(), YearMonth.of(2024, 1), YearMonth.of(2026, 12));
-        return new MetricsEngine(salon.settings(), all.counters(), all.spend());
+        return new MetricsEngine(salon.settings(), all.counters(), all.spend(), TestInfrastructure.NOW);
     }
 
     private static Figures russian() {

@@ -28,6 +28,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -84,7 +85,17 @@ final class SeededPortal {
     SeededPortal wonDeal(long id, YearMonth month, int day, long contactId, long leadId, String amount) {
         Instant closed = month.atDay(day).atTime(9, 0).toInstant(ZoneOffset.UTC);
         ledger.apply(memberId, settings, new DealSnapshot(id, closed, closed, LeadSource.NONE, Semantic.SUCCESS,
-                contactId, leadId, new BigDecimal(amount), closed, 1L, null));
+                contactId, leadId, new BigDecimal(amount), LocalDate.ofInstant(closed, ZoneOffset.UTC), 1L, null));
+        return this;
+    }
+
+    /** A won deal whose amount is in {@code currency}. */
+    SeededPortal wonDealIn(long id, YearMonth month, int day, long contactId, long leadId, String amount,
+                           String currency) {
+        Instant closed = month.atDay(day).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        ledger.apply(memberId, settings, new DealSnapshot(id, closed, closed, LeadSource.NONE, Semantic.SUCCESS,
+                contactId, leadId, new BigDecimal(amount), currency, LocalDate.ofInstant(closed, ZoneOffset.UTC),
+                null, 1L, null));
         return this;
     }
 
@@ -97,7 +108,7 @@ final class SeededPortal {
     MetricsEngine engine() {
         StoredAggregates all = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE)
                 .load(memberId, YearMonth.of(2024, 1), YearMonth.of(2026, 12));
-        return new MetricsEngine(settings, all.counters(), all.spend());
+        return new MetricsEngine(settings, all.counters(), all.spend(), TestInfrastructure.NOW);
     }
 
     /** The engine over everything stored with the cohort counters added, built here without the UI's loading code. */
@@ -107,7 +118,7 @@ final class SeededPortal {
         Map<AggregateKey, Counters> counters = new HashMap<>(all.counters());
         reader.cohorts(memberId, YearMonth.of(2024, 1), YearMonth.of(2026, 12))
                 .forEach((cell, cohort) -> counters.merge(cell, cohort, Counters::plus));
-        return new MetricsEngine(settings, counters, all.spend());
+        return new MetricsEngine(settings, counters, all.spend(), TestInfrastructure.NOW);
     }
 
     /** What the entry does after verifying the portal's POST. */

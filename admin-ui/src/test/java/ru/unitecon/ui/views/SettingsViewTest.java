@@ -29,6 +29,8 @@ import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.attribution.MatchKind;
 import ru.unitecon.core.attribution.RulePreview;
 import ru.unitecon.core.attribution.SourceField;
+import ru.unitecon.core.currency.CurrencyRates;
+import ru.unitecon.core.currency.Rate;
 import ru.unitecon.core.ledger.AggregateKey;
 import ru.unitecon.core.ledger.Counters;
 import ru.unitecon.core.ledger.Measure;
@@ -37,6 +39,7 @@ import ru.unitecon.core.portal.Attribution;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.PortalStatus;
 import ru.unitecon.core.portal.ReminderPolicy;
+import ru.unitecon.core.portal.SettingSource;
 import ru.unitecon.core.portal.VariableCost;
 import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.LedgerStore;
@@ -49,6 +52,7 @@ import ru.unitecon.ui.entry.PortalSession;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -145,7 +149,9 @@ class SettingsViewTest extends SpringBrowserlessTest {
                 new ReminderPolicy(List.of(Duration.ofHours(48), Duration.ofMinutes(90)), LocalTime.of(21, 0),
                         LocalTime.of(9, 0), Duration.ofMinutes(90), "Скидка 15 %"),
                 new AppointmentFields("UF_CRM_VISIT_AT", null,
-                        Map.of("C1:WON", AppointmentState.ATTENDED)));
+                        Map.of("C1:WON", AppointmentState.ATTENDED)))
+                .withZone(ZoneId.of("Asia/Yekaterinburg"), SettingSource.admin(TestInfrastructure.NOW))
+                .withCurrency("KZT", SettingSource.admin(TestInfrastructure.NOW));
         assertEquals(expected, settingsStore.load(salon.memberId));
         assertTrue(status().startsWith("Настройки сохранены. Цифры пересчитываются"), status());
     }
@@ -336,5 +342,48 @@ class SettingsViewTest extends SpringBrowserlessTest {
         T shown = field(type, id);
         assertTrue(shown.isInvalid(), id + " should be marked invalid");
         assertEquals(message, shown.getErrorMessage(), id);
+    }
+
+    @Test
+    void theZoneSaysItWasLearnedFromThePortalAndTheRatesAreShown() {
+        SeededPortal salon = new SeededPortal(PortalStatus.INSTALLED);
+        Instant learned = Instant.parse("2026-03-01T06:00:00Z");
+        settingsStore.save(salon.memberId, PortalSettings.defaults()
+                .withZone(ZoneId.of("UTC+05:00"), SettingSource.portal(learned))
+                .withCurrency("RUB", SettingSource.portal(learned)));
+        settingsStore.saveRates(salon.memberId, new CurrencyRates("RUB", Map.of("RUB", Rate.PAR,
+                "KZT", new Rate(new BigDecimal("18.3100"), new BigDecimal("100"))), learned, learned));
+        salon.openInThisSession(PortalSession.RUSSIAN);
+
+        navigate(SettingsView.class);
+
+        ComboBox<?> zone = field(ComboBox.class, "zone");
+        assertEquals("UTC+05:00", zone.getValue());
+        assertTrue(zone.getHelperText().startsWith("Получен из портала 1 мар"), zone.getHelperText());
+        assertTrue(field(ComboBox.class, "currency").getHelperText().startsWith("Базовая валюта портала, получена"));
+        assertTrue($(Paragraph.class).id("currency-rates").getText().contains("100 KZT = 18.31 RUB"),
+                $(Paragraph.class).id("currency-rates").getText());
+        assertTrue($(Paragraph.class).id("reminder-grace").getText().contains("больше чем на 30 мин"));
+    }
+
+    @Test
+    void anAdministratorsZoneBecomesTheirChoiceAndRecountsWhileAnUnchangedOneStaysLearned() {
+        SeededPortal salon = new SeededPortal(PortalStatus.INSTALLED);
+        Instant learned = Instant.parse("2026-03-01T06:00:00Z");
+        settingsStore.save(salon.memberId, PortalSettings.defaults()
+                .withZone(ZoneId.of("UTC+05:00"), SettingSource.portal(learned)));
+        salon.openInThisSession(PortalSession.RUSSIAN);
+        navigate(SettingsView.class);
+
+        field(BigDecimalField.class, "processing-cost").setValue(new BigDecimal("5000"));
+        save();
+        SettingSource keptLearned = settingsStore.load(salon.memberId).zoneSource();
+        field(ComboBox.class, "zone").setValue("Asia/Yekaterinburg");
+        save();
+
+        assertEquals(SettingSource.portal(learned), keptLearned);
+        assertEquals(SettingSource.admin(TestInfrastructure.NOW), settingsStore.load(salon.memberId).zoneSource());
+        assertTrue(status().startsWith("Настройки сохранены. Цифры пересчитываются"), status());
+        assertTrue(field(ComboBox.class, "zone").getHelperText().startsWith("Выбран администратором"));
     }
 }

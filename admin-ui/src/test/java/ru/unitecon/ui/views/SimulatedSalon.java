@@ -9,8 +9,10 @@ import ru.unitecon.core.bitrix.rest.BitrixRestClient;
 import ru.unitecon.core.bitrix.tokens.TokenRefresher;
 import ru.unitecon.core.install.AppAddresses;
 import ru.unitecon.core.install.InstallationService;
+import ru.unitecon.core.install.PortalFactsLearner;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.core.store.LedgerRebuild;
 import ru.unitecon.core.store.LedgerStore;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.store.SettingsStore;
@@ -88,11 +90,14 @@ final class SimulatedSalon {
         Queue<ChangeMessage> queued = new ArrayDeque<>();
         ChangeQueue queue = queued::addAll;
         URI nowhere = URI.create("http://127.0.0.1:9/");
+        SettingsStore settings = new SettingsStore(LocalDynamo.client(), LocalDynamo.TABLE);
         InstallationService installations = new InstallationService(portals, oauth, clients, queue,
-                new AppAddresses(nowhere.resolve("events"), nowhere.resolve("app")), Clock.systemUTC());
+                new AppAddresses(nowhere.resolve("events"), nowhere.resolve("app")), Clock.systemUTC(),
+                new PortalFactsLearner(settings, new LedgerRebuild(LocalDynamo.client(), LocalDynamo.TABLE,
+                        Clock.systemUTC()), Clock.systemUTC()));
         installPage(portal, installations, queue);
         AppointmentBooking.book(portal, dataset, 8, MOSCOW, TestInfrastructure.NOW);
-        SyncService sync = new SyncService(portals, new SettingsStore(LocalDynamo.client(), LocalDynamo.TABLE),
+        SyncService sync = new SyncService(portals, settings,
                 new LedgerStore(LocalDynamo.client(), LocalDynamo.TABLE, Clock.fixed(TestInfrastructure.NOW,
                         ZoneOffset.UTC)), clients, queue, SyncService.DEFAULT_BACKFILL_PAGES_PER_RUN);
         int delivered = 0;

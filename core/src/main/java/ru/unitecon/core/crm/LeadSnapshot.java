@@ -11,11 +11,12 @@ import java.util.Objects;
  * There is deliberately no field for a name, phone or e-mail, so personal data cannot reach the store.
  *
  * @param contactId    the contact the lead was converted to, or null
+ * @param currency     CURRENCY_ID of the amount, or null when the portal sent none (its base currency)
  * @param responsibleId ASSIGNED_BY_ID, the manager who gets reminders, or null
  * @param appointment  the appointment the lead books, or null
  */
 public record LeadSnapshot(long id, Instant created, Instant modified, LeadSource source, Semantic status,
-                           Long contactId, BigDecimal amount, Long responsibleId,
+                           Long contactId, BigDecimal amount, String currency, Long responsibleId,
                            AppointmentObservation appointment) {
     public LeadSnapshot {
         if (id <= 0) {
@@ -26,5 +27,11 @@ public record LeadSnapshot(long id, Instant created, Instant modified, LeadSourc
         source = source == null ? LeadSource.NONE : source;
         status = status == null ? Semantic.IN_PROGRESS : status;
         amount = amount == null ? BigDecimal.ZERO : amount;
+    }
+
+    /** A lead whose amount is in the portal's base currency. */
+    public LeadSnapshot(long id, Instant created, Instant modified, LeadSource source, Semantic status,
+                        Long contactId, BigDecimal amount, Long responsibleId, AppointmentObservation appointment) {
+        this(id, created, modified, source, status, contactId, amount, null, responsibleId, appointment);
     }
 }

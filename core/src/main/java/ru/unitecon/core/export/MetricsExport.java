@@ -55,7 +55,7 @@ public final class MetricsExport {
                 Period.endingWith(YearMonth.now(clock.withZone(portalSettings.zone())), DEFAULT_MONTHS));
         StoredAggregates loaded = aggregates.load(request.memberId(), period.from().minusMonths(LOOKBACK_MONTHS),
                 period.to());
-        MetricsEngine engine = new MetricsEngine(portalSettings, loaded.counters(), loaded.spend());
+        MetricsEngine engine = new MetricsEngine(portalSettings, loaded.counters(), loaded.spend(), clock.instant());
         return Optional.of(MetricsTable.of(engine, period, portalSettings.currency()));
     }
 }

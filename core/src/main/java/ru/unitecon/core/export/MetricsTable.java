@@ -3,6 +3,7 @@ package ru.unitecon.core.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import ru.unitecon.core.metrics.LosingMoney;
 import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.Period;
@@ -18,7 +19,8 @@ import java.util.function.Function;
 /**
  * Monthly metrics per channel as a flat table, one row per month and channel with any counter or spend. Money is
  * rounded to kopecks, ratios and rates (fractions, 0.153 = 15.3 %) to four decimals; a metric with nothing to
- * divide by is an empty CSV cell and a JSON null, never 0.
+ * divide by is an empty CSV cell and a JSON null, never 0. Money is in the reporting currency; orders in a currency
+ * the portal gives no rate for are not in orders or revenue but in {@code orders_not_counted}.
  */
 public final class MetricsTable {
     private static final int MONEY_SCALE = 2;
@@ -48,7 +50,10 @@ public final class MetricsTable {
             new Column("no_show_rate", row -> ratio(row.noShowRate())),
             new Column("revenue_lost_to_no_shows", row -> money(row.revenueLostToNoShows())),
             new Column("losing_money", PeriodMetrics::losingMoney),
-            new Column("ltv_to_cac_below_3", PeriodMetrics::ltvToCacBelowTarget));
+            new Column("ltv_to_cac_below_3", PeriodMetrics::ltvToCacBelowTarget),
+            new Column("losing_money_reason", row -> row.losingMoneyReason().map(LosingMoney::code).orElse(null)),
+            new Column("unmarked_past_visits", PeriodMetrics::unmarkedPastVisits),
+            new Column("orders_not_counted", PeriodMetrics::ordersNotCounted));
 
     private final Period period;
     private final String currency;
@@ -102,6 +107,7 @@ public final class MetricsTable {
                     case BigDecimal number -> item.put(column.name(), number);
                     case Long count -> item.put(column.name(), count);
                     case Boolean flag -> item.put(column.name(), flag);
+                    case String text -> item.put(column.name(), text);
                     default -> throw new IllegalStateException("no JSON form for " + column.name());
                 }
             }

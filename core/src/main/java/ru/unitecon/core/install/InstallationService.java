@@ -34,7 +34,8 @@ import java.util.Optional;
  * ({@link AdministratorCheck}) before anything is stored, queued or replaced. The portal's address is the one the
  * OAuth server names, never one from the request. The application token that authenticates the portal's later
  * events comes from {@code ONAPPINSTALL} while none is stored and is renewed by an administrator's
- * {@code ONAPPUPDATE}; the install page's form never sets it.
+ * {@code ONAPPUPDATE}; the install page's form never sets it. An install also learns the portal's zone and
+ * currencies ({@link PortalFactsLearner}) before it queues the backfill.
  */
 public final class InstallationService {
     private static final Logger LOG = LoggerFactory.getLogger(InstallationService.class);
@@ -45,9 +46,10 @@ public final class InstallationService {
     private final ChangeQueue queue;
     private final PortalBindings bindings;
     private final InstantSource clock;
+    private final PortalFactsLearner facts;
 
     public InstallationService(PortalStore portals, OAuthServer oauth, PortalClients clients, ChangeQueue queue,
-                               AppAddresses addresses, InstantSource clock) {
+                               AppAddresses addresses, InstantSource clock, PortalFactsLearner facts) {
         this.portals = Objects.requireNonNull(portals, "portals");
         this.administrators = new AdministratorCheck(Objects.requireNonNull(oauth, "oauth"),
                 new PortalAdministrators(BitrixRestClient.newHttpClient()));
@@ -55,6 +57,7 @@ public final class InstallationService {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.bindings = new PortalBindings(addresses);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.facts = Objects.requireNonNull(facts, "facts");
     }
 
     /**
@@ -84,6 +87,8 @@ public final class InstallationService {
         portals.saveTokens(request.memberId(), new PortalTokens(request.accessToken(), request.refreshToken(),
                 now.plus(request.accessExpiresIn()), endpoint.toString(), serverEndpoint));
         bindings.apply(clients.forPortal(request.memberId()));
+        // Before the backfill, so that the first records already count in the portal's zone and currency.
+        facts.learn(request.memberId(), clients.forPortal(request.memberId()));
         queue.send(List.of(ChangeMessage.backfill(request.memberId(), CrmEntity.LEAD, 0),
                 ChangeMessage.backfill(request.memberId(), CrmEntity.DEAL, 0)));
         LOG.info("portal {} installed, backfill queued", request.memberId());

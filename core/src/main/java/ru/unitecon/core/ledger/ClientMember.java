@@ -4,6 +4,7 @@ import ru.unitecon.core.appointments.Appointment;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -12,10 +13,19 @@ import java.util.Objects;
  */
 public record ClientMember(Instant touchedAt, String channel, Order order, Appointment visit) {
 
-    public record Order(Instant at, BigDecimal amount) {
+    /**
+     * An order on a calendar day of the portal.
+     *
+     * @param amount the order's value in the reporting currency, or null when its currency has no rate on the
+     *               portal: such an order is counted as not counted, never as revenue
+     */
+    public record Order(LocalDate day, BigDecimal amount) {
         public Order {
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(day, "day");
+        }
+
+        public boolean isCounted() {
+            return amount != null;
         }
     }
 

@@ -2,6 +2,7 @@ package ru.unitecon.core.ledger;
 
 import java.math.BigDecimal;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -26,6 +27,7 @@ public final class Counters {
     }
 
     private static final String COHORT_PREFIX = "cohort";
+    private static final String OPEN_VISITS_PREFIX = "open";
 
     public static String cohortRevenueName(int age) {
         return COHORT_PREFIX + "Revenue" + checkAge(age);
@@ -35,20 +37,55 @@ public final class Counters {
         return COHORT_PREFIX + "Orders" + checkAge(age);
     }
 
+    /**
+     * The counter of visits still booked or confirmed on a day of the month, in the portal's zone ({@code open01}: the
+     * 1st). A visit becomes past without any event, by time alone; these let a read count the open visits of the days
+     * gone by, with at most 31 counters per month and channel, however many visits a busy month books.
+     */
+    public static String openVisitsName(int dayOfMonth) {
+        if (dayOfMonth < 1 || dayOfMonth > 31) {
+            throw new IllegalArgumentException("a day of the month is 1 to 31");
+        }
+        return openVisitsKey(dayOfMonth);
+    }
+
+    private static String openVisitsKey(int dayOfMonth) {
+        return String.format(Locale.ROOT, "%s%02d", OPEN_VISITS_PREFIX, dayOfMonth);
+    }
+
+    /** Open visits of the days before {@code dayOfMonth}; {@code 32} counts every day of a month. */
+    public long openVisitsBefore(int dayOfMonth) {
+        long count = 0;
+        for (BigDecimal open : values.subMap(openVisitsKey(0), openVisitsKey(dayOfMonth)).values()) {
+            count += open.longValueExact();
+        }
+        return count;
+    }
+
     /** The cohort counters only (revenue and orders by age), which only the cohort view reads. */
     public Counters cohortPart() {
-        return filtered(true);
+        return filtered(COHORT_PREFIX, true);
     }
 
     /** Every counter but the cohort ones: what the overview, channel and trend views read. */
     public Counters monthlyPart() {
-        return filtered(false);
+        return filtered(COHORT_PREFIX, false);
     }
 
-    private Counters filtered(boolean cohort) {
+    /** The open visits by day only, which only the count of past unmarked visits reads. */
+    public Counters openVisitsPart() {
+        return filtered(OPEN_VISITS_PREFIX, true);
+    }
+
+    /** Every counter but the open visits by day: summed over periods they would only slow every other figure down. */
+    public Counters withoutOpenVisits() {
+        return filtered(OPEN_VISITS_PREFIX, false);
+    }
+
+    private Counters filtered(String prefix, boolean matching) {
         SortedMap<String, BigDecimal> part = new TreeMap<>();
         values.forEach((name, value) -> {
-            if (name.startsWith(COHORT_PREFIX) == cohort) {
+            if (name.startsWith(prefix) == matching) {
                 part.put(name, value);
             }
         });

@@ -6,10 +6,14 @@ import ru.unitecon.core.portal.Attribution;
 import ru.unitecon.core.portal.OrderSource;
 import ru.unitecon.core.portal.PortalSettings;
 
+import ru.unitecon.core.currency.Amount;
+
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
@@ -64,25 +68,29 @@ public final class Ledger {
     /**
      * A client counts under one channel (first or last touch): each order in its month, the first order as a new
      * client and as the start of a cohort, the months it bought in, the months it was active, and its deals' visits.
+     * An order whose currency has no rate is none of these: it is counted as not counted, in its month.
      */
     public Contribution contributionOf(ClientState client) {
         Contribution c = new Contribution();
         if (client == null || client.isEmpty()) {
             return c;
         }
-        List<ClientMember.Order> orders = client.members().values().stream()
+        List<ClientMember.Order> placed = client.members().values().stream()
                 .map(ClientMember::order)
                 .filter(o -> o != null)
-                .sorted(Comparator.comparing(ClientMember.Order::at).thenComparing(ClientMember.Order::amount))
                 .toList();
-        Instant firstOrderAt = orders.isEmpty() ? null : orders.getFirst().at();
-        String channel = channelOf(client, firstOrderAt);
+        List<ClientMember.Order> orders = placed.stream()
+                .filter(ClientMember.Order::isCounted)
+                .sorted(Comparator.comparing(ClientMember.Order::day).thenComparing(ClientMember.Order::amount))
+                .toList();
+        LocalDate firstOrderDay = orders.isEmpty() ? null : orders.getFirst().day();
+        String channel = channelOf(client, firstOrderDay);
 
         SortedSet<YearMonth> buyingMonths = new TreeSet<>();
         SortedSet<YearMonth> activeMonths = new TreeSet<>();
-        YearMonth cohort = firstOrderAt == null ? null : monthOf(firstOrderAt);
+        YearMonth cohort = firstOrderDay == null ? null : YearMonth.from(firstOrderDay);
         for (ClientMember.Order order : orders) {
-            YearMonth month = monthOf(order.at());
+            YearMonth month = YearMonth.from(order.day());
             AggregateKey key = new AggregateKey(month, channel);
             c.add(key, Measure.ORDERS, 1);
             c.add(key, Measure.REVENUE.attribute(), order.amount());
@@ -97,6 +105,8 @@ public final class Ledger {
                 c.add(cohortKey, Counters.cohortOrdersName((int) age), BigDecimal.ONE);
             }
         }
+        placed.stream().filter(order -> !order.isCounted()).forEach(order ->
+                c.add(new AggregateKey(YearMonth.from(order.day()), channel), Measure.UNCOUNTED_ORDERS, 1));
         if (cohort != null) {
             c.add(new AggregateKey(cohort, channel), Measure.NEW_CLIENTS, 1);
         }
@@ -119,8 +129,9 @@ public final class Ledger {
 
     /** What a deal brings to its client under these settings. */
     public ClientMember memberOf(DealRecord deal) {
+        LocalDate wonOn = deal.orderDay(zone);
         ClientMember.Order order = switch (settings.orderSource()) {
-            case WON_DEALS -> deal.isWon() ? new ClientMember.Order(deal.closedAt(), deal.amount()) : null;
+            case WON_DEALS -> wonOn == null ? null : new ClientMember.Order(wonOn, deal.amount().converted());
             case ATTENDED_APPOINTMENTS -> attendedVisitOrder(deal.appointment(), deal.amount());
         };
         return new ClientMember(deal.created(), deal.channel(), order, deal.appointment());
@@ -157,12 +168,14 @@ public final class Ledger {
                 (a, b) -> a.with(record.memberId(), memberOf(record)));
     }
 
-    private String channelOf(ClientState client, Instant firstOrderAt) {
+    /** Last touch takes the latest touch up to the first order's day (an order has a day, not a time). */
+    private String channelOf(ClientState client, LocalDate firstOrderDay) {
         List<Entry<String, ClientMember>> touches = client.members().entrySet().stream().sorted(BY_TOUCH).toList();
         if (settings.attribution() == Attribution.LAST_TOUCH) {
             Entry<String, ClientMember> last = null;
             for (Entry<String, ClientMember> touch : touches) {
-                if (firstOrderAt == null || !touch.getValue().touchedAt().isAfter(firstOrderAt)) {
+                if (firstOrderDay == null
+                        || !LocalDate.ofInstant(touch.getValue().touchedAt(), zone).isAfter(firstOrderDay)) {
                     last = touch;
                 }
             }
@@ -174,7 +187,8 @@ public final class Ledger {
     }
 
     private void addVisit(Contribution c, Appointment visit, String channel) {
-        AggregateKey key = new AggregateKey(monthOf(visit.time()), channel);
+        ZonedDateTime local = visit.time().atZone(zone);
+        AggregateKey key = new AggregateKey(YearMonth.from(local), channel);
         c.add(key, Measure.APPOINTMENTS, 1);
         if (visit.everConfirmed()) {
             c.add(key, Measure.CONFIRMED, 1);
@@ -183,15 +197,14 @@ public final class Ledger {
             case ATTENDED -> c.add(key, Measure.ATTENDED, 1);
             case NO_SHOW -> c.add(key, Measure.NO_SHOWS, 1);
             case CANCELLED -> c.add(key, Measure.CANCELLED, 1);
-            case BOOKED, CONFIRMED -> {
-            }
+            case BOOKED, CONFIRMED -> c.add(key, Counters.openVisitsName(local.getDayOfMonth()), BigDecimal.ONE);
         }
     }
 
-    private static ClientMember.Order attendedVisitOrder(Appointment visit, BigDecimal amount) {
-        if (visit == null || visit.state() != AppointmentState.ATTENDED || amount.signum() <= 0) {
+    private ClientMember.Order attendedVisitOrder(Appointment visit, Amount amount) {
+        if (visit == null || visit.state() != AppointmentState.ATTENDED || amount.value().signum() <= 0) {
             return null;
         }
-        return new ClientMember.Order(visit.time(), amount);
+        return new ClientMember.Order(LocalDate.ofInstant(visit.time(), zone), amount.converted());
     }
 }

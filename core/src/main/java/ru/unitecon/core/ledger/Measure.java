@@ -13,11 +13,16 @@ public enum Measure {
     NEW_CLIENTS("newClients"),
     ORDERS("orders"),
     REVENUE("revenue"),
+    /** Orders left out of orders and revenue: their currency has no rate on the portal. */
+    UNCOUNTED_ORDERS("ordersNotCounted"),
     /** Distinct clients with at least one order in the month. */
     BUYERS("buyers"),
     /** Clients with an order in the trailing active window that ends with the month. */
     ACTIVE_CLIENTS("activeClients"),
-    /** Appointments whose time falls in the month, in any state. */
+    /**
+     * Appointments whose time falls in the month, in any state. Those still booked or confirmed are also counted
+     * by day ({@link Counters#openVisitsName}), so that a read can tell which of them are past.
+     */
     APPOINTMENTS("appointments"),
     CONFIRMED("confirmed"),
     ATTENDED("attended"),

@@ -7,7 +7,9 @@ import ru.unitecon.core.ledger.Measure;
 import ru.unitecon.core.portal.PortalSettings;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The dashboards' numbers, computed from a portal's monthly aggregates and its spend per month and channel. A
- * channel given as {@code Optional.empty()} means the whole portal.
+ * The dashboards' numbers, computed from a portal's monthly aggregates and its spend per month and channel, as of a
+ * moment (a visit becomes past by time alone). A channel given as {@code Optional.empty()} means the whole portal.
  */
 public final class MetricsEngine {
     private static final int MONTHS_PER_YEAR = 12;
@@ -26,11 +28,14 @@ public final class MetricsEngine {
 
     private final PortalSettings settings;
     private final MonthlyAggregates aggregates;
+    private final ZonedDateTime now;
 
+    /** @param now the moment the figures are for, which tells the past visits from the coming ones */
     public MetricsEngine(PortalSettings settings, Map<AggregateKey, Counters> aggregates,
-                         Map<AggregateKey, BigDecimal> spend) {
+                         Map<AggregateKey, BigDecimal> spend, Instant now) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.aggregates = new MonthlyAggregates(aggregates, spend);
+        this.now = now.atZone(settings.zone());
     }
 
     public PeriodMetrics total(Period period) {
@@ -49,7 +54,8 @@ public final class MetricsEngine {
                 aggregates.counters(period, channel),
                 aggregates.counters(Period.endingWith(last, MONTHS_PER_YEAR), channel).count(Measure.ORDERS),
                 activeClients(period.from().minusMonths(1), channel), activeClients(last, channel),
-                aggregates.counters(period, Optional.of(Channel.UNKNOWN)).count(Measure.LEADS));
+                aggregates.counters(period, Optional.of(Channel.UNKNOWN)).count(Measure.LEADS),
+                unmarkedPastVisits(period, channel));
         return figures.metrics(settings);
     }
 
@@ -84,6 +90,24 @@ public final class MetricsEngine {
 
     public WhatIfOutcome whatIf(Period period, Optional<String> channel, WhatIf scenario) {
         return scenario.applyTo(metrics(period, channel), settings.variableCost());
+    }
+
+    /**
+     * Visits of the period still booked or confirmed on a day gone by: all of them in months gone by, those of the
+     * days before today in the current month, none later. A visit nobody marked counts as past from the day after
+     * its date (the aggregates keep open visits by day, so that the read does not grow with the bookings).
+     */
+    private long unmarkedPastVisits(Period period, Optional<String> channel) {
+        YearMonth current = YearMonth.from(now);
+        long unmarked = 0;
+        for (YearMonth month : period.months()) {
+            if (month.isBefore(current)) {
+                unmarked += aggregates.openVisits(month, channel);
+            } else if (month.equals(current)) {
+                unmarked += aggregates.openVisitsBefore(month, channel, now.getDayOfMonth());
+            }
+        }
+        return unmarked;
     }
 
     private long activeClients(YearMonth month, Optional<String> channel) {

@@ -5,6 +5,7 @@ import ru.unitecon.core.ledger.Counters;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -13,9 +14,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BinaryOperator;
 
-/** The counters and the spend of a portal, indexed by month, summed over periods for all channels or one. */
+/**
+ * The counters and the spend of a portal, indexed by month, summed over periods for all channels or one. The open
+ * visits by day are kept apart from the counters that are summed, and only counted.
+ */
 final class MonthlyAggregates {
     private final NavigableMap<YearMonth, Map<String, Counters>> counters;
+    private final NavigableMap<YearMonth, Map<String, Counters>> openVisits;
     private final NavigableMap<YearMonth, Map<String, BigDecimal>> spend;
 
     MonthlyAggregates(Map<AggregateKey, Counters> counters, Map<AggregateKey, BigDecimal> spend) {
@@ -24,8 +29,33 @@ final class MonthlyAggregates {
                 throw new IllegalArgumentException("spend cannot be negative: " + key + " " + amount);
             }
         });
-        this.counters = byMonth(counters);
+        Map<AggregateKey, Counters> summed = new HashMap<>();
+        Map<AggregateKey, Counters> open = new HashMap<>();
+        counters.forEach((key, cell) -> {
+            summed.put(key, cell.withoutOpenVisits());
+            if (!cell.openVisitsPart().isZero()) {
+                open.put(key, cell.openVisitsPart());
+            }
+        });
+        this.counters = byMonth(summed);
+        this.openVisits = byMonth(open);
         this.spend = byMonth(spend);
+    }
+
+    /** Visits of the month still booked or confirmed, whatever their day. */
+    long openVisits(YearMonth month, Optional<String> channel) {
+        return openVisitsBefore(month, channel, 32);
+    }
+
+    /** Visits of the month still booked or confirmed, on a day before {@code dayOfMonth}. */
+    long openVisitsBefore(YearMonth month, Optional<String> channel, int dayOfMonth) {
+        long open = 0;
+        for (Map.Entry<String, Counters> cell : openVisits.getOrDefault(month, Map.of()).entrySet()) {
+            if (channel.isEmpty() || channel.get().equals(cell.getKey())) {
+                open += cell.getValue().openVisitsBefore(dayOfMonth);
+            }
+        }
+        return open;
     }
 
     Counters counters(Period period, Optional<String> channel) {

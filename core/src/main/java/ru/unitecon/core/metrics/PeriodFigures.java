@@ -17,10 +17,11 @@ import static ru.unitecon.core.metrics.UnitEconomics.*;
  * @param activeAtStart        active clients at the month before the period
  * @param activeAtEnd          active clients at the period's last month
  * @param unknownSourceLeads   leads of the "unknown" channel in the period
+ * @param unmarkedPastVisits   visits of the period on days gone by that are still booked or confirmed
  */
 record PeriodFigures(Period period, Optional<String> channel, BigDecimal spend, BigDecimal processingCost,
                      Counters counters, long ordersInTrailingYear, long activeAtStart, long activeAtEnd,
-                     long unknownSourceLeads) {
+                     long unknownSourceLeads, long unmarkedPastVisits) {
 
     PeriodMetrics metrics(PortalSettings settings) {
         long leads = counters.count(Measure.LEADS);
@@ -36,6 +37,7 @@ record PeriodFigures(Period period, Optional<String> channel, BigDecimal spend, 
         MetricValue ltv = ltv(aov, variableCostPerOrder, frequency, settings.retentionYears());
         MetricValue ltvToCac = ltvToCac(ltv, cac);
         BigDecimal grossMargin = grossMargin(revenue, orders, settings.variableCost());
+        Optional<LosingMoney> losingMoney = losingMoney(spend, newClients, cac, aov, variableCostPerOrder);
         MetricValue unknownShare = channel.isPresent()
                 ? MetricValue.undefined("shown for the whole portal only")
                 : unknownSourceShare(unknownSourceLeads, leads);
@@ -44,14 +46,14 @@ record PeriodFigures(Period period, Optional<String> channel, BigDecimal spend, 
                 leads, newClients, orders, revenue, grossMargin,
                 aov, cpl(spend, leads), cac, cpo(spend, processingCost, orders), ltv,
                 ltvToCac, isBelowLtvToCacTarget(ltvToCac), contributionPerVisit(aov, variableCostPerOrder, cac),
-                isLosingMoney(cac, aov, variableCostPerOrder),
+                losingMoney.isPresent(), losingMoney,
                 paybackMonths(cac, aov, variableCostPerOrder, frequency), romi(grossMargin, spend),
-                frequency, noShows, noShowRate(noShows, counters.count(Measure.ATTENDED)),
+                frequency, noShows, noShowRate(noShows, counters.count(Measure.ATTENDED), unmarkedPastVisits),
                 confirmationRate(counters.count(Measure.CONFIRMED), counters.count(Measure.APPOINTMENTS)),
                 revenueLostToNoShows(noShows, aov),
                 leadToAppointmentConversion(counters.count(Measure.LEADS_WITH_APPOINTMENT), leads),
                 retentionRate(activeAtEnd, newClients, activeAtStart),
-                activeAtEnd, unknownShare);
+                activeAtEnd, unknownShare, unmarkedPastVisits, counters.count(Measure.UNCOUNTED_ORDERS));
     }
 }
 

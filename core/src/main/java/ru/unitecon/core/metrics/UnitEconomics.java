@@ -3,6 +3,7 @@ package ru.unitecon.core.metrics;
 import ru.unitecon.core.portal.VariableCost;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 
 import static ru.unitecon.core.metrics.MetricValue.of;
 import static ru.unitecon.core.metrics.MetricValue.ratio;
@@ -85,6 +86,19 @@ public final class UnitEconomics {
         return cac.isGreaterThan(grossMarginPerOrder(aov, variableCostPerOrder));
     }
 
+    /**
+     * The stop-channel flag with its reason: spend and no new client first (CAC is undefined, so the margin rule
+     * cannot speak, yet every rouble went nowhere), then CAC above the contribution margin.
+     */
+    public static Optional<LosingMoney> losingMoney(BigDecimal spend, long newClients, MetricValue cac,
+                                                    MetricValue aov, MetricValue variableCostPerOrder) {
+        if (newClients == 0 && spend.signum() > 0) {
+            return Optional.of(LosingMoney.SPEND_WITHOUT_NEW_CLIENTS);
+        }
+        return isLosingMoney(cac, aov, variableCostPerOrder) ? Optional.of(LosingMoney.CAC_ABOVE_MARGIN)
+                : Optional.empty();
+    }
+
     /** Months until a client's margin repays the CAC: CAC / (margin per order × orders per year / 12). */
     public static MetricValue paybackMonths(MetricValue cac, MetricValue aov, MetricValue variableCostPerOrder,
                                             MetricValue ordersPerClientPerYear) {
@@ -95,9 +109,14 @@ public final class UnitEconomics {
         return cac.times(MONTHS_PER_YEAR).dividedBy(yearlyMargin, "orders do not earn a margin");
     }
 
-    /** No-shows among the appointments whose time passed and that were resolved (attended or not), not cancelled. */
-    public static MetricValue noShowRate(long noShows, long attended) {
-        return ratio(BigDecimal.valueOf(noShows), BigDecimal.valueOf(attended + noShows), "no past appointments");
+    /**
+     * No-shows among the appointments whose time has passed and that were not cancelled (metrics.md): attended,
+     * no-shows, and the past visits nobody marked yet, which still count as visits that were due. Staff who mark
+     * only the no-shows thus see their real share, not 100 %.
+     */
+    public static MetricValue noShowRate(long noShows, long attended, long unmarkedPast) {
+        return ratio(BigDecimal.valueOf(noShows), BigDecimal.valueOf(attended + noShows + unmarkedPast),
+                "no past appointments");
     }
 
     /** Confirmed appointments / appointments. */

@@ -1,24 +1,31 @@
 package ru.unitecon.core.portal;
 
 import ru.unitecon.core.attribution.ChannelRules;
+import ru.unitecon.core.currency.CurrencyRates;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * A portal's choices for the metrics: where its months begin (time zone), its currency and costs, how clients
- * are attributed and what an order is.
+ * A portal's choices for the metrics: where its months begin (time zone), its reporting currency and costs, how
+ * clients are attributed and what an order is; and what the portal told about itself (its rates, and whether the
+ * zone and the currency were learned from it or chosen).
  *
+ * @param currency            the reporting currency, the portal's base currency unless an administrator chose one
  * @param retentionYears      how long a client stays, for the LTV formula (seed 000 uses 2 years)
  * @param activeWindowMonths  a client with an order in this many trailing months is active
  * @param reminders           appointment reminders, quiet hours and the no-show follow-up
  * @param appointmentFields   which CRM fields hold appointment time and state
+ * @param zoneSource          whether the zone was learned from the portal, chosen, or is still the default
+ * @param currencySource      the same for the reporting currency
+ * @param rates               the portal's currency rates, kept apart from the settings item and refreshed daily
  */
 public record PortalSettings(ZoneId zone, String currency, BigDecimal processingCostPerMonth,
                              VariableCost variableCost, BigDecimal retentionYears, Attribution attribution,
                              OrderSource orderSource, int activeWindowMonths, ChannelRules channelRules,
-                             ReminderPolicy reminders, AppointmentFields appointmentFields) {
+                             ReminderPolicy reminders, AppointmentFields appointmentFields,
+                             SettingSource zoneSource, SettingSource currencySource, CurrencyRates rates) {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Moscow");
 
@@ -46,6 +53,19 @@ public record PortalSettings(ZoneId zone, String currency, BigDecimal processing
         Objects.requireNonNull(channelRules, "channelRules");
         Objects.requireNonNull(reminders, "reminders");
         Objects.requireNonNull(appointmentFields, "appointmentFields");
+        Objects.requireNonNull(zoneSource, "zoneSource");
+        Objects.requireNonNull(currencySource, "currencySource");
+        Objects.requireNonNull(rates, "rates");
+    }
+
+    /** Settings as an administrator types them: where zone and currency came from is the editor's to tell. */
+    public PortalSettings(ZoneId zone, String currency, BigDecimal processingCostPerMonth, VariableCost variableCost,
+                          BigDecimal retentionYears, Attribution attribution, OrderSource orderSource,
+                          int activeWindowMonths, ChannelRules channelRules, ReminderPolicy reminders,
+                          AppointmentFields appointmentFields) {
+        this(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution, orderSource,
+                activeWindowMonths, channelRules, reminders, appointmentFields, SettingSource.ASSUMED,
+                SettingSource.ASSUMED, CurrencyRates.unknown());
     }
 
     public static PortalSettings defaults() {
@@ -56,58 +76,85 @@ public record PortalSettings(ZoneId zone, String currency, BigDecimal processing
 
     public PortalSettings withZone(ZoneId newZone) {
         return new PortalSettings(newZone, currency, processingCostPerMonth, variableCost, retentionYears,
-                attribution, orderSource, activeWindowMonths, channelRules, reminders,
-                appointmentFields);
+                attribution, orderSource, activeWindowMonths, channelRules, reminders, appointmentFields, zoneSource,
+                currencySource, rates);
+    }
+
+    /** This zone, and where it came from. */
+    public PortalSettings withZone(ZoneId newZone, SettingSource source) {
+        return new PortalSettings(newZone, currency, processingCostPerMonth, variableCost, retentionYears,
+                attribution, orderSource, activeWindowMonths, channelRules, reminders, appointmentFields, source,
+                currencySource, rates);
     }
 
     public PortalSettings withVariableCost(VariableCost newCost) {
         return new PortalSettings(zone, currency, processingCostPerMonth, newCost, retentionYears, attribution,
-                orderSource, activeWindowMonths, channelRules, reminders, appointmentFields);
+                orderSource, activeWindowMonths, channelRules, reminders, appointmentFields, zoneSource,
+                currencySource, rates);
     }
 
     public PortalSettings withProcessingCostPerMonth(BigDecimal newCost) {
         return new PortalSettings(zone, currency, newCost, variableCost, retentionYears, attribution, orderSource,
-                activeWindowMonths, channelRules, reminders, appointmentFields);
+                activeWindowMonths, channelRules, reminders, appointmentFields, zoneSource, currencySource, rates);
     }
 
     public PortalSettings withAttribution(Attribution newAttribution) {
         return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears,
-                newAttribution, orderSource, activeWindowMonths, channelRules, reminders,
-                appointmentFields);
+                newAttribution, orderSource, activeWindowMonths, channelRules, reminders, appointmentFields,
+                zoneSource, currencySource, rates);
     }
 
     public PortalSettings withOrderSource(OrderSource newSource) {
         return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution,
-                newSource, activeWindowMonths, channelRules, reminders, appointmentFields);
+                newSource, activeWindowMonths, channelRules, reminders, appointmentFields, zoneSource,
+                currencySource, rates);
     }
 
     public PortalSettings withRetentionYears(BigDecimal years) {
         return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, years, attribution,
-                orderSource, activeWindowMonths, channelRules, reminders, appointmentFields);
+                orderSource, activeWindowMonths, channelRules, reminders, appointmentFields, zoneSource,
+                currencySource, rates);
     }
 
     public PortalSettings withChannelRules(ChannelRules rules) {
         return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution,
-                orderSource, activeWindowMonths, rules, reminders, appointmentFields);
+                orderSource, activeWindowMonths, rules, reminders, appointmentFields, zoneSource, currencySource,
+                rates);
     }
 
     public PortalSettings withReminders(ReminderPolicy policy) {
         return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution,
-                orderSource, activeWindowMonths, channelRules, policy, appointmentFields);
+                orderSource, activeWindowMonths, channelRules, policy, appointmentFields, zoneSource,
+                currencySource, rates);
     }
 
     public PortalSettings withAppointmentFields(AppointmentFields fields) {
         return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution,
-                orderSource, activeWindowMonths, channelRules, reminders, fields);
+                orderSource, activeWindowMonths, channelRules, reminders, fields, zoneSource, currencySource,
+                rates);
     }
 
     public PortalSettings withCurrency(String newCurrency) {
-        return new PortalSettings(zone, newCurrency, processingCostPerMonth, variableCost, retentionYears, attribution,
-                orderSource, activeWindowMonths, channelRules, reminders, appointmentFields);
+        return new PortalSettings(zone, newCurrency, processingCostPerMonth, variableCost, retentionYears,
+                attribution, orderSource, activeWindowMonths, channelRules, reminders, appointmentFields,
+                zoneSource, currencySource, rates);
+    }
+
+    /** This reporting currency, and where it came from. */
+    public PortalSettings withCurrency(String newCurrency, SettingSource source) {
+        return new PortalSettings(zone, newCurrency, processingCostPerMonth, variableCost, retentionYears,
+                attribution, orderSource, activeWindowMonths, channelRules, reminders, appointmentFields,
+                zoneSource, source, rates);
     }
 
     public PortalSettings withActiveWindowMonths(int months) {
         return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution,
-                orderSource, months, channelRules, reminders, appointmentFields);
+                orderSource, months, channelRules, reminders, appointmentFields, zoneSource, currencySource, rates);
+    }
+
+    public PortalSettings withRates(CurrencyRates newRates) {
+        return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution,
+                orderSource, activeWindowMonths, channelRules, reminders, appointmentFields, zoneSource,
+                currencySource, newRates);
     }
 }

@@ -21,6 +21,12 @@ public record ReminderPolicy(List<Duration> offsets, LocalTime quietFrom, LocalT
     public static final int MAX_OFFSETS = 4;
     public static final Duration MAX_OFFSET = Duration.ofDays(7);
     public static final int MAX_OFFER_LENGTH = 500;
+    /**
+     * How late a reminder may still go out after its moment. A later one (the scheduler was down, or the app first
+     * saw the visit at install, long after the moment) is skipped: "tomorrow at 15:38" an hour before the visit
+     * misleads the client, and the next reminder, or none, is better.
+     */
+    public static final Duration LATE_GRACE = Duration.ofMinutes(30);
 
     public ReminderPolicy {
         Objects.requireNonNull(offsets, "offsets");

@@ -62,9 +62,11 @@ public final class ReminderSchedule {
     }
 
     /**
-     * What is owed for this appointment at {@code now}, if anything: for an open visit, the most recent reminder
-     * whose moment has come (an older one a pass missed is superseded, not sent late) or, once the visit is
-     * {@code markAfter} past, the request to mark it; for a no-show, the rebooking follow-up.
+     * What is owed for this appointment at {@code now}, if anything: for an open visit, the reminder whose moment
+     * came last, when that moment is at most {@link ReminderPolicy#LATE_GRACE} ago (when two are due together only
+     * the nearer one goes, and a reminder found later than the grace, as for a visit first seen at install, is
+     * skipped, never sent late) or, once the visit is {@code markAfter} past, the request to mark it; for a no-show,
+     * the rebooking follow-up.
      */
     public static Optional<DueAction> dueAt(Appointment appointment, ReminderPolicy policy, ZoneId zone, Instant now) {
         Instant visit = appointment.time();
@@ -89,6 +91,9 @@ public final class ReminderSchedule {
                 latestAt = at.get();
             }
         }
-        return Optional.ofNullable(latest);
+        if (latest == null || latestAt.plus(ReminderPolicy.LATE_GRACE).isBefore(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(latest);
     }
 }

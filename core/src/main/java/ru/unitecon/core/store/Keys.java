@@ -16,6 +16,8 @@ public final class Keys {
 
     static final String PORTAL = "PORTAL";
     static final String SETTINGS = "SETTINGS";
+    /** The portal's currency rates, apart from the settings so that saving settings never rolls them back. */
+    static final String RATES = "RATES";
     static final String LEAD = "LEAD#";
     static final String DEAL = "DEAL#";
     static final String CLIENT = "CLIENT#";

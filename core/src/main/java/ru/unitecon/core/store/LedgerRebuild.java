@@ -1,6 +1,5 @@
 package ru.unitecon.core.store;
 
-import ru.unitecon.core.attribution.ChannelRules;
 import ru.unitecon.core.ledger.AggregateKey;
 import ru.unitecon.core.ledger.ClientState;
 import ru.unitecon.core.ledger.Contribution;
@@ -32,9 +31,10 @@ import static ru.unitecon.core.store.Attributes.s;
 
 /**
  * Recounts a portal from its stored records after a settings change that the incremental ledger cannot follow
- * (channel rules, first or last touch, what an order is, the active window, the time zone): reclassifies every
- * record, rebuilds the clients, and sets every monthly and cohort counter to what the records add up to under the
- * new settings. Spend is left as it is.
+ * (channel rules, first or last touch, what an order is, the active window, the time zone, the reporting currency):
+ * reclassifies every record, converts amounts not yet in the reporting currency (all of them after it changed, and
+ * those whose currency the portal has begun to rate), rebuilds the clients, and sets every monthly and cohort counter
+ * to what the records add up to under the new settings. Spend is left as it is.
  *
  * <p>Records and clients are written conditionally on the version read. A change the sync function applies
  * meanwhile either fails such a condition or shows up as a new version when the pass ends; either way the pass is
@@ -61,7 +61,8 @@ public final class LedgerRebuild {
     public static boolean isNeeded(PortalSettings before, PortalSettings after) {
         return !before.channelRules().equals(after.channelRules()) || before.attribution() != after.attribution()
                 || before.orderSource() != after.orderSource()
-                || before.activeWindowMonths() != after.activeWindowMonths() || !before.zone().equals(after.zone());
+                || before.activeWindowMonths() != after.activeWindowMonths() || !before.zone().equals(after.zone())
+                || !before.currency().equals(after.currency());
     }
 
     /**
@@ -79,16 +80,15 @@ public final class LedgerRebuild {
 
     private boolean tryPass(String memberId, PortalSettings settings) {
         Ledger ledger = new Ledger(settings);
-        ChannelRules rules = settings.channelRules();
         Map<String, Long> versions = new HashMap<>();
         List<LeadRecord> leads = new ArrayList<>();
         List<DealRecord> deals = new ArrayList<>();
         try {
             for (Map<String, AttributeValue> item : reader.withPrefix(memberId, Keys.LEAD, item -> item)) {
-                LeadRecord lead = RecordCodec.lead(item);
+                LeadRecord stored = RecordCodec.lead(item);
+                LeadRecord lead = stored.recounted(settings);
                 long version = Attributes.longOrZero(item, RecordCodec.VERSION);
-                if (!lead.deleted() && !rules.classify(lead.source()).equals(lead.channel())) {
-                    lead = lead.withChannel(rules.classify(lead.source()));
+                if (lead != stored) {
                     putRecord(RecordCodec.leadItem(memberId, lead, version + 1), version);
                     version++;
                 }
@@ -96,10 +96,10 @@ public final class LedgerRebuild {
                 leads.add(lead);
             }
             for (Map<String, AttributeValue> item : reader.withPrefix(memberId, Keys.DEAL, item -> item)) {
-                DealRecord deal = RecordCodec.deal(item);
+                DealRecord stored = RecordCodec.deal(item);
+                DealRecord deal = stored.recounted(settings);
                 long version = Attributes.longOrZero(item, RecordCodec.VERSION);
-                if (!deal.deleted() && !rules.classify(deal.source()).equals(deal.channel())) {
-                    deal = deal.withChannel(rules.classify(deal.source()));
+                if (deal != stored) {
                     putRecord(RecordCodec.dealItem(memberId, deal, version + 1), version);
                     version++;
                 }

@@ -66,14 +66,14 @@ public final class LedgerStore {
         Ledger ledger = new Ledger(settings);
         return applyChange(memberId, ledger, Keys.lead(snapshot.id()), RecordCodec::lead,
                 previous -> isStale(previous, snapshot.modified()) ? null
-                        : LeadRecord.from(snapshot, previous, settings.channelRules()));
+                        : LeadRecord.from(snapshot, previous, settings));
     }
 
     public ApplyOutcome apply(String memberId, PortalSettings settings, DealSnapshot snapshot) {
         Ledger ledger = new Ledger(settings);
         return applyChange(memberId, ledger, Keys.deal(snapshot.id()), RecordCodec::deal,
                 previous -> isStale(previous, snapshot.modified()) ? null
-                        : DealRecord.from(snapshot, previous, settings.channelRules()));
+                        : DealRecord.from(snapshot, previous, settings));
     }
 
     public ApplyOutcome deleteLead(String memberId, PortalSettings settings, long leadId, Instant at) {

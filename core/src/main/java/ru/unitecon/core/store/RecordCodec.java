@@ -4,13 +4,16 @@ import ru.unitecon.core.appointments.Appointment;
 import ru.unitecon.core.appointments.AppointmentState;
 import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.crm.Semantic;
+import ru.unitecon.core.currency.Amount;
 import ru.unitecon.core.ledger.ClientMember;
 import ru.unitecon.core.ledger.ClientState;
 import ru.unitecon.core.ledger.DealRecord;
 import ru.unitecon.core.ledger.LeadRecord;
+import ru.unitecon.core.portal.PortalSettings;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +50,7 @@ final class RecordCodec {
         item.put("status", s(lead.status().code()));
         putIfPresent(item, "contactId", lead.contactId());
         putIfPresent(item, "responsibleId", lead.responsibleId());
-        item.put("amount", n(lead.amount()));
+        putAmount(item, lead.amount());
         putAppointment(item, memberId, "L" + lead.id(), lead.appointment());
         return item;
     }
@@ -55,7 +58,7 @@ final class RecordCodec {
     static LeadRecord lead(Map<String, AttributeValue> item) {
         return new LeadRecord(longOrNull(item, "id"), instant(item, "created"), instant(item, "modified"),
                 source(item), Semantic.fromCode(string(item, "status")), longOrNull(item, "contactId"),
-                decimal(item, "amount"), longOrNull(item, "responsibleId"), string(item, "channel"),
+                amount(item), longOrNull(item, "responsibleId"), string(item, "channel"),
                 appointment(item), flag(item, "deleted"));
     }
 
@@ -66,8 +69,11 @@ final class RecordCodec {
         putIfPresent(item, "contactId", deal.contactId());
         putIfPresent(item, "leadId", deal.leadId());
         putIfPresent(item, "responsibleId", deal.responsibleId());
-        putIfPresent(item, "closedAt", deal.closedAt());
-        item.put("amount", n(deal.amount()));
+        if (deal.closeDate() != null) {
+            item.put("closeDate", s(deal.closeDate().toString()));
+        }
+        putIfPresent(item, "wonAt", deal.wonAt());
+        putAmount(item, deal.amount());
         putAppointment(item, memberId, "D" + deal.id(), deal.appointment());
         return item;
     }
@@ -75,9 +81,20 @@ final class RecordCodec {
     static DealRecord deal(Map<String, AttributeValue> item) {
         return new DealRecord(longOrNull(item, "id"), instant(item, "created"), instant(item, "modified"),
                 source(item), Semantic.fromCode(string(item, "stage")), longOrNull(item, "contactId"),
-                longOrNull(item, "leadId"), decimal(item, "amount"), instant(item, "closedAt"),
+                longOrNull(item, "leadId"), amount(item), date(item, "closeDate"), wonAt(item),
                 longOrNull(item, "responsibleId"), string(item, "channel"), appointment(item),
                 flag(item, "deleted"));
+    }
+
+    /**
+     * A deal stored before close dates were dates kept {@code closedAt}, the CLOSEDATE's instant or the last change:
+     * read as the moment it was won, so its order stays, on that day in the portal's zone.
+     */
+    private static Instant wonAt(Map<String, AttributeValue> item) {
+        if (item.containsKey("wonAt") || Semantic.fromCode(string(item, "stage")) != Semantic.SUCCESS) {
+            return instant(item, "wonAt");
+        }
+        return instant(item, "closedAt");
     }
 
     static Map<String, AttributeValue> clientItem(String memberId, ClientState client, long version) {
@@ -102,8 +119,10 @@ final class RecordCodec {
         m.put("touchedAt", s(member.touchedAt().toString()));
         m.put("channel", s(member.channel()));
         if (member.order() != null) {
-            m.put("orderAt", s(member.order().at().toString()));
-            m.put("orderAmount", n(member.order().amount()));
+            m.put("orderDay", s(member.order().day().toString()));
+            if (member.order().isCounted()) {
+                m.put("orderAmount", n(member.order().amount()));
+            }
         }
         if (member.visit() != null) {
             m.put("visitAt", s(member.visit().time().toString()));
@@ -117,8 +136,8 @@ final class RecordCodec {
     }
 
     private static ClientMember member(Map<String, AttributeValue> m) {
-        ClientMember.Order order = m.containsKey("orderAt")
-                ? new ClientMember.Order(instant(m, "orderAt"), decimal(m, "orderAmount")) : null;
+        ClientMember.Order order = m.containsKey("orderDay") ? new ClientMember.Order(date(m, "orderDay"),
+                m.containsKey("orderAmount") ? decimal(m, "orderAmount") : null) : legacyOrder(m);
         Appointment visit = m.containsKey("visitAt")
                 ? new Appointment(instant(m, "visitAt"), AppointmentState.valueOf(string(m, "visitState")),
                 flag(m, "visitConfirmed"), instant(m, "visitBookedAt")) : null;
@@ -148,6 +167,43 @@ final class RecordCodec {
                     n(modified.plus(TOMBSTONE_DAYS, ChronoUnit.DAYS).getEpochSecond()));
         }
         return item;
+    }
+
+    /**
+     * The amount as written, its currency and its value in the reporting currency; {@code convertedAmount} is
+     * absent when the currency had no rate.
+     */
+    private static void putAmount(Map<String, AttributeValue> item, Amount amount) {
+        item.put("amount", n(amount.value()));
+        putIfPresent(item, "currency", amount.currency());
+        if (amount.converted() != null) {
+            item.put("convertedAmount", n(amount.converted()));
+        }
+        putIfPresent(item, "convertedTo", amount.convertedTo());
+    }
+
+    /** An amount stored before amounts had currencies is one in the reporting currency, counted as it is. */
+    private static Amount amount(Map<String, AttributeValue> item) {
+        if (!item.containsKey("currency") && !item.containsKey("convertedAmount")) {
+            return new Amount(decimal(item, "amount"), null, decimal(item, "amount"), null);
+        }
+        return new Amount(decimal(item, "amount"), string(item, "currency"),
+                item.containsKey("convertedAmount") ? decimal(item, "convertedAmount") : null,
+                string(item, "convertedTo"));
+    }
+
+    /**
+     * A client stored before orders had days kept the order's instant; its day in the zone every portal was assumed
+     * to be in then stands until the recount that the first learning of the portal's zone and rates runs.
+     */
+    private static ClientMember.Order legacyOrder(Map<String, AttributeValue> m) {
+        return m.containsKey("orderAt") ? new ClientMember.Order(LocalDate.ofInstant(instant(m, "orderAt"),
+                PortalSettings.DEFAULT_ZONE), decimal(m, "orderAmount")) : null;
+    }
+
+    private static LocalDate date(Map<String, AttributeValue> item, String name) {
+        String text = string(item, name);
+        return text == null ? null : LocalDate.parse(text);
     }
 
     private static LeadSource source(Map<String, AttributeValue> item) {

@@ -5,11 +5,14 @@ import ru.unitecon.core.attribution.ChannelRule;
 import ru.unitecon.core.attribution.ChannelRules;
 import ru.unitecon.core.attribution.MatchKind;
 import ru.unitecon.core.attribution.SourceField;
+import ru.unitecon.core.currency.CurrencyRates;
+import ru.unitecon.core.currency.Rate;
 import ru.unitecon.core.portal.AppointmentFields;
 import ru.unitecon.core.portal.Attribution;
 import ru.unitecon.core.portal.OrderSource;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.ReminderPolicy;
+import ru.unitecon.core.portal.SettingSource;
 import ru.unitecon.core.portal.VariableCost;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -27,7 +30,10 @@ import static ru.unitecon.core.store.Attributes.n;
 import static ru.unitecon.core.store.Attributes.s;
 import static ru.unitecon.core.store.Attributes.string;
 
-/** A portal's settings item; a portal that never saved settings gets the defaults. */
+/**
+ * A portal's settings item, and its rates item beside it; a portal that never saved settings gets the defaults, one
+ * whose rates were never read gets no rates.
+ */
 public final class SettingsStore {
     private final DynamoDbClient dynamo;
     private final String table;
@@ -41,7 +47,23 @@ public final class SettingsStore {
 
     public PortalSettings load(String memberId) {
         Map<String, AttributeValue> item = reader.item(memberId, Keys.SETTINGS);
-        return item == null ? PortalSettings.defaults() : decode(item);
+        PortalSettings settings = item == null ? PortalSettings.defaults() : decode(item);
+        return settings.withRates(rates(reader.item(memberId, Keys.RATES)));
+    }
+
+    /** Stores the portal's rates; the settings item is left alone. */
+    public void saveRates(String memberId, CurrencyRates rates) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(TableDefinition.PK, s(Keys.partition(memberId)));
+        item.put(TableDefinition.SK, s(Keys.RATES));
+        Attributes.putIfPresent(item, "base", rates.base());
+        Attributes.putIfPresent(item, "fetchedAt", rates.fetchedAt());
+        Attributes.putIfPresent(item, "checkedAt", rates.checkedAt());
+        Map<String, AttributeValue> listed = new HashMap<>();
+        rates.rates().forEach((code, rate) -> listed.put(code, AttributeValue.fromM(Map.of(
+                "amount", n(rate.amount()), "units", n(rate.units())))));
+        item.put("rates", AttributeValue.fromM(listed));
+        dynamo.putItem(PutItemRequest.builder().tableName(table).item(item).build());
     }
 
     public void save(String memberId, PortalSettings settings) {
@@ -49,7 +71,9 @@ public final class SettingsStore {
         item.put(TableDefinition.PK, s(Keys.partition(memberId)));
         item.put(TableDefinition.SK, s(Keys.SETTINGS));
         item.put("zone", s(settings.zone().getId()));
+        putSource(item, "zone", settings.zoneSource());
         item.put("currency", s(settings.currency()));
+        putSource(item, "currency", settings.currencySource());
         item.put("processingCostPerMonth", n(settings.processingCostPerMonth()));
         item.put("variableCostKind", s(settings.variableCost().kind().name()));
         item.put("variableCost", n(settings.variableCost().value()));
@@ -86,14 +110,47 @@ public final class SettingsStore {
                 .map(m -> new ChannelRule(SourceField.valueOf(string(m, "field")), MatchKind.valueOf(string(m, "match")),
                         string(m, "pattern"), string(m, "channel")))
                 .toList();
-        return new PortalSettings(ZoneId.of(string(item, "zone")), string(item, "currency"),
+        ZoneId zone = ZoneId.of(string(item, "zone"));
+        String currency = string(item, "currency");
+        return new PortalSettings(zone, currency,
                 decimal(item, "processingCostPerMonth"),
                 new VariableCost(VariableCost.Kind.valueOf(string(item, "variableCostKind")),
                         decimal(item, "variableCost")),
                 decimal(item, "retentionYears"), Attribution.valueOf(string(item, "attribution")),
                 OrderSource.valueOf(string(item, "orderSource")),
                 (int) Attributes.longOrZero(item, "activeWindowMonths"), new ChannelRules(rules),
-                reminders(item), appointmentFields(item));
+                reminders(item), appointmentFields(item),
+                source(item, "zone", !zone.equals(PortalSettings.DEFAULT_ZONE)),
+                source(item, "currency", !currency.equals(PortalSettings.defaults().currency())),
+                CurrencyRates.unknown());
+    }
+
+    private static void putSource(Map<String, AttributeValue> item, String setting, SettingSource source) {
+        item.put(setting + "Source", s(source.kind().name()));
+        Attributes.putIfPresent(item, setting + "SourceAt", source.at());
+    }
+
+    /**
+     * Where a setting came from. Settings saved before sources were kept count a value other than the default as
+     * an administrator's choice (the app assumed the default until someone changed it), the default as assumed.
+     */
+    private static SettingSource source(Map<String, AttributeValue> item, String setting, boolean changed) {
+        String kind = string(item, setting + "Source");
+        if (kind == null) {
+            return changed ? new SettingSource(SettingSource.Kind.ADMIN, null) : SettingSource.ASSUMED;
+        }
+        return new SettingSource(SettingSource.Kind.valueOf(kind), Attributes.instant(item, setting + "SourceAt"));
+    }
+
+    private static CurrencyRates rates(Map<String, AttributeValue> item) {
+        if (item == null) {
+            return CurrencyRates.unknown();
+        }
+        Map<String, Rate> listed = new HashMap<>();
+        item.get("rates").m().forEach((code, rate) -> listed.put(code,
+                new Rate(decimal(rate.m(), "amount"), decimal(rate.m(), "units"))));
+        return new CurrencyRates(string(item, "base"), listed, Attributes.instant(item, "fetchedAt"),
+                Attributes.instant(item, "checkedAt"));
     }
 
     /** Settings saved before reminders were configurable read as the defaults. */

@@ -19,6 +19,7 @@ import ru.unitecon.simulator.SimulatorOptions;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -40,9 +41,9 @@ public final class SimulatedInstallation implements AutoCloseable {
     public final PortalRateLimits limits = new PortalRateLimits(clock, sleeper, PortalRateLimits.BURST,
             PortalRateLimits.PER_SECOND);
 
-    private SimulatedInstallation(SimulatorOptions options) {
+    private SimulatedInstallation(SimulatorOptions options, Dataset dataset, ZoneId zone) {
         simulator = PortalSimulator.start(options.withClock(clock));
-        portal = simulator.createPortal(PortalSeed.of(Dataset.bundledSample()));
+        portal = simulator.createPortal(PortalSeed.of(dataset).withTimeZone(zone));
         credentials = new AppCredentials(portal.seed().clientId(), portal.seed().clientSecret());
         oauth = new OAuthServer(HttpClient.newHttpClient(), credentials, List.of(simulator.oauthServerUrl()));
         refresher = new TokenRefresher(oauth, store, sleeper);
@@ -52,11 +53,16 @@ public final class SimulatedInstallation implements AutoCloseable {
     }
 
     public static SimulatedInstallation start() {
-        return new SimulatedInstallation(SimulatorOptions.defaults());
+        return start(SimulatorOptions.defaults());
     }
 
     public static SimulatedInstallation start(SimulatorOptions options) {
-        return new SimulatedInstallation(options);
+        return new SimulatedInstallation(options, Dataset.bundledSample(), ZoneId.of("Europe/Moscow"));
+    }
+
+    /** A portal in {@code zone} holding {@code dataset}. */
+    public static SimulatedInstallation start(Dataset dataset, ZoneId zone) {
+        return new SimulatedInstallation(SimulatorOptions.defaults(), dataset, zone);
     }
 
     public String memberId() {

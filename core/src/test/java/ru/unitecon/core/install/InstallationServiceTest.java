@@ -12,7 +12,9 @@ import ru.unitecon.core.bitrix.tokens.TokenRefresher;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.intake.IntakeOutcome;
 import ru.unitecon.core.portal.PortalInstallation;
+import ru.unitecon.core.store.LedgerRebuild;
 import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.simulator.Dataset;
 import ru.unitecon.simulator.FramePost;
@@ -62,7 +64,10 @@ class InstallationServiceTest {
         HttpClient rest = BitrixRestClient.newHttpClient();
         installations = new InstallationService(portals, oauth,
                 memberId -> BitrixRestClient.builder(memberId, portals, refresher).http(rest).build(),
-                queued::addAll, new AppAddresses(EVENTS, URI.create("https://app.example/app")), Clock.systemUTC());
+                queued::addAll, new AppAddresses(EVENTS, URI.create("https://app.example/app")), Clock.systemUTC(),
+                new PortalFactsLearner(new SettingsStore(LocalDynamo.client(), LocalDynamo.TABLE),
+                        new LedgerRebuild(LocalDynamo.client(), LocalDynamo.TABLE, Clock.systemUTC()),
+                        Clock.systemUTC()));
         intake = new EventIntake(portals, queued::addAll, installations);
     }
 

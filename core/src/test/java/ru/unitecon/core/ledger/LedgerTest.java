@@ -3,6 +3,11 @@ package ru.unitecon.core.ledger;
 import org.junit.jupiter.api.Test;
 import ru.unitecon.core.appointments.Appointment;
 import ru.unitecon.core.appointments.AppointmentState;
+import ru.unitecon.core.attribution.LeadSource;
+import ru.unitecon.core.crm.DealSnapshot;
+import ru.unitecon.core.crm.Semantic;
+import ru.unitecon.core.currency.Amount;
+import ru.unitecon.core.currency.CurrencyRates;
 import ru.unitecon.core.portal.Attribution;
 import ru.unitecon.core.portal.OrderSource;
 import ru.unitecon.core.portal.PortalSettings;
@@ -30,7 +35,12 @@ class LedgerTest {
 
     private static ClientMember order(String touchedAt, String channel, String orderAt, String amount) {
         return new ClientMember(moscow(touchedAt), channel,
-                new ClientMember.Order(moscow(orderAt), new BigDecimal(amount)), null);
+                new ClientMember.Order(java.time.LocalDateTime.parse(orderAt).toLocalDate(), new BigDecimal(amount)),
+                null);
+    }
+
+    private static Amount rubles(String amount) {
+        return Amount.of(new BigDecimal(amount), "RUB", "RUB", CurrencyRates.unknown());
     }
 
     private static ClientState client(Object... idsAndMembers) {
@@ -62,7 +72,7 @@ class LedgerTest {
         ClientState c = client(
                 "L1", touch("2026-01-02T10:00", "instagram"),
                 "L2", touch("2026-01-04T10:00", "vk"),
-                "D1", order("2026-01-05T10:00", "call", "2026-01-05T09:00", "1200"),
+                "D1", order("2026-01-05T10:00", "call", "2026-01-04T09:00", "1200"),
                 "L3", touch("2026-01-20T10:00", "avito"));
 
         assertTrue(lastTouch.contributionOf(c).cells().containsKey(new AggregateKey(JAN, "vk")));
@@ -100,21 +110,21 @@ class LedgerTest {
         Ledger visits = new Ledger(PortalSettings.defaults().withOrderSource(OrderSource.ATTENDED_APPOINTMENTS));
         Instant visitAt = moscow("2026-01-15T12:00");
         LeadRecord attended = new LeadRecord(1, moscow("2026-01-10T10:00"), moscow("2026-01-15T13:00"),
-                ru.unitecon.core.attribution.LeadSource.ofUtm("instagram", null, null),
-                ru.unitecon.core.crm.Semantic.SUCCESS, 5L, new BigDecimal("2500"), 1L, "instagram",
+                LeadSource.ofUtm("instagram", null, null),
+                Semantic.SUCCESS, 5L, rubles("2500"), 1L, "instagram",
                 new Appointment(visitAt, AppointmentState.ATTENDED, true), false);
 
         ClientMember member = visits.memberOf(attended);
 
-        assertEquals(visitAt, member.order().at());
+        assertEquals(java.time.LocalDate.of(2026, 1, 15), member.order().day());
         assertNull(ledger.memberOf(attended).order(), "with won deals as orders a lead is never an order");
     }
 
     @Test
     void aLeadAndItsVisitCountUnderTheLeadsOwnChannel() {
         LeadRecord lead = new LeadRecord(1, moscow("2026-01-31T23:30"), moscow("2026-01-31T23:30"),
-                ru.unitecon.core.attribution.LeadSource.ofUtm("vk", null, null),
-                ru.unitecon.core.crm.Semantic.IN_PROGRESS, null, BigDecimal.ZERO, 1L, "vk",
+                LeadSource.ofUtm("vk", null, null),
+                Semantic.IN_PROGRESS, null, rubles("0"), 1L, "vk",
                 new Appointment(moscow("2026-02-02T10:00"), AppointmentState.NO_SHOW, true), false);
 
         Contribution c = ledger.contributionOf(lead);
@@ -123,5 +133,73 @@ class LedgerTest {
         Counters feb = c.cells().get(new AggregateKey(JAN.plusMonths(1), "vk"));
         assertEquals(1, feb.count(Measure.NO_SHOWS));
         assertEquals(1, feb.count(Measure.CONFIRMED));
+    }
+
+    private static DealSnapshot wonDeal(String modified, String closeDate, String movedAt, String amount,
+                                        String currency) {
+        return new DealSnapshot(7, moscow("2026-01-02T10:00"), moscow(modified), LeadSource.ofUtm("vk", null, null),
+                Semantic.SUCCESS, 5L, null, new BigDecimal(amount), currency,
+                closeDate == null ? null : java.time.LocalDate.parse(closeDate),
+                movedAt == null ? null : moscow(movedAt), 1L, null);
+    }
+
+    @Test
+    void aWonDealWithoutCloseDateKeepsTheMonthItWasFirstSeenWonThroughLaterEdits() {
+        PortalSettings settings = PortalSettings.defaults();
+        DealRecord first = DealRecord.from(wonDeal("2026-01-31T23:50", null, "2026-01-31T23:40", "1000", "RUB"),
+                null, settings);
+        DealRecord editedInFebruary = DealRecord.from(wonDeal("2026-02-03T11:00", null, "2026-01-31T23:40", "1000",
+                "RUB"), first, settings);
+        DealRecord movedAgainInMarch = DealRecord.from(wonDeal("2026-03-03T11:00", null, "2026-03-03T11:00", "1000",
+                "RUB"), editedInFebruary, settings);
+
+        assertEquals(java.time.LocalDate.of(2026, 1, 31), ledger.memberOf(editedInFebruary).order().day());
+        assertEquals(java.time.LocalDate.of(2026, 1, 31), ledger.memberOf(movedAgainInMarch).order().day(),
+                "DATE_MODIFY and later stage moves do not move an order");
+    }
+
+    @Test
+    void aDealThatLeavesWonAndWinsAgainIsAnOrderWhenItWonAgain() {
+        PortalSettings settings = PortalSettings.defaults();
+        DealRecord won = DealRecord.from(wonDeal("2026-01-10T10:00", null, "2026-01-10T10:00", "1000", "RUB"),
+                null, settings);
+        DealRecord reopened = DealRecord.from(new DealSnapshot(7, moscow("2026-01-02T10:00"),
+                moscow("2026-02-01T10:00"), LeadSource.ofUtm("vk", null, null), Semantic.IN_PROGRESS, 5L, null,
+                new BigDecimal("1000"), null, 1L, null), won, settings);
+        DealRecord wonAgain = DealRecord.from(wonDeal("2026-03-05T10:00", null, "2026-03-05T09:00", "1000", "RUB"),
+                reopened, settings);
+
+        assertNull(ledger.memberOf(reopened).order());
+        assertEquals(java.time.LocalDate.of(2026, 3, 5), ledger.memberOf(wonAgain).order().day());
+    }
+
+    @Test
+    void anOrderInACurrencyWithoutARateIsCountedApartNotAsRevenue() {
+        ClientState c = client(
+                "L1", touch("2026-01-02T10:00", "vk"),
+                "D1", new ClientMember(moscow("2026-01-05T10:00"), "vk",
+                        new ClientMember.Order(java.time.LocalDate.of(2026, 1, 6), null), null),
+                "D2", order("2026-01-05T10:00", "vk", "2026-01-20T10:00", "2500"));
+
+        Counters jan = ledger.contributionOf(c).cells().get(new AggregateKey(JAN, "vk"));
+
+        assertEquals(1, jan.count(Measure.ORDERS));
+        assertEquals(1, jan.count(Measure.UNCOUNTED_ORDERS));
+        assertEquals(0, new BigDecimal("2500").compareTo(jan.get(Measure.REVENUE)));
+        assertEquals(1, jan.count(Measure.NEW_CLIENTS), "the client is new with the order that counts");
+    }
+
+    @Test
+    void openVisitsAreCountedByTheirDayInThePortalsZone() {
+        Ledger yekaterinburg = new Ledger(PortalSettings.defaults().withZone(java.time.ZoneId.of("Asia/Yekaterinburg")));
+        LeadRecord lead = new LeadRecord(1, moscow("2026-01-20T10:00"), moscow("2026-01-20T10:00"),
+                LeadSource.ofUtm("vk", null, null), Semantic.IN_PROGRESS, null, rubles("0"), 1L, "vk",
+                new Appointment(Instant.parse("2026-01-31T19:30:00Z"), AppointmentState.CONFIRMED, true), false);
+
+        Counters feb = yekaterinburg.contributionOf(lead).cells().get(new AggregateKey(JAN.plusMonths(1), "vk"));
+
+        assertEquals(1, feb.count(Measure.APPOINTMENTS), "00:30 on 1 February in Yekaterinburg");
+        assertEquals(1, feb.openVisitsBefore(2));
+        assertEquals(0, feb.openVisitsBefore(1));
     }
 }

@@ -37,7 +37,7 @@ class MetricsEnginePropertiesTest {
                         Map<AggregateKey, BigDecimal> spend, Period period) {
 
         MetricsEngine engine() {
-            return new MetricsEngine(settings, counters, spend);
+            return new MetricsEngine(settings, counters, spend, PortalFixture.READ_AT);
         }
     }
 

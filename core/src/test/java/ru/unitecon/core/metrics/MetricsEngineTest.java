@@ -108,14 +108,15 @@ class MetricsEngineTest {
     }
 
     @Test
-    void cacIsUndefinedWhenNoNewClients() {
+    void cacIsUndefinedWhenNoNewClientsAndTheChannelIsLosingMoney() {
         MetricsEngine engine = new PortalFixture().spend(MARCH, INSTAGRAM, "50000").engine();
 
         PeriodMetrics march = engine.channel(IN_MARCH, INSTAGRAM);
 
         assertUndefined(march.cac());
         assertUndefined(march.ltvToCac());
-        assertFalse(march.losingMoney());
+        assertTrue(march.losingMoney(), "spend and no new client is the worst case, not an exempt one");
+        assertEquals(Optional.of(LosingMoney.SPEND_WITHOUT_NEW_CLIENTS), march.losingMoneyReason());
     }
 
     @Test
@@ -313,5 +314,74 @@ class MetricsEngineTest {
 
     private static PortalSettings salonSettings() {
         return PortalSettings.defaults().withVariableCost(VariableCost.perOrder("300"));
+    }
+
+    @Test
+    void pastVisitsNobodyMarkedCountInTheNoShowRate() {
+        PortalFixture portal = new PortalFixture()
+                .count(MARCH, INSTAGRAM, Measure.NO_SHOWS, 3)
+                .openVisits(MARCH, INSTAGRAM, 10, 12)
+                .count(MARCH, INSTAGRAM, Measure.ATTENDED, 5);
+
+        PeriodMetrics march = portal.engine().channel(IN_MARCH, INSTAGRAM);
+
+        assertValue("0.15", march.noShowRate());
+        assertEquals(12, march.unmarkedPastVisits());
+    }
+
+    @Test
+    void aVisitOfTheCurrentMonthNobodyMarkedIsPastFromTheDayAfterItsDate() {
+        PortalFixture portal = new PortalFixture()
+                .count(MARCH, INSTAGRAM, Measure.NO_SHOWS, 1)
+                .openVisits(MARCH, INSTAGRAM, 19, 1)
+                .openVisits(MARCH, INSTAGRAM, 20, 2)
+                .openVisits(MARCH, INSTAGRAM, 21, 4);
+        java.time.Instant march20 = java.time.LocalDateTime.parse("2026-03-20T16:00")
+                .atZone(PortalSettings.DEFAULT_ZONE).toInstant();
+
+        PeriodMetrics march = portal.engineAt(march20).channel(IN_MARCH, INSTAGRAM);
+
+        assertEquals(1, march.unmarkedPastVisits(), "yesterday's visit is past; today's and tomorrow's not yet");
+        assertValue("0.5", march.noShowRate());
+        assertEquals(0, portal.engineAt(march20.minusSeconds(86_400 * 30)).channel(IN_MARCH, INSTAGRAM)
+                .unmarkedPastVisits(), "nothing of a month still ahead is past");
+    }
+
+    @Test
+    void revenueLostAndTheWhatIfFollowTheRateOverPastVisits() {
+        PortalFixture portal = new PortalFixture()
+                .count(MARCH, INSTAGRAM, Measure.ORDERS, 10)
+                .revenue(MARCH, INSTAGRAM, "20000")
+                .count(MARCH, INSTAGRAM, Measure.NO_SHOWS, 3)
+                .count(MARCH, INSTAGRAM, Measure.ATTENDED, 10)
+                .openVisits(MARCH, INSTAGRAM, 5, 7);
+
+        MetricsEngine engine = portal.engine();
+        PeriodMetrics march = engine.channel(IN_MARCH, INSTAGRAM);
+        WhatIfOutcome halved = engine.whatIf(IN_MARCH, Optional.of(INSTAGRAM), WhatIf.noShowRate(
+                new java.math.BigDecimal("0.075")));
+
+        assertValue("0.15", march.noShowRate());
+        assertValue("6000", march.revenueLostToNoShows());
+        assertValue("21764.705882", halved.projected().revenue());
+    }
+
+    @Test
+    void ordersInACurrencyWithoutARateAreReported() {
+        PortalFixture portal = new PortalFixture().count(MARCH, INSTAGRAM, Measure.UNCOUNTED_ORDERS, 2);
+
+        assertEquals(2, portal.engine().total(IN_MARCH).ordersNotCounted());
+    }
+
+    @Test
+    void aChannelWhoseClientsCostMoreThanTheirFirstOrderEarnsIsLosingMoneyForThatReason() {
+        PortalFixture portal = new PortalFixture()
+                .spend(MARCH, INSTAGRAM, "10000")
+                .count(MARCH, INSTAGRAM, Measure.NEW_CLIENTS, 2)
+                .count(MARCH, INSTAGRAM, Measure.ORDERS, 2)
+                .revenue(MARCH, INSTAGRAM, "4000");
+
+        assertEquals(Optional.of(LosingMoney.CAC_ABOVE_MARGIN),
+                portal.engine().channel(IN_MARCH, INSTAGRAM).losingMoneyReason());
     }
 }

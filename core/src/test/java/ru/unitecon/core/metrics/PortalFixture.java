@@ -6,6 +6,7 @@ import ru.unitecon.core.ledger.Measure;
 import ru.unitecon.core.portal.PortalSettings;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,8 +35,21 @@ final class PortalFixture {
         return this;
     }
 
+    /** The moment the fixture's figures are read at: after every month the tests use. */
+    static final Instant READ_AT = Instant.parse("2030-01-01T00:00:00Z");
+
     MetricsEngine engine(PortalSettings settings) {
-        return new MetricsEngine(settings, counters, spend);
+        return new MetricsEngine(settings, counters, spend, READ_AT);
+    }
+
+    /** The engine as of {@code now}, in the default (Moscow) zone. */
+    MetricsEngine engineAt(Instant now) {
+        return new MetricsEngine(PortalSettings.defaults(), counters, spend, now);
+    }
+
+    /** Visits still booked or confirmed on a day of a month. */
+    PortalFixture openVisits(YearMonth month, String channel, int day, long count) {
+        return add(month, channel, Counters.openVisitsName(day), BigDecimal.valueOf(count));
     }
 
     MetricsEngine engine() {

@@ -1,15 +1,21 @@
 package ru.unitecon.core.metrics;
 
 import org.junit.jupiter.api.Test;
+import ru.unitecon.core.attribution.LeadSource;
+import ru.unitecon.core.crm.Semantic;
+import ru.unitecon.core.currency.Amount;
+import ru.unitecon.core.currency.CurrencyRates;
 import ru.unitecon.core.ledger.AggregateKey;
 import ru.unitecon.core.ledger.ClientMember;
 import ru.unitecon.core.ledger.ClientState;
 import ru.unitecon.core.ledger.Contribution;
+import ru.unitecon.core.ledger.DealRecord;
 import ru.unitecon.core.ledger.Ledger;
 import ru.unitecon.core.portal.PortalSettings;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -21,33 +27,42 @@ import static ru.unitecon.core.metrics.MetricAssertions.assertAmount;
 import static ru.unitecon.core.metrics.MetricAssertions.assertUndefined;
 import static ru.unitecon.core.metrics.MetricAssertions.assertValue;
 
+/**
+ * Months in the portal's zone: a close date is a calendar date and counts in its own month whatever the zone; a
+ * moment (a deal the app first saw won without a close date) counts in the month it falls in, in the portal's zone.
+ */
 class PortalTimeZoneTest {
     private static final YearMonth FEBRUARY = YearMonth.of(2026, 2);
     private static final YearMonth MARCH = YearMonth.of(2026, 3);
     private static final PortalSettings YEKATERINBURG =
             PortalSettings.defaults().withZone(ZoneId.of("Asia/Yekaterinburg"));
+    private static final PortalSettings SAO_PAULO =
+            PortalSettings.defaults().withZone(ZoneId.of("America/Sao_Paulo"));
 
-    /** Two clients from Instagram: one buys in the last minute of February, one in the first minute of March. */
-    private static MetricsEngine engineOf(PortalSettings settings) {
+    private static MetricsEngine engineOf(PortalSettings settings, DealRecord... deals) {
         Ledger ledger = new Ledger(settings);
-        Contribution aggregates = new Contribution()
-                .add(ledger.contributionOf(clientWithOrderAt("C1", "2026-02-28T23:59+05:00", "900")))
-                .add(ledger.contributionOf(clientWithOrderAt("C2", "2026-03-01T00:00+05:00", "1500")));
+        Contribution aggregates = new Contribution();
+        for (DealRecord deal : deals) {
+            ClientMember lead = new ClientMember(deal.created().minusSeconds(86_400), INSTAGRAM, null, null);
+            aggregates.add(ledger.contributionOf(ClientState.empty("C" + deal.id())
+                    .with("L" + deal.id(), lead).with(deal.memberId(), ledger.memberOf(deal))));
+        }
         Map<AggregateKey, BigDecimal> spend = Map.of(new AggregateKey(MARCH, INSTAGRAM), new BigDecimal("3000"));
-        return new MetricsEngine(settings, aggregates.cells(), spend);
+        return new MetricsEngine(settings, aggregates.cells(), spend, PortalFixture.READ_AT);
     }
 
-    private static ClientState clientWithOrderAt(String key, String closedAt, String amount) {
-        Instant orderAt = OffsetDateTime.parse(closedAt).toInstant();
-        ClientMember lead = new ClientMember(orderAt.minusSeconds(86_400 * 5), INSTAGRAM, null, null);
-        ClientMember deal = new ClientMember(orderAt.minusSeconds(86_400), INSTAGRAM,
-                new ClientMember.Order(orderAt, new BigDecimal(amount)), null);
-        return ClientState.empty(key).with("L" + key, lead).with("D" + key, deal);
+    private static DealRecord won(long id, LocalDate closeDate, String firstSeenWon, String amount) {
+        Instant wonAt = OffsetDateTime.parse(firstSeenWon).toInstant();
+        return new DealRecord(id, wonAt.minusSeconds(86_400 * 3), wonAt, LeadSource.ofUtm("instagram", null, null),
+                Semantic.SUCCESS, id, null, Amount.of(new BigDecimal(amount), "RUB", "RUB", CurrencyRates.unknown()),
+                closeDate, wonAt, 1L, INSTAGRAM, null, false);
     }
 
     @Test
-    void aDealClosedAtMidnightOfMarchFirstInYekaterinburgBelongsToMarch() {
-        MetricsEngine engine = engineOf(YEKATERINBURG);
+    void aDealClosedOnMarchFirstBelongsToMarchInYekaterinburg() {
+        MetricsEngine engine = engineOf(YEKATERINBURG,
+                won(1, LocalDate.of(2026, 2, 28), "2026-02-28T23:59+05:00", "900"),
+                won(2, LocalDate.of(2026, 3, 1), "2026-03-01T00:00+05:00", "1500"));
 
         PeriodMetrics march = engine.channel(Period.month(MARCH), INSTAGRAM);
 
@@ -55,24 +70,34 @@ class PortalTimeZoneTest {
         assertEquals(1, march.orders());
         assertAmount("1500", march.revenue());
         assertValue("3000", march.cac());
+        assertAmount("900", engine.channel(Period.month(FEBRUARY), INSTAGRAM).revenue());
     }
 
     @Test
-    void theLastMinuteOfFebruaryInYekaterinburgStaysInFebruary() {
-        MetricsEngine engine = engineOf(YEKATERINBURG);
+    void aCloseDateIsNeverMovedThroughAZoneEvenOneThatDisagrees() {
+        // The portal wrote 2026-03-01T00:00:00+05:00; a Moscow setting must not turn it into 28 February 22:00.
+        MetricsEngine engine = engineOf(PortalSettings.defaults(),
+                won(2, LocalDate.of(2026, 3, 1), "2026-03-01T00:00+05:00", "1500"));
 
-        PeriodMetrics february = engine.channel(Period.month(FEBRUARY), INSTAGRAM);
-
-        assertEquals(1, february.newClients());
-        assertAmount("900", february.revenue());
-        assertEquals(1, february.orders());
+        assertEquals(1, engine.channel(Period.month(MARCH), INSTAGRAM).newClients());
+        assertEquals(0, engine.channel(Period.month(FEBRUARY), INSTAGRAM).orders());
     }
 
     @Test
-    void theSameInstantIsStillFebruaryForAMoscowPortal() {
-        MetricsEngine engine = engineOf(PortalSettings.defaults());
+    void aDealFirstSeenWonJustAfterMidnightInSaoPauloCountsInThatPortalsMonth() {
+        DealRecord noCloseDate = won(3, null, "2026-03-01T00:30-03:00", "700");
 
-        assertEquals(2, engine.channel(Period.month(FEBRUARY), INSTAGRAM).newClients());
+        assertEquals(1, engineOf(SAO_PAULO, noCloseDate).channel(Period.month(MARCH), INSTAGRAM).orders());
+        assertEquals(1, engineOf(YEKATERINBURG, noCloseDate).channel(Period.month(MARCH), INSTAGRAM).orders(),
+                "08:30 on 1 March in Yekaterinburg");
+    }
+
+    @Test
+    void theSameMomentIsStillFebruaryWestOfSaoPaulo() {
+        DealRecord noCloseDate = won(3, null, "2026-03-01T00:30-03:00", "700");
+        MetricsEngine engine = engineOf(PortalSettings.defaults().withZone(ZoneId.of("America/Manaus")), noCloseDate);
+
+        assertEquals(1, engine.channel(Period.month(FEBRUARY), INSTAGRAM).orders(), "23:30 on 28 February at UTC−4");
         assertUndefined(engine.channel(Period.month(MARCH), INSTAGRAM).cac());
     }
 }

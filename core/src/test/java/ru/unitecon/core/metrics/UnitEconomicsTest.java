@@ -179,12 +179,18 @@ class UnitEconomicsTest {
 
     @Test
     void noShowRateCountsOnlyResolvedAppointments() {
-        assertValue("0.15", UnitEconomics.noShowRate(15, 85));
+        assertValue("0.15", UnitEconomics.noShowRate(15, 85, 0));
+    }
+
+    @Test
+    void unmarkedPastVisitsAreInTheDenominator() {
+        // Staff who mark only the no-shows see their real 15 %, not 100 %.
+        assertValue("0.15", UnitEconomics.noShowRate(15, 0, 85));
     }
 
     @Test
     void noShowRateIsUndefinedWhenNoAppointments() {
-        assertUndefined(UnitEconomics.noShowRate(0, 0));
+        assertUndefined(UnitEconomics.noShowRate(0, 0, 0));
     }
 
     @Test

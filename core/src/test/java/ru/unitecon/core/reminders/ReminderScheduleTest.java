@@ -99,6 +99,47 @@ class ReminderScheduleTest {
     }
 
     @Test
+    void aReminderMoreThanTheGraceLateIsSkippedNotSentLate() {
+        Appointment visit = new Appointment(at("2026-11-25T15:00", MOSCOW), AppointmentState.BOOKED, false,
+                at("2026-11-20T10:00", MOSCOW));
+
+        assertEquals(Optional.of(DueAction.reminder(visit.time(), DAY)),
+                ReminderSchedule.dueAt(visit, POLICY, MOSCOW, at("2026-11-24T15:30", MOSCOW)));
+        assertEquals(Optional.empty(), ReminderSchedule.dueAt(visit, POLICY, MOSCOW, at("2026-11-24T15:31", MOSCOW)),
+                "a scheduler down for 31 minutes does not tell the client about tomorrow at the wrong moment");
+    }
+
+    @Test
+    void whenTwoAreDueTogetherOnlyTheNearerGoesAndNeverTheOtherAfterIt() {
+        ReminderPolicy close = new ReminderPolicy(List.of(Duration.ofMinutes(60), Duration.ofMinutes(45)),
+                LocalTime.of(22, 0), LocalTime.of(8, 0), Duration.ofHours(2), "");
+        Appointment visit = new Appointment(at("2026-11-25T15:00", MOSCOW), AppointmentState.BOOKED, false,
+                at("2026-11-20T10:00", MOSCOW));
+
+        assertEquals(Optional.of(DueAction.reminder(visit.time(), Duration.ofMinutes(45))),
+                ReminderSchedule.dueAt(visit, close, MOSCOW, at("2026-11-25T14:20", MOSCOW)));
+    }
+
+    /**
+     * The issue's case: a visit at 15:38 in Yekaterinburg booked the day before the app was installed; the app first
+     * sees it at install, three hours before the visit. The 24 h reminder's moment is 21 hours gone: skipped, not
+     * sent at once; the 3 h one goes at its moment.
+     */
+    @Test
+    void aVisitFirstSeenAtInstallGetsOnlyTheReminderThatIsStillNear() {
+        ZoneId yekaterinburg = ZoneId.of("Asia/Yekaterinburg");
+        Instant install = at("2026-11-25T12:38", yekaterinburg);
+        Appointment visit = new Appointment(at("2026-11-25T15:38", yekaterinburg), AppointmentState.BOOKED, false,
+                at("2026-11-24T12:38", yekaterinburg));
+
+        assertEquals(Optional.of(DueAction.reminder(visit.time(), THREE_HOURS)),
+                ReminderSchedule.dueAt(visit, POLICY, yekaterinburg, install));
+        assertEquals(Optional.empty(),
+                ReminderSchedule.dueAt(visit, POLICY, yekaterinburg, install.minus(Duration.ofMinutes(1))),
+                "a minute before, the only reminder whose moment has come is the 24 h one, 21 hours late");
+    }
+
+    @Test
     void aVisitStillOpenAfterTheMarkDelayIsOwedAMarkRequest() {
         Appointment confirmed = new Appointment(at("2026-11-25T15:00", MOSCOW), AppointmentState.CONFIRMED, true);
 

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -57,6 +58,11 @@ class LedgerRebuildTest {
         return Instant.parse(instant);
     }
 
+    /** A close date as a Moscow portal writes it for that moment. */
+    private static LocalDate day(String instant) {
+        return LocalDate.ofInstant(Instant.parse(instant), PortalSettings.DEFAULT_ZONE);
+    }
+
     /** Two clients with several touches, one of them across a month end that the zone change moves. */
     private void history(String member, PortalSettings settings) {
         ledger.apply(member, settings, new LeadSnapshot(1, at("2026-02-28T22:00:00Z"), at("2026-02-28T22:00:00Z"),
@@ -65,12 +71,12 @@ class LedgerRebuildTest {
         ledger.apply(member, settings, new LeadSnapshot(2, at("2026-03-05T10:00:00Z"), at("2026-03-05T10:00:00Z"),
                 LeadSource.ofUtm("vk", null, null), Semantic.IN_PROGRESS, 50L, BigDecimal.ZERO, 1L, null));
         ledger.apply(member, settings, new DealSnapshot(1, at("2026-03-06T10:00:00Z"), at("2026-03-06T10:00:00Z"),
-                LeadSource.NONE, Semantic.SUCCESS, 50L, 2L, new BigDecimal("3000"), at("2026-03-06T10:00:00Z"), 1L,
+                LeadSource.NONE, Semantic.SUCCESS, 50L, 2L, new BigDecimal("3000"), day("2026-03-06T10:00:00Z"), 1L,
                 null));
         ledger.apply(member, settings, new LeadSnapshot(3, at("2026-03-31T23:30:00Z"), at("2026-03-31T23:30:00Z"),
                 LeadSource.ofSourceId("CALL"), Semantic.IN_PROGRESS, 60L, BigDecimal.ZERO, 1L, null));
         ledger.apply(member, settings, new DealSnapshot(2, at("2026-04-01T01:00:00Z"), at("2026-04-01T01:00:00Z"),
-                LeadSource.NONE, Semantic.SUCCESS, 60L, 3L, new BigDecimal("1500"), at("2026-04-01T01:00:00Z"), 1L,
+                LeadSource.NONE, Semantic.SUCCESS, 60L, 3L, new BigDecimal("1500"), day("2026-04-01T01:00:00Z"), 1L,
                 null));
         ledger.apply(member, settings, new LeadSnapshot(4, at("2026-03-10T10:00:00Z"), at("2026-03-10T10:00:00Z"),
                 LeadSource.ofUtm("vk", null, null), Semantic.IN_PROGRESS, null, BigDecimal.ZERO, 1L, null));
@@ -101,7 +107,7 @@ class LedgerRebuildTest {
 
         // The client's vk lead is won again under the new settings: the incremental ledger must agree with them.
         ledger.apply(member, after(), new DealSnapshot(3, at("2026-03-20T10:00:00Z"), at("2026-03-20T10:00:00Z"),
-                LeadSource.NONE, Semantic.SUCCESS, 50L, 2L, new BigDecimal("1000"), at("2026-03-20T10:00:00Z"), 1L,
+                LeadSource.NONE, Semantic.SUCCESS, 50L, 2L, new BigDecimal("1000"), day("2026-03-20T10:00:00Z"), 1L,
                 null));
         ledger.deleteDeal(member, after(), 1, at("2026-03-21T10:00:00Z"));
 
@@ -144,8 +150,9 @@ class LedgerRebuildTest {
         assertTrue(LedgerRebuild.isNeeded(BEFORE, BEFORE.withActiveWindowMonths(6)));
         assertTrue(LedgerRebuild.isNeeded(BEFORE, after().withZone(BEFORE.zone())
                 .withAttribution(BEFORE.attribution())));
+        assertTrue(LedgerRebuild.isNeeded(BEFORE, BEFORE.withCurrency("KZT")), "amounts convert anew");
         assertFalse(LedgerRebuild.isNeeded(BEFORE, BEFORE.withProcessingCostPerMonth(BigDecimal.TEN)
-                .withRetentionYears(BigDecimal.ONE).withCurrency("KZT")));
+                .withRetentionYears(BigDecimal.ONE)));
     }
 
     private static Map<AggregateKey, Counters> monthly(

@@ -57,7 +57,7 @@ class LedgerStoreTest {
     private static DealSnapshot wonDeal(long id, Long contactId, Long leadId, String amount, String closed,
                                         String modified) {
         return new DealSnapshot(id, at(closed), at(modified), LeadSource.ofSourceId("CALL"), Semantic.SUCCESS,
-                contactId, leadId, new BigDecimal(amount), at(closed), 7L, null);
+                contactId, leadId, new BigDecimal(amount), OffsetDateTime.parse(closed).toLocalDate(), 7L, null);
     }
 
     private Counters cell(YearMonth month, String channel) {

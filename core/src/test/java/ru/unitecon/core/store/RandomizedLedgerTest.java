@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -91,8 +92,8 @@ class RandomizedLedgerTest {
 
         Ledger ledger = new Ledger(settings);
         Contribution fromTruth = ledger.recompute(
-                finalLeads.values().stream().map(s -> LeadRecord.from(s, null, settings.channelRules())).toList(),
-                finalDeals.values().stream().map(s -> DealRecord.from(s, null, settings.channelRules())).toList());
+                finalLeads.values().stream().map(s -> LeadRecord.from(s, null, settings)).toList(),
+                finalDeals.values().stream().map(s -> DealRecord.from(s, null, settings)).toList());
         // Confirmations depend on which intermediate versions a worker happened to see; everything else may not.
         assertEquals(withoutConfirmations(fromTruth.cells()), withoutConfirmations(new TreeMap<>(stored)));
         assertTrue(stored.values().stream().mapToLong(c -> c.count(Measure.ORDERS)).sum() > 100);
@@ -158,7 +159,8 @@ class RandomizedLedgerTest {
                         random.nextInt(5) == 0 ? null : 1L + random.nextInt(contacts),
                         random.nextBoolean() ? 1L + random.nextInt(leads) : null,
                         new BigDecimal(random.nextInt(900_000)).movePointLeft(2),
-                        stage == Semantic.SUCCESS ? modified.minus(Duration.ofHours(random.nextInt(48))) : null,
+                        stage == Semantic.SUCCESS ? LocalDate.ofInstant(
+                                modified.minus(Duration.ofHours(random.nextInt(48))), settings.zone()) : null,
                         1L, appointment(created));
                 addWithDuplicates(changes, new DealVersion(last));
             }

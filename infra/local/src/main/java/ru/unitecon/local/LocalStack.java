@@ -8,11 +8,14 @@ import ru.unitecon.core.bitrix.tokens.TokenRefresher;
 import ru.unitecon.core.export.MetricsExport;
 import ru.unitecon.core.install.AppAddresses;
 import ru.unitecon.core.install.InstallationService;
+import ru.unitecon.core.install.PortalFactsLearner;
+import ru.unitecon.core.install.PortalFactsRefresh;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.reminders.ReminderService;
 import ru.unitecon.core.spend.SpendApi;
 import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.DueAppointments;
+import ru.unitecon.core.store.LedgerRebuild;
 import ru.unitecon.core.store.LedgerStore;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.store.SentReminders;
@@ -100,8 +103,10 @@ public final class LocalStack implements AutoCloseable {
             PortalClients clients = memberId -> BitrixRestClient.builder(memberId, portals, refresher)
                     .http(restHttp).build();
             SqsChangeQueue changes = new SqsChangeQueue(sqs, queue.queueUrl());
+            PortalFactsLearner facts = new PortalFactsLearner(settings, new LedgerRebuild(storeClient, TABLE, clock),
+                    clock);
             InstallationService installations = new InstallationService(portals, oauth, clients, changes,
-                    new AppAddresses(eventsUrl(), appUrl()), clock);
+                    new AppAddresses(eventsUrl(), appUrl()), clock, facts);
 
             gateway.route("POST", "/install", new InstallHandler(installations));
             gateway.route("POST", "/events", new EventsHandler(new EventIntake(portals, changes, installations)));
@@ -115,8 +120,9 @@ public final class LocalStack implements AutoCloseable {
                     SyncService.DEFAULT_BACKFILL_PAGES_PER_RUN));
             ReminderService reminders = new ReminderService(portals, settings, ledger,
                     new DueAppointments(storeClient, TABLE), new SentReminders(storeClient, TABLE), clients, clock);
-            remember(new ScheduleTimer(new SchedulerHandler(new Reconciliation(portals, settings, ledger, clients,
-                    refresher, clock), reminders), SCHEDULE));
+            remember(new ScheduleTimer(new SchedulerHandler(
+                    new PortalFactsRefresh(portals, settings, clients, facts, clock),
+                    new Reconciliation(portals, settings, ledger, clients, refresher, clock), reminders), SCHEDULE));
         } catch (Exception | Error e) {
             close();
             throw e;

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The app-context methods: who am I, am I an administrator, event and placement bindings (bitrix24.md §2.6, §5.1,
- * §6.1). Rights follow the methods' documentation: {@code user.admin} and {@code profile} answer any user;
+ * The app-context methods: who am I, am I an administrator, the server's time, event and placement bindings
+ * (bitrix24.md §2.6, §5.1, §6.1). Rights follow the methods' documentation: {@code user.admin} and {@code profile} answer any user;
  * {@code event.bind} binds a user's own online handlers but refuses offline events and another user's
  * {@code auth_type} to anyone but an administrator; {@code placement.bind}/{@code unbind} are for administrators.
  */
@@ -30,6 +30,9 @@ final class AppMethods {
     static void registerInto(RestDispatcher dispatcher) {
         dispatcher.register("profile", AppMethods::profile);
         dispatcher.register("user.admin", call -> RestResult.of(call.byAdmin()));
+        // The current time in the portal's zone, the zone every date and time of the portal is written in.
+        dispatcher.register("server.time", call -> RestResult.of(
+                FieldValues.dateTime(call.portal().clock().instant(), call.portal().seed().timeZone())));
         dispatcher.register("app.info", AppMethods::appInfo);
         dispatcher.register("event.bind", AppMethods::bindEvent);
         dispatcher.register("event.unbind", AppMethods::unbindEvent);

@@ -1,6 +1,7 @@
 package ru.unitecon.simulator;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,12 +18,20 @@ import java.util.Random;
 /**
  * Generates portals of any size for a service business (salons, clinics, studios): leads from Russian
  * marketing channels, deals converted from them with won/lost/no-show outcomes, repeat deals of existing clients.
- * The same seed always gives the same dataset.
+ * The same seed always gives the same dataset. A {@linkplain #generateVaried varied} portal also has what real
+ * portals have and a plain one leaves out: deals in several currencies (one of them not rated by the portal),
+ * deals closed on the 1st of a month (CLOSEDATE at midnight of the 1st in the portal's zone) and won deals whose
+ * CLOSEDATE is empty.
  */
 public final class DatasetGenerator {
     /** Generated leads are spread over the year before this moment unless told otherwise. */
     public static final Instant DEFAULT_UNTIL = Instant.parse("2026-08-14T15:00:00Z");
     static final String REPEAT_SALE = "REPEAT_SALE";
+    /** A currency some deals of a varied portal are in but the portal's currency list lacks (deleted since). */
+    public static final String UNRATED_CURRENCY = "BYN";
+    /** A varied portal's rates against the rouble: AMOUNT roubles for AMOUNT_CNT units. */
+    private static final Map<String, String[]> RATES = Map.of(
+            "USD", new String[]{"92.4500", "1"}, "KZT", new String[]{"18.3100", "100"});
 
     private static final List<Service> SERVICES = List.of(
             new Service("Стрижка", 1500, 3500), new Service("Окрашивание", 4000, 12000),
@@ -41,16 +50,18 @@ public final class DatasetGenerator {
     private final ZoneId zone;
     private final Instant until;
     private final Duration span;
+    private final boolean varied;
     private final List<Map<String, Object>> statuses = PortalDictionaries.statuses();
     private final List<Map<String, Object>> contacts = new ArrayList<>();
     private final List<Map<String, Object>> leads = new ArrayList<>();
     private final List<Map<String, Object>> deals = new ArrayList<>();
 
-    private DatasetGenerator(long seed, ZoneId zone, Instant until, Duration span) {
+    private DatasetGenerator(long seed, ZoneId zone, Instant until, Duration span, boolean varied) {
         this.random = new Random(seed);
         this.zone = zone;
         this.until = until;
         this.span = span;
+        this.varied = varied;
     }
 
     /** A Moscow-time portal with {@code leadCount} leads created in the year before {@link #DEFAULT_UNTIL}. */
@@ -70,7 +81,19 @@ public final class DatasetGenerator {
         if (span.toMinutes() < 1) {
             throw new IllegalArgumentException("span must be at least a minute");
         }
-        return new DatasetGenerator(seed, zone, until, span).build(leadCount);
+        return new DatasetGenerator(seed, zone, until, span, false).build(leadCount);
+    }
+
+    /**
+     * A portal in roubles with deals also in dollars, tenge (both rated) and {@link #UNRATED_CURRENCY}, about a
+     * fifth of the closed deals visited and closed on the 1st of a month, and an eighth of the won deals without a
+     * CLOSEDATE; leads created in the year before {@code until}.
+     */
+    public static Dataset generateVaried(long seed, int leadCount, ZoneId zone, Instant until) {
+        if (leadCount < 0) {
+            throw new IllegalArgumentException("leadCount must not be negative");
+        }
+        return new DatasetGenerator(seed, zone, until, Duration.ofDays(365), true).build(leadCount);
     }
 
     private Dataset build(int leadCount) {
@@ -85,7 +108,9 @@ public final class DatasetGenerator {
         for (int i = 0; i < repeatDeals && !contacts.isEmpty(); i++) {
             addRepeatDeal(contacts.get(random.nextInt(contacts.size())));
         }
-        return new Dataset(users, PortalDictionaries.categories(), statuses, contacts, leads, deals);
+        return new Dataset(users, PortalDictionaries.categories(), statuses, contacts, leads, deals,
+                PortalDictionaries.currencies("RUB", varied ? RATES : Map.of(),
+                        date(until.minus(Duration.ofDays(1)))));
     }
 
     private Map<String, Object> user(int id) {
@@ -226,7 +251,12 @@ public final class DatasetGenerator {
         String semantic = CrmEntityType.DEAL.semanticOf(stage, statuses);
         boolean closed = !semantic.equals("P");
         Instant visit = created.plus(Duration.ofDays(1 + random.nextInt(10)));
+        if (varied && closed && random.nextInt(5) == 0) {
+            visit = onTheFirst(visit);
+        }
         Instant modified = min(closed ? visit.plus(Duration.ofHours(2)) : created.plus(Duration.ofHours(1)), until);
+        String currency = varied ? currency() : "RUB";
+        boolean withoutCloseDate = varied && semantic.equals("S") && random.nextInt(8) == 0;
 
         Map<String, Object> deal = new LinkedHashMap<>();
         deal.put("ID", String.valueOf(deals.size() + 1));
@@ -240,14 +270,14 @@ public final class DatasetGenerator {
         deal.put("IS_RETURN_CUSTOMER", repeat ? "Y" : "N");
         deal.put("IS_REPEATED_APPROACH", "N");
         deal.put("PROBABILITY", null);
-        deal.put("CURRENCY_ID", "RUB");
-        deal.put("OPPORTUNITY", price(service));
+        deal.put("CURRENCY_ID", currency);
+        deal.put("OPPORTUNITY", price(service, currency));
         deal.put("IS_MANUAL_OPPORTUNITY", "Y");
         deal.put("TAX_VALUE", "0.00");
         deal.put("COMPANY_ID", "0");
         deal.put("CONTACT_ID", contact.get("ID"));
         deal.put("BEGINDATE", day(created));
-        deal.put("CLOSEDATE", day(closed ? visit : visit.plus(Duration.ofDays(7))));
+        deal.put("CLOSEDATE", withoutCloseDate ? "" : day(closed ? visit : visit.plus(Duration.ofDays(7))));
         deal.put("OPENED", "Y");
         deal.put("CLOSED", closed ? "Y" : "N");
         deal.put("COMMENTS", "");
@@ -278,6 +308,30 @@ public final class DatasetGenerator {
     private String price(Service service) {
         int rubles = service.minPrice() + random.nextInt(service.maxPrice() - service.minPrice() + 1);
         return BigDecimal.valueOf(rubles / 100 * 100L).setScale(2).toPlainString();
+    }
+
+    /** The service's price in the deal's currency, roughly at the portal's rates, in whole units. */
+    private String price(Service service, String currency) {
+        BigDecimal rubles = new BigDecimal(price(service));
+        BigDecimal inCurrency = switch (currency) {
+            case "USD" -> rubles.divide(BigDecimal.valueOf(90), 0, RoundingMode.HALF_UP);
+            case "KZT" -> rubles.multiply(BigDecimal.valueOf(5));
+            case UNRATED_CURRENCY -> rubles.divide(BigDecimal.valueOf(30), 0, RoundingMode.HALF_UP);
+            default -> rubles;
+        };
+        return inCurrency.setScale(2).toPlainString();
+    }
+
+    private String currency() {
+        int roll = random.nextInt(100);
+        return roll < 80 ? "RUB" : roll < 90 ? "USD" : roll < 96 ? "KZT" : UNRATED_CURRENCY;
+    }
+
+    /** The visit moved to 11:00 on the 1st of the next month, unless that is not over by {@code until}. */
+    private Instant onTheFirst(Instant visit) {
+        LocalDate first = visit.atZone(zone).toLocalDate().withDayOfMonth(1).plusMonths(1);
+        Instant moved = first.atTime(11, 0).atZone(zone).toInstant();
+        return moved.plus(Duration.ofHours(2)).isBefore(until) ? moved : visit;
     }
 
     private static Map<String, Object> multiField(int id, String value, String valueType, String typeId) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The statuses, stages, sources and pipelines of a generated service-business portal. */
 final class PortalDictionaries {
@@ -41,6 +42,42 @@ final class PortalDictionaries {
         d.status("DEAL_TYPE", "SALE", "Продажа", null, null);
         d.status("DEAL_TYPE", "SERVICE", "Сервисное обслуживание", null, null);
         return List.copyOf(d.statuses);
+    }
+
+    /**
+     * The portal's currencies as {@code crm.currency.list} answers: the base at par, each other one with its rate,
+     * AMOUNT units of the base for AMOUNT_CNT units of the currency (strings, as the method sends them).
+     *
+     * @param rates   currency code to {@code {AMOUNT, AMOUNT_CNT}}
+     * @param updated when the rates were last set, in the portal's format, or null
+     */
+    static List<Map<String, Object>> currencies(String base, Map<String, String[]> rates, String updated) {
+        List<Map<String, Object>> currencies = new ArrayList<>();
+        currencies.add(currency(base, "1.0000", "1", 100, true, updated));
+        int sort = 200;
+        for (Map.Entry<String, String[]> rate : new TreeMap<>(rates).entrySet()) {
+            currencies.add(currency(rate.getKey(), rate.getValue()[0], rate.getValue()[1], sort, false, updated));
+            sort += 100;
+        }
+        return List.copyOf(currencies);
+    }
+
+    private static Map<String, Object> currency(String code, String amount, String units, int sort, boolean base,
+                                                String updated) {
+        Map<String, Object> currency = new LinkedHashMap<>();
+        currency.put("CURRENCY", code);
+        currency.put("AMOUNT_CNT", units);
+        currency.put("AMOUNT", amount);
+        currency.put("SORT", String.valueOf(sort));
+        currency.put("BASE", base ? "Y" : "N");
+        currency.put("FULL_NAME", code);
+        currency.put("LID", "ru");
+        currency.put("FORMAT_STRING", "# " + code);
+        currency.put("DEC_POINT", ",");
+        currency.put("THOUSANDS_SEP", "&nbsp;");
+        currency.put("DECIMALS", "2");
+        currency.put("DATE_UPDATE", updated);
+        return currency;
     }
 
     static List<Map<String, Object>> categories() {

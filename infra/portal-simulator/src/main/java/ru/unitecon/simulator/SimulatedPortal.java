@@ -40,6 +40,7 @@ public final class SimulatedPortal {
     private final RestDispatcher dispatcher;
     private final PortalRestHandler restHandler;
     private final AtomicLong ids = new AtomicLong(200);
+    private final List<Map<String, Object>> currencies;
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
     private volatile int port;
     private volatile URI appHandlerUrl;
@@ -54,12 +55,14 @@ public final class SimulatedPortal {
         for (CrmEntityType type : CrmEntityType.values()) {
             entities.put(type, new CrmEntityStore(type, clock, seed.timeZone(), userFields, seed.dataset().statuses()));
         }
+        this.currencies = new CopyOnWriteArrayList<>(seed.dataset().currencies());
         seed.dataset().leads().forEach(entities.get(CrmEntityType.LEAD)::add);
         seed.dataset().deals().forEach(entities.get(CrmEntityType.DEAL)::add);
         this.dispatcher = new RestDispatcher(new ParameterCheck(methods), faults);
         CrmMethods.registerInto(dispatcher);
         AppMethods.registerInto(dispatcher);
         NotificationMethods.registerInto(dispatcher);
+        CurrencyMethods.registerInto(dispatcher);
         dispatcher.register("batch", new BatchMethod(dispatcher, calls, clock));
         this.restHandler = new PortalRestHandler(this, tokens, dispatcher,
                 new LeakyBucket(clock, options.burst(), options.drainPerSecond()));
@@ -133,6 +136,31 @@ public final class SimulatedPortal {
 
     public void deleteDeal(long id) {
         deals().delete(id);
+    }
+
+    /** The portal's currencies as {@code crm.currency.list} answers them now. */
+    public List<Map<String, Object>> currencies() {
+        return List.copyOf(currencies);
+    }
+
+    /**
+     * An administrator sets a currency's rate (AMOUNT of the base currency for AMOUNT_CNT units), adding the
+     * currency when the portal has none by that code; DATE_UPDATE becomes now.
+     */
+    public synchronized void setCurrencyRate(String code, String amount, String units) {
+        String base = seed.dataset().baseCurrency();
+        if (code.equals(base)) {
+            throw new IllegalArgumentException("the base currency is at par");
+        }
+        Map<String, Object> currency = new LinkedHashMap<>(currencies.stream()
+                .filter(listed -> code.equals(listed.get("CURRENCY"))).findFirst()
+                .orElseGet(() -> PortalDictionaries.currencies(base, Map.of(code, new String[]{amount, units}), null)
+                        .getLast()));
+        currency.put("AMOUNT", amount);
+        currency.put("AMOUNT_CNT", units);
+        currency.put("DATE_UPDATE", FieldValues.dateTime(clock.instant(), seed.timeZone()));
+        currencies.removeIf(listed -> code.equals(listed.get("CURRENCY")));
+        currencies.add(currency);
     }
 
     public CallLog calls() {

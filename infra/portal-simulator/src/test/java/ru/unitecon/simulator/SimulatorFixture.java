@@ -1,6 +1,7 @@
 package ru.unitecon.simulator;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 
 /** A simulator on a hand-moved clock with one portal and an admin token for it. */
@@ -15,8 +16,17 @@ final class SimulatorFixture implements AutoCloseable {
     }
 
     SimulatorFixture(Dataset dataset, SimulatorOptions options) {
+        this(dataset, options, ZoneId.of("Europe/Moscow"));
+    }
+
+    /** A portal in {@code zone}. */
+    SimulatorFixture(Dataset dataset, ZoneId zone) {
+        this(dataset, SimulatorOptions.defaults(), zone);
+    }
+
+    private SimulatorFixture(Dataset dataset, SimulatorOptions options, ZoneId zone) {
         simulator = PortalSimulator.start(options.withClock(clock));
-        portal = simulator.createPortal(PortalSeed.of(dataset));
+        portal = simulator.createPortal(PortalSeed.of(dataset).withTimeZone(zone));
         adminToken = portal.issueTokens(dataset.adminUserId()).accessToken();
     }
 

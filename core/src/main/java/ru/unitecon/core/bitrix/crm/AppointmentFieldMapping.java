@@ -5,6 +5,7 @@ import ru.unitecon.core.appointments.AppointmentState;
 import ru.unitecon.core.crm.AppointmentObservation;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,18 +18,22 @@ import java.util.Map;
  * enumeration's item id, which differs per portal, so the item ids are mapped to states through the items'
  * XML_IDs, which the app chose when it created the field.
  *
- * @param timeField   the datetime field, or null when the portal has none
+ * @param timeField   the datetime (or date) field, or null when the portal has none
+ * @param dateOnly    whether the time field is a date user field: its value is a calendar date as written
  * @param stateField  the enumeration field, or null when the portal has none
  * @param states      enumeration item id to state
  * @param stageStates STAGE_ID to state, used when the state field is empty (deals only)
  */
-public record AppointmentFieldMapping(String timeField, String stateField, Map<String, AppointmentState> states,
+public record AppointmentFieldMapping(String timeField, boolean dateOnly, String stateField,
+                                      Map<String, AppointmentState> states,
                                       Map<String, AppointmentState> stageStates) {
     public static final String TIME_FIELD = "UF_CRM_UE_APPT_AT";
     public static final String STATE_FIELD = "UF_CRM_UE_APPT_STATE";
     /** The app's text field that reminders set, so the portal's own automation rules can message the client. */
     public static final String REMINDER_FIELD = "UF_CRM_UE_REMINDER";
-    public static final AppointmentFieldMapping NONE = new AppointmentFieldMapping(null, null, Map.of(), Map.of());
+    public static final AppointmentFieldMapping NONE =
+            new AppointmentFieldMapping(null, false, null, Map.of(), Map.of());
+    private static final String DATE_TYPE = "date";
     private static final String STAGE_FIELD = "STAGE_ID";
 
     public AppointmentFieldMapping {
@@ -55,9 +60,10 @@ public record AppointmentFieldMapping(String timeField, String stateField, Map<S
         if (time == null) {
             return NONE;
         }
+        boolean dateOnly = DATE_TYPE.equals(CrmValues.text(time, "USER_TYPE_ID"));
         JsonNode state = stateFieldName == null ? null : field(userFields, stateFieldName);
         if (state == null) {
-            return new AppointmentFieldMapping(timeFieldName, null, Map.of(), stageStates);
+            return new AppointmentFieldMapping(timeFieldName, dateOnly, null, Map.of(), stageStates);
         }
         Map<String, AppointmentState> states = new HashMap<>();
         for (JsonNode item : state.path("LIST")) {
@@ -68,7 +74,7 @@ public record AppointmentFieldMapping(String timeField, String stateField, Map<S
                 states.put(id, mapped);
             }
         }
-        return new AppointmentFieldMapping(timeFieldName, stateFieldName, states, stageStates);
+        return new AppointmentFieldMapping(timeFieldName, dateOnly, stateFieldName, states, stageStates);
     }
 
     /** The field names to add to a {@code select}. */
@@ -91,8 +97,9 @@ public record AppointmentFieldMapping(String timeField, String stateField, Map<S
         if (timeField == null) {
             return null;
         }
-        Instant time = CrmValues.instant(record, timeField);
-        if (time == null) {
+        Instant time = dateOnly ? null : CrmValues.instant(record, timeField);
+        LocalDate date = dateOnly ? CrmValues.date(record, timeField) : null;
+        if (time == null && date == null) {
             return null;
         }
         String itemId = stateField == null ? null : itemId(record.path(stateField));
@@ -101,7 +108,7 @@ public record AppointmentFieldMapping(String timeField, String stateField, Map<S
         if (state == null && stage != null) {
             state = stageStates.get(stage);
         }
-        return new AppointmentObservation(time, state);
+        return new AppointmentObservation(time, date, state);
     }
 
     /** Enumeration values come back as an item id, a number, or a list of ids when the field is multiple. */

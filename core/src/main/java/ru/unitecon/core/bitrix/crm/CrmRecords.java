@@ -7,6 +7,7 @@ import ru.unitecon.core.crm.LeadSnapshot;
 import ru.unitecon.core.crm.Semantic;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -19,11 +20,11 @@ public final class CrmRecords {
     /** The standard lead fields the app needs, for {@code crm.lead.list}'s select. */
     public static final List<String> LEAD_FIELDS = List.of("ID", "DATE_CREATE", "DATE_MODIFY",
             "STATUS_SEMANTIC_ID", "SOURCE_ID", "UTM_SOURCE", "UTM_MEDIUM", "UTM_CAMPAIGN", "UTM_CONTENT",
-            "UTM_TERM", "CONTACT_ID", "ASSIGNED_BY_ID", "OPPORTUNITY");
+            "UTM_TERM", "CONTACT_ID", "ASSIGNED_BY_ID", "OPPORTUNITY", "CURRENCY_ID");
     /** The standard deal fields the app needs, for {@code crm.deal.list}'s select. */
     public static final List<String> DEAL_FIELDS = List.of("ID", "DATE_CREATE", "DATE_MODIFY",
-            "STAGE_SEMANTIC_ID", "CLOSEDATE", "SOURCE_ID", "UTM_SOURCE", "UTM_MEDIUM", "UTM_CAMPAIGN",
-            "UTM_CONTENT", "UTM_TERM", "CONTACT_ID", "LEAD_ID", "ASSIGNED_BY_ID", "OPPORTUNITY");
+            "STAGE_SEMANTIC_ID", "CLOSEDATE", "MOVED_TIME", "SOURCE_ID", "UTM_SOURCE", "UTM_MEDIUM", "UTM_CAMPAIGN",
+            "UTM_CONTENT", "UTM_TERM", "CONTACT_ID", "LEAD_ID", "ASSIGNED_BY_ID", "OPPORTUNITY", "CURRENCY_ID");
 
     private final AppointmentFieldMapping leadAppointments;
     private final AppointmentFieldMapping dealAppointments;
@@ -48,8 +49,8 @@ public final class CrmRecords {
         Instant created = created(record, "lead", id);
         return new LeadSnapshot(id, created, modified(record, created), source(record),
                 CrmValues.semantic(record, "STATUS_SEMANTIC_ID"), CrmValues.optionalId(record, "CONTACT_ID"),
-                CrmValues.amount(record, "OPPORTUNITY"), CrmValues.optionalId(record, "ASSIGNED_BY_ID"),
-                leadAppointments.read(record));
+                CrmValues.amount(record, "OPPORTUNITY"), CrmValues.currency(record, "CURRENCY_ID"),
+                CrmValues.optionalId(record, "ASSIGNED_BY_ID"), leadAppointments.read(record));
     }
 
     /** @throws UnreadableRecord when the id or the creation date is missing or malformed */
@@ -58,10 +59,11 @@ public final class CrmRecords {
         Instant created = created(record, "deal", id);
         Semantic stage = CrmValues.semantic(record, "STAGE_SEMANTIC_ID");
         // On an open deal CLOSEDATE is only the planned close date.
-        Instant closedAt = stage == Semantic.IN_PROGRESS ? null : CrmValues.instant(record, "CLOSEDATE");
+        LocalDate closeDate = stage == Semantic.IN_PROGRESS ? null : CrmValues.date(record, "CLOSEDATE");
         return new DealSnapshot(id, created, modified(record, created), source(record), stage,
                 CrmValues.optionalId(record, "CONTACT_ID"), CrmValues.optionalId(record, "LEAD_ID"),
-                CrmValues.amount(record, "OPPORTUNITY"), closedAt, CrmValues.optionalId(record, "ASSIGNED_BY_ID"),
+                CrmValues.amount(record, "OPPORTUNITY"), CrmValues.currency(record, "CURRENCY_ID"), closeDate,
+                CrmValues.instant(record, "MOVED_TIME"), CrmValues.optionalId(record, "ASSIGNED_BY_ID"),
                 dealAppointments.read(record));
     }
 

@@ -5,14 +5,18 @@ import ru.unitecon.core.crm.Semantic;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * Reads field values the way the legacy CRM methods write them: ids and amounts as strings (or numbers),
- * dates as ISO-8601 with an offset, and "not set" as a missing key, {@code null} or {@code ""}.
+ * date-times as ISO-8601 with an offset, date-only fields as a date ({@code 2026-09-01}) or as midnight with the
+ * portal's offset ({@code 2026-09-01T00:00:00+05:00}), and "not set" as a missing key, {@code null} or {@code ""}.
  */
 final class CrmValues {
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private CrmValues() {
     }
 
@@ -59,6 +63,26 @@ final class CrmValues {
         }
     }
 
+    /**
+     * A date-only field as the portal wrote it: the date part, never moved through a zone. A deal closed on
+     * 1 September in a portal at UTC+5 comes as {@code 2026-09-01T00:00:00+05:00}, which is still 31 August in
+     * Moscow; its close date is 1 September wherever the app runs.
+     */
+    static LocalDate date(JsonNode record, String field) {
+        String text = text(record, field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (DATE.matcher(text).matches()) {
+                return LocalDate.parse(text);
+            }
+            return OffsetDateTime.parse(text).toLocalDate();
+        } catch (DateTimeParseException e) {
+            throw new UnreadableRecord(field + " is not a date");
+        }
+    }
+
     static BigDecimal amount(JsonNode record, String field) {
         String text = text(record, field);
         if (text == null) {
@@ -69,6 +93,15 @@ final class CrmValues {
         } catch (NumberFormatException e) {
             throw new UnreadableRecord(field + " is not a number");
         }
+    }
+
+    /** A currency code ({@code RUB}, {@code USD}); anything else is unreadable. */
+    static String currency(JsonNode record, String field) {
+        String text = text(record, field);
+        if (text != null && !text.matches("[A-Z]{3}")) {
+            throw new UnreadableRecord(field + " is not a currency code");
+        }
+        return text;
     }
 
     static Semantic semantic(JsonNode record, String field) {

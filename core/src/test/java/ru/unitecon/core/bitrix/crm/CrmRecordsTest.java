@@ -12,6 +12,7 @@ import ru.unitecon.core.crm.Semantic;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,21 +75,80 @@ class CrmRecordsTest {
         DealSnapshot deal = withoutAppointments.deal(dealWithId("3"));
 
         assertTrue(deal.isWon());
-        assertEquals(Instant.parse("2026-04-15T21:00:00Z"), deal.closedAt());
-        assertEquals(Instant.parse("2026-04-15T21:00:00Z"), deal.wonAt());
+        assertEquals(LocalDate.of(2026, 4, 16), deal.closeDate());
+        assertEquals("RUB", deal.currency());
         assertEquals(18L, deal.contactId());
         assertEquals("EMAIL", deal.source().sourceId());
     }
 
     @Test
-    void wonDealWithoutCloseDateIsWonWhenLastChanged() {
+    void closeDateIsTheDateAsTheEasternPortalWroteIt() {
+        ObjectNode won = dealWithId("3").deepCopy();
+        won.put("CLOSEDATE", "2026-09-01T00:00:00+05:00");
+
+        assertEquals(LocalDate.of(2026, 9, 1), withoutAppointments.deal(won).closeDate(),
+                "midnight of the 1st at UTC+5 is still 31 August in Moscow, but the deal closed on the 1st");
+    }
+
+    @Test
+    void closeDateIsTheDateAsTheWesternPortalWroteIt() {
+        ObjectNode won = dealWithId("3").deepCopy();
+        won.put("CLOSEDATE", "2026-09-01T00:00:00-03:00");
+
+        assertEquals(LocalDate.of(2026, 9, 1), withoutAppointments.deal(won).closeDate());
+    }
+
+    @Test
+    void closeDateMayComeAsAPlainDate() {
+        ObjectNode won = dealWithId("3").deepCopy();
+        won.put("CLOSEDATE", "2026-09-01");
+
+        assertEquals(LocalDate.of(2026, 9, 1), withoutAppointments.deal(won).closeDate());
+    }
+
+    @Test
+    void closeDateThatIsNoDateMakesTheDealUnreadable() {
+        ObjectNode won = dealWithId("3").deepCopy();
+        won.put("CLOSEDATE", "1 сентября");
+
+        assertThrows(UnreadableRecord.class, () -> withoutAppointments.deal(won));
+    }
+
+    @Test
+    void wonDealWithoutCloseDateCarriesWhenItMovedToItsStage() {
         ObjectNode won = dealWithId("3").deepCopy();
         won.put("CLOSEDATE", "");
+        won.put("MOVED_TIME", "2026-05-02T10:00:00+03:00");
 
         DealSnapshot deal = withoutAppointments.deal(won);
 
-        assertNull(deal.closedAt());
-        assertEquals(Instant.parse("2026-08-08T14:11:00Z"), deal.wonAt());
+        assertNull(deal.closeDate());
+        assertEquals(Instant.parse("2026-05-02T07:00:00Z"), deal.movedAt());
+    }
+
+    @Test
+    void amountsCarryTheirCurrency() {
+        ObjectNode dollars = dealWithId("3").deepCopy();
+        dollars.put("CURRENCY_ID", "USD");
+        ObjectNode lead = Fixtures.json("leads.json").get(0).deepCopy();
+        lead.put("CURRENCY_ID", "KZT");
+
+        assertEquals("USD", withoutAppointments.deal(dollars).currency());
+        assertEquals("KZT", withoutAppointments.lead(lead).currency());
+    }
+
+    @Test
+    void aCurrencyThatIsNoCodeMakesTheRecordUnreadable() {
+        ObjectNode deal = dealWithId("3").deepCopy();
+        deal.put("CURRENCY_ID", "рубли");
+
+        assertThrows(UnreadableRecord.class, () -> withoutAppointments.deal(deal));
+    }
+
+    @Test
+    void theSelectsAskForCurrencyAndStageMoveTime() {
+        assertTrue(CrmRecords.LEAD_FIELDS.contains("CURRENCY_ID"));
+        assertTrue(CrmRecords.DEAL_FIELDS.containsAll(List.of("CURRENCY_ID", "MOVED_TIME", "CLOSEDATE")));
     }
 
     @Test
@@ -96,7 +156,7 @@ class CrmRecordsTest {
         DealSnapshot deal = withoutAppointments.deal(dealWithId("5"));
 
         assertEquals(Semantic.IN_PROGRESS, deal.stage());
-        assertNull(deal.closedAt());
+        assertNull(deal.closeDate());
         assertEquals(16L, deal.leadId());
     }
 
