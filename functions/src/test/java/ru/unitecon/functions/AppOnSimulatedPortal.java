@@ -15,15 +15,20 @@ import ru.unitecon.core.ledger.LeadRecord;
 import ru.unitecon.core.ledger.Measure;
 import ru.unitecon.core.reminders.ReminderService;
 import ru.unitecon.core.store.AggregateReader;
+import ru.unitecon.core.store.BackfillStore;
 import ru.unitecon.core.store.DueAppointments;
+import ru.unitecon.core.store.LedgerRebuild;
 import ru.unitecon.core.store.LedgerStore;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.core.store.SettingsStore;
+import ru.unitecon.core.store.SyncStateStore;
 import ru.unitecon.core.store.TableDefinition;
 import ru.unitecon.core.sync.PortalClients;
 import ru.unitecon.core.sync.Reconciliation;
+import ru.unitecon.core.sync.SyncPace;
 import ru.unitecon.core.sync.SyncService;
+import ru.unitecon.core.sync.SyncStores;
 import ru.unitecon.simulator.Dataset;
 import ru.unitecon.simulator.PortalSeed;
 import ru.unitecon.simulator.PortalSimulator;
@@ -40,6 +45,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -59,8 +65,11 @@ import java.util.stream.LongStream;
  * the rate limiter and token expiry; every wait moves it instead of sleeping.
  */
 final class AppOnSimulatedPortal implements AutoCloseable {
-    /** Small enough that a backfill of a few hundred records takes several runs. */
-    static final int BACKFILL_PAGES_PER_RUN = 2;
+    /**
+     * Backfills read two pages per request and make one request per run, so that a backfill of a few hundred
+     * records takes several runs; checks of ids do not pause between runs.
+     */
+    static final SyncPace PACE = SyncPace.standard().withScans(2, Duration.ZERO, Duration.ZERO);
 
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T09:00:00Z"));
     final RecordingSleeper sleeper = new RecordingSleeper(clock);
@@ -72,6 +81,7 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     final PortalStore portals;
     final SettingsStore settings;
     final LedgerStore ledger;
+    final SyncStores stores;
     final LocalQueue queue = LocalQueue.create();
     final LambdaGateway gateway = new LambdaGateway();
     final InstallHandler installHandler;
@@ -95,7 +105,10 @@ final class AppOnSimulatedPortal implements AutoCloseable {
         TableDefinition.createIfMissing(dynamo, table);
         portals = new PortalStore(dynamo, table);
         settings = new SettingsStore(dynamo, table);
-        ledger = new LedgerStore(dynamo, table, clock.withZone(ZoneOffset.UTC));
+        Clock utc = clock.withZone(ZoneOffset.UTC);
+        ledger = new LedgerStore(dynamo, table, utc);
+        stores = new SyncStores(portals, settings, ledger, new LedgerRebuild(dynamo, table, utc),
+                new SyncStateStore(dynamo, table), new BackfillStore(dynamo, table));
         simulator = PortalSimulator.start(options.withClock(clock));
         portal = simulator.createPortal(seed);
         OAuthServer oauth = new OAuthServer(HttpClient.newHttpClient(),
@@ -118,13 +131,12 @@ final class AppOnSimulatedPortal implements AutoCloseable {
         eventsHandler = new EventsHandler(new EventIntake(portals, changes, installations));
         gateway.route("/events", eventsHandler);
         gateway.route("/health", new HealthHandler());
-        syncHandler = new SyncHandler(new SyncService(portals, settings, ledger, clients, changes,
-                BACKFILL_PAGES_PER_RUN));
+        syncHandler = new SyncHandler(new SyncService(stores, clients, changes, PACE, clock));
         sentReminders = new SentReminders(dynamo, table);
         reminders = new ReminderService(portals, settings, ledger, new DueAppointments(dynamo, table), sentReminders,
                 clients, clock);
-        schedulerHandler = new SchedulerHandler(new Reconciliation(portals, settings, ledger, clients, refresher,
-                clock), reminders);
+        schedulerHandler = new SchedulerHandler(new Reconciliation(stores, clients, refresher, changes, clock),
+                reminders);
     }
 
     static AppOnSimulatedPortal start(Dataset dataset) {

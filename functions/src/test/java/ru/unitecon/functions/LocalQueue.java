@@ -13,35 +13,50 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
  * ElasticMQ, an SQS-compatible server, embedded on a loopback port once per test JVM; each test gets its own
- * queue. {@link #deliverTo} plays Lambda's SQS event source: whatever is visible goes to the handler as one
- * batch, handled messages are deleted, and failed ones become visible again for the next round.
+ * queue, which redrives to a dead-letter queue after ten receives as template.yaml's does. {@link #deliverTo} plays
+ * Lambda's SQS event source round by round: whatever is visible (up to the sync function's batch size) goes to the
+ * handler as one batch, handled messages are deleted, and failed ones become visible again for the next round.
+ * {@link #startEventSource} plays it in real time, with the batching window, for benchmarks.
  */
 final class LocalQueue {
+    /** template.yaml's maxReceiveCount. */
+    static final int MAX_RECEIVES = 10;
     private static SQSRestServer server;
     private static URI endpoint;
 
     final SqsClient sqs;
     final String url;
+    final String deadLetterUrl;
 
-    private LocalQueue(SqsClient sqs, String url) {
+    private LocalQueue(SqsClient sqs, String url, String deadLetterUrl) {
         this.sqs = sqs;
         this.url = url;
+        this.deadLetterUrl = deadLetterUrl;
     }
 
     static LocalQueue create() {
         SqsClient sqs = SqsClient.builder().endpointOverride(endpoint()).region(Region.EU_CENTRAL_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        String url = sqs.createQueue(b -> b.queueName("changes-" + UUID.randomUUID())).queueUrl();
-        return new LocalQueue(sqs, url);
+        String name = "changes-" + UUID.randomUUID();
+        String deadLetters = sqs.createQueue(b -> b.queueName(name + "-dlq")).queueUrl();
+        String deadLetterArn = sqs.getQueueAttributes(b -> b.queueUrl(deadLetters)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        String url = sqs.createQueue(b -> b.queueName(name).attributes(Map.of(QueueAttributeName.REDRIVE_POLICY,
+                "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVES + "\"}")))
+                .queueUrl();
+        return new LocalQueue(sqs, url, deadLetters);
     }
 
     private static synchronized URI endpoint() {
@@ -57,29 +72,44 @@ final class LocalQueue {
         return new SqsChangeQueue(sqs, url);
     }
 
-    /** Receives every visible message, keeping each invisible for a minute. */
+    /** Receives the visible messages, up to the sync function's batch size, keeping each invisible for a minute. */
     List<Message> receiveAll() {
         List<Message> all = new ArrayList<>();
-        while (true) {
-            List<Message> some = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)
-                    .waitTimeSeconds(0).visibilityTimeout(60)).messages();
+        while (all.size() < SyncHandler.BATCH_SIZE) {
+            List<Message> some = receive(0);
             if (some.isEmpty()) {
                 return all;
             }
             all.addAll(some);
         }
+        return all;
+    }
+
+    private List<Message> receive(int waitSeconds) {
+        return sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(waitSeconds)
+                .visibilityTimeout(60)).messages();
     }
 
     int size() {
-        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
+        return count(url);
+    }
+
+    /** Messages given up after {@value #MAX_RECEIVES} receives. */
+    int deadLetters() {
+        return count(deadLetterUrl);
+    }
+
+    private int count(String queue) {
+        return sqs.getQueueAttributes(b -> b.queueUrl(queue).attributeNames(
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
                 .attributes().values().stream().mapToInt(Integer::parseInt).sum();
     }
 
     /**
-     * Hands the queue's messages to the handler until the queue is empty or {@code maxRounds} batches were
-     * delivered. A handler that throws gets its whole batch back, like a crashed function.
+     * Hands the queue's messages to the handler until the queue has nothing visible or {@code maxRounds} batches
+     * were delivered. A handler that throws gets its whole batch back, like a crashed function.
      */
     Deliveries deliverTo(SyncHandler handler, int maxRounds) {
         int rounds = 0;
@@ -92,30 +122,99 @@ final class LocalQueue {
             }
             rounds++;
             delivered += messages.size();
-            SQSEvent event = new SQSEvent();
-            event.setRecords(messages.stream().map(LocalQueue::record).toList());
-            Set<String> failedIds;
-            try {
-                failedIds = handler.handleRequest(event, null).getBatchItemFailures().stream()
-                        .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
-            } catch (RuntimeException crashed) {
-                // A function that fails returns its whole batch to the queue, as Lambda's event source does.
-                failedIds = messages.stream().map(Message::messageId).collect(Collectors.toSet());
-            }
-            failed += failedIds.size();
-            for (Message message : messages) {
-                if (failedIds.contains(message.messageId())) {
-                    sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(message.receiptHandle())
-                            .visibilityTimeout(0));
-                } else {
-                    sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
-                }
-            }
+            failed += hand(handler, messages, Duration.ZERO);
         }
         return new Deliveries(rounds, delivered, failed);
     }
 
+    /** @return how many of the messages failed */
+    private int hand(SyncHandler handler, List<Message> messages, Duration retryAfter) {
+        SQSEvent event = new SQSEvent();
+        event.setRecords(messages.stream().map(LocalQueue::record).toList());
+        Set<String> failedIds;
+        try {
+            failedIds = handler.handleRequest(event, null).getBatchItemFailures().stream()
+                    .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+        } catch (RuntimeException crashed) {
+            // A function that fails returns its whole batch to the queue, as Lambda's event source does.
+            failedIds = messages.stream().map(Message::messageId).collect(Collectors.toSet());
+        }
+        for (Message message : messages) {
+            if (failedIds.contains(message.messageId())) {
+                sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(message.receiptHandle())
+                        .visibilityTimeout((int) retryAfter.toSeconds()));
+            } else {
+                sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
+            }
+        }
+        return failedIds.size();
+    }
+
     record Deliveries(int rounds, int messages, int failures) {
+    }
+
+    /**
+     * Lambda's event source in real time, on its own thread: once a message is there, messages are gathered for
+     * the batching window (or until the batch is full) and handed over as one batch; failed ones come back after
+     * ten seconds.
+     */
+    EventSource startEventSource(SyncHandler handler) {
+        return new EventSource(handler);
+    }
+
+    final class EventSource implements AutoCloseable {
+        private final SyncHandler handler;
+        private final Thread worker;
+        private final AtomicInteger batches = new AtomicInteger();
+        private final AtomicInteger failures = new AtomicInteger();
+        private volatile boolean running = true;
+
+        private EventSource(SyncHandler handler) {
+            this.handler = handler;
+            this.worker = Thread.ofPlatform().name("local-event-source").daemon().start(this::run);
+        }
+
+        private void run() {
+            while (running) {
+                List<Message> batch = new ArrayList<>(receive(1));
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                long until = System.nanoTime() + SyncHandler.BATCHING_WINDOW.toNanos();
+                while (running && batch.size() < SyncHandler.BATCH_SIZE && System.nanoTime() < until) {
+                    List<Message> some = receive(0);
+                    batch.addAll(some);
+                    if (some.size() < 10) {
+                        sleepBriefly();
+                    }
+                }
+                batches.incrementAndGet();
+                failures.addAndGet(hand(handler, batch, Duration.ofSeconds(10)));
+            }
+        }
+
+        private void sleepBriefly() {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+
+        int batches() {
+            return batches.get();
+        }
+
+        int failures() {
+            return failures.get();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            worker.join();
+        }
     }
 
     private static SQSEvent.SQSMessage record(Message message) {
