@@ -53,6 +53,7 @@ final class PortalRun {
     private boolean purge;
     private boolean dropped;
     private boolean unreachable;
+    private boolean broken;
     private PortalLedger ledger;
     private BitrixRestClient client;
     private int chunks;
@@ -115,6 +116,18 @@ final class PortalRun {
 
     boolean recountNeeded() {
         return recountNeeded;
+    }
+
+    /** Something unforeseen failed for this portal: all its messages come back, and no other portal's. */
+    boolean broken() {
+        return broken;
+    }
+
+    void breakOff(RuntimeException failure) {
+        LOG.warn("portal {}: its run failed, its messages come back from the queue: {}", memberId,
+                failure.toString());
+        broken = true;
+        stopped = true;
     }
 
     void needsRecount() {
@@ -231,6 +244,11 @@ final class PortalRun {
     List<String> settle(ChangeQueue queue) {
         if (dropped) {
             return List.of();
+        }
+        if (broken) {
+            List<String> all = new ArrayList<>(recordDeliveries.keySet());
+            commands.forEach(command -> all.add(command.deliveryId()));
+            return all;
         }
         List<String> failedDeliveries = new ArrayList<>();
         Map<CrmEntity, List<Long>> remaining = new EnumMap<>(CrmEntity.class);

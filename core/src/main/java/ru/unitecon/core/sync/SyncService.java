@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.unitecon.core.bitrix.BitrixException;
 import ru.unitecon.core.bitrix.tokens.PortalNeedsReconnect;
+import ru.unitecon.core.store.StoreOutage;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Works off the changes queue. The messages of one delivery are grouped by portal and each portal's changed ids
@@ -61,7 +63,10 @@ public final class SyncService {
         List<PortalRun> runs = new ArrayList<>();
         byPortal.forEach((memberId, portalChanges) -> {
             PortalRun run = new PortalRun(memberId, portalChanges);
-            run.open(stores, clients, fieldMappings);
+            guarded(run, () -> {
+                run.open(stores, clients, fieldMappings);
+                return true;
+            });
             runs.add(run);
         });
         Instant until = clock.instant().plus(pace.recordWork());
@@ -69,63 +74,108 @@ public final class SyncService {
         while (progress && clock.instant().isBefore(until)) {
             progress = false;
             for (PortalRun run : runs) {
-                progress |= run.fetchNextChunk(pace, clock.instant());
+                progress |= guarded(run, () -> run.fetchNextChunk(pace, clock.instant()));
             }
         }
         List<String> failed = new ArrayList<>();
         runs.forEach(run -> failed.addAll(run.settle(queue)));
         Instant commandsUntil = clock.instant().plus(pace.recordWork());
         for (PortalRun run : runs) {
-            failed.addAll(runCommands(run, commandsUntil));
+            if (!run.broken()) {
+                failed.addAll(runCommands(run, commandsUntil));
+            }
         }
         return failed;
     }
 
-    /** Backfills, checks of ids and recounts, in the order they came; what the run has no time for comes again. */
+    /**
+     * Runs one step of a portal's run. A failure nobody foresaw (a bug, a record the store refuses outright) ends
+     * that portal's run and sends back its messages only; a store that cannot be reached fails the whole delivery.
+     */
+    private static boolean guarded(PortalRun run, Supplier<Boolean> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            if (StoreOutage.isOutage(e)) {
+                throw e;
+            }
+            run.breakOff(e);
+            return false;
+        }
+    }
+
+    /**
+     * Backfills and checks of ids in the order they came, then a recount when one was asked for (after them, so it
+     * also covers an oversized change they met); what the run has no time for comes again.
+     */
     private List<String> runCommands(PortalRun run, Instant until) {
         List<String> failed = new ArrayList<>();
-        boolean recounted = false;
+        List<QueuedChange> recounts = new ArrayList<>();
         for (QueuedChange command : run.commands()) {
             ChangeMessage message = command.message();
             if (run.dropped() || message.action() == ChangeMessage.Action.PURGE) {
                 continue;
             }
             if (message.action() == ChangeMessage.Action.RECOUNT) {
-                recount(run.memberId());
-                recounted = true;
+                recounts.add(command);
                 continue;
             }
             if (run.unreachable() || run.ledger() == null) {
                 failed.add(command.deliveryId());
                 continue;
             }
-            try {
-                Duration wait = run.ledger().client().nextCallWait();
-                if (!clock.instant().isBefore(until) || wait.compareTo(pace.deferAbove()) > 0) {
-                    queue.send(List.of(message), wait);
-                    continue;
-                }
-                switch (message.action()) {
-                    case BACKFILL -> {
-                        if (backfill.run(run.ledger(), message)) {
-                            run.needsRecount();
-                        }
-                    }
-                    case CHECK_IDS -> lostDeletes.run(run.ledger(), message);
-                    default -> throw new IllegalStateException("not a command: " + message.action());
-                }
-            } catch (PortalNeedsReconnect e) {
-                stores.portals().markNeedsReconnect(run.memberId());
-                LOG.warn("portal {} needs to reconnect: {} dropped", run.memberId(), message.action());
-            } catch (BitrixException e) {
-                LOG.warn("portal {}: {} returns to the queue: {}", run.memberId(), message.action(), e.getMessage());
+            if (!attempt(run, message, () -> scan(run, message, until))) {
                 failed.add(command.deliveryId());
             }
         }
-        if (run.recountNeeded() && !recounted) {
+        if (!recounts.isEmpty()) {
+            if (!attempt(run, recounts.getFirst().message(), () -> recount(run.memberId()))) {
+                recounts.forEach(command -> failed.add(command.deliveryId()));
+            }
+        } else if (run.recountNeeded()) {
             queue.send(List.of(ChangeMessage.recount(run.memberId())));
         }
         return failed;
+    }
+
+    /** A backfill or a check of ids, unless the run is out of time or the portal's rate limit would hold it up. */
+    private void scan(PortalRun run, ChangeMessage message, Instant until) {
+        Duration wait = run.ledger().client().nextCallWait();
+        if (!clock.instant().isBefore(until) || wait.compareTo(pace.deferAbove()) > 0) {
+            queue.send(List.of(message), wait);
+            return;
+        }
+        switch (message.action()) {
+            case BACKFILL -> {
+                if (backfill.run(run.ledger(), message)) {
+                    run.needsRecount();
+                }
+            }
+            case CHECK_IDS -> lostDeletes.run(run.ledger(), message);
+            default -> throw new IllegalStateException("not a command: " + message.action());
+        }
+    }
+
+    /** @return false when the command is to come back from the queue */
+    private boolean attempt(PortalRun run, ChangeMessage message, Runnable command) {
+        try {
+            command.run();
+            return true;
+        } catch (PortalNeedsReconnect e) {
+            stores.portals().markNeedsReconnect(run.memberId());
+            LOG.warn("portal {} needs to reconnect: {} dropped", run.memberId(), message.action());
+            return true;
+        } catch (BitrixException e) {
+            LOG.warn("portal {}: {} returns to the queue: {}", run.memberId(), message.action(), e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            if (StoreOutage.isOutage(e)) {
+                throw e;
+            }
+            LOG.warn("portal {}: {} failed and returns to the queue: {}", run.memberId(), message.action(),
+                    e.toString());
+            return false;
+        }
     }
 
     /**
