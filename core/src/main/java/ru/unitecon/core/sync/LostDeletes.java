@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -20,8 +21,8 @@ import java.util.SortedSet;
 /**
  * Finds deletes whose event was lost: the portal's ids ({@code crm.*.list}, {@code select: ["ID"]}, {@code >ID}
  * paging without counting, 50 pages per batch request) are compared with the stored live ids of the same range, and
- * a stored record the portal no longer has is deleted. The stored ids are read before the portal's, so a record
- * created in between is never taken for deleted. Leads first, then deals; a run goes on for
+ * a stored record the portal no longer has is deleted. The stored ids are read (once per run) before the portal's, so
+ * a record created in between is never taken for deleted. Leads first, then deals; a run goes on for
  * {@link SyncPace#scanBudget()} and the next one waits {@link SyncPace#checkPause()}, so the check takes a small share
  * of the portal's rate limit. The scheduler starts it at most once a day per portal.
  */
@@ -49,14 +50,16 @@ final class LostDeletes {
         long cursor = message.afterId();
         Instant began = clock.instant();
         int deleted = 0;
+        // Read once per run, before any of the portal's pages: a record stored later is not in it.
+        SortedSet<Long> stored = records.liveIds(memberId, entity.name(), cursor, Long.MAX_VALUE);
         while (true) {
-            SortedSet<Long> stored = records.liveIds(memberId, entity.name(), cursor, Long.MAX_VALUE);
             List<ScanPage> pages = ledger.reads().scanPages(entity.listMethod(), Map.of(), List.of("ID"), cursor,
                     BitrixRestClient.BATCH_LIMIT);
             ScanPage last = pages.getLast();
             Set<Long> onPortal = new HashSet<>();
             pages.forEach(page -> page.records().forEach(record -> onPortal.add(record.path("ID").asLong())));
-            Set<Long> gone = new HashSet<>(last.last() ? stored : stored.headSet(last.lastId() + 1));
+            SortedSet<Long> checked = last.last() ? stored : stored.headSet(last.lastId() + 1);
+            Set<Long> gone = new HashSet<>(checked);
             gone.removeAll(onPortal);
             for (long id : gone) {
                 if (ledger.delete(entity, id, clock.instant()).failed().isEmpty()) {
@@ -65,14 +68,17 @@ final class LostDeletes {
             }
             if (!gone.isEmpty()) {
                 LOG.info("portal {}: {} {}s were deleted on the portal without an event reaching us", memberId,
-                        gone.size(), entity.name().toLowerCase(java.util.Locale.ROOT));
+                        gone.size(), entity.name().toLowerCase(Locale.ROOT));
             }
             if (last.last()) {
                 finish(memberId, entity, message.at());
                 return deleted;
             }
             cursor = last.lastId();
-            if (Duration.between(began, clock.instant()).compareTo(pace.scanBudget()) >= 0) {
+            stored = stored.tailSet(cursor + 1);
+            // A small share of the rate limit: stop before the portal would make the sync wait.
+            boolean limitReached = ledger.client().nextCallWait().compareTo(pace.deferAbove()) > 0;
+            if (limitReached || Duration.between(began, clock.instant()).compareTo(pace.scanBudget()) >= 0) {
                 queue.send(List.of(ChangeMessage.checkIds(memberId, entity, cursor, message.at())),
                         pace.checkPause());
                 return deleted;
