@@ -125,11 +125,34 @@ public final class LedgerStore {
         if (byModified != 0) {
             return byModified > 0 ? candidate : null;
         }
-        if (candidate.equals(previous)
+        if (sameContent(candidate, previous)
                 || servedAt != null && previousServedAt != null && servedAt.isBefore(previousServedAt)) {
             return null;
         }
         return candidate;
+    }
+
+    /**
+     * Whether two records say the same, amounts compared by value: the portal sends {@code "1500.00"}, the store
+     * gives back {@code 1500}.
+     */
+    static boolean sameContent(CrmRecord a, CrmRecord b) {
+        return a.equals(b) || byValue(item(a)).equals(byValue(item(b)));
+    }
+
+    private static Map<String, AttributeValue> item(CrmRecord record) {
+        // Only the record's own attributes are compared; any member id builds the same keys for both.
+        return switch (record) {
+            case LeadRecord lead -> RecordCodec.leadItem("compared", lead, 0);
+            case DealRecord deal -> RecordCodec.dealItem("compared", deal, 0);
+        };
+    }
+
+    private static Map<String, Object> byValue(Map<String, AttributeValue> item) {
+        Map<String, Object> values = new HashMap<>();
+        item.forEach((name, value) -> values.put(name,
+                value.n() != null ? new BigDecimal(value.n()).stripTrailingZeros() : value));
+        return values;
     }
 
     /**
