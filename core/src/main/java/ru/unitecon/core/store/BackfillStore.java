@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import static ru.unitecon.core.store.Attributes.n;
 import static ru.unitecon.core.store.Attributes.s;
@@ -65,6 +66,16 @@ public final class BackfillStore {
         } catch (ConditionalCheckFailedException alreadyRecorded) {
             return false;
         }
+    }
+
+    /** Records of a part the portal's count says are still to come (never below zero), or empty if not started. */
+    public OptionalLong expectedLeft(String memberId, String part) {
+        Map<String, AttributeValue> item = reader.item(memberId, Keys.BACKFILL);
+        if (item == null || !item.containsKey(part + "Total")) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Math.max(0,
+                Attributes.longOrZero(item, part + "Total") - Attributes.longOrZero(item, part + "Done")));
     }
 
     /** The backfill's progress over its parts, or empty when none has started. */

@@ -3,6 +3,7 @@ package ru.unitecon.core.sync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.unitecon.core.bitrix.crm.CrmEntity;
+import ru.unitecon.core.bitrix.rest.CrmReads;
 import ru.unitecon.core.bitrix.rest.ScanPage;
 import ru.unitecon.core.store.BackfillStore;
 
@@ -44,13 +45,19 @@ final class Backfill {
         String method = entity.listMethod();
         long cursor = message.afterId();
         Instant started = clock.instant();
+        long expected;
         if (cursor == 0) {
-            progress.start(memberId, entity.name(), ledger.reads().count(method, Map.of()), started);
+            expected = ledger.reads().count(method, Map.of());
+            progress.start(memberId, entity.name(), expected, started);
+        } else {
+            expected = progress.expectedLeft(memberId, entity.name()).orElse(Long.MAX_VALUE);
         }
         boolean recount = false;
         while (true) {
+            // No more pages than the portal's count leaves, unless the portal turned out to have more.
+            int wanted = CrmReads.pagesFor(expected, pace.pagesPerRequest());
             List<ScanPage> pages = ledger.reads().scanPages(method, Map.of(), ledger.select(entity), cursor,
-                    pace.pagesPerRequest());
+                    wanted);
             PortalLedger.Applied applied = ledger.apply(entity, pages);
             recount |= applied.recountNeeded();
             if (!applied.failed().isEmpty()) {
@@ -64,6 +71,7 @@ final class Backfill {
                 return recount;
             }
             cursor = last.lastId();
+            expected = wanted < pace.pagesPerRequest() ? Long.MAX_VALUE : Math.max(0, expected - records);
             if (Duration.between(started, clock.instant()).compareTo(pace.scanBudget()) >= 0) {
                 queue.send(List.of(ChangeMessage.backfill(memberId, entity, cursor)));
                 return recount;

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.unitecon.core.bitrix.crm.CrmEntity;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
+import ru.unitecon.core.bitrix.rest.CrmReads;
 import ru.unitecon.core.bitrix.rest.ScanPage;
 import ru.unitecon.core.store.RecordReader;
 import ru.unitecon.core.store.SyncStateStore;
@@ -52,9 +53,11 @@ final class LostDeletes {
         int deleted = 0;
         // Read once per run, before any of the portal's pages: a record stored later is not in it.
         SortedSet<Long> stored = records.liveIds(memberId, entity.name(), cursor, Long.MAX_VALUE);
+        // As many pages as the stored ids need; all of them once the portal turned out to have more.
+        int wanted = CrmReads.pagesFor(stored.size(), BitrixRestClient.BATCH_LIMIT);
         while (true) {
             List<ScanPage> pages = ledger.reads().scanPages(entity.listMethod(), Map.of(), List.of("ID"), cursor,
-                    BitrixRestClient.BATCH_LIMIT);
+                    wanted);
             ScanPage last = pages.getLast();
             Set<Long> onPortal = new HashSet<>();
             pages.forEach(page -> page.records().forEach(record -> onPortal.add(record.path("ID").asLong())));
@@ -76,6 +79,8 @@ final class LostDeletes {
             }
             cursor = last.lastId();
             stored = stored.tailSet(cursor + 1);
+            wanted = wanted < BitrixRestClient.BATCH_LIMIT ? BitrixRestClient.BATCH_LIMIT
+                    : CrmReads.pagesFor(stored.size(), BitrixRestClient.BATCH_LIMIT);
             // A small share of the rate limit: stop before the portal would make the sync wait.
             boolean limitReached = ledger.client().nextCallWait().compareTo(pace.deferAbove()) > 0;
             if (limitReached || Duration.between(began, clock.instant()).compareTo(pace.scanBudget()) >= 0) {

@@ -112,6 +112,15 @@ public final class CrmReads {
         return read;
     }
 
+    /**
+     * How many pages a chained scan should ask for when it expects {@code expected} more records: enough for them
+     * and one more to see the end, at most {@code limit}. A page after the end refers to a 50th record that does not
+     * exist, which the portal runs as a list with an empty {@code >ID} condition: work thrown away.
+     */
+    public static int pagesFor(long expected, int limit) {
+        return (int) Math.max(1, Math.min(limit, Math.max(0, expected) / PAGE_SIZE + 1));
+    }
+
     /** How many records of a list method match the filter, counted by the portal (slow on very large lists). */
     public long count(String method, Map<String, ?> filter) {
         Map<String, Object> params = new LinkedHashMap<>();

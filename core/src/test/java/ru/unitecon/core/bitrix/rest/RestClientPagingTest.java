@@ -93,6 +93,16 @@ class RestClientPagingTest {
     }
 
     @Test
+    void aChainAsksForThePagesTheExpectedRecordsNeedAndOneToSeeTheEnd() {
+        assertEquals(1, CrmReads.pagesFor(0, 20));
+        assertEquals(1, CrmReads.pagesFor(49, 20));
+        assertEquals(2, CrmReads.pagesFor(50, 20));
+        assertEquals(3, CrmReads.pagesFor(120, 20));
+        assertEquals(20, CrmReads.pagesFor(100_000, 20));
+        assertEquals(20, CrmReads.pagesFor(Long.MAX_VALUE, 20));
+    }
+
+    @Test
     void theCountIsThePortalsTotal() {
         assertEquals(installed.portal.deals().size(), new CrmReads(installed.client()).count("crm.deal.list", Map.of()));
     }
