@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import ru.unitecon.core.sync.ChangeMessage;
+import ru.unitecon.core.sync.ChangeQueue;
+import ru.unitecon.simulator.ManualClock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -14,6 +17,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +31,10 @@ import java.util.stream.Collectors;
  * queue, which redrives to a dead-letter queue after ten receives as template.yaml's does. {@link #deliverTo} plays
  * Lambda's SQS event source round by round: whatever is visible (up to the sync function's batch size) goes to the
  * handler as one batch, handled messages are deleted, and failed ones become visible again for the next round.
- * {@link #startEventSource} plays it in real time, with the batching window, for benchmarks.
+ * In a world on a manual clock ({@link #changeQueue(ManualClock)}) a message sent with a delay waits for that
+ * clock: it is held until the clock has passed its time, and when nothing else is left the clock is moved on to
+ * it, as SQS would deliver it that much later. {@link #startEventSource} plays the event source in real time, with
+ * the batching window, for benchmarks.
  */
 final class LocalQueue {
     /** template.yaml's maxReceiveCount. */
@@ -38,6 +45,12 @@ final class LocalQueue {
     final SqsClient sqs;
     final String url;
     final String deadLetterUrl;
+    private final List<Held> held = new ArrayList<>();
+    private ManualClock clock;
+
+    /** Messages sent with a delay in a manual-clock world, due at {@code due} on that clock. */
+    private record Held(Instant due, List<ChangeMessage> messages) {
+    }
 
     private LocalQueue(SqsClient sqs, String url, String deadLetterUrl) {
         this.sqs = sqs;
@@ -72,6 +85,59 @@ final class LocalQueue {
         return new SqsChangeQueue(sqs, url);
     }
 
+    /** The queue of a world on a manual clock, where delays pass on that clock (see the class comment). */
+    ChangeQueue changeQueue(ManualClock manual) {
+        this.clock = manual;
+        SqsChangeQueue now = changeQueue();
+        return new ChangeQueue() {
+            @Override
+            public void send(List<ChangeMessage> messages) {
+                now.send(messages);
+            }
+
+            @Override
+            public void send(List<ChangeMessage> messages, Duration delay) {
+                if (delay.isPositive()) {
+                    synchronized (held) {
+                        held.add(new Held(manual.instant().plus(delay), List.copyOf(messages)));
+                    }
+                } else {
+                    now.send(messages);
+                }
+            }
+        };
+    }
+
+    /**
+     * Sends the held messages that are due; when the queue has nothing else, first moves the clock on to the
+     * earliest of them.
+     *
+     * @return whether there were any held
+     */
+    private boolean releaseDue(boolean queueIdle) {
+        List<ChangeMessage> due = new ArrayList<>();
+        synchronized (held) {
+            if (held.isEmpty()) {
+                return false;
+            }
+            if (queueIdle) {
+                Instant earliest = held.stream().map(Held::due).min(Instant::compareTo).orElseThrow();
+                if (earliest.isAfter(clock.instant())) {
+                    clock.set(earliest);
+                }
+            }
+            held.removeIf(message -> {
+                if (message.due().isAfter(clock.instant())) {
+                    return false;
+                }
+                due.addAll(message.messages());
+                return true;
+            });
+        }
+        changeQueue().send(due);
+        return true;
+    }
+
     /** Receives the visible messages, up to the sync function's batch size, keeping each invisible for a minute. */
     List<Message> receiveAll() {
         List<Message> all = new ArrayList<>();
@@ -90,8 +156,11 @@ final class LocalQueue {
                 .visibilityTimeout(60)).messages();
     }
 
+    /** Messages waiting: visible, in flight, delayed, and held for a manual clock. */
     int size() {
-        return count(url);
+        synchronized (held) {
+            return count(url) + held.stream().mapToInt(message -> message.messages().size()).sum();
+        }
     }
 
     /** Messages given up after {@value #MAX_RECEIVES} receives. */
@@ -116,8 +185,12 @@ final class LocalQueue {
         int delivered = 0;
         int failed = 0;
         while (rounds < maxRounds) {
+            releaseDue(false);
             List<Message> messages = receiveAll();
             if (messages.isEmpty()) {
+                if (releaseDue(true)) {
+                    continue;
+                }
                 break;
             }
             rounds++;
@@ -167,6 +240,7 @@ final class LocalQueue {
         private final Thread worker;
         private final AtomicInteger batches = new AtomicInteger();
         private final AtomicInteger failures = new AtomicInteger();
+        private final List<String> handled = new ArrayList<>();
         private volatile boolean running = true;
 
         private EventSource(SyncHandler handler) {
@@ -189,7 +263,11 @@ final class LocalQueue {
                     }
                 }
                 batches.incrementAndGet();
+                long handed = System.nanoTime();
                 failures.addAndGet(hand(handler, batch, Duration.ofSeconds(10)));
+                synchronized (handled) {
+                    handled.add(batch.size() + " in " + Math.round((System.nanoTime() - handed) / 1e6) + " ms");
+                }
             }
         }
 
@@ -208,6 +286,13 @@ final class LocalQueue {
 
         int failures() {
             return failures.get();
+        }
+
+        /** Each batch's size and how long the handler took with it, in order. */
+        List<String> handled() {
+            synchronized (handled) {
+                return List.copyOf(handled);
+            }
         }
 
         @Override

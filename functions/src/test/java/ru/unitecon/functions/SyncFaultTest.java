@@ -4,9 +4,6 @@ import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ru.unitecon.core.ledger.AggregateKey;
-import ru.unitecon.core.ledger.Counters;
-import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.simulator.DatasetGenerator;
 import ru.unitecon.testsupport.LocalDynamo;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -22,10 +19,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,12 +89,7 @@ class SyncFaultTest {
         assertEquals(0, app.queue.size());
         assertEquals(EDITED, app.liveLeads().stream()
                 .filter(lead -> lead.modified().getEpochSecond() == movedAt.getEpochSecond()).count());
-        AggregateReader reader = new AggregateReader(app.dynamo, app.table);
-        Map<AggregateKey, Counters> stored = new TreeMap<>(reader.load(app.memberId(), YearMonth.of(2000, 1),
-                YearMonth.of(2100, 12)).counters());
-        reader.cohorts(app.memberId(), YearMonth.of(2000, 1), YearMonth.of(2100, 12))
-                .forEach((cell, cohort) -> stored.merge(cell, cohort, Counters::plus));
-        assertEquals(app.ledger.recompute(app.memberId(), app.settings.load(app.memberId())).cells(), stored);
+        assertEquals(app.recomputedAggregates(app.memberId()), app.storedAggregates(app.memberId()));
         assertEquals(app.liveLeads().size(), app.aggregateLeads());
         assertEquals(List.of(), app.portal.violations());
     }
