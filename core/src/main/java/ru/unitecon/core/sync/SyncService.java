@@ -128,11 +128,11 @@ public final class SyncService {
                 failed.add(command.deliveryId());
             }
         }
-        if (!recounts.isEmpty()) {
+        if (!recounts.isEmpty() && clock.instant().isBefore(until)) {
             if (!attempt(run, recounts.getFirst().message(), () -> recount(run.memberId()))) {
                 recounts.forEach(command -> failed.add(command.deliveryId()));
             }
-        } else if (run.recountNeeded()) {
+        } else if (!recounts.isEmpty() || run.recountNeeded()) {
             queue.send(List.of(ChangeMessage.recount(run.memberId())));
         }
         return failed;
