@@ -16,13 +16,10 @@ import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,17 +68,11 @@ class LedgerBatchTest {
     }
 
     private Map<AggregateKey, Counters> stored() {
-        AggregateReader aggregates = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE);
-        Map<AggregateKey, Counters> cells = new HashMap<>(
-                aggregates.load(member, YearMonth.of(2000, 1), YearMonth.of(2100, 12)).counters());
-        aggregates.cohorts(member, YearMonth.of(2000, 1), YearMonth.of(2100, 12))
-                .forEach((cell, cohort) -> cells.merge(cell, cohort, Counters::plus));
-        cells.values().removeIf(Counters::isZero);
-        return new TreeMap<>(cells);
+        return PortalCells.stored(member);
     }
 
     private Map<AggregateKey, Counters> recomputed() {
-        return new TreeMap<>(ledger.recompute(member, settings).cells());
+        return PortalCells.recomputed(ledger, member, settings);
     }
 
     @Test

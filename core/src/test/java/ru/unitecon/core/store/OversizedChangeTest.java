@@ -15,14 +15,11 @@ import ru.unitecon.testsupport.LocalDynamo;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -44,7 +41,6 @@ class OversizedChangeTest {
     private final LedgerRebuild rebuild = new LedgerRebuild(LocalDynamo.client(), LocalDynamo.TABLE,
             Clock.systemUTC());
     private final SyncStateStore state = new SyncStateStore(LocalDynamo.client(), LocalDynamo.TABLE);
-    private final AggregateReader aggregates = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE);
     private final String member = LocalDynamo.freshMemberId();
     private final PortalSettings settings = PortalSettings.defaults().withZone(ZoneId.of("Europe/Moscow"));
 
@@ -67,16 +63,11 @@ class OversizedChangeTest {
     }
 
     private Map<AggregateKey, Counters> stored() {
-        Map<AggregateKey, Counters> cells = new HashMap<>(
-                aggregates.load(member, YearMonth.of(2000, 1), YearMonth.of(2100, 12)).counters());
-        aggregates.cohorts(member, YearMonth.of(2000, 1), YearMonth.of(2100, 12))
-                .forEach((cell, cohort) -> cells.merge(cell, cohort, Counters::plus));
-        cells.values().removeIf(Counters::isZero);
-        return new TreeMap<>(cells);
+        return PortalCells.stored(member);
     }
 
     private Map<AggregateKey, Counters> recomputed() {
-        return new TreeMap<>(ledger.recompute(member, settings).cells());
+        return PortalCells.recomputed(ledger, member, settings);
     }
 
     private long orders(String channel) {
