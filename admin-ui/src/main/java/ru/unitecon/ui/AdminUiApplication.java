@@ -9,6 +9,7 @@ import org.springframework.core.Ordered;
 import ru.unitecon.core.access.PortalSecrets;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.store.AggregateReader;
+import ru.unitecon.core.store.BackfillStore;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.SpendStore;
@@ -62,6 +63,11 @@ public class AdminUiApplication {
     @Bean
     AggregateReader aggregateReader(DynamoDbClient dynamo, @Value("${unitecon.table}") String table) {
         return new AggregateReader(dynamo, table);
+    }
+
+    @Bean
+    BackfillStore backfillStore(DynamoDbClient dynamo, @Value("${unitecon.table}") String table) {
+        return new BackfillStore(dynamo, table);
     }
 
     @Bean

@@ -25,7 +25,9 @@ import ru.unitecon.core.store.TableDefinition;
 import ru.unitecon.core.sync.ChangeQueue;
 import ru.unitecon.core.sync.PortalClients;
 import ru.unitecon.core.sync.Reconciliation;
+import ru.unitecon.core.sync.SyncPace;
 import ru.unitecon.core.sync.SyncService;
+import ru.unitecon.core.sync.SyncStores;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -86,14 +88,13 @@ final class ProductionServices {
     }
 
     SyncService sync() {
-        return new SyncService(portals, new SettingsStore(dynamo, table), new LedgerStore(dynamo, table, clock),
-                clients(new TokenRefresher(oauth(), portals)), queue(), SyncService.DEFAULT_BACKFILL_PAGES_PER_RUN);
+        return new SyncService(SyncStores.of(dynamo, table, clock), clients(new TokenRefresher(oauth(), portals)),
+                queue(), SyncPace.standard(), clock);
     }
 
     Reconciliation reconciliation() {
         TokenRefresher refresher = schedulerRefresher();
-        return new Reconciliation(portals, new SettingsStore(dynamo, table), new LedgerStore(dynamo, table, clock),
-                clients(refresher), refresher, clock);
+        return new Reconciliation(SyncStores.of(dynamo, table, clock), clients(refresher), refresher, queue(), clock);
     }
 
     ReminderService reminders() {

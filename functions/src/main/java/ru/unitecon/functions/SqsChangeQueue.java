@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,20 @@ public final class SqsChangeQueue implements ChangeQueue {
 
     @Override
     public void send(List<ChangeMessage> messages) {
+        send(messages, Duration.ZERO);
+    }
+
+    /** SQS holds each message back for the delay, in whole seconds (rounded up, at most 15 minutes). */
+    @Override
+    public void send(List<ChangeMessage> messages, Duration delay) {
+        int seconds = (int) Math.min(MAX_DELAY.toSeconds(),
+                Math.max(0, delay.toSeconds() + (delay.toNanosPart() > 0 ? 1 : 0)));
         for (int from = 0; from < messages.size(); from += SQS_BATCH_LIMIT) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             List<ChangeMessage> chunk = messages.subList(from, Math.min(from + SQS_BATCH_LIMIT, messages.size()));
             for (int i = 0; i < chunk.size(); i++) {
                 entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                        .messageBody(chunk.get(i).toJson()).build());
+                        .messageBody(chunk.get(i).toJson()).delaySeconds(seconds).build());
             }
             sendAll(entries);
         }

@@ -11,15 +11,22 @@ import ru.unitecon.core.sync.QueuedChange;
 import ru.unitecon.core.sync.SyncService;
 import ru.unitecon.core.sync.UnreadableChange;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Consumes the changes queue and reports partial batch failures, so only the changes that failed come back.
- * The event source mapping takes large batches (hundreds of messages with a batching window) so that one
- * REST batch call fetches fifty changed records.
+ * The event source mapping gathers messages for a short batching window, up to a large batch, so that the sync can
+ * merge each portal's changed ids and fetch fifty records per REST batch call, and so that one portal's burst is
+ * taken off the queue at once (and compacted) instead of queueing the other portals' changes behind it.
  */
 public final class SyncHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    /** template.yaml's BatchSize for the changes queue (Lambda also stops at 6 MB of messages). */
+    public static final int BATCH_SIZE = 10_000;
+    /** template.yaml's MaximumBatchingWindowInSeconds: how long messages are gathered after the first. */
+    public static final Duration BATCHING_WINDOW = Duration.ofSeconds(1);
+
     private static final Logger LOG = LoggerFactory.getLogger(SyncHandler.class);
 
     private final SyncService sync;

@@ -2,6 +2,7 @@ package ru.unitecon.functions;
 
 import ru.unitecon.simulator.ManualClock;
 import ru.unitecon.core.bitrix.RecordingSleeper;
+import ru.unitecon.core.bitrix.Sleeper;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.rest.Backoff;
@@ -14,9 +15,12 @@ import ru.unitecon.core.install.PortalFactsLearner;
 import ru.unitecon.core.install.PortalFactsRefresh;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.ledger.LeadRecord;
+import ru.unitecon.core.ledger.AggregateKey;
+import ru.unitecon.core.ledger.Counters;
 import ru.unitecon.core.ledger.Measure;
 import ru.unitecon.core.reminders.ReminderService;
 import ru.unitecon.core.store.AggregateReader;
+import ru.unitecon.core.store.BackfillStore;
 import ru.unitecon.core.store.DueAppointments;
 import ru.unitecon.core.store.Keys;
 import ru.unitecon.core.store.LedgerRebuild;
@@ -24,10 +28,14 @@ import ru.unitecon.core.store.LedgerStore;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.core.store.SettingsStore;
+import ru.unitecon.core.store.SyncStateStore;
 import ru.unitecon.core.store.TableDefinition;
+import ru.unitecon.core.sync.ChangeQueue;
 import ru.unitecon.core.sync.PortalClients;
 import ru.unitecon.core.sync.Reconciliation;
+import ru.unitecon.core.sync.SyncPace;
 import ru.unitecon.core.sync.SyncService;
+import ru.unitecon.core.sync.SyncStores;
 import ru.unitecon.simulator.Dataset;
 import ru.unitecon.simulator.PortalSeed;
 import ru.unitecon.simulator.PortalSimulator;
@@ -45,14 +53,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -60,18 +71,24 @@ import java.util.stream.LongStream;
 
 /**
  * The functions wired as production wires them, against real parts: a simulated portal and OAuth server,
- * DynamoDB Local, ElasticMQ, and a loopback gateway the portal POSTs to. One manual clock drives the portal,
- * the rate limiter and token expiry; every wait moves it instead of sleeping.
+ * DynamoDB Local, ElasticMQ, and a loopback gateway the portal POSTs to. In tests one manual clock drives the
+ * portal, the rate limiter and token expiry, and every wait moves it instead of sleeping; benchmarks run the same
+ * world on real time ({@link #startRealTime}), where the portal's rate limit costs real seconds.
  */
 final class AppOnSimulatedPortal implements AutoCloseable {
-    /** Small enough that a backfill of a few hundred records takes several runs. */
-    static final int BACKFILL_PAGES_PER_RUN = 2;
+    /**
+     * Backfills read two pages per request and make one request per run, so that a backfill of a few hundred
+     * records takes several runs; checks of ids do not pause between runs.
+     */
+    static final SyncPace PACE = SyncPace.standard().withScans(2, Duration.ZERO, Duration.ZERO);
 
     /** Where the shared clock starts. */
     static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
 
-    final ManualClock clock = new ManualClock(START);
-    final RecordingSleeper sleeper = new RecordingSleeper(clock);
+    /** The manual clock of a test; a real-time world has none. */
+    final ManualClock clock;
+    /** What everything in this world tells the time by. */
+    final InstantSource time;
     final PortalSimulator simulator;
     final SimulatedPortal portal;
     final DynamoDbClient dynamo;
@@ -80,6 +97,7 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     final PortalStore portals;
     final SettingsStore settings;
     final LedgerStore ledger;
+    final SyncStores stores;
     final LocalQueue queue = LocalQueue.create();
     final LambdaGateway gateway = new LambdaGateway();
     final InstallHandler installHandler;
@@ -90,55 +108,68 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     final ReminderService reminders;
     /** REST clients with the installing admin's stored tokens, as the functions use them. */
     final PortalClients clients;
+    /** The rate limiter every client of this world shares, as the clients of one sync function do. */
+    final PortalRateLimits limits;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private AppOnSimulatedPortal(Dataset dataset, SimulatorOptions options, int maxLimitRetries,
                                  DynamoDbClient dynamo) {
-        this(PortalSeed.of(dataset), options, maxLimitRetries, Duration.ofSeconds(20), dynamo);
+        this(PortalSeed.of(dataset), options, maxLimitRetries, Duration.ofSeconds(20), dynamo,
+                new ManualClock(START), PACE);
     }
 
+    /** @param manual the clock of the world, or null for real time */
     private AppOnSimulatedPortal(PortalSeed seed, SimulatorOptions options, int maxLimitRetries,
-                                 Duration requestTimeout, DynamoDbClient dynamo) {
+                                 Duration requestTimeout, DynamoDbClient dynamo, ManualClock manual, SyncPace pace) {
         this.dynamo = dynamo;
+        this.clock = manual;
+        this.time = manual != null ? manual : InstantSource.system();
+        Sleeper sleeper = manual != null ? new RecordingSleeper(manual) : Sleeper.SYSTEM;
         TableDefinition.createIfMissing(dynamo, table);
         portals = new PortalStore(dynamo, table);
         settings = new SettingsStore(dynamo, table);
-        ledger = new LedgerStore(dynamo, table, clock.withZone(ZoneOffset.UTC));
-        simulator = PortalSimulator.start(options.withClock(clock));
+        Clock utc = time.withZone(ZoneOffset.UTC);
+        ledger = new LedgerStore(dynamo, table, utc);
+        stores = new SyncStores(portals, settings, ledger, new LedgerRebuild(dynamo, table, utc),
+                new SyncStateStore(dynamo, table), new BackfillStore(dynamo, table));
+        simulator = PortalSimulator.start(options.withClock(time));
         portal = simulator.createPortal(seed);
         OAuthServer oauth = new OAuthServer(HttpClient.newHttpClient(),
                 new AppCredentials(portal.seed().clientId(), portal.seed().clientSecret()),
                 List.of(simulator.oauthServerUrl()));
         TokenRefresher refresher = new TokenRefresher(oauth, portals, sleeper);
-        PortalRateLimits limits = new PortalRateLimits(clock, sleeper, PortalRateLimits.BURST,
-                PortalRateLimits.PER_SECOND);
+        limits = new PortalRateLimits(time, sleeper, PortalRateLimits.BURST, PortalRateLimits.PER_SECOND);
         HttpClient restHttp = BitrixRestClient.newHttpClient();
         clients = memberId -> BitrixRestClient.builder(memberId, portals, refresher)
-                .http(restHttp).clock(clock).sleeper(sleeper).rateLimits(limits)
+                .http(restHttp).clock(time).sleeper(sleeper).rateLimits(limits)
                 .backoff(new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new SplittableRandom(7)))
                 .maxLimitRetries(maxLimitRetries).requestTimeout(requestTimeout).build();
-        SqsChangeQueue changes = queue.changeQueue();
+        ChangeQueue changes = manual != null ? queue.changeQueue(manual) : queue.changeQueue();
 
-        PortalFactsLearner facts = new PortalFactsLearner(settings,
-                new LedgerRebuild(dynamo, table, clock.withZone(ZoneOffset.UTC)), clock);
+        PortalFactsLearner facts = new PortalFactsLearner(settings, stores.rebuild(), time);
         InstallationService installations = new InstallationService(portals, oauth, clients, changes,
-                new AppAddresses(eventsUrl(), appUrl()), clock, facts);
+                new AppAddresses(eventsUrl(), appUrl()), time, facts);
         installHandler = new InstallHandler(installations);
         gateway.route("/install", installHandler);
         eventsHandler = new EventsHandler(new EventIntake(portals, changes, installations));
         gateway.route("/events", eventsHandler);
         gateway.route("/health", new HealthHandler());
-        syncHandler = new SyncHandler(new SyncService(portals, settings, ledger, clients, changes,
-                BACKFILL_PAGES_PER_RUN));
+        syncHandler = new SyncHandler(new SyncService(stores, clients, changes, pace, time));
         sentReminders = new SentReminders(dynamo, table);
         reminders = new ReminderService(portals, settings, ledger, new DueAppointments(dynamo, table), sentReminders,
-                clients, clock);
-        schedulerHandler = new SchedulerHandler(new PortalFactsRefresh(portals, settings, clients, facts, clock),
-                new Reconciliation(portals, settings, ledger, clients, refresher, clock), reminders);
+                clients, time);
+        schedulerHandler = new SchedulerHandler(new PortalFactsRefresh(portals, settings, clients, facts, time),
+                new Reconciliation(stores, clients, refresher, changes, time), reminders);
     }
 
     static AppOnSimulatedPortal start(Dataset dataset) {
         return new AppOnSimulatedPortal(dataset, SimulatorOptions.defaults(), 6, LocalDynamo.client());
+    }
+
+    /** The sync working at another pace than the tests' usual one. */
+    static AppOnSimulatedPortal start(Dataset dataset, SyncPace pace) {
+        return new AppOnSimulatedPortal(PortalSeed.of(dataset), SimulatorOptions.defaults(), 6,
+                Duration.ofSeconds(20), LocalDynamo.client(), new ManualClock(START), pace);
     }
 
     /** The app on another DynamoDB: a server that a test stops and restarts, or one with faults in front. */
@@ -149,7 +180,16 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     /** A portal in {@code zone}, whose REST calls give up after {@code requestTimeout} (for hanging portals). */
     static AppOnSimulatedPortal start(Dataset dataset, ZoneId zone, Duration requestTimeout) {
         return new AppOnSimulatedPortal(PortalSeed.of(dataset).withTimeZone(zone), SimulatorOptions.defaults(), 6,
-                requestTimeout, LocalDynamo.client());
+                requestTimeout, LocalDynamo.client(), new ManualClock(START), PACE);
+    }
+
+    /**
+     * For benchmarks: the world on real time (the portal's leaky bucket drains in real seconds and waits sleep) and
+     * the pace the sync function runs with.
+     */
+    static AppOnSimulatedPortal startRealTime(Dataset dataset, SimulatorOptions options) {
+        return new AppOnSimulatedPortal(PortalSeed.of(dataset), options, 6, Duration.ofSeconds(20),
+                LocalDynamo.client(), null, SyncPace.standard());
     }
 
     static AppOnSimulatedPortal start(Dataset dataset, SimulatorOptions options, int maxLimitRetries) {
@@ -252,6 +292,25 @@ final class AppOnSimulatedPortal implements AutoCloseable {
 
     long storedDeals() {
         return ledger.records().deals(memberId()).stream().filter(deal -> !deal.deleted()).count();
+    }
+
+    /** Every stored monthly and cohort counter of a portal, the cohort counters merged into their cells. */
+    Map<AggregateKey, Counters> storedAggregates(String member) {
+        AggregateReader reader = new AggregateReader(dynamo, table);
+        Map<AggregateKey, Counters> cells = new TreeMap<>(reader.load(member, YearMonth.of(2000, 1),
+                YearMonth.of(2100, 12)).counters());
+        reader.cohorts(member, YearMonth.of(2000, 1), YearMonth.of(2100, 12))
+                .forEach((cell, cohort) -> cells.merge(cell, cohort, Counters::plus));
+        cells.values().removeIf(Counters::isZero);
+        return cells;
+    }
+
+    /** What the portal's stored records add up to, computed from scratch. */
+    Map<AggregateKey, Counters> recomputedAggregates(String member) {
+        Map<AggregateKey, Counters> cells = new TreeMap<>(
+                ledger.recompute(member, settings.load(member)).cells());
+        cells.values().removeIf(Counters::isZero);
+        return cells;
     }
 
     /** The LEADS counters of every stored monthly aggregate, added up. */

@@ -37,6 +37,8 @@ public final class BurstBenchmark {
         System.out.println("|---|---|---|---|---|---|---|---|");
         burst(1, single);
         burst(portals, perPortal);
+        // The simulator's and the queue's threads would keep the JVM alive.
+        System.exit(0);
     }
 
     private static void burst(int portalCount, int leadsEach) throws Exception {

@@ -226,6 +226,18 @@ class FunctionsTemplateTest {
     }
 
     @Test
+    void theSyncGathersItsBatchForTheWindowTheLocalEventSourceAndTheTestsUse() {
+        JsonNode source = stream(resources.path("SyncFunction").path("Properties").path("Events"))
+                .filter(e -> "SQS".equals(e.path("Type").asText())).findFirst().orElseThrow().path("Properties");
+
+        assertEquals(SyncHandler.BATCH_SIZE, source.path("BatchSize").asInt());
+        assertEquals(SyncHandler.BATCHING_WINDOW.toSeconds(), source.path("MaximumBatchingWindowInSeconds").asLong());
+        // Lambda takes more than 10 messages from a standard queue only with a batching window of a second or more.
+        assertTrue(SyncHandler.BATCH_SIZE <= 10 || SyncHandler.BATCHING_WINDOW.toSeconds() >= 1);
+        assertTrue(SyncHandler.BATCH_SIZE <= 10_000, "a standard queue's most");
+    }
+
+    @Test
     void policiesNameOnlyTheTableAndTheQueueAndNoWildcardActions() {
         Set<String> allowed = Set.of("Table.Arn", "${Table.Arn}/index/*", "ChangesQueue.Arn");
         resourcesOfType("AWS::Serverless::Function").forEach((name, function) -> {

@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
 
 /**
  * Plays API Gateway's HTTP API on loopback: each path's requests become {@link APIGatewayV2HTTPEvent}s for a
@@ -26,6 +27,8 @@ final class LambdaGateway implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Lambda runs as many instances as requests come in at once, so requests do not queue behind each other.
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 

@@ -4,44 +4,73 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import ru.unitecon.core.sync.ChangeMessage;
+import ru.unitecon.core.sync.ChangeQueue;
+import ru.unitecon.simulator.ManualClock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
  * ElasticMQ, an SQS-compatible server, embedded on a loopback port once per test JVM; each test gets its own
- * queue. {@link #deliverTo} plays Lambda's SQS event source: whatever is visible goes to the handler as one
- * batch, handled messages are deleted, and failed ones become visible again for the next round.
+ * queue, which redrives to a dead-letter queue after ten receives as template.yaml's does. {@link #deliverTo} plays
+ * Lambda's SQS event source round by round: whatever is visible (up to the sync function's batch size) goes to the
+ * handler as one batch, handled messages are deleted, and failed ones become visible again for the next round.
+ * In a world on a manual clock ({@link #changeQueue(ManualClock)}) a message sent with a delay waits for that
+ * clock: it is held until the clock has passed its time, and when nothing else is left the clock is moved on to
+ * it, as SQS would deliver it that much later. {@link #startEventSource} plays the event source in real time, with
+ * the batching window, for benchmarks.
  */
 final class LocalQueue {
+    /** template.yaml's maxReceiveCount. */
+    static final int MAX_RECEIVES = 10;
     private static SQSRestServer server;
     private static URI endpoint;
 
     final SqsClient sqs;
     final String url;
+    final String deadLetterUrl;
+    private final List<Held> held = new ArrayList<>();
+    private ManualClock clock;
 
-    private LocalQueue(SqsClient sqs, String url) {
+    /** Messages sent with a delay in a manual-clock world, due at {@code due} on that clock. */
+    private record Held(Instant due, List<ChangeMessage> messages) {
+    }
+
+    private LocalQueue(SqsClient sqs, String url, String deadLetterUrl) {
         this.sqs = sqs;
         this.url = url;
+        this.deadLetterUrl = deadLetterUrl;
     }
 
     static LocalQueue create() {
         SqsClient sqs = SqsClient.builder().endpointOverride(endpoint()).region(Region.EU_CENTRAL_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        String url = sqs.createQueue(b -> b.queueName("changes-" + UUID.randomUUID())).queueUrl();
-        return new LocalQueue(sqs, url);
+        String name = "changes-" + UUID.randomUUID();
+        String deadLetters = sqs.createQueue(b -> b.queueName(name + "-dlq")).queueUrl();
+        String deadLetterArn = sqs.getQueueAttributes(b -> b.queueUrl(deadLetters)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        String url = sqs.createQueue(b -> b.queueName(name).attributes(Map.of(QueueAttributeName.REDRIVE_POLICY,
+                "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVES + "\"}")))
+                .queueUrl();
+        return new LocalQueue(sqs, url, deadLetters);
     }
 
     private static synchronized URI endpoint() {
@@ -57,65 +86,225 @@ final class LocalQueue {
         return new SqsChangeQueue(sqs, url);
     }
 
-    /** Receives every visible message, keeping each invisible for a minute. */
+    /** The queue of a world on a manual clock, where delays pass on that clock (see the class comment). */
+    ChangeQueue changeQueue(ManualClock manual) {
+        this.clock = manual;
+        SqsChangeQueue now = changeQueue();
+        return new ChangeQueue() {
+            @Override
+            public void send(List<ChangeMessage> messages) {
+                now.send(messages);
+            }
+
+            @Override
+            public void send(List<ChangeMessage> messages, Duration delay) {
+                if (delay.isPositive()) {
+                    synchronized (held) {
+                        held.add(new Held(manual.instant().plus(delay), List.copyOf(messages)));
+                    }
+                } else {
+                    now.send(messages);
+                }
+            }
+        };
+    }
+
+    /**
+     * Sends the held messages that are due; when the queue has nothing else, first moves the clock on to the
+     * earliest of them.
+     *
+     * @return whether there were any held
+     */
+    private boolean releaseDue(boolean queueIdle) {
+        List<ChangeMessage> due = new ArrayList<>();
+        synchronized (held) {
+            if (held.isEmpty()) {
+                return false;
+            }
+            if (queueIdle) {
+                Instant earliest = held.stream().map(Held::due).min(Instant::compareTo).orElseThrow();
+                if (earliest.isAfter(clock.instant())) {
+                    clock.set(earliest);
+                }
+            }
+            held.removeIf(message -> {
+                if (message.due().isAfter(clock.instant())) {
+                    return false;
+                }
+                due.addAll(message.messages());
+                return true;
+            });
+        }
+        changeQueue().send(due);
+        return true;
+    }
+
+    /** Receives the visible messages, up to the sync function's batch size, keeping each invisible for a minute. */
     List<Message> receiveAll() {
         List<Message> all = new ArrayList<>();
-        while (true) {
-            List<Message> some = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)
-                    .waitTimeSeconds(0).visibilityTimeout(60)).messages();
+        while (all.size() < SyncHandler.BATCH_SIZE) {
+            List<Message> some = receive(0);
             if (some.isEmpty()) {
                 return all;
             }
             all.addAll(some);
         }
+        return all;
     }
 
+    private List<Message> receive(int waitSeconds) {
+        return sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(waitSeconds)
+                .visibilityTimeout(60)).messages();
+    }
+
+    /** Messages waiting: visible, in flight, delayed, and held for a manual clock. */
     int size() {
-        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
+        synchronized (held) {
+            return count(url) + held.stream().mapToInt(message -> message.messages().size()).sum();
+        }
+    }
+
+    /** Messages given up after {@value #MAX_RECEIVES} receives. */
+    int deadLetters() {
+        return count(deadLetterUrl);
+    }
+
+    private int count(String queue) {
+        return sqs.getQueueAttributes(b -> b.queueUrl(queue).attributeNames(
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
                 .attributes().values().stream().mapToInt(Integer::parseInt).sum();
     }
 
     /**
-     * Hands the queue's messages to the handler until the queue is empty or {@code maxRounds} batches were
-     * delivered. A handler that throws gets its whole batch back, like a crashed function.
+     * Hands the queue's messages to the handler until the queue has nothing visible or {@code maxRounds} batches
+     * were delivered. A handler that throws gets its whole batch back, like a crashed function.
      */
     Deliveries deliverTo(SyncHandler handler, int maxRounds) {
         int rounds = 0;
         int delivered = 0;
         int failed = 0;
         while (rounds < maxRounds) {
+            releaseDue(false);
             List<Message> messages = receiveAll();
             if (messages.isEmpty()) {
+                if (releaseDue(true)) {
+                    continue;
+                }
                 break;
             }
             rounds++;
             delivered += messages.size();
-            SQSEvent event = new SQSEvent();
-            event.setRecords(messages.stream().map(LocalQueue::record).toList());
-            Set<String> failedIds;
-            try {
-                failedIds = handler.handleRequest(event, null).getBatchItemFailures().stream()
-                        .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
-            } catch (RuntimeException crashed) {
-                // A function that fails returns its whole batch to the queue, as Lambda's event source does.
-                failedIds = messages.stream().map(Message::messageId).collect(Collectors.toSet());
-            }
-            failed += failedIds.size();
-            for (Message message : messages) {
-                if (failedIds.contains(message.messageId())) {
-                    sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(message.receiptHandle())
-                            .visibilityTimeout(0));
-                } else {
-                    sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
-                }
-            }
+            failed += hand(handler, messages, Duration.ZERO);
         }
         return new Deliveries(rounds, delivered, failed);
     }
 
+    /** @return how many of the messages failed */
+    private int hand(SyncHandler handler, List<Message> messages, Duration retryAfter) {
+        SQSEvent event = new SQSEvent();
+        event.setRecords(messages.stream().map(LocalQueue::record).toList());
+        Set<String> failedIds;
+        try {
+            failedIds = handler.handleRequest(event, null).getBatchItemFailures().stream()
+                    .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+        } catch (RuntimeException crashed) {
+            // A function that fails returns its whole batch to the queue, as Lambda's event source does.
+            failedIds = messages.stream().map(Message::messageId).collect(Collectors.toSet());
+        }
+        Set<String> failed = failedIds;
+        List<Message> done = messages.stream().filter(message -> !failed.contains(message.messageId())).toList();
+        // Ten at a time, as the event source deletes them.
+        for (int from = 0; from < done.size(); from += 10) {
+            List<Message> chunk = done.subList(from, Math.min(from + 10, done.size()));
+            sqs.deleteMessageBatch(b -> b.queueUrl(url).entries(chunk.stream().map(message ->
+                    DeleteMessageBatchRequestEntry.builder().id(message.messageId())
+                            .receiptHandle(message.receiptHandle()).build()).toList()));
+        }
+        messages.stream().filter(message -> failed.contains(message.messageId()))
+                .forEach(message -> sqs.changeMessageVisibility(b -> b.queueUrl(url)
+                        .receiptHandle(message.receiptHandle()).visibilityTimeout((int) retryAfter.toSeconds())));
+        return failedIds.size();
+    }
+
     record Deliveries(int rounds, int messages, int failures) {
+    }
+
+    /**
+     * Lambda's event source in real time, on its own thread: once a message is there, messages are gathered for
+     * the batching window (or until the batch is full) and handed over as one batch; failed ones come back after
+     * ten seconds.
+     */
+    EventSource startEventSource(SyncHandler handler) {
+        return new EventSource(handler);
+    }
+
+    final class EventSource implements AutoCloseable {
+        private final SyncHandler handler;
+        private final Thread worker;
+        private final AtomicInteger batches = new AtomicInteger();
+        private final AtomicInteger failures = new AtomicInteger();
+        private final List<String> handled = new ArrayList<>();
+        private volatile boolean running = true;
+
+        private EventSource(SyncHandler handler) {
+            this.handler = handler;
+            this.worker = Thread.ofPlatform().name("local-event-source").daemon().start(this::run);
+        }
+
+        private void run() {
+            while (running) {
+                List<Message> batch = new ArrayList<>(receive(1));
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                long until = System.nanoTime() + SyncHandler.BATCHING_WINDOW.toNanos();
+                while (running && batch.size() < SyncHandler.BATCH_SIZE && System.nanoTime() < until) {
+                    List<Message> some = receive(0);
+                    batch.addAll(some);
+                    if (some.size() < 10) {
+                        sleepBriefly();
+                    }
+                }
+                batches.incrementAndGet();
+                long handed = System.nanoTime();
+                failures.addAndGet(hand(handler, batch, Duration.ofSeconds(10)));
+                synchronized (handled) {
+                    handled.add(batch.size() + " in " + Math.round((System.nanoTime() - handed) / 1e6) + " ms");
+                }
+            }
+        }
+
+        private void sleepBriefly() {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+
+        int batches() {
+            return batches.get();
+        }
+
+        int failures() {
+            return failures.get();
+        }
+
+        /** Each batch's size and how long the handler took with it, in order. */
+        List<String> handled() {
+            synchronized (handled) {
+                return List.copyOf(handled);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            worker.join();
+        }
     }
 
     private static SQSEvent.SQSMessage record(Message message) {

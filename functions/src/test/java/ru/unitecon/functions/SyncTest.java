@@ -28,9 +28,9 @@ class SyncTest {
 
             LocalQueue.Deliveries deliveries = app.sync();
 
-            assertEquals(1_000, deliveries.messages());
+            assertTrue(deliveries.messages() >= 1_000, "the events, and the compact messages of what each run left");
             assertEquals(0, deliveries.failures());
-            assertTrue(app.portal.calls().count() <= 30, app.portal.calls().count() + " REST calls");
+            assertTrue(app.portal.calls().count() <= 25, app.portal.calls().count() + " REST calls");
             assertEquals(1_000, app.liveLeads().stream().filter(lead -> lead.modified().equals(updatedAt)).count());
             assertEquals(List.of(), app.portal.violations());
         }

@@ -15,10 +15,14 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
+import ru.unitecon.ui.data.PortalBackfill;
 import ru.unitecon.ui.data.PortalDashboards;
 import ru.unitecon.ui.entry.PortalSession;
 
-/** The frame around every view: title, navigation, and the reconnect banner when the portal needs one. */
+/**
+ * The frame around every view: title, navigation, the reconnect banner when the portal needs one, and the
+ * progress of the first load of its leads and deals while it runs.
+ */
 public class MainLayout extends VerticalLayout implements RouterLayout, BeforeEnterObserver, AfterNavigationObserver {
     /**
      * Loads the portal's JS library only inside the portal (the portal names its frame "DOMAIN|PROTOCOL|APP_SID"),
@@ -36,10 +40,12 @@ public class MainLayout extends VerticalLayout implements RouterLayout, BeforeEn
     private final PortalDashboards dashboards;
     private final Span domain = new Span();
     private final Div reconnectBanner = reconnectBanner();
+    private final BackfillBanner backfillBanner;
     private final Div content = new Div();
 
-    public MainLayout(PortalDashboards dashboards) {
+    public MainLayout(PortalDashboards dashboards, PortalBackfill backfill) {
         this.dashboards = dashboards;
+        this.backfillBanner = new BackfillBanner(backfill);
         setWidthFull();
         H1 title = new H1(getTranslation("app.title"));
         title.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("margin", "0");
@@ -58,7 +64,7 @@ public class MainLayout extends VerticalLayout implements RouterLayout, BeforeEn
         header.setAlignItems(Alignment.BASELINE);
         header.setWidthFull();
         content.setWidthFull();
-        add(header, reconnectBanner, content);
+        add(header, reconnectBanner, backfillBanner, content);
     }
 
     @Override
@@ -66,6 +72,7 @@ public class MainLayout extends VerticalLayout implements RouterLayout, BeforeEn
         PortalSession portal = PortalSession.current().orElseThrow();
         domain.setText(portal.domain());
         reconnectBanner.setVisible(dashboards.needsReconnect(portal.memberId()));
+        backfillBanner.show(portal.memberId());
     }
 
     private Div reconnectBanner() {

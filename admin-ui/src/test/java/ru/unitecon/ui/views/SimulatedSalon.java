@@ -13,7 +13,6 @@ import ru.unitecon.core.install.PortalFactsLearner;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.store.LedgerRebuild;
-import ru.unitecon.core.store.LedgerStore;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.SpendStore;
@@ -21,7 +20,9 @@ import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.core.sync.ChangeQueue;
 import ru.unitecon.core.sync.PortalClients;
 import ru.unitecon.core.sync.QueuedChange;
+import ru.unitecon.core.sync.SyncPace;
 import ru.unitecon.core.sync.SyncService;
+import ru.unitecon.core.sync.SyncStores;
 import ru.unitecon.simulator.AppointmentBooking;
 import ru.unitecon.simulator.Dataset;
 import ru.unitecon.simulator.DatasetGenerator;
@@ -97,9 +98,9 @@ final class SimulatedSalon {
                         Clock.systemUTC()), Clock.systemUTC()));
         installPage(portal, installations, queue);
         AppointmentBooking.book(portal, dataset, 8, MOSCOW, TestInfrastructure.NOW);
-        SyncService sync = new SyncService(portals, settings,
-                new LedgerStore(LocalDynamo.client(), LocalDynamo.TABLE, Clock.fixed(TestInfrastructure.NOW,
-                        ZoneOffset.UTC)), clients, queue, SyncService.DEFAULT_BACKFILL_PAGES_PER_RUN);
+        SyncService sync = new SyncService(SyncStores.of(LocalDynamo.client(), LocalDynamo.TABLE,
+                Clock.fixed(TestInfrastructure.NOW, ZoneOffset.UTC)), clients, queue, SyncPace.standard(),
+                Clock.systemUTC());
         int delivered = 0;
         while (!queued.isEmpty()) {
             List<QueuedChange> batch = new ArrayList<>();

@@ -7,5 +7,10 @@ public enum ApplyOutcome {
     /** The snapshot was not newer than the stored record (a replay or a reordered event): nothing changed. */
     STALE,
     /** The record is already deleted: nothing changed. */
-    ALREADY_DELETED
+    ALREADY_DELETED,
+    /**
+     * The record and its clients changed, but the difference touched more aggregate items than one transaction
+     * holds (a long-time client moving channel): the portal is marked for a recount of its aggregates.
+     */
+    RECOUNT_NEEDED
 }

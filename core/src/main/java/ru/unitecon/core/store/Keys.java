@@ -25,6 +25,10 @@ public final class Keys {
     static final String COHORT = "COH#";
     static final String REMINDER = "REMIND#";
     static final String SECRET = "SECRET#";
+    /** The sync's bookkeeping of a portal: a pending recount, the last lost-delete check, the cached user fields. */
+    static final String SYNC = "SYNC";
+    /** How far the backfill of a portal has come, for the admin UI. */
+    static final String BACKFILL = "BACKFILL";
 
     private Keys() {
     }

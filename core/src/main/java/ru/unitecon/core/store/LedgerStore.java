@@ -1,8 +1,8 @@
 package ru.unitecon.core.store;
 
+import ru.unitecon.core.attribution.ChannelRules;
 import ru.unitecon.core.crm.DealSnapshot;
 import ru.unitecon.core.crm.LeadSnapshot;
-import ru.unitecon.core.ledger.AggregateKey;
 import ru.unitecon.core.ledger.ClientState;
 import ru.unitecon.core.ledger.Contribution;
 import ru.unitecon.core.ledger.Counters;
@@ -26,14 +26,14 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 
 import static ru.unitecon.core.store.Attributes.n;
 import static ru.unitecon.core.store.Attributes.s;
@@ -42,13 +42,19 @@ import static ru.unitecon.core.store.Attributes.s;
  * Applies lead and deal snapshots to the store. Each apply is one transaction that writes the record, the clients
  * it leaves and joins, and adds to the monthly aggregates the difference between the old and the new state. Every
  * written item is conditional on the version that was read, so concurrent applies cannot both count; a snapshot
- * not newer than the stored DATE_MODIFY changes nothing, so replays and reordered events are harmless.
+ * older than the stored DATE_MODIFY, or of the same second with the same content or served earlier, changes nothing,
+ * so replays and reordered events are harmless. A change whose difference is too big for one transaction writes the
+ * record and its clients and marks the portal for a recount ({@link ApplyOutcome#RECOUNT_NEEDED}).
  */
 public final class LedgerStore {
     /** DynamoDB's limit on the items of one transaction. */
     static final int MAX_TRANSACTION_ITEMS = 100;
     private static final int MAX_ATTEMPTS = 25;
     static final String UPDATED_AT = "updatedAt";
+    /** When the portal served the snapshot the record was made from, by the portal's clock. */
+    static final String SERVED_AT = "servedAt";
+    /** On the portal's SYNC item: when an oversized change left its aggregates to be recounted (epoch ms). */
+    static final String RECOUNT_REQUESTED_AT = "recountRequestedAt";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -63,52 +69,125 @@ public final class LedgerStore {
     }
 
     public ApplyOutcome apply(String memberId, PortalSettings settings, LeadSnapshot snapshot) {
-        Ledger ledger = new Ledger(settings);
-        return applyChange(memberId, ledger, Keys.lead(snapshot.id()), RecordCodec::lead,
-                previous -> isStale(previous, snapshot.modified()) ? null
-                        : LeadRecord.from(snapshot, previous, settings));
+        return apply(memberId, settings, RecordSnapshot.of(snapshot, null));
     }
 
     public ApplyOutcome apply(String memberId, PortalSettings settings, DealSnapshot snapshot) {
-        Ledger ledger = new Ledger(settings);
-        return applyChange(memberId, ledger, Keys.deal(snapshot.id()), RecordCodec::deal,
-                previous -> isStale(previous, snapshot.modified()) ? null
-                        : DealRecord.from(snapshot, previous, settings));
+        return apply(memberId, settings, RecordSnapshot.of(snapshot, null));
     }
 
-    public ApplyOutcome deleteLead(String memberId, PortalSettings settings, long leadId, Instant at) {
-        return applyChange(memberId, new Ledger(settings), Keys.lead(leadId), RecordCodec::lead,
-                previous -> previous == null ? LeadRecord.tombstone(leadId, at)
-                        : previous.deleted() ? null : previous.deletedAt(at));
-    }
-
-    public ApplyOutcome deleteDeal(String memberId, PortalSettings settings, long dealId, Instant at) {
-        return applyChange(memberId, new Ledger(settings), Keys.deal(dealId), RecordCodec::deal,
-                previous -> previous == null ? DealRecord.tombstone(dealId, at)
-                        : previous.deleted() ? null : previous.deletedAt(at));
-    }
-
-    private static boolean isStale(CrmRecord previous, Instant modified) {
-        return previous != null && (previous.deleted() || !modified.isAfter(previous.modified()));
+    /** Applies one snapshot in its own transaction, rereading and retrying when another writer got there first. */
+    public ApplyOutcome apply(String memberId, PortalSettings settings, RecordSnapshot snapshot) {
+        return applyChange(memberId, new Ledger(settings), snapshot.sortKey(), snapshot.servedAt(),
+                (previous, previousServedAt) -> newer(previous, previousServedAt,
+                        snapshot.recordAfter(previous, settings), snapshot.servedAt()));
     }
 
     /**
-     * @param next the record that replaces the stored one (null when stored), or null when nothing is to change
+     * Applies many snapshots of one portal with few requests: the stored records and their clients are read in
+     * batches and the changes written in transactions of up to {@value #MAX_TRANSACTION_ITEMS} items, each holding
+     * whole changes (records, clients and the summed aggregate differences), so every transaction is as
+     * consistent as a single apply. A transaction that meets another writer falls back to applying its snapshots
+     * one by one.
+     *
+     * @return the outcome of each snapshot, in order
      */
-    private <R extends CrmRecord> ApplyOutcome applyChange(String memberId, Ledger ledger, String sortKey,
-                                                           Function<Map<String, AttributeValue>, R> decode,
-                                                           UnaryOperator<R> next) {
+    public List<ApplyOutcome> applyAll(String memberId, PortalSettings settings, List<RecordSnapshot> snapshots) {
+        return new LedgerBatch(this, memberId, settings).apply(snapshots);
+    }
+
+    public ApplyOutcome deleteLead(String memberId, PortalSettings settings, long leadId, Instant at) {
+        return applyChange(memberId, new Ledger(settings), Keys.lead(leadId), null,
+                (previous, servedAt) -> previous == null ? LeadRecord.tombstone(leadId, at)
+                        : previous.deleted() ? null : ((LeadRecord) previous).deletedAt(at));
+    }
+
+    public ApplyOutcome deleteDeal(String memberId, PortalSettings settings, long dealId, Instant at) {
+        return applyChange(memberId, new Ledger(settings), Keys.deal(dealId), null,
+                (previous, servedAt) -> previous == null ? DealRecord.tombstone(dealId, at)
+                        : previous.deleted() ? null : ((DealRecord) previous).deletedAt(at));
+    }
+
+    /**
+     * The candidate when it replaces the stored record, else null. A later DATE_MODIFY wins and a tombstone stays.
+     * DATE_MODIFY has whole seconds, so two edits within one second share it: then a snapshot that differs from
+     * the stored record replaces it, unless the portal served it before it served the stored one (a late replay).
+     */
+    static CrmRecord newer(CrmRecord previous, Instant previousServedAt, CrmRecord candidate, Instant servedAt) {
+        if (previous == null) {
+            return candidate;
+        }
+        if (previous.deleted()) {
+            return null;
+        }
+        int byModified = candidate.modified().compareTo(previous.modified());
+        if (byModified != 0) {
+            return byModified > 0 ? candidate : null;
+        }
+        if (sameContent(candidate, previous)
+                || servedAt != null && previousServedAt != null && servedAt.isBefore(previousServedAt)) {
+            return null;
+        }
+        return candidate;
+    }
+
+    /**
+     * Whether two records say the same, amounts compared by value: the portal sends {@code "1500.00"}, the store
+     * gives back {@code 1500}.
+     */
+    static boolean sameContent(CrmRecord a, CrmRecord b) {
+        return a.equals(b) || byValue(item(a)).equals(byValue(item(b)));
+    }
+
+    private static Map<String, AttributeValue> item(CrmRecord record) {
+        // Only the record's own attributes are compared; any member id builds the same keys for both.
+        return switch (record) {
+            case LeadRecord lead -> RecordCodec.leadItem("compared", lead, 0);
+            case DealRecord deal -> RecordCodec.dealItem("compared", deal, 0);
+        };
+    }
+
+    private static Map<String, Object> byValue(Map<String, AttributeValue> item) {
+        Map<String, Object> values = new HashMap<>();
+        item.forEach((name, value) -> values.put(name,
+                value.n() != null ? new BigDecimal(value.n()).stripTrailingZeros() : value));
+        return values;
+    }
+
+    /**
+     * @param servedAt when the portal served the snapshot behind the change, or null
+     * @param next     the record that replaces the stored one (null when none is stored) given the stored one's
+     *                 served time, or null when nothing is to change
+     */
+    private ApplyOutcome applyChange(String memberId, Ledger ledger, String sortKey, Instant servedAt,
+                                     BiFunction<CrmRecord, Instant, CrmRecord> next) {
         for (int attempt = 1; ; attempt++) {
             Map<String, AttributeValue> storedItem = reader.item(memberId, sortKey);
-            R before = storedItem == null ? null : decode.apply(storedItem);
-            R after = next.apply(before);
+            CrmRecord before = storedItem == null ? null : decode(storedItem);
+            CrmRecord after = next.apply(before, storedItem == null ? null : Attributes.instant(storedItem, SERVED_AT));
             if (after == null) {
                 return before != null && before.deleted() ? ApplyOutcome.ALREADY_DELETED : ApplyOutcome.STALE;
             }
-            List<TransactWriteItem> writes = plan(memberId, ledger, storedItem, before, after);
+            Map<String, ClientState> clientsBefore = new HashMap<>();
+            Map<String, Long> clientVersions = new HashMap<>();
+            readClients(memberId, LedgerUpdate.clientKeys(before, after), clientsBefore, clientVersions);
+            LedgerUpdate update = LedgerUpdate.of(ledger, before, after, clientsBefore);
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(recordWrite(memberId, storedItem, after, servedAt));
+            writes.addAll(clientWrites(memberId, update.clientsAfter(), clientVersions));
+            List<TransactWriteItem> aggregates = aggregateWrites(memberId, update.aggregateDelta());
+            ApplyOutcome outcome = ApplyOutcome.APPLIED;
+            if (writes.size() + aggregates.size() <= MAX_TRANSACTION_ITEMS) {
+                writes.addAll(aggregates);
+            } else {
+                // Too many months and channels for one transaction: the record and its clients change now, and
+                // the portal is marked for a recount of its aggregates from the records (see SyncService).
+                writes.add(recountMarker(memberId));
+                outcome = ApplyOutcome.RECOUNT_NEEDED;
+            }
             try {
                 dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
-                return ApplyOutcome.APPLIED;
+                return outcome;
             } catch (TransactionCanceledException raced) {
                 if (attempt >= MAX_ATTEMPTS || !isRetryable(raced)) {
                     throw raced;
@@ -118,27 +197,41 @@ public final class LedgerStore {
         }
     }
 
-    private List<TransactWriteItem> plan(String memberId, Ledger ledger, Map<String, AttributeValue> storedItem,
-                                         CrmRecord before, CrmRecord after) {
-        Map<String, ClientState> clientsBefore = new HashMap<>();
-        Map<String, Long> clientVersions = new HashMap<>();
-        for (String key : LedgerUpdate.clientKeys(before, after)) {
-            Map<String, AttributeValue> item = reader.item(memberId, Keys.client(key));
-            clientsBefore.put(key, item == null ? ClientState.empty(key) : RecordCodec.client(key, item));
-            clientVersions.put(key, item == null ? 0L : Attributes.longOrZero(item, RecordCodec.VERSION));
-        }
-        LedgerUpdate update = LedgerUpdate.of(ledger, before, after, clientsBefore);
+    static CrmRecord decode(Map<String, AttributeValue> item) {
+        String sortKey = item.get(TableDefinition.SK).s();
+        return sortKey.startsWith(Keys.LEAD) ? RecordCodec.lead(item) : RecordCodec.deal(item);
+    }
 
-        List<TransactWriteItem> writes = new ArrayList<>();
-        long recordVersion = storedItem == null ? 0 : Attributes.longOrZero(storedItem, RecordCodec.VERSION);
-        Map<String, AttributeValue> recordItem = switch (after) {
-            case LeadRecord lead -> RecordCodec.leadItem(memberId, lead, recordVersion + 1);
-            case DealRecord deal -> RecordCodec.dealItem(memberId, deal, recordVersion + 1);
+    /** Reads the clients' stored states (empty ones for clients not stored yet) and their versions (0 then). */
+    void readClients(String memberId, Collection<String> keys, Map<String, ClientState> states,
+                     Map<String, Long> versions) {
+        Map<String, Map<String, AttributeValue>> items = reader.items(memberId,
+                keys.stream().map(Keys::client).toList());
+        for (String key : keys) {
+            Map<String, AttributeValue> item = items.get(Keys.client(key));
+            states.put(key, item == null ? ClientState.empty(key) : RecordCodec.client(key, item));
+            versions.put(key, item == null ? 0L : Attributes.longOrZero(item, RecordCodec.VERSION));
+        }
+    }
+
+    /** The record's new item, conditional on the stored version (or on there being none). */
+    TransactWriteItem recordWrite(String memberId, Map<String, AttributeValue> storedItem, CrmRecord after,
+                                  Instant servedAt) {
+        long version = storedItem == null ? 0 : Attributes.longOrZero(storedItem, RecordCodec.VERSION);
+        Map<String, AttributeValue> item = switch (after) {
+            case LeadRecord lead -> RecordCodec.leadItem(memberId, lead, version + 1);
+            case DealRecord deal -> RecordCodec.dealItem(memberId, deal, version + 1);
         };
-        writes.add(TransactWriteItem.builder().put(versionedPut(recordItem, storedItem != null, recordVersion))
-                .build());
-        update.clientsAfter().forEach((key, client) -> {
-            long version = clientVersions.get(key);
+        Attributes.putIfPresent(item, SERVED_AT, servedAt);
+        return TransactWriteItem.builder().put(versionedPut(item, storedItem != null, version)).build();
+    }
+
+    /** Puts the clients that have members and deletes the stored ones left empty, each on its version read. */
+    List<TransactWriteItem> clientWrites(String memberId, Map<String, ClientState> clientsAfter,
+                                         Map<String, Long> versionsRead) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        clientsAfter.forEach((key, client) -> {
+            long version = versionsRead.get(key);
             if (!client.isEmpty()) {
                 writes.add(TransactWriteItem.builder().put(versionedPut(
                         RecordCodec.clientItem(memberId, client, version + 1), version > 0, version)).build());
@@ -146,21 +239,34 @@ public final class LedgerStore {
                 writes.add(TransactWriteItem.builder().delete(versionedDelete(memberId, key, version)).build());
             }
         });
+        return writes;
+    }
+
+    /** ADDs a difference to each monthly and cohort item it touches. */
+    List<TransactWriteItem> aggregateWrites(String memberId, Contribution delta) {
         Instant now = clock.instant();
-        update.aggregateDelta().cells().forEach((cell, delta) -> {
-            if (!delta.monthlyPart().isZero()) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        delta.cells().forEach((cell, counters) -> {
+            if (!counters.monthlyPart().isZero()) {
                 writes.add(TransactWriteItem.builder()
-                        .update(addTo(memberId, Keys.aggregate(cell), delta.monthlyPart(), now)).build());
+                        .update(addTo(memberId, Keys.aggregate(cell), counters.monthlyPart(), now)).build());
             }
-            if (!delta.cohortPart().isZero()) {
+            if (!counters.cohortPart().isZero()) {
                 writes.add(TransactWriteItem.builder()
-                        .update(addTo(memberId, Keys.cohort(cell), delta.cohortPart(), now)).build());
+                        .update(addTo(memberId, Keys.cohort(cell), counters.cohortPart(), now)).build());
             }
         });
-        if (writes.size() > MAX_TRANSACTION_ITEMS) {
-            throw new AggregateChangeTooLarge(writes.size());
-        }
         return writes;
+    }
+
+    /** Marks the portal's aggregates for a recount, in the transaction that leaves them behind its records. */
+    private TransactWriteItem recountMarker(String memberId) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Map.of(TableDefinition.PK, s(Keys.partition(memberId)), TableDefinition.SK, s(Keys.SYNC)))
+                .updateExpression("SET #r = :r")
+                .expressionAttributeNames(Map.of("#r", RECOUNT_REQUESTED_AT))
+                .expressionAttributeValues(Map.of(":r", n(clock.millis())))
+                .build()).build();
     }
 
     /** The condition every record and client write carries: the item is still the version that was read. */
@@ -210,7 +316,7 @@ public final class LedgerStore {
                 .build();
     }
 
-    private static boolean isRetryable(TransactionCanceledException e) {
+    static boolean isRetryable(TransactionCanceledException e) {
         if (!e.hasCancellationReasons()) {
             return true;
         }
@@ -218,7 +324,7 @@ public final class LedgerStore {
         return e.cancellationReasons().stream().map(CancellationReason::code).allMatch(retryable::contains);
     }
 
-    private static void pause(int attempt) {
+    static void pause(int attempt) {
         long bound = Math.min(200, 5L << Math.min(attempt, 6));
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, bound));
@@ -235,5 +341,9 @@ public final class LedgerStore {
 
     public RecordReader records() {
         return reader;
+    }
+
+    DynamoDbClient dynamo() {
+        return dynamo;
     }
 }

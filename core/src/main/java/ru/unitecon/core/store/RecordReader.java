@@ -9,14 +9,20 @@ import ru.unitecon.core.ledger.DealRecord;
 import ru.unitecon.core.ledger.LeadRecord;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -32,6 +38,9 @@ public final class RecordReader {
     private static final String VISITS_ONLY = "attribute_exists(#apptAt) AND attribute_not_exists(#deleted)";
     private static final String LIVE_ONLY = "attribute_not_exists(#deleted)";
 
+    /** DynamoDB's limit on the keys of one BatchGetItem. */
+    private static final int BATCH_GET_LIMIT = 100;
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -45,6 +54,30 @@ public final class RecordReader {
                 .key(Map.of(TableDefinition.PK, s(Keys.partition(memberId)), TableDefinition.SK, s(sortKey)))
                 .consistentRead(true).build()).item();
         return item == null || item.isEmpty() ? null : item;
+    }
+
+    /**
+     * Reads items of the portal's main partition by sort key, consistently, up to 100 per request; keys with no item
+     * are absent from the answer.
+     */
+    Map<String, Map<String, AttributeValue>> items(String memberId, Collection<String> sortKeys) {
+        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+        List<String> keys = sortKeys.stream().distinct().toList();
+        for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> chunk = keys.subList(from, Math.min(from + BATCH_GET_LIMIT, keys.size()))
+                    .stream().map(sortKey -> Map.of(TableDefinition.PK, s(Keys.partition(memberId)),
+                            TableDefinition.SK, s(sortKey))).toList();
+            Map<String, KeysAndAttributes> pending = Map.of(table,
+                    KeysAndAttributes.builder().keys(chunk).consistentRead(true).build());
+            while (!pending.isEmpty()) {
+                BatchGetItemResponse response = dynamo.batchGetItem(BatchGetItemRequest.builder()
+                        .requestItems(pending).build());
+                response.responses().getOrDefault(table, List.of())
+                        .forEach(item -> found.put(item.get(TableDefinition.SK).s(), item));
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
     }
 
     public Optional<LeadRecord> lead(String memberId, long id) {
@@ -99,6 +132,29 @@ public final class RecordReader {
                                 Attributes.string(item, "utmMedium"), Attributes.string(item, "utmCampaign"),
                                 Attributes.string(item, "utmContent"), Attributes.string(item, "utmTerm")),
                         Attributes.string(item, "channel")));
+    }
+
+    /**
+     * The ids of the portal's live leads ({@code "LEAD"}) or deals ({@code "DEAL"}) with {@code after < id <= upTo}.
+     * Reads every record of that kind (record keys do not sort by number) but returns only the ids asked for.
+     */
+    public SortedSet<Long> liveIds(String memberId, String kind, long after, long upTo) {
+        String prefix = switch (kind) {
+            case "LEAD" -> Keys.LEAD;
+            case "DEAL" -> Keys.DEAL;
+            default -> throw new IllegalArgumentException("not a record kind: " + kind);
+        };
+        SortedSet<Long> ids = new TreeSet<>();
+        dynamo.queryPaginator(QueryRequest.builder().tableName(table)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                        .filterExpression("attribute_not_exists(#deleted) AND #id > :after AND #id <= :upTo")
+                        .projectionExpression("#id")
+                        .expressionAttributeNames(Map.of("#id", "id", "#deleted", "deleted"))
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.partition(memberId)), ":prefix", s(prefix),
+                                ":after", Attributes.n(after), ":upTo", Attributes.n(upTo)))
+                        .consistentRead(true).build())
+                .items().forEach(item -> ids.add(Attributes.longOrZero(item, "id")));
+        return ids;
     }
 
     private static ScheduledVisit visit(ScheduledVisit.Holder holder, Map<String, AttributeValue> item) {

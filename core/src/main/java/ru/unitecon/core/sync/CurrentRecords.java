@@ -7,7 +7,7 @@ import ru.unitecon.core.store.LedgerStore;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,15 +23,15 @@ public final class CurrentRecords {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
     }
 
-    /** One batch request for the portal's appointment fields, then 50 records per batch request. */
+    /** The portal's appointment fields as they are now (one batch request), then 50 records per batch request. */
     public void refresh(BitrixRestClient client, PortalSettings settings, Map<CrmEntity, ? extends Collection<Long>> ids,
                         Instant now) {
-        PortalLedger portalLedger = PortalLedger.open(client.memberId(), settings, ledger, client);
+        var named = settings.appointmentFields();
+        PortalLedger portalLedger = new PortalLedger(client.memberId(), settings, ledger, client,
+                FieldMappings.read(named, client), true, () -> FieldMappings.read(named, client));
         ids.forEach((entity, entityIds) -> {
-            Map<Long, Instant> changed = new LinkedHashMap<>();
-            entityIds.forEach(id -> changed.put(id, now));
-            if (!changed.isEmpty()) {
-                portalLedger.fetchAndApply(client, entity, changed);
+            if (!entityIds.isEmpty()) {
+                portalLedger.fetchAndApply(entity, List.copyOf(entityIds), now);
             }
         });
     }

@@ -2,60 +2,57 @@ package ru.unitecon.core.sync;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import ru.unitecon.core.bitrix.crm.CrmEntity;
-import ru.unitecon.core.bitrix.rest.BitrixApiError;
-import ru.unitecon.core.bitrix.rest.BitrixRestClient;
-import ru.unitecon.core.bitrix.rest.PortalUnavailable;
-import ru.unitecon.core.bitrix.rest.RateLimited;
-import ru.unitecon.core.bitrix.rest.ScanPage;
+import ru.unitecon.core.bitrix.BitrixException;
 import ru.unitecon.core.bitrix.tokens.PortalNeedsReconnect;
-import ru.unitecon.core.portal.PortalInstallation;
-import ru.unitecon.core.portal.PortalStatus;
-import ru.unitecon.core.store.LedgerStore;
-import ru.unitecon.core.store.PortalStore;
-import ru.unitecon.core.store.SettingsStore;
+import ru.unitecon.core.store.StoreOutage;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Works off the changes queue, portal by portal: re-reads changed leads and deals in batches of 50, applies
- * deletions, pages through backfills a bounded number of pages at a time, and purges uninstalled portals.
- * Everything it writes is idempotent, so a message that comes back (or arrives twice) changes nothing more.
+ * Works off the changes queue. The messages of one delivery are grouped by portal and each portal's changed ids
+ * merged, so that fifty changed records cost one batch request however many events named them. The portals are
+ * then served in turns, 50 records each per turn, up to {@link SyncPace#chunksPerPortal()} turns and never waiting
+ * on one portal's rate limit: a portal with a large burst has the rest of its records queued again (a few compact
+ * messages) and cannot hold up the others. Backfills, checks for lost deletes and recounts come after the changed
+ * records, each for a bounded time.
  * <p>
- * Only one worker should call a portal at a time: the deployment limits the sync function's concurrency (a
- * standard queue, since FIFO queues cap a Lambda batch at 10 messages and cost a request per 10 changes);
- * within a worker, {@code PortalRateLimits} paces the calls and the REST client backs off when the portal refuses.
+ * Everything it writes is idempotent, so a message that comes back (or arrives twice) changes nothing more. A
+ * failure is reported for the message it belongs to only; a store that cannot be reached fails the whole delivery.
+ * Only one worker should call a portal at a time: the deployment limits the sync function's concurrency, and
+ * within a worker {@code PortalRateLimits} paces the calls and the REST client backs off when the portal refuses.
  */
 public final class SyncService {
-    public static final int DEFAULT_BACKFILL_PAGES_PER_RUN = 40;
-
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
+    /** How long a recount that could not settle (its records kept changing) waits before it is tried again. */
+    private static final Duration RECOUNT_AGAIN_AFTER = Duration.ofMinutes(1);
 
-    private final PortalStore portals;
-    private final SettingsStore settings;
-    private final LedgerStore ledger;
+    private final SyncStores stores;
     private final PortalClients clients;
     private final ChangeQueue queue;
-    private final int backfillPagesPerRun;
+    private final SyncPace pace;
+    private final InstantSource clock;
+    private final FieldMappings fieldMappings;
+    private final Backfill backfill;
+    private final LostDeletes lostDeletes;
 
-    public SyncService(PortalStore portals, SettingsStore settings, LedgerStore ledger, PortalClients clients,
-                       ChangeQueue queue, int backfillPagesPerRun) {
-        this.portals = Objects.requireNonNull(portals, "portals");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.ledger = Objects.requireNonNull(ledger, "ledger");
+    public SyncService(SyncStores stores, PortalClients clients, ChangeQueue queue, SyncPace pace,
+                       InstantSource clock) {
+        this.stores = Objects.requireNonNull(stores, "stores");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.queue = Objects.requireNonNull(queue, "queue");
-        if (backfillPagesPerRun < 1) {
-            throw new IllegalArgumentException("a backfill run reads at least one page");
-        }
-        this.backfillPagesPerRun = backfillPagesPerRun;
+        this.pace = Objects.requireNonNull(pace, "pace");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.fieldMappings = new FieldMappings(stores.state());
+        this.backfill = new Backfill(stores.backfills(), queue, pace, clock);
+        this.lostDeletes = new LostDeletes(stores.ledger().records(), stores.state(), queue, pace, clock);
     }
 
     /** @return the delivery ids of the changes that failed for now and must come back from the queue */
@@ -63,110 +60,138 @@ public final class SyncService {
         Map<String, List<QueuedChange>> byPortal = new LinkedHashMap<>();
         changes.forEach(change -> byPortal.computeIfAbsent(change.message().memberId(), m -> new ArrayList<>())
                 .add(change));
-        List<String> failed = new ArrayList<>();
-        byPortal.forEach((memberId, portalChanges) -> failed.addAll(processPortal(memberId, portalChanges)));
-        return failed;
-    }
-
-    private List<String> processPortal(String memberId, List<QueuedChange> changes) {
-        Optional<PortalInstallation> portal = portals.find(memberId);
-        if (changes.stream().anyMatch(c -> c.message().action() == ChangeMessage.Action.PURGE)) {
-            purge(memberId, portal);
-            return List.of();
-        }
-        if (portal.isEmpty() || portal.get().status() != PortalStatus.INSTALLED) {
-            LOG.info("portal {} is {}: {} changes dropped", memberId,
-                    portal.map(p -> p.status().name()).orElse("unknown"), changes.size());
-            return List.of();
-        }
-        List<QueuedChange> recordChanges = changes.stream()
-                .filter(c -> c.message().action() != ChangeMessage.Action.BACKFILL).toList();
-        List<QueuedChange> backfills = changes.stream()
-                .filter(c -> c.message().action() == ChangeMessage.Action.BACKFILL).toList();
-        List<String> failed = new ArrayList<>();
-        try {
-            BitrixRestClient client = clients.forPortal(memberId);
-            PortalLedger portalLedger = PortalLedger.open(memberId, settings.load(memberId), ledger, client);
-            failed.addAll(attempt(memberId, recordChanges, () -> applyChanges(client, portalLedger, recordChanges)));
-            for (QueuedChange backfill : backfills) {
-                failed.addAll(attempt(memberId, List.of(backfill),
-                        () -> backfill(client, portalLedger, backfill.message())));
+        List<PortalRun> runs = new ArrayList<>();
+        byPortal.forEach((memberId, portalChanges) -> {
+            PortalRun run = new PortalRun(memberId, portalChanges);
+            guarded(run, () -> {
+                run.open(stores, clients, fieldMappings);
+                return true;
+            });
+            runs.add(run);
+        });
+        Instant until = clock.instant().plus(pace.recordWork());
+        boolean progress = true;
+        while (progress && clock.instant().isBefore(until)) {
+            progress = false;
+            for (PortalRun run : runs) {
+                progress |= guarded(run, () -> run.fetchNextChunk(pace, clock.instant()));
             }
-        } catch (PortalNeedsReconnect e) {
-            portals.markNeedsReconnect(memberId);
-            LOG.warn("portal {} needs to reconnect: {} changes dropped", memberId, changes.size());
-            return List.of();
-        } catch (RateLimited | PortalUnavailable | BitrixApiError e) {
-            LOG.warn("portal {}: {}; {} changes return to the queue", memberId, e.getMessage(), changes.size());
-            return ids(changes);
+        }
+        List<String> failed = new ArrayList<>();
+        runs.forEach(run -> failed.addAll(run.settle(queue)));
+        Instant commandsUntil = clock.instant().plus(pace.recordWork());
+        for (PortalRun run : runs) {
+            if (!run.broken()) {
+                failed.addAll(runCommands(run, commandsUntil));
+            }
         }
         return failed;
     }
 
-    /** Runs one step; a portal that is busy or down sends the step's changes back to the queue. */
-    private static List<String> attempt(String memberId, List<QueuedChange> changes, Runnable step) {
-        if (changes.isEmpty()) {
-            return List.of();
-        }
+    /**
+     * Runs one step of a portal's run. A failure nobody foresaw (a bug, a record the store refuses outright) ends
+     * that portal's run and sends back its messages only; a store that cannot be reached fails the whole delivery.
+     */
+    private static boolean guarded(PortalRun run, Supplier<Boolean> step) {
         try {
-            step.run();
-            return List.of();
-        } catch (RateLimited | PortalUnavailable | BitrixApiError e) {
-            LOG.warn("portal {}: {}; {} changes return to the queue", memberId, e.getMessage(), changes.size());
-            return ids(changes);
+            return step.get();
+        } catch (RuntimeException e) {
+            if (StoreOutage.isOutage(e)) {
+                throw e;
+            }
+            run.breakOff(e);
+            return false;
         }
     }
 
-    private void applyChanges(BitrixRestClient client, PortalLedger portalLedger, List<QueuedChange> changes) {
-        Map<CrmEntity, Map<Long, Instant>> upserts = new EnumMap<>(CrmEntity.class);
-        Map<CrmEntity, Map<Long, Instant>> deletes = new EnumMap<>(CrmEntity.class);
-        for (QueuedChange change : changes) {
-            ChangeMessage message = change.message();
-            var target = message.action() == ChangeMessage.Action.DELETE ? deletes : upserts;
-            target.computeIfAbsent(message.entity(), e -> new LinkedHashMap<>())
-                    .merge(message.id(), message.at(), (a, b) -> a.isAfter(b) ? a : b);
-        }
-        for (CrmEntity entity : CrmEntity.values()) {
-            Map<Long, Instant> deleted = deletes.getOrDefault(entity, Map.of());
-            deleted.forEach((id, at) -> portalLedger.delete(entity, id, at));
-            Map<Long, Instant> changed = new LinkedHashMap<>(upserts.getOrDefault(entity, Map.of()));
-            changed.keySet().removeAll(deleted.keySet());
-            if (changed.isEmpty()) {
+    /**
+     * Backfills and checks of ids in the order they came, then a recount when one was asked for (after them, so it
+     * also covers an oversized change they met); what the run has no time for comes again.
+     */
+    private List<String> runCommands(PortalRun run, Instant until) {
+        List<String> failed = new ArrayList<>();
+        List<QueuedChange> recounts = new ArrayList<>();
+        for (QueuedChange command : run.commands()) {
+            ChangeMessage message = command.message();
+            if (run.dropped() || message.action() == ChangeMessage.Action.PURGE) {
                 continue;
             }
-            portalLedger.fetchAndApply(client, entity, changed);
+            if (message.action() == ChangeMessage.Action.RECOUNT) {
+                recounts.add(command);
+                continue;
+            }
+            if (run.unreachable() || run.ledger() == null) {
+                failed.add(command.deliveryId());
+                continue;
+            }
+            if (!attempt(run, message, () -> scan(run, message, until))) {
+                failed.add(command.deliveryId());
+            }
+        }
+        if (!recounts.isEmpty() && clock.instant().isBefore(until)) {
+            if (!attempt(run, recounts.getFirst().message(), () -> recount(run.memberId()))) {
+                recounts.forEach(command -> failed.add(command.deliveryId()));
+            }
+        } else if (!recounts.isEmpty() || run.recountNeeded()) {
+            queue.send(List.of(ChangeMessage.recount(run.memberId())));
+        }
+        return failed;
+    }
+
+    /** A backfill or a check of ids, unless the run is out of time or the portal's rate limit would hold it up. */
+    private void scan(PortalRun run, ChangeMessage message, Instant until) {
+        Duration wait = run.ledger().client().nextCallWait();
+        if (!clock.instant().isBefore(until) || wait.compareTo(pace.deferAbove()) > 0) {
+            queue.send(List.of(message), wait);
+            return;
+        }
+        switch (message.action()) {
+            case BACKFILL -> {
+                if (backfill.run(run.ledger(), message)) {
+                    run.needsRecount();
+                }
+            }
+            case CHECK_IDS -> lostDeletes.run(run.ledger(), message);
+            default -> throw new IllegalStateException("not a command: " + message.action());
         }
     }
 
-    private void backfill(BitrixRestClient client, PortalLedger portalLedger, ChangeMessage message) {
-        CrmEntity entity = message.entity();
-        long cursor = message.afterId();
-        for (int pages = 1; ; pages++) {
-            ScanPage page = client.scanPage(entity.listMethod(), Map.of(), portalLedger.select(entity), cursor);
-            page.records().forEach(record -> portalLedger.apply(entity, record));
-            if (page.last()) {
-                LOG.info("portal {}: {} backfill done", message.memberId(), entity);
-                return;
+    /** @return false when the command is to come back from the queue */
+    private boolean attempt(PortalRun run, ChangeMessage message, Runnable command) {
+        try {
+            command.run();
+            return true;
+        } catch (PortalNeedsReconnect e) {
+            stores.portals().markNeedsReconnect(run.memberId());
+            LOG.warn("portal {} needs to reconnect: {} dropped", run.memberId(), message.action());
+            return true;
+        } catch (BitrixException e) {
+            LOG.warn("portal {}: {} returns to the queue: {}", run.memberId(), message.action(), e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            if (StoreOutage.isOutage(e)) {
+                throw e;
             }
-            cursor = page.lastId();
-            if (pages >= backfillPagesPerRun) {
-                queue.send(List.of(ChangeMessage.backfill(message.memberId(), entity, cursor)));
-                return;
-            }
+            LOG.warn("portal {}: {} failed and returns to the queue: {}", run.memberId(), message.action(),
+                    e.toString());
+            return false;
         }
     }
 
-    private void purge(String memberId, Optional<PortalInstallation> portal) {
-        if (portal.isPresent() && portal.get().status() == PortalStatus.UNINSTALLED) {
-            int items = portals.purge(memberId);
-            LOG.info("portal {} purged: {} items deleted", memberId, items);
+    /**
+     * Sets the portal's aggregates to what its records add up to, after an oversized change left them behind; the
+     * mark is cleared unless another oversized change came meanwhile (its own recount is queued).
+     */
+    private void recount(String memberId) {
+        Instant started = clock.instant();
+        if (stores.state().load(memberId).recountRequestedAt() == null) {
+            return;
+        }
+        if (stores.rebuild().rebuild(memberId, stores.settings().load(memberId))) {
+            stores.state().recountDone(memberId, started);
+            LOG.info("portal {}: aggregates recounted from the records", memberId);
         } else {
-            LOG.info("portal {}: purge dropped, the portal is {}", memberId,
-                    portal.map(p -> p.status().name()).orElse("already gone"));
+            queue.send(List.of(ChangeMessage.recount(memberId)), RECOUNT_AGAIN_AFTER);
         }
-    }
-
-    private static List<String> ids(List<QueuedChange> changes) {
-        return changes.stream().map(QueuedChange::deliveryId).toList();
     }
 }

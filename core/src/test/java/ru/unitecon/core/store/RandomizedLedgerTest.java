@@ -42,8 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Thousands of lead and deal versions, duplicated, shuffled and applied by two workers at once, with deletes that
- * may overtake the versions they delete: the aggregates built change by change must equal the aggregates
- * recomputed from scratch, both from the stored records and from the truth the generator knows.
+ * may overtake the versions they delete: the aggregates built change by change, or in group transactions of many
+ * changes, must equal the aggregates recomputed from scratch, both from the stored records and from the truth the
+ * generator knows.
  */
 class RandomizedLedgerTest {
     private static final List<LeadSource> SOURCES = List.of(
@@ -80,8 +81,28 @@ class RandomizedLedgerTest {
         List<Change> changes = generate(1000, 800, 300, finalLeads, finalDeals);
         assertTrue(changes.size() >= 10_000, "at least 10 000 changes, got " + changes.size());
 
-        applyWithTwoWorkers(changes);
+        applyWithTwoWorkers(changes, 1);
 
+        assertEqualsRecomputation(finalLeads, finalDeals);
+    }
+
+    /**
+     * The same through {@link LedgerStore#applyAll}: each worker takes runs of up to 120 changes and applies their
+     * snapshots in group transactions (deletes one by one, in their place), so groups of the two workers collide on
+     * shared clients and fall back to single applies.
+     */
+    @Test
+    void aggregatesBuiltInGroupTransactionsEqualAFromScratchRecomputation() throws Exception {
+        Map<Long, LeadSnapshot> finalLeads = new HashMap<>();
+        Map<Long, DealSnapshot> finalDeals = new HashMap<>();
+        List<Change> changes = generate(1000, 800, 300, finalLeads, finalDeals);
+
+        applyWithTwoWorkers(changes, 120);
+
+        assertEqualsRecomputation(finalLeads, finalDeals);
+    }
+
+    private void assertEqualsRecomputation(Map<Long, LeadSnapshot> finalLeads, Map<Long, DealSnapshot> finalDeals) {
         AggregateReader reader = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE);
         Map<AggregateKey, Counters> stored = new HashMap<>(
                 reader.load(member, YearMonth.of(2000, 1), YearMonth.of(2100, 12)).counters());
@@ -99,14 +120,26 @@ class RandomizedLedgerTest {
         assertTrue(stored.values().stream().mapToLong(c -> c.count(Measure.ORDERS)).sum() > 100);
     }
 
-    private void applyWithTwoWorkers(List<Change> changes) throws Exception {
+    /** @param runLength the most changes a worker takes at once; 1 applies each change on its own */
+    private void applyWithTwoWorkers(List<Change> changes, int runLength) throws Exception {
         AtomicInteger next = new AtomicInteger();
         try (ExecutorService workers = Executors.newFixedThreadPool(2)) {
             List<Future<?>> running = new ArrayList<>();
             for (int w = 0; w < 2; w++) {
+                Random lengths = new Random(w);
                 running.add(workers.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < changes.size(); i = next.getAndIncrement()) {
-                        apply(changes.get(i));
+                    while (true) {
+                        int length = 1 + lengths.nextInt(runLength);
+                        int from = next.getAndAdd(length);
+                        if (from >= changes.size()) {
+                            return;
+                        }
+                        List<Change> run = changes.subList(from, Math.min(from + length, changes.size()));
+                        if (runLength == 1) {
+                            run.forEach(this::apply);
+                        } else {
+                            applyInGroups(run);
+                        }
                     }
                 }));
             }
@@ -114,6 +147,27 @@ class RandomizedLedgerTest {
                 worker.get();
             }
         }
+    }
+
+    private void applyInGroups(List<Change> run) {
+        List<RecordSnapshot> snapshots = new ArrayList<>();
+        for (Change change : run) {
+            switch (change) {
+                case LeadVersion v -> snapshots.add(RecordSnapshot.of(v.snapshot(), null));
+                case DealVersion v -> snapshots.add(RecordSnapshot.of(v.snapshot(), null));
+                case LeadDelete d -> {
+                    store.applyAll(member, settings, snapshots);
+                    snapshots.clear();
+                    apply(d);
+                }
+                case DealDelete d -> {
+                    store.applyAll(member, settings, snapshots);
+                    snapshots.clear();
+                    apply(d);
+                }
+            }
+        }
+        store.applyAll(member, settings, snapshots);
     }
 
     private void apply(Change change) {

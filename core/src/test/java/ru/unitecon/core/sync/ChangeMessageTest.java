@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import ru.unitecon.core.bitrix.crm.CrmEntity;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,9 +27,35 @@ class ChangeMessageTest {
                 ChangeMessage.upsert(MEMBER, CrmEntity.DEAL, 5, AT),
                 ChangeMessage.delete(MEMBER, CrmEntity.LEAD, 6, AT),
                 ChangeMessage.backfill(MEMBER, CrmEntity.DEAL, 1200),
-                ChangeMessage.purge(MEMBER)}) {
+                ChangeMessage.purge(MEMBER),
+                ChangeMessage.pending(MEMBER, CrmEntity.LEAD, List.of(3L, 9L, 27L)),
+                ChangeMessage.recount(MEMBER),
+                ChangeMessage.checkIds(MEMBER, CrmEntity.DEAL, 2500, AT)}) {
             assertEquals(message, ChangeMessage.fromJson(message.toJson()));
         }
+    }
+
+    @Test
+    void changesCarriedOverNameTheirIdsAndAreFetchedAgainLikeUpserts() {
+        ChangeMessage pending = ChangeMessage.pending(MEMBER, CrmEntity.LEAD, List.of(3L, 9L));
+
+        assertEquals("{\"memberId\":\"" + MEMBER + "\",\"action\":\"PENDING\",\"entity\":\"LEAD\",\"ids\":[3,9]}",
+                pending.toJson());
+        assertEquals(List.of(3L, 9L), pending.changedIds());
+        assertEquals(List.of(5L), ChangeMessage.upsert(MEMBER, CrmEntity.LEAD, 5, AT).changedIds());
+        assertEquals(List.of(), ChangeMessage.delete(MEMBER, CrmEntity.LEAD, 5, AT).changedIds());
+    }
+
+    @Test
+    void carriedOverChangesAndChecksOfIdsMustBeWhole() {
+        assertThrows(UnreadableChange.class, () -> ChangeMessage.fromJson(
+                "{\"memberId\":\"m\",\"action\":\"PENDING\",\"entity\":\"LEAD\",\"ids\":[]}"));
+        assertThrows(UnreadableChange.class, () -> ChangeMessage.fromJson(
+                "{\"memberId\":\"m\",\"action\":\"PENDING\",\"entity\":\"LEAD\",\"ids\":[\"x\"]}"));
+        assertThrows(UnreadableChange.class, () -> ChangeMessage.fromJson(
+                "{\"memberId\":\"m\",\"action\":\"PENDING\",\"entity\":\"LEAD\",\"ids\":[0]}"));
+        assertThrows(UnreadableChange.class, () -> ChangeMessage.fromJson(
+                "{\"memberId\":\"m\",\"action\":\"CHECK_IDS\",\"entity\":\"LEAD\",\"afterId\":0}"));
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.Map;
 public final class LocalQueueServer implements AutoCloseable {
     public static final String QUEUE_NAME = "unit-economics-changes";
     public static final String DEAD_LETTER_QUEUE_NAME = "unit-economics-changes-dlq";
-    static final int MAX_RECEIVES = 5;
+    static final int MAX_RECEIVES = 10;
 
     private final SQSRestServer server;
     private final URI endpoint;

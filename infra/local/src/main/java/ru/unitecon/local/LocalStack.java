@@ -24,7 +24,9 @@ import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.store.TableDefinition;
 import ru.unitecon.core.sync.PortalClients;
 import ru.unitecon.core.sync.Reconciliation;
+import ru.unitecon.core.sync.SyncPace;
 import ru.unitecon.core.sync.SyncService;
+import ru.unitecon.core.sync.SyncStores;
 import ru.unitecon.functions.BiExportHandler;
 import ru.unitecon.functions.EventsHandler;
 import ru.unitecon.functions.HealthHandler;
@@ -116,13 +118,13 @@ public final class LocalStack implements AutoCloseable {
                     new AggregateReader(storeClient, TABLE), clock)));
             gateway.route("POST", "/spend", new SpendApiHandler(new SpendApi(secrets, portals, settings,
                     new SpendStore(storeClient, TABLE))));
-            syncHandler = new SyncHandler(new SyncService(portals, settings, ledger, clients, changes,
-                    SyncService.DEFAULT_BACKFILL_PAGES_PER_RUN));
+            SyncStores stores = SyncStores.of(storeClient, TABLE, clock);
+            syncHandler = new SyncHandler(new SyncService(stores, clients, changes, SyncPace.standard(), clock));
             ReminderService reminders = new ReminderService(portals, settings, ledger,
                     new DueAppointments(storeClient, TABLE), new SentReminders(storeClient, TABLE), clients, clock);
             remember(new ScheduleTimer(new SchedulerHandler(
                     new PortalFactsRefresh(portals, settings, clients, facts, clock),
-                    new Reconciliation(portals, settings, ledger, clients, refresher, clock), reminders), SCHEDULE));
+                    new Reconciliation(stores, clients, refresher, changes, clock), reminders), SCHEDULE));
         } catch (Exception | Error e) {
             close();
             throw e;

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.unitecon.functions.SyncHandler;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -15,15 +16,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Plays Lambda's SQS event source mapping on one thread: long-polls the queue, hands up to
- * {@value #MAX_BATCH} messages to the handler as one {@link SQSEvent}, deletes what the handler did not report
- * as failed and leaves the failures to come back after their visibility timeout, as Lambda does with
- * {@code ReportBatchItemFailures}. One worker, like the sync function's reserved concurrency of one.
+ * Plays Lambda's SQS event source mapping on one thread: long-polls the queue and, once a message is there, gathers
+ * messages for the batching window (or up to the batch size), both as template.yaml sets them
+ * ({@link SyncHandler#BATCHING_WINDOW}, {@link SyncHandler#BATCH_SIZE}); hands them to the handler as one
+ * {@link SQSEvent}, deletes what the handler did not report as failed and leaves the failures to come back after
+ * their visibility timeout, as Lambda does with {@code ReportBatchItemFailures}. One worker, like the sync
+ * function's reserved concurrency of one.
  */
 final class SqsEventSource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqsEventSource.class);
-    /** template.yaml's BatchSize. */
-    static final int MAX_BATCH = 100;
     private static final int RECEIVE_LIMIT = 10;
     /** A failed message comes back after this long, not at once, so a refusing portal is not hammered. */
     private static final int RETRY_AFTER_SECONDS = 10;
@@ -57,22 +58,36 @@ final class SqsEventSource implements AutoCloseable {
         }
     }
 
-    /** Waits up to a second for a first message, then takes what else is there at once, up to a full batch. */
+    /** Waits up to a second for a first message, then gathers for the batching window, up to a full batch. */
     private List<Message> receiveBatch() {
-        List<Message> batch = new ArrayList<>();
-        int wait = 1;
-        while (running && batch.size() < MAX_BATCH) {
-            int wanted = Math.min(RECEIVE_LIMIT, MAX_BATCH - batch.size());
-            int waitSeconds = wait;
-            List<Message> some = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(wanted)
-                    .waitTimeSeconds(waitSeconds)).messages();
-            if (some.isEmpty()) {
-                break;
-            }
+        List<Message> batch = new ArrayList<>(receive(1));
+        if (batch.isEmpty()) {
+            return batch;
+        }
+        long until = System.nanoTime() + SyncHandler.BATCHING_WINDOW.toNanos();
+        while (running && batch.size() < SyncHandler.BATCH_SIZE && System.nanoTime() < until) {
+            List<Message> some = receive(0);
             batch.addAll(some);
-            wait = 0;
+            if (some.size() < RECEIVE_LIMIT) {
+                pause();
+            }
         }
         return batch;
+    }
+
+    private List<Message> receive(int waitSeconds) {
+        return sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(RECEIVE_LIMIT)
+                .waitTimeSeconds(waitSeconds)).messages();
+    }
+
+    /** The queue had no more for now: look again shortly, within the window. */
+    private void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
     }
 
     private void deliver(List<Message> batch) {

@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where a portal keeps appointments: a datetime user field and an enumeration user field (the app's own by default,
@@ -22,22 +24,24 @@ import java.util.Map;
  * @param dateOnly    whether the time field is a date user field: its value is a calendar date as written
  * @param stateField  the enumeration field, or null when the portal has none
  * @param states      enumeration item id to state
+ * @param otherItems  ids of the enumeration's items that mean no state (their XML_ID is none of ours)
  * @param stageStates STAGE_ID to state, used when the state field is empty (deals only)
  */
 public record AppointmentFieldMapping(String timeField, boolean dateOnly, String stateField,
-                                      Map<String, AppointmentState> states,
+                                      Map<String, AppointmentState> states, Set<String> otherItems,
                                       Map<String, AppointmentState> stageStates) {
     public static final String TIME_FIELD = "UF_CRM_UE_APPT_AT";
     public static final String STATE_FIELD = "UF_CRM_UE_APPT_STATE";
     /** The app's text field that reminders set, so the portal's own automation rules can message the client. */
     public static final String REMINDER_FIELD = "UF_CRM_UE_REMINDER";
     public static final AppointmentFieldMapping NONE =
-            new AppointmentFieldMapping(null, false, null, Map.of(), Map.of());
+            new AppointmentFieldMapping(null, false, null, Map.of(), Set.of(), Map.of());
     private static final String DATE_TYPE = "date";
     private static final String STAGE_FIELD = "STAGE_ID";
 
     public AppointmentFieldMapping {
         states = Map.copyOf(states);
+        otherItems = Set.copyOf(otherItems);
         stageStates = Map.copyOf(stageStates);
     }
 
@@ -63,18 +67,21 @@ public record AppointmentFieldMapping(String timeField, boolean dateOnly, String
         boolean dateOnly = DATE_TYPE.equals(CrmValues.text(time, "USER_TYPE_ID"));
         JsonNode state = stateFieldName == null ? null : field(userFields, stateFieldName);
         if (state == null) {
-            return new AppointmentFieldMapping(timeFieldName, dateOnly, null, Map.of(), stageStates);
+            return new AppointmentFieldMapping(timeFieldName, dateOnly, null, Map.of(), Set.of(), stageStates);
         }
         Map<String, AppointmentState> states = new HashMap<>();
+        Set<String> otherItems = new HashSet<>();
         for (JsonNode item : state.path("LIST")) {
             String id = CrmValues.text(item, "ID");
             String xmlId = CrmValues.text(item, "XML_ID");
             AppointmentState mapped = xmlId == null ? null : stateNamed(xmlId);
             if (id != null && mapped != null) {
                 states.put(id, mapped);
+            } else if (id != null) {
+                otherItems.add(id);
             }
         }
-        return new AppointmentFieldMapping(timeFieldName, dateOnly, stateFieldName, states, stageStates);
+        return new AppointmentFieldMapping(timeFieldName, dateOnly, stateFieldName, states, otherItems, stageStates);
     }
 
     /** The field names to add to a {@code select}. */
@@ -90,6 +97,21 @@ public record AppointmentFieldMapping(String timeField, boolean dateOnly, String
             fields.add(STAGE_FIELD);
         }
         return List.copyOf(fields);
+    }
+
+    /**
+     * Whether this mapping still describes the record: every field it reads is there, and the state is one of the
+     * enumeration items it knows. A field deleted or an item added on the portal since the mapping was read shows
+     * up here first.
+     */
+    public boolean covers(JsonNode record) {
+        for (String field : fields()) {
+            if (!record.has(field)) {
+                return false;
+            }
+        }
+        String itemId = stateField == null ? null : itemId(record.path(stateField));
+        return itemId == null || states.containsKey(itemId) || otherItems.contains(itemId);
     }
 
     /** The record's appointment, or null when it has no appointment time. */

@@ -2,6 +2,8 @@ package ru.unitecon.core.bitrix.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,13 +14,15 @@ import java.util.function.BiConsumer;
  * other commands' results are still good.
  *
  * @param totals {@code total} of list commands that counted rows
+ * @param starts when each command started, by the portal's clock ({@code result_time[key][start]})
  */
 public record BatchResult(Map<String, JsonNode> results, Map<String, CommandError> errors,
-                          Map<String, Long> totals) {
+                          Map<String, Long> totals, Map<String, Instant> starts) {
     public BatchResult {
         results = Map.copyOf(results);
         errors = Map.copyOf(errors);
         totals = Map.copyOf(totals);
+        starts = Map.copyOf(starts);
     }
 
     /** Reads the {@code result} of a batch answer: {@code result}, {@code result_error}, {@code result_total}. */
@@ -31,7 +35,21 @@ public record BatchResult(Map<String, JsonNode> results, Map<String, CommandErro
                 error.path("error_description").asText(""))));
         Map<String, Long> totals = new LinkedHashMap<>();
         entries(result.path("result_total"), (key, total) -> totals.put(key, total.asLong()));
-        return new BatchResult(results, errors, totals);
+        Map<String, Instant> starts = new LinkedHashMap<>();
+        entries(result.path("result_time"), (key, time) -> portalTime(time.path("start"))
+                .ifPresent(start -> starts.put(key, start)));
+        return new BatchResult(results, errors, totals, starts);
+    }
+
+    /** A {@code time} object's {@code start}: unix seconds with a fraction. */
+    static Optional<Instant> portalTime(JsonNode seconds) {
+        if (!seconds.isNumber()) {
+            return Optional.empty();
+        }
+        BigDecimal value = seconds.decimalValue();
+        long whole = value.longValue();
+        long nanos = value.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
+        return Optional.of(Instant.ofEpochSecond(whole, nanos));
     }
 
     public Optional<JsonNode> result(String key) {

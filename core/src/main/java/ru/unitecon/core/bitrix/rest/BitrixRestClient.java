@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.unitecon.core.bitrix.CallInterrupted;
 import ru.unitecon.core.bitrix.Sleeper;
-import ru.unitecon.core.bitrix.crm.CrmEntity;
 import ru.unitecon.core.bitrix.tokens.PortalNeedsReconnect;
 import ru.unitecon.core.bitrix.tokens.PortalTokens;
 import ru.unitecon.core.bitrix.tokens.PortalTokensStore;
@@ -22,9 +21,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +29,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -102,6 +97,11 @@ public final class BitrixRestClient {
         return memberId;
     }
 
+    /** How long the next call would wait for the portal's rate limit if it were made now. */
+    public Duration nextCallWait() {
+        return limits.nextWait(memberId);
+    }
+
     /**
      * Calls a method and returns its {@code result}.
      *
@@ -120,7 +120,7 @@ public final class BitrixRestClient {
      */
     public BatchResult batch(Map<String, String> commands) {
         if (commands.isEmpty()) {
-            return new BatchResult(Map.of(), Map.of(), Map.of());
+            return new BatchResult(Map.of(), Map.of(), Map.of(), Map.of());
         }
         if (commands.size() > BATCH_LIMIT) {
             throw new IllegalArgumentException("a batch takes at most " + BATCH_LIMIT + " commands");
@@ -132,80 +132,9 @@ public final class BitrixRestClient {
         return BatchResult.parse(send("batch", params, reads).path("result"));
     }
 
-    /**
-     * Reads every record of a list method in id order, 50 per request, without counting (start=-1) and paging by
-     * {@code >ID}, which stays fast on large portals where offset paging does not.
-     *
-     * @param filter   extra filter conditions; an {@code >ID} condition is replaced by the paging one
-     * @param select   the fields to fetch; ID is added when missing
-     * @param pageSink gets each non-empty page, a JSON array of records
-     * @return how many records were read
-     */
-    public long listAll(String method, Map<String, ?> filter, List<String> select, Consumer<JsonNode> pageSink) {
-        long lastId = 0;
-        long count = 0;
-        while (true) {
-            ScanPage page = scanPage(method, filter, select, lastId);
-            if (!page.records().isEmpty()) {
-                pageSink.accept(page.records());
-                count += page.records().size();
-            }
-            if (page.last()) {
-                return count;
-            }
-            lastId = page.lastId();
-        }
-    }
-
-    /**
-     * One page of a full scan: up to {@value #PAGE_SIZE} records with ID above {@code afterId}, in ID order, without
-     * counting ({@code start=-1}). For scans that stop and resume at the returned cursor, such as a bounded backfill.
-     *
-     * @param select the fields to fetch; ID is added when missing
-     */
-    public ScanPage scanPage(String method, Map<String, ?> filter, List<String> select, long afterId) {
-        List<String> fields = new ArrayList<>(select);
-        if (!fields.contains("ID")) {
-            fields.addFirst("ID");
-        }
-        Map<String, Object> pageFilter = new LinkedHashMap<>(filter);
-        pageFilter.put(">ID", afterId);
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("order", Map.of("ID", "ASC"));
-        params.put("filter", pageFilter);
-        params.put("select", fields);
-        params.put("start", -1);
-        JsonNode page = call(method, params);
-        if (!page.isArray()) {
-            throw new BitrixApiError(method, "INVALID_RESPONSE", 200);
-        }
-        long maxId = afterId;
-        for (JsonNode record : page) {
-            maxId = Math.max(maxId, record.path("ID").asLong(0));
-        }
-        boolean last = page.size() < PAGE_SIZE;
-        if (!last && maxId <= afterId) {
-            throw new BitrixApiError(method, "PAGING_STALLED", 200);
-        }
-        return new ScanPage(page, maxId, last);
-    }
-
-    /** Fetches records by id, 50 {@code *.get} commands per batch request. */
-    public FetchedRecords getMany(CrmEntity entity, Collection<Long> ids) {
-        List<Long> distinct = ids.stream().filter(Objects::nonNull).filter(id -> id > 0).distinct().toList();
-        Map<Long, JsonNode> found = new HashMap<>();
-        Map<Long, CommandError> failed = new HashMap<>();
-        for (int from = 0; from < distinct.size(); from += BATCH_LIMIT) {
-            List<Long> chunk = distinct.subList(from, Math.min(from + BATCH_LIMIT, distinct.size()));
-            Map<String, String> commands = new LinkedHashMap<>();
-            chunk.forEach(id -> commands.put("id" + id, entity.getMethod() + "?id=" + id));
-            BatchResult batch = batch(commands);
-            for (Long id : chunk) {
-                batch.result("id" + id).filter(JsonNode::isObject).ifPresent(record -> found.put(id, record));
-                batch.error("id" + id).ifPresent(error -> failed.put(id, error));
-            }
-        }
-        return new FetchedRecords(found, failed);
+    /** Calls a method and returns the portal's whole answer, with {@code time}, {@code total} and {@code next}. */
+    JsonNode answer(String method, Map<String, ?> params) {
+        return send(method, params, isRead(method));
     }
 
     private JsonNode send(String method, Map<String, ?> params, boolean retryable) {

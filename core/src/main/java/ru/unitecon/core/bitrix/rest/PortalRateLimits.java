@@ -50,6 +50,11 @@ public final class PortalRateLimits {
         }
     }
 
+    /** How long a call to the portal would wait for its slot if it were made now; takes no slot. */
+    public Duration nextWait(String memberId) {
+        return bucket(memberId).waitFor(clock.instant());
+    }
+
     /** The portal said we are over its limit: it knows better, so start again from an empty bucket. */
     public void drain(String memberId) {
         bucket(memberId).drain(clock.instant());
@@ -75,6 +80,13 @@ public final class PortalRateLimits {
                 return Duration.ZERO;
             }
             return Duration.ofNanos((long) Math.ceil(-available / perSecond * 1_000_000_000L));
+        }
+
+        synchronized Duration waitFor(Instant now) {
+            refill(now);
+            double missing = 1 - available;
+            return missing <= 0 ? Duration.ZERO
+                    : Duration.ofNanos((long) Math.ceil(missing / perSecond * 1_000_000_000L));
         }
 
         synchronized void drain(Instant now) {

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AppointmentFieldMappingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -106,5 +108,24 @@ class AppointmentFieldMappingTest {
     void aNamedFieldThePortalDoesNotHaveMeansNoAppointments() {
         assertEquals(AppointmentFieldMapping.NONE, AppointmentFieldMapping.fromUserFields(
                 Fixtures.json("lead-userfields.json"), "UF_CRM_VISIT_AT", null, Map.of()));
+    }
+
+    @Test
+    void theMappingCoversARecordWithItsFieldsAndAKnownItem() {
+        ObjectNode record = JSON.createObjectNode().put("UF_CRM_UE_APPT_AT", "2026-12-01T15:30:00+03:00")
+                .put("UF_CRM_UE_APPT_STATE", "4413");
+
+        assertTrue(mapping.covers(record));
+        assertTrue(mapping.covers(record.put("UF_CRM_UE_APPT_STATE", "")), "an empty state is no unknown item");
+    }
+
+    @Test
+    void aRecordWithoutAMappedFieldOrWithAnItemAddedSinceIsNotCovered() {
+        ObjectNode withoutState = JSON.createObjectNode().put("UF_CRM_UE_APPT_AT", "2026-12-01T15:30:00+03:00");
+        ObjectNode newItem = withoutState.deepCopy().put("UF_CRM_UE_APPT_STATE", "9999");
+
+        assertFalse(mapping.covers(withoutState));
+        assertFalse(mapping.covers(newItem));
+        assertTrue(AppointmentFieldMapping.NONE.covers(withoutState), "no mapping asks for no field");
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import ru.unitecon.core.bitrix.SimulatedInstallation;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
+import ru.unitecon.core.bitrix.rest.CrmReads;
 import ru.unitecon.core.crm.LeadSnapshot;
 
 import java.time.Instant;
@@ -38,8 +39,8 @@ class AppointmentFieldsOnPortalTest {
                 AppointmentFieldMapping.TIME_FIELD, "2026-12-01T15:30:00+03:00"));
 
         Map<Long, LeadSnapshot> leads = new HashMap<>();
-        client.listAll(CrmEntity.LEAD.listMethod(), Map.of(), records.leadSelect(),
-                page -> page.forEach(lead -> leads.put(lead.path("ID").asLong(), records.lead(lead))));
+        new CrmReads(client).listAll(CrmEntity.LEAD.listMethod(), Map.of(), records.leadSelect(),
+                page -> page.records().forEach(lead -> leads.put(lead.path("ID").asLong(), records.lead(lead))));
 
         assertEquals(List.of(AppointmentFieldMapping.TIME_FIELD, AppointmentFieldMapping.STATE_FIELD),
                 mapping.fields());

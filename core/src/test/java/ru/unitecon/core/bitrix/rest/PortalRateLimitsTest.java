@@ -81,4 +81,18 @@ class PortalRateLimitsTest {
 
         assertEquals(Duration.ofMillis(500), sleeper.waits().getFirst());
     }
+
+    @Test
+    void theNextWaitIsToldWithoutTakingASlot() {
+        for (int i = 0; i < 40; i++) {
+            limits.acquire("m1");
+        }
+
+        assertEquals(Duration.ofMillis(500), limits.nextWait("m1"));
+        assertEquals(Duration.ofMillis(500), limits.nextWait("m1"));
+        assertEquals(Duration.ZERO, limits.nextWait("m2"));
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(Duration.ZERO, limits.nextWait("m1"));
+        assertTrue(sleeper.waits().isEmpty());
+    }
 }

@@ -33,8 +33,8 @@ class RestClientPagingTest {
     void listAllReadsMoreThanOnePageByIdWithoutCounting() {
         List<JsonNode> deals = new ArrayList<>();
 
-        long count = installed.client().listAll("crm.deal.list", Map.of(), records.dealSelect(),
-                page -> page.forEach(deals::add));
+        long count = new CrmReads(installed.client()).listAll("crm.deal.list", Map.of(), records.dealSelect(),
+                page -> page.records().forEach(deals::add));
 
         assertEquals(installed.portal.deals().size(), count);
         assertTrue(count > BitrixRestClient.PAGE_SIZE);
@@ -50,8 +50,8 @@ class RestClientPagingTest {
 
     @Test
     void aScanResumesAfterTheLastIdOfTheFirstPageAndEndsOnAShortPage() {
-        ScanPage first = installed.client().scanPage("crm.deal.list", Map.of(), records.dealSelect(), 0);
-        ScanPage second = installed.client().scanPage("crm.deal.list", Map.of(), records.dealSelect(),
+        ScanPage first = new CrmReads(installed.client()).scanPage("crm.deal.list", Map.of(), records.dealSelect(), 0);
+        ScanPage second = new CrmReads(installed.client()).scanPage("crm.deal.list", Map.of(), records.dealSelect(),
                 first.lastId());
 
         assertEquals(BitrixRestClient.PAGE_SIZE, first.records().size());
@@ -63,11 +63,56 @@ class RestClientPagingTest {
     }
 
     @Test
+    void chainedPagesReadTheWholeListInOneBatchRequestEachPageAfterTheLastIdOfTheOneBefore() {
+        List<ScanPage> pages = new CrmReads(installed.client()).scanPages("crm.deal.list", Map.of(),
+                records.dealSelect(), 0, BitrixRestClient.BATCH_LIMIT);
+
+        assertEquals(1, installed.portal.calls().count());
+        assertEquals(2, pages.size());
+        assertFalse(pages.get(0).last());
+        assertTrue(pages.get(1).last());
+        List<Long> ids = new ArrayList<>();
+        pages.forEach(page -> page.records().forEach(deal -> ids.add(deal.path("ID").asLong())));
+        assertEquals(installed.portal.deals().size(), ids.size());
+        assertEquals(ids.stream().sorted().distinct().toList(), ids);
+        List<RecordedCall> lists = installed.portal.calls().all().stream()
+                .filter(call -> call.method().equals("crm.deal.list")).toList();
+        assertEquals("0", String.valueOf(filter(lists.get(0)).get(">ID")));
+        assertEquals(String.valueOf(pages.get(0).lastId()), String.valueOf(filter(lists.get(1)).get(">ID")));
+        pages.forEach(page -> assertTrue(page.servedAt() != null, "the portal says when it read each page"));
+    }
+
+    @Test
+    void aChainThatIsNotThroughEndsOnAFullPageWhoseLastIdIsTheCursor() {
+        List<ScanPage> pages = new CrmReads(installed.client()).scanPages("crm.deal.list", Map.of(),
+                records.dealSelect(), 0, 1);
+
+        assertEquals(1, pages.size());
+        assertFalse(pages.getFirst().last());
+        assertEquals(BitrixRestClient.PAGE_SIZE, pages.getFirst().records().size());
+    }
+
+    @Test
+    void aChainAsksForThePagesTheExpectedRecordsNeedAndOneToSeeTheEnd() {
+        assertEquals(1, CrmReads.pagesFor(0, 20));
+        assertEquals(1, CrmReads.pagesFor(49, 20));
+        assertEquals(2, CrmReads.pagesFor(50, 20));
+        assertEquals(3, CrmReads.pagesFor(120, 20));
+        assertEquals(20, CrmReads.pagesFor(100_000, 20));
+        assertEquals(20, CrmReads.pagesFor(Long.MAX_VALUE, 20));
+    }
+
+    @Test
+    void theCountIsThePortalsTotal() {
+        assertEquals(installed.portal.deals().size(), new CrmReads(installed.client()).count("crm.deal.list", Map.of()));
+    }
+
+    @Test
     void listedDealsCarryNoPersonalFieldsAndMapToSnapshots() {
         List<DealSnapshot> snapshots = new ArrayList<>();
 
-        installed.client().listAll("crm.deal.list", Map.of(), records.dealSelect(),
-                page -> page.forEach(deal -> {
+        new CrmReads(installed.client()).listAll("crm.deal.list", Map.of(), records.dealSelect(),
+                page -> page.records().forEach(deal -> {
                     assertFalse(deal.has("TITLE"));
                     assertFalse(deal.has("COMMENTS"));
                     snapshots.add(records.deal(deal));
@@ -80,8 +125,8 @@ class RestClientPagingTest {
     void listAllKeepsTheCallersFilter() {
         List<JsonNode> won = new ArrayList<>();
 
-        installed.client().listAll("crm.deal.list", Map.of("STAGE_SEMANTIC_ID", "S"), records.dealSelect(),
-                page -> page.forEach(won::add));
+        new CrmReads(installed.client()).listAll("crm.deal.list", Map.of("STAGE_SEMANTIC_ID", "S"), records.dealSelect(),
+                page -> page.records().forEach(won::add));
 
         assertFalse(won.isEmpty());
         won.forEach(deal -> assertEquals("S", deal.path("STAGE_SEMANTIC_ID").asText()));
@@ -91,7 +136,7 @@ class RestClientPagingTest {
     void fiftyDealsComeInOneBatchRequest() {
         List<Long> ids = LongStream.rangeClosed(1, 50).boxed().toList();
 
-        FetchedRecords fetched = installed.client().getMany(CrmEntity.DEAL, ids);
+        FetchedRecords fetched = new CrmReads(installed.client()).getMany(CrmEntity.DEAL, ids);
 
         assertEquals(50, fetched.found().size());
         assertEquals(1, installed.portal.calls().count());
@@ -103,7 +148,7 @@ class RestClientPagingTest {
     void moreThanFiftyIdsTakeOneBatchPerFifty() {
         List<Long> ids = LongStream.rangeClosed(1, 60).boxed().toList();
 
-        FetchedRecords fetched = installed.client().getMany(CrmEntity.DEAL, ids);
+        FetchedRecords fetched = new CrmReads(installed.client()).getMany(CrmEntity.DEAL, ids);
 
         assertEquals(60, fetched.found().size());
         assertEquals(2, installed.portal.calls().count());
@@ -111,7 +156,7 @@ class RestClientPagingTest {
 
     @Test
     void deletedRecordIsReportedNotThrown() {
-        FetchedRecords fetched = installed.client().getMany(CrmEntity.DEAL, List.of(1L, 999_999L));
+        FetchedRecords fetched = new CrmReads(installed.client()).getMany(CrmEntity.DEAL, List.of(1L, 999_999L));
 
         assertEquals(List.of(1L), List.copyOf(fetched.found().keySet()));
         assertEquals("NOT_FOUND", fetched.failed().get(999_999L).errorCode());
