@@ -1,6 +1,7 @@
 package ru.unitecon.core.spend;
 
 import ru.unitecon.core.attribution.Channel;
+import ru.unitecon.core.currency.SpendAmount;
 
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
@@ -169,9 +170,6 @@ public final class SpendCsv {
         if (separator == ';') {
             number = number.replace(',', '.');
         }
-        if (!number.matches("\\d+(\\.\\d{1,2})?")) {
-            return null;
-        }
-        return new BigDecimal(number);
+        return SpendAmount.parse(number).orElse(null);
     }
 }
