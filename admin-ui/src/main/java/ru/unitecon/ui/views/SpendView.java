@@ -27,7 +27,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import ru.unitecon.core.attribution.Channel;
 import ru.unitecon.core.metrics.Period;
-import ru.unitecon.core.portal.Decimals;
+import ru.unitecon.core.currency.SpendAmount;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.spend.RowError;
 import ru.unitecon.core.spend.SpendCsv;
@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -185,59 +186,36 @@ public class SpendView extends VerticalLayout implements BeforeEnterObserver, Ha
         boolean valid = true;
         for (YearMonth month : sheet.period().months()) {
             Map<String, BigDecimal> amounts = new HashMap<>();
+            String prefix = cellId(month, "");
             for (Map.Entry<String, BigDecimalField> cell : cells.entrySet()) {
-                String prefix = cellId(month, "");
                 if (!cell.getKey().startsWith(prefix)) {
                     continue;
                 }
                 BigDecimalField field = cell.getValue();
                 BigDecimal amount = field.getValue();
-                boolean bad = amount != null && (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2);
+                boolean bad = amount != null && !SpendAmount.isValid(amount);
                 field.setInvalid(bad);
                 field.setErrorMessage(bad ? getTranslation("spend.badAmount") : null);
                 valid &= !bad;
                 if (amount != null && !bad) {
-                    amounts.put(cell.getKey().substring(prefix.length()), Decimals.normalized(amount));
+                    amounts.put(cell.getKey().substring(prefix.length()), amount);
                 }
             }
-            if (!sameAmounts(amounts, sheet.spend().getOrDefault(month, Map.of()))) {
-                typed.put(month, amounts);
-            }
+            typed.put(month, amounts);
         }
         if (!valid) {
             status.setText(getTranslation("spend.notSaved"));
             return;
         }
-        keepChannelsNotShown(typed);
+        Set<YearMonth> saved;
         try {
-            spend.replaceMonths(portal.memberId(), typed);
+            saved = spend.save(portal.memberId(), sheet, typed, shownChannels);
         } catch (IllegalArgumentException tooManyForOneChange) {
             status.setText(getTranslation("spend.saveTooBig"));
             return;
         }
         show(sheet.period());
-        status.setText(getTranslation("spend.saved", typed.size()));
-    }
-
-    /**
-     * A month is replaced whole, so spend that arrived for a channel this table does not show (posted through the
-     * Spend API since the table was loaded) is carried over rather than removed.
-     */
-    private void keepChannelsNotShown(Map<YearMonth, Map<String, BigDecimal>> typed) {
-        if (typed.isEmpty()) {
-            return;
-        }
-        PortalSpend.SpendSheet latest = spend.load(portal.memberId(), sheet.period());
-        typed.forEach((month, amounts) -> latest.spend().getOrDefault(month, Map.of()).forEach((code, amount) -> {
-            if (!shownChannels.contains(code)) {
-                amounts.put(code, amount);
-            }
-        }));
-    }
-
-    private static boolean sameAmounts(Map<String, BigDecimal> typed, Map<String, BigDecimal> stored) {
-        return typed.keySet().equals(stored.keySet()) && typed.entrySet().stream()
-                .allMatch(entry -> entry.getValue().compareTo(stored.get(entry.getKey())) == 0);
+        status.setText(getTranslation("spend.saved", saved.size()));
     }
 
     private Upload upload() {
