@@ -70,17 +70,12 @@ public class CohortsView extends DashboardView {
         chart.show(MonthlyChart.Kind.BAR, getTranslation("cohorts.title") + ": "
                         + ChannelNames.of(this, channel.getValue()), getLocale(),
                 new MonthlyChart.ValueFormat.Money(settings().currency()), labels, List.of(
-                        series("cohorts.ltv1", MonthlyChart.Kind.BAR, cohorts, CohortRow::ltvAfter1Month),
-                        series("cohorts.ltv3", MonthlyChart.Kind.BAR, cohorts, CohortRow::ltvAfter3Months),
-                        series("cohorts.ltv6", MonthlyChart.Kind.BAR, cohorts, CohortRow::ltvAfter6Months),
-                        series("cohorts.ltv12", MonthlyChart.Kind.BAR, cohorts, CohortRow::ltvAfter12Months),
-                        series("metric.cac", MonthlyChart.Kind.LINE, cohorts, CohortRow::cac)));
+                        chart.series("cohorts.ltv1", MonthlyChart.Kind.BAR, cohorts, CohortRow::ltvAfter1Month),
+                        chart.series("cohorts.ltv3", MonthlyChart.Kind.BAR, cohorts, CohortRow::ltvAfter3Months),
+                        chart.series("cohorts.ltv6", MonthlyChart.Kind.BAR, cohorts, CohortRow::ltvAfter6Months),
+                        chart.series("cohorts.ltv12", MonthlyChart.Kind.BAR, cohorts, CohortRow::ltvAfter12Months),
+                        chart.series("metric.cac", MonthlyChart.Kind.LINE, cohorts, CohortRow::cac)));
         table.setItems(cohorts);
-    }
-
-    private MonthlyChart.Series series(String labelKey, MonthlyChart.Kind kind, List<CohortRow> cohorts,
-                                       Function<CohortRow, MetricValue> value) {
-        return new MonthlyChart.Series(getTranslation(labelKey), kind, cohorts.stream().map(value).toList());
     }
 
     private void addColumns() {

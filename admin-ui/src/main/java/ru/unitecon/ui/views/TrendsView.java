@@ -13,7 +13,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import ru.unitecon.core.attribution.Channel;
-import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
@@ -23,7 +22,6 @@ import ru.unitecon.ui.data.PortalDashboards;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * CAC, CPO, LTV and the no-show rate month by month, for the whole portal or one channel ({@code ?channel=vk}
@@ -105,21 +103,17 @@ public class TrendsView extends DashboardView {
         String name = ChannelNames.of(this, channel.getValue());
         costs.show(MonthlyChart.Kind.LINE, getTranslation("trends.costs") + ": " + name, getLocale(),
                 new MonthlyChart.ValueFormat.Money(settings().currency()), labels, List.of(
-                        series("metric.cac", MonthlyChart.Kind.LINE, trend, PeriodMetrics::cac),
-                        series("metric.cpo", MonthlyChart.Kind.LINE, trend, PeriodMetrics::cpo),
-                        series("metric.ltv", MonthlyChart.Kind.LINE, trend, PeriodMetrics::ltv)));
+                        costs.series("metric.cac", MonthlyChart.Kind.LINE, trend, PeriodMetrics::cac),
+                        costs.series("metric.cpo", MonthlyChart.Kind.LINE, trend, PeriodMetrics::cpo),
+                        costs.series("metric.ltv", MonthlyChart.Kind.LINE, trend, PeriodMetrics::ltv)));
         boolean anyNoShowRate = trend.stream().anyMatch(month -> month.noShowRate().isDefined());
         noShows.setVisible(anyNoShowRate);
         noShowsMissing.setVisible(!anyNoShowRate);
         noShows.show(MonthlyChart.Kind.BAR, getTranslation("trends.noShows") + ": " + name, getLocale(),
                 new MonthlyChart.ValueFormat.Percent(), labels, List.of(
-                        series("metric.noShowRate", MonthlyChart.Kind.BAR, trend, PeriodMetrics::noShowRate)));
+                        noShows.series("metric.noShowRate", MonthlyChart.Kind.BAR, trend,
+                                PeriodMetrics::noShowRate)));
         table.setItems(trend);
-    }
-
-    private MonthlyChart.Series series(String labelKey, MonthlyChart.Kind kind, List<PeriodMetrics> trend,
-                                       Function<PeriodMetrics, MetricValue> metric) {
-        return new MonthlyChart.Series(getTranslation(labelKey), kind, trend.stream().map(metric).toList());
     }
 
     private void addColumns() {
