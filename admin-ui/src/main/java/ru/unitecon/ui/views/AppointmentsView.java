@@ -14,9 +14,9 @@ import ru.unitecon.core.appointments.Agenda;
 import ru.unitecon.core.appointments.ScheduledVisit;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
-import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.ui.data.PortalAppointments;
 import ru.unitecon.ui.data.PortalDashboards;
+import ru.unitecon.ui.data.ReminderSent;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -37,7 +37,7 @@ public class AppointmentsView extends DashboardView {
     private final Paragraph upcomingEmpty = new Paragraph();
     private final Paragraph unconfirmedEmpty = new Paragraph();
     private final Paragraph noShowsEmpty = new Paragraph();
-    private final Grid<SentReminders.Sent> reminders = new Grid<>();
+    private final Grid<ReminderSent> reminders = new Grid<>();
     private final Paragraph remindersEmpty = new Paragraph();
     private final Grid<PeriodMetrics> rates = new Grid<>();
     private final PeriodPicker picker = new PeriodPicker(this::showRates);
@@ -82,7 +82,7 @@ public class AppointmentsView extends DashboardView {
         show(upcoming, upcomingEmpty, agenda.upcoming());
         show(unconfirmed, unconfirmedEmpty, agenda.unconfirmed());
         show(noShowsToday, noShowsEmpty, agenda.noShowsToday());
-        List<SentReminders.Sent> sent = appointments.remindersSent(memberId());
+        List<ReminderSent> sent = appointments.remindersSent(memberId());
         reminders.setItems(sent);
         reminders.setVisible(!sent.isEmpty());
         remindersEmpty.setVisible(sent.isEmpty());
@@ -126,30 +126,24 @@ public class AppointmentsView extends DashboardView {
     private void addReminderColumns() {
         reminders.addColumn(sent -> figures().dateTime(sent.claimedAt())).setKey("at").setHeader(t("reminderAt"))
                 .setAutoWidth(true);
-        reminders.addComponentColumn(sent -> recordLink(sent.recordKey())).setKey("record").setHeader(t("record"))
+        reminders.addComponentColumn(sent -> recordLink(sent.holder(), sent.recordId())).setKey("record")
+                .setHeader(t("record"))
                 .setAutoWidth(true);
         reminders.addColumn(sent -> figures().dateTime(sent.visit())).setKey("visit").setHeader(t("time"))
                 .setAutoWidth(true);
         reminders.addColumn(this::reminderKind).setKey("kind").setHeader(t("reminderKind")).setAutoWidth(true);
-        reminders.addColumn(sent -> t("reminderStatus." + sent.status().name())).setKey("status")
+        reminders.addColumn(sent -> t("reminderStatus." + sent.status())).setKey("status")
                 .setHeader(t("reminderStatusHeader")).setAutoWidth(true);
     }
 
     /** {@code PT24H} reads "24 h before the visit", the follow-ups by their names. */
-    private String reminderKind(SentReminders.Sent sent) {
+    private String reminderKind(ReminderSent sent) {
         return switch (sent.action()) {
             case "MARK", "NO_SHOW" -> t("reminderKind." + sent.action());
             default -> getTranslation("appointments.reminderKind.before", BigDecimal.valueOf(
                     Duration.parse(sent.action()).toMinutes()).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP)
                     .stripTrailingZeros().toPlainString());
         };
-    }
-
-    /** A reminder's record key: {@code L42} is lead 42, {@code D7} deal 7. */
-    private Anchor recordLink(String recordKey) {
-        ScheduledVisit.Holder holder = recordKey.startsWith("D") ? ScheduledVisit.Holder.DEAL
-                : ScheduledVisit.Holder.LEAD;
-        return recordLink(holder, Long.parseLong(recordKey.substring(1)));
     }
 
     private void addRateColumns() {

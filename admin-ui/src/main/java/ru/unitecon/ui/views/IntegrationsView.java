@@ -13,10 +13,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import org.springframework.beans.factory.annotation.Value;
-import ru.unitecon.core.access.PortalSecrets;
 import ru.unitecon.core.access.SecretKind;
-import ru.unitecon.core.spend.SpendApi;
 import ru.unitecon.ui.data.PortalDashboards;
+import ru.unitecon.ui.data.PortalIntegrations;
 
 
 /**
@@ -27,13 +26,13 @@ import ru.unitecon.ui.data.PortalDashboards;
 public class IntegrationsView extends DashboardView {
     private static final String CSV_EXAMPLE = "2026-03-01;yandex_direct;1 200,50;RUB";
 
-    private final PortalSecrets secrets;
+    private final PortalIntegrations secrets;
     private final String apiUrl;
     private final Div bi = new Div();
     private final Div spendApi = new Div();
 
     /** @param apiUrl the functions' public base URL ({@code unitecon.api-url}, env {@code API_URL}) */
-    public IntegrationsView(PortalDashboards dashboards, PortalSecrets secrets,
+    public IntegrationsView(PortalDashboards dashboards, PortalIntegrations secrets,
                             @Value("${unitecon.api-url}") String apiUrl) {
         super(dashboards, "integrations.title");
         this.secrets = secrets;
@@ -87,7 +86,7 @@ public class IntegrationsView extends DashboardView {
         spendApi.removeAll();
         spendApi.add(new H3(getTranslation("integrations.spend.title")),
                 new Paragraph(getTranslation("integrations.spend.text")), state("spend", SecretKind.SPEND_API));
-        String authorization = SpendApi.authorization(memberId(), token == null ? "TOKEN" : token);
+        String authorization = secrets.spendApiAuthorization(memberId(), token == null ? "TOKEN" : token);
         if (token != null) {
             spendApi.add(shownOnce("spend-token", authorization.substring("Bearer ".length())));
         }
