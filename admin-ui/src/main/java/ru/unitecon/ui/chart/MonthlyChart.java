@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A line or bar chart of monthly values drawn in the browser by Chart.js. An undefined month is sent as null and
@@ -108,6 +109,15 @@ public class MonthlyChart extends Component implements HasSize {
         getElement().setPropertyBean("config", new Config(kind.chartJsType, title, locale.toLanguageTag(),
                 format.intlOptions(), this.labels, series.stream()
                 .map(one -> new SeriesValues(one.label(), one.kind().chartJsType, one.valuesOrNull())).toList()));
+    }
+
+    /**
+     * One metric of each row (a month's figures, a cohort) as a series, labelled in the viewer's language.
+     *
+     * @param labelKey the translation key of the series' label
+     */
+    public <T> Series series(String labelKey, Kind kind, List<T> rows, Function<T, MetricValue> metric) {
+        return new Series(getTranslation(labelKey), kind, rows.stream().map(metric).toList());
     }
 
     /** The month labels last drawn. */

@@ -3,6 +3,7 @@ package ru.unitecon.ui.data;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import ru.unitecon.core.appointments.Agenda;
+import ru.unitecon.core.appointments.ScheduledVisit;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.store.RecordReader;
 import ru.unitecon.core.store.SentReminders;
@@ -32,8 +33,17 @@ public class PortalAppointments {
     }
 
     /** The reminders and follow-ups the scheduler took on in the last {@link #DAYS_BACK} days, newest first. */
-    public List<SentReminders.Sent> remindersSent(String memberId) {
-        return reminders.claimedSince(memberId, clock.instant().minus(Duration.ofDays(DAYS_BACK)));
+    public List<ReminderSent> remindersSent(String memberId) {
+        return reminders.claimedSince(memberId, clock.instant().minus(Duration.ofDays(DAYS_BACK))).stream()
+                .map(PortalAppointments::shown).toList();
+    }
+
+    /** A reminder's record key: {@code L42} is lead 42, {@code D7} deal 7. */
+    private static ReminderSent shown(SentReminders.Sent sent) {
+        ScheduledVisit.Holder holder = sent.recordKey().startsWith("D") ? ScheduledVisit.Holder.DEAL
+                : ScheduledVisit.Holder.LEAD;
+        return new ReminderSent(holder, Long.parseLong(sent.recordKey().substring(1)), sent.visit(), sent.action(),
+                sent.status().name(), sent.claimedAt());
     }
 
     public Agenda agenda(String memberId, PortalSettings settings) {

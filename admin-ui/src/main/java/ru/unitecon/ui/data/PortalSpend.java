@@ -4,15 +4,18 @@ import org.springframework.stereotype.Service;
 import ru.unitecon.core.attribution.Channel;
 import ru.unitecon.core.ledger.AggregateKey;
 import ru.unitecon.core.metrics.Period;
+import ru.unitecon.core.spend.SpendMerging;
 import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.store.StoredAggregates;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -26,10 +29,12 @@ public class PortalSpend {
 
     private final AggregateReader aggregates;
     private final SpendStore spend;
+    private final SpendMerging merging;
 
     public PortalSpend(AggregateReader aggregates, SpendStore spend) {
         this.aggregates = aggregates;
         this.spend = spend;
+        this.merging = new SpendMerging(spend);
     }
 
     /** The period's spend and the channels to show for it. */
@@ -57,6 +62,17 @@ public class PortalSpend {
     /** Replaces each given month's spend with exactly the given amounts, all months in one atomic change. */
     public void replaceMonths(String memberId, Map<YearMonth, Map<String, BigDecimal>> amounts) {
         spend.replaceMonths(memberId, amounts);
+    }
+
+    /**
+     * Stores the months of the sheet whose typed amounts differ from the sheet's, carrying over spend stored
+     * meanwhile for channels the table does not show ({@link SpendMerging}); returns the months stored.
+     *
+     * @throws IllegalArgumentException when an amount is not valid spend or the change is too big for one change
+     */
+    public Set<YearMonth> save(String memberId, SpendSheet shown, Map<YearMonth, Map<String, BigDecimal>> typed,
+                               Collection<String> shownChannels) {
+        return merging.save(memberId, shown.spend(), typed, shownChannels);
     }
 
     private static boolean hasSpend(StoredAggregates loaded, String channel) {

@@ -8,21 +8,15 @@ import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import ru.unitecon.core.appointments.Agenda;
 import ru.unitecon.core.appointments.ScheduledVisit;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
-import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.ui.data.PortalAppointments;
 import ru.unitecon.ui.data.PortalDashboards;
-import ru.unitecon.ui.entry.PortalSession;
-import ru.unitecon.ui.format.Figures;
+import ru.unitecon.ui.data.ReminderSent;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -35,25 +29,22 @@ import java.util.Locale;
  * lead or deal in the portal (the app holds no names or phones); and the no-show rate by channel for a period.
  */
 @Route(value = "appointments", layout = MainLayout.class)
-public class AppointmentsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class AppointmentsView extends DashboardView {
     private final PortalAppointments appointments;
-    private final PortalDashboards dashboards;
     private final Grid<ScheduledVisit> upcoming = new Grid<>();
     private final Grid<ScheduledVisit> unconfirmed = new Grid<>();
     private final Grid<ScheduledVisit> noShowsToday = new Grid<>();
     private final Paragraph upcomingEmpty = new Paragraph();
     private final Paragraph unconfirmedEmpty = new Paragraph();
     private final Paragraph noShowsEmpty = new Paragraph();
-    private final Grid<SentReminders.Sent> reminders = new Grid<>();
+    private final Grid<ReminderSent> reminders = new Grid<>();
     private final Paragraph remindersEmpty = new Paragraph();
     private final Grid<PeriodMetrics> rates = new Grid<>();
     private final PeriodPicker picker = new PeriodPicker(this::showRates);
-    private PortalSession portal;
-    private Figures figures;
 
     public AppointmentsView(PortalAppointments appointments, PortalDashboards dashboards) {
+        super(dashboards, "appointments.title");
         this.appointments = appointments;
-        this.dashboards = dashboards;
         upcoming.setId("upcoming");
         unconfirmed.setId("unconfirmed");
         noShowsToday.setId("no-shows-today");
@@ -81,29 +72,21 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        portal = PortalSession.current().orElseThrow();
-        PortalSettings settings = dashboards.settings(portal.memberId());
-        figures = Figures.of(getLocale(), settings);
+    protected void entered(BeforeEnterEvent event) {
         if (rates.getColumns().isEmpty()) {
             List.of(upcoming, unconfirmed, noShowsToday).forEach(this::addVisitColumns);
             addReminderColumns();
             addRateColumns();
         }
-        Agenda agenda = appointments.agenda(portal.memberId(), settings);
+        Agenda agenda = appointments.agenda(memberId(), settings());
         show(upcoming, upcomingEmpty, agenda.upcoming());
         show(unconfirmed, unconfirmedEmpty, agenda.unconfirmed());
         show(noShowsToday, noShowsEmpty, agenda.noShowsToday());
-        List<SentReminders.Sent> sent = appointments.remindersSent(portal.memberId());
+        List<ReminderSent> sent = appointments.remindersSent(memberId());
         reminders.setItems(sent);
         reminders.setVisible(!sent.isEmpty());
         remindersEmpty.setVisible(sent.isEmpty());
-        picker.start(dashboards.currentMonth(settings), figures);
-    }
-
-    @Override
-    public String getPageTitle() {
-        return t("title") + " · " + getTranslation("app.title");
+        picker.start(currentMonth(), figures());
     }
 
     private Paragraph rateBasis() {
@@ -120,7 +103,7 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void addVisitColumns(Grid<ScheduledVisit> grid) {
-        grid.addColumn(visit -> figures.dateTime(visit.appointment().time())).setKey("time")
+        grid.addColumn(visit -> figures().dateTime(visit.appointment().time())).setKey("time")
                 .setHeader(t("time")).setAutoWidth(true);
         grid.addComponentColumn(this::recordLink).setKey("record").setHeader(t("record")).setAutoWidth(true);
         grid.addColumn(visit -> ChannelNames.of(this, visit.channel())).setKey("channel").setHeader(t("channel"))
@@ -136,24 +119,25 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
 
     private Anchor recordLink(ScheduledVisit.Holder holder, long recordId) {
         String kind = holder.name().toLowerCase(Locale.ROOT);
-        return new Anchor("https://" + portal.domain() + "/crm/" + kind + "/details/" + recordId + "/",
+        return new Anchor("https://" + portal().domain() + "/crm/" + kind + "/details/" + recordId + "/",
                 t("holder." + holder.name()) + " " + recordId, AnchorTarget.TOP);
     }
 
     private void addReminderColumns() {
-        reminders.addColumn(sent -> figures.dateTime(sent.claimedAt())).setKey("at").setHeader(t("reminderAt"))
+        reminders.addColumn(sent -> figures().dateTime(sent.claimedAt())).setKey("at").setHeader(t("reminderAt"))
                 .setAutoWidth(true);
-        reminders.addComponentColumn(sent -> recordLink(sent.recordKey())).setKey("record").setHeader(t("record"))
+        reminders.addComponentColumn(sent -> recordLink(sent.holder(), sent.recordId())).setKey("record")
+                .setHeader(t("record"))
                 .setAutoWidth(true);
-        reminders.addColumn(sent -> figures.dateTime(sent.visit())).setKey("visit").setHeader(t("time"))
+        reminders.addColumn(sent -> figures().dateTime(sent.visit())).setKey("visit").setHeader(t("time"))
                 .setAutoWidth(true);
         reminders.addColumn(this::reminderKind).setKey("kind").setHeader(t("reminderKind")).setAutoWidth(true);
-        reminders.addColumn(sent -> t("reminderStatus." + sent.status().name())).setKey("status")
+        reminders.addColumn(sent -> t("reminderStatus." + sent.status())).setKey("status")
                 .setHeader(t("reminderStatusHeader")).setAutoWidth(true);
     }
 
     /** {@code PT24H} reads "24 h before the visit", the follow-ups by their names. */
-    private String reminderKind(SentReminders.Sent sent) {
+    private String reminderKind(ReminderSent sent) {
         return switch (sent.action()) {
             case "MARK", "NO_SHOW" -> t("reminderKind." + sent.action());
             default -> getTranslation("appointments.reminderKind.before", BigDecimal.valueOf(
@@ -162,30 +146,23 @@ public class AppointmentsView extends VerticalLayout implements BeforeEnterObser
         };
     }
 
-    /** A reminder's record key: {@code L42} is lead 42, {@code D7} deal 7. */
-    private Anchor recordLink(String recordKey) {
-        ScheduledVisit.Holder holder = recordKey.startsWith("D") ? ScheduledVisit.Holder.DEAL
-                : ScheduledVisit.Holder.LEAD;
-        return recordLink(holder, Long.parseLong(recordKey.substring(1)));
-    }
-
     private void addRateColumns() {
         rates.addColumn(row -> ChannelNames.of(this, row.channel().orElseThrow())).setKey("channel")
                 .setHeader(t("channel")).setAutoWidth(true);
-        rates.addColumn(row -> figures.count(row.noShows())).setKey("noShows").setHeader(t("noShows"))
+        rates.addColumn(row -> figures().count(row.noShows())).setKey("noShows").setHeader(t("noShows"))
                 .setTextAlign(ColumnTextAlign.END);
-        rates.addColumn(row -> figures.percent(row.noShowRate())).setKey("noShowRate").setHeader(t("noShowRate"))
+        rates.addColumn(row -> figures().percent(row.noShowRate())).setKey("noShowRate").setHeader(t("noShowRate"))
                 .setTextAlign(ColumnTextAlign.END);
-        rates.addColumn(row -> figures.count(row.unmarkedPastVisits())).setKey("unmarked").setHeader(t("unmarked"))
+        rates.addColumn(row -> figures().count(row.unmarkedPastVisits())).setKey("unmarked").setHeader(t("unmarked"))
                 .setTextAlign(ColumnTextAlign.END);
-        rates.addColumn(row -> figures.percent(row.confirmationRate())).setKey("confirmationRate")
+        rates.addColumn(row -> figures().percent(row.confirmationRate())).setKey("confirmationRate")
                 .setHeader(t("confirmationRate")).setTextAlign(ColumnTextAlign.END);
-        rates.addColumn(row -> figures.money(row.revenueLostToNoShows())).setKey("revenueLost")
+        rates.addColumn(row -> figures().money(row.revenueLostToNoShows())).setKey("revenueLost")
                 .setHeader(t("revenueLost")).setTextAlign(ColumnTextAlign.END);
     }
 
     private void showRates(Period period) {
-        rates.setItems(dashboards.load(portal.memberId(), period).engine().byChannel(period));
+        rates.setItems(dashboards.load(memberId(), period).engine().byChannel(period));
     }
 
     private String t(String key) {

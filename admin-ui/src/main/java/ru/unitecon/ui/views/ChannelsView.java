@@ -5,19 +5,13 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
-import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.ui.data.PortalDashboards;
-import ru.unitecon.ui.entry.PortalSession;
-import ru.unitecon.ui.format.Figures;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -28,7 +22,7 @@ import java.util.function.Function;
 
 /** One row per acquisition channel, with the stop-channel flag and the LTV:CAC warning written out. */
 @Route(value = "channels", layout = MainLayout.class)
-public class ChannelsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class ChannelsView extends DashboardView {
     /** Undefined values sort after the defined ones (ascending), before them when the order is reversed. */
     private static final Comparator<MetricValue> UNDEFINED_LAST =
             Comparator.comparing(value -> value.isDefined() ? value.value() : null,
@@ -44,15 +38,12 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
             Map.entry("ltvToCac", "7rem"), Map.entry("contribution", "6.5rem"), Map.entry("payback", "9.25rem"),
             Map.entry("noShowRate", "6.5rem"));
 
-    private final PortalDashboards dashboards;
     private final Grid<PeriodMetrics> grid = new Grid<>();
     private final Paragraph empty = new Paragraph();
-    private PortalSession portal;
-    private Figures figures;
     private final PeriodPicker picker = new PeriodPicker(this::show);
 
     public ChannelsView(PortalDashboards dashboards) {
-        this.dashboards = dashboards;
+        super(dashboards, "channels.title");
         grid.setId("channels");
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -67,19 +58,11 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        portal = PortalSession.current().orElseThrow();
-        PortalSettings settings = dashboards.settings(portal.memberId());
-        figures = Figures.of(getLocale(), settings);
+    protected void entered(BeforeEnterEvent event) {
         if (grid.getColumns().isEmpty()) {
             addColumns();
         }
-        picker.start(dashboards.currentMonth(settings), figures);
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("channels.title") + " · " + getTranslation("app.title");
+        picker.start(currentMonth(), figures());
     }
 
     private void addColumns() {
@@ -91,26 +74,26 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
                 .setFlexGrow(0);
         amount("spend", PeriodMetrics::spend);
         count("leads", PeriodMetrics::leads);
-        metric("cpl", PeriodMetrics::cpl, figures::money);
+        metric("cpl", PeriodMetrics::cpl, figures()::money);
         count("newClients", PeriodMetrics::newClients);
-        metric("cac", PeriodMetrics::cac, figures::money);
-        metric("aov", PeriodMetrics::aov, figures::money);
-        metric("ltv", PeriodMetrics::ltv, figures::money);
-        metric("ltvToCac", PeriodMetrics::ltvToCac, figures::decimal);
-        metric("contribution", PeriodMetrics::contributionPerVisit, figures::money);
-        metric("payback", PeriodMetrics::paybackMonths, figures::decimal);
+        metric("cac", PeriodMetrics::cac, figures()::money);
+        metric("aov", PeriodMetrics::aov, figures()::money);
+        metric("ltv", PeriodMetrics::ltv, figures()::money);
+        metric("ltvToCac", PeriodMetrics::ltvToCac, figures()::decimal);
+        metric("contribution", PeriodMetrics::contributionPerVisit, figures()::money);
+        metric("payback", PeriodMetrics::paybackMonths, figures()::decimal);
         numeric("noShowRate", this::noShowRate, Comparator.comparing(PeriodMetrics::noShowRate, UNDEFINED_LAST));
     }
 
     /** The rate, and beside it the past visits nobody marked, which the rate counts as due. */
     private String noShowRate(PeriodMetrics row) {
-        String rate = figures.percent(row.noShowRate());
+        String rate = figures().percent(row.noShowRate());
         return row.unmarkedPastVisits() == 0 ? rate
-                : getTranslation("channels.noShowUnmarked", rate, figures.count(row.unmarkedPastVisits()));
+                : getTranslation("channels.noShowUnmarked", rate, figures().count(row.unmarkedPastVisits()));
     }
 
     private void show(Period period) {
-        List<PeriodMetrics> rows = dashboards.load(portal.memberId(), period).engine().byChannel(period);
+        List<PeriodMetrics> rows = dashboards.load(memberId(), period).engine().byChannel(period);
         grid.setItems(rows);
         grid.setVisible(!rows.isEmpty());
         empty.setVisible(rows.isEmpty());
@@ -128,11 +111,11 @@ public class ChannelsView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void amount(String key, ValueProvider<PeriodMetrics, BigDecimal> amount) {
-        numeric(key, row -> figures.money(amount.apply(row)), Comparator.comparing(amount::apply));
+        numeric(key, row -> figures().money(amount.apply(row)), Comparator.comparing(amount::apply));
     }
 
     private void count(String key, ValueProvider<PeriodMetrics, Long> count) {
-        numeric(key, row -> figures.count(count.apply(row)), Comparator.comparing(count::apply));
+        numeric(key, row -> figures().count(count.apply(row)), Comparator.comparing(count::apply));
     }
 
     private void metric(String key, Function<PeriodMetrics, MetricValue> value, Function<MetricValue, String> shown) {

@@ -7,21 +7,15 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import ru.unitecon.core.metrics.CohortRow;
 import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.Period;
-import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.ui.chart.MonthlyChart;
 import ru.unitecon.ui.data.PortalDashboards;
-import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
 
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -33,22 +27,17 @@ import java.util.function.Function;
  */
 @Route(value = "cohorts", layout = MainLayout.class)
 @StyleSheet("context://styles/cohorts.css")
-public class CohortsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class CohortsView extends DashboardView {
     /** Acquisition months shown: a year of cohorts, so the oldest has its 12-month LTV. */
     static final int COHORT_MONTHS = 13;
     static final String PAID_BACK = "paid-back";
 
-    private final PortalDashboards dashboards;
     private final ChannelSelect channel = new ChannelSelect("cohort-channel", this::show);
     private final MonthlyChart chart = new MonthlyChart();
     private final Grid<CohortRow> table = new Grid<>();
-    private PortalSession portal;
-    private PortalSettings settings;
-    private Figures figures;
-    private YearMonth currentMonth;
 
     public CohortsView(PortalDashboards dashboards) {
-        this.dashboards = dashboards;
+        super(dashboards, "cohorts.title");
         chart.setId("cohort-chart");
         table.setId("cohort-table");
         table.setAllRowsVisible(true);
@@ -59,56 +48,42 @@ public class CohortsView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        portal = PortalSession.current().orElseThrow();
-        settings = dashboards.settings(portal.memberId());
-        figures = Figures.of(getLocale(), settings);
-        currentMonth = dashboards.currentMonth(settings);
+    protected void entered(BeforeEnterEvent event) {
         if (table.getColumns().isEmpty()) {
             addColumns();
         }
         Period months = acquisitionMonths();
-        channel.offer(dashboards.loadCohorts(portal.memberId(), months).engine().byChannel(months), Optional.empty());
+        channel.offer(dashboards.loadCohorts(memberId(), months).engine().byChannel(months), Optional.empty());
         show();
     }
 
-    @Override
-    public String getPageTitle() {
-        return getTranslation("cohorts.title") + " · " + getTranslation("app.title");
-    }
-
     private Period acquisitionMonths() {
-        return Period.endingWith(currentMonth, COHORT_MONTHS);
+        return Period.endingWith(currentMonth(), COHORT_MONTHS);
     }
 
     private void show() {
         Period months = acquisitionMonths();
-        List<CohortRow> cohorts = dashboards.loadCohorts(portal.memberId(), months).engine()
-                .cohorts(months, channel.getValue(), currentMonth);
-        List<String> labels = cohorts.stream().map(row -> figures.period(Period.month(row.acquisitionMonth())))
+        List<CohortRow> cohorts = dashboards.loadCohorts(memberId(), months).engine()
+                .cohorts(months, channel.getValue(), currentMonth());
+        List<String> labels = cohorts.stream().map(row -> figures().period(Period.month(row.acquisitionMonth())))
                 .toList();
         chart.show(MonthlyChart.Kind.BAR, getTranslation("cohorts.title") + ": "
                         + ChannelNames.of(this, channel.getValue()), getLocale(),
-                new MonthlyChart.ValueFormat.Money(settings.currency()), labels, List.of(
-                        series("cohorts.ltv1", MonthlyChart.Kind.BAR, cohorts, CohortRow::ltvAfter1Month),
-                        series("cohorts.ltv3", MonthlyChart.Kind.BAR, cohorts, CohortRow::ltvAfter3Months),
-                        series("cohorts.ltv6", MonthlyChart.Kind.BAR, cohorts, CohortRow::ltvAfter6Months),
-                        series("cohorts.ltv12", MonthlyChart.Kind.BAR, cohorts, CohortRow::ltvAfter12Months),
-                        series("metric.cac", MonthlyChart.Kind.LINE, cohorts, CohortRow::cac)));
+                new MonthlyChart.ValueFormat.Money(settings().currency()), labels, List.of(
+                        chart.series("cohorts.ltv1", MonthlyChart.Kind.BAR, cohorts, CohortRow::ltvAfter1Month),
+                        chart.series("cohorts.ltv3", MonthlyChart.Kind.BAR, cohorts, CohortRow::ltvAfter3Months),
+                        chart.series("cohorts.ltv6", MonthlyChart.Kind.BAR, cohorts, CohortRow::ltvAfter6Months),
+                        chart.series("cohorts.ltv12", MonthlyChart.Kind.BAR, cohorts, CohortRow::ltvAfter12Months),
+                        chart.series("metric.cac", MonthlyChart.Kind.LINE, cohorts, CohortRow::cac)));
         table.setItems(cohorts);
     }
 
-    private MonthlyChart.Series series(String labelKey, MonthlyChart.Kind kind, List<CohortRow> cohorts,
-                                       Function<CohortRow, MetricValue> value) {
-        return new MonthlyChart.Series(getTranslation(labelKey), kind, cohorts.stream().map(value).toList());
-    }
-
     private void addColumns() {
-        table.addColumn(row -> figures.period(Period.month(row.acquisitionMonth()))).setKey("month")
+        table.addColumn(row -> figures().period(Period.month(row.acquisitionMonth()))).setKey("month")
                 .setHeader(getTranslation("cohorts.month")).setAutoWidth(true);
-        table.addColumn(row -> figures.count(row.size())).setKey("size").setHeader(getTranslation("cohorts.size"))
+        table.addColumn(row -> figures().count(row.size())).setKey("size").setHeader(getTranslation("cohorts.size"))
                 .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
-        table.addColumn(row -> figures.money(row.cac())).setKey("cac").setHeader(getTranslation("metric.cac"))
+        table.addColumn(row -> figures().money(row.cac())).setKey("cac").setHeader(getTranslation("metric.cac"))
                 .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         ltv("ltv1", CohortRow::ltvAfter1Month);
         ltv("ltv3", CohortRow::ltvAfter3Months);
@@ -119,7 +94,7 @@ public class CohortsView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private void ltv(String key, Function<CohortRow, MetricValue> value) {
-        table.addColumn(row -> figures.money(value.apply(row))).setKey(key)
+        table.addColumn(row -> figures().money(value.apply(row))).setKey(key)
                 .setHeader(getTranslation("cohorts." + key)).setAutoWidth(true).setTextAlign(ColumnTextAlign.END)
                 .setPartNameGenerator(row -> value.apply(row).isAtLeast(row.cac()) ? PAID_BACK : null);
     }

@@ -9,19 +9,13 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import org.springframework.beans.factory.annotation.Value;
-import ru.unitecon.core.access.PortalSecrets;
 import ru.unitecon.core.access.SecretKind;
-import ru.unitecon.core.spend.SpendApi;
 import ru.unitecon.ui.data.PortalDashboards;
-import ru.unitecon.ui.entry.PortalSession;
-import ru.unitecon.ui.format.Figures;
+import ru.unitecon.ui.data.PortalIntegrations;
 
 
 /**
@@ -29,21 +23,18 @@ import ru.unitecon.ui.format.Figures;
  * administrators only. A new secret is shown once, in full, to copy; the table keeps only its hash.
  */
 @Route(value = "integrations", layout = MainLayout.class)
-public class IntegrationsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class IntegrationsView extends DashboardView {
     private static final String CSV_EXAMPLE = "2026-03-01;yandex_direct;1 200,50;RUB";
 
-    private final PortalDashboards dashboards;
-    private final PortalSecrets secrets;
+    private final PortalIntegrations secrets;
     private final String apiUrl;
     private final Div bi = new Div();
     private final Div spendApi = new Div();
-    private PortalSession portal;
-    private Figures figures;
 
     /** @param apiUrl the functions' public base URL ({@code unitecon.api-url}, env {@code API_URL}) */
-    public IntegrationsView(PortalDashboards dashboards, PortalSecrets secrets,
+    public IntegrationsView(PortalDashboards dashboards, PortalIntegrations secrets,
                             @Value("${unitecon.api-url}") String apiUrl) {
-        this.dashboards = dashboards;
+        super(dashboards, "integrations.title");
         this.secrets = secrets;
         this.apiUrl = apiUrl.strip().replaceAll("/+$", "");
         bi.setId("bi-section");
@@ -53,9 +44,7 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        portal = PortalSession.current().orElseThrow();
-        figures = Figures.of(getLocale(), dashboards.settings(portal.memberId()));
+    protected void entered(BeforeEnterEvent event) {
         removeAll();
         add(new H2(getTranslation("integrations.title")));
         if (apiUrl.isEmpty()) {
@@ -63,7 +52,7 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
             missing.setId("integrations-no-api-url");
             add(missing);
         }
-        if (!portal.admin()) {
+        if (!portal().admin()) {
             Paragraph adminOnly = new Paragraph(getTranslation("integrations.adminOnly"));
             adminOnly.setId("integrations-admin-only");
             add(adminOnly);
@@ -71,11 +60,6 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
         add(bi, spendApi);
         showBi(null);
         showSpendApi(null);
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("integrations.title") + " · " + getTranslation("app.title");
     }
 
     private String base() {
@@ -87,7 +71,7 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
         bi.removeAll();
         bi.add(new H3(getTranslation("integrations.bi.title")), new Paragraph(getTranslation("integrations.bi.text")),
                 state("bi", SecretKind.BI_EXPORT));
-        String csvUrl = base() + "/bi/" + portal.memberId() + "/" + (secret == null ? "SECRET" : secret) + ".csv";
+        String csvUrl = base() + "/bi/" + memberId() + "/" + (secret == null ? "SECRET" : secret) + ".csv";
         if (secret != null) {
             bi.add(shownOnce("bi-url", csvUrl),
                     shownOnce("bi-json-url", csvUrl.substring(0, csvUrl.length() - ".csv".length()) + ".json"));
@@ -102,7 +86,7 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
         spendApi.removeAll();
         spendApi.add(new H3(getTranslation("integrations.spend.title")),
                 new Paragraph(getTranslation("integrations.spend.text")), state("spend", SecretKind.SPEND_API));
-        String authorization = SpendApi.authorization(portal.memberId(), token == null ? "TOKEN" : token);
+        String authorization = secrets.spendApiAuthorization(memberId(), token == null ? "TOKEN" : token);
         if (token != null) {
             spendApi.add(shownOnce("spend-token", authorization.substring("Bearer ".length())));
         }
@@ -120,15 +104,15 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
     }
 
     private Span state(String prefix, SecretKind kind) {
-        Span state = new Span(secrets.createdAt(portal.memberId(), kind)
-                .map(created -> getTranslation("integrations.active", figures.dateTime(created)))
+        Span state = new Span(secrets.createdAt(memberId(), kind)
+                .map(created -> getTranslation("integrations.active", figures().dateTime(created)))
                 .orElseGet(() -> getTranslation("integrations.none")));
         state.setId(prefix + "-state");
         return state;
     }
 
     private HorizontalLayout buttons(String prefix, SecretKind kind) {
-        boolean exists = secrets.createdAt(portal.memberId(), kind).isPresent();
+        boolean exists = secrets.createdAt(memberId(), kind).isPresent();
         Button create = new Button(getTranslation(exists ? "integrations.replace" : "integrations.create"),
                 click -> create(kind));
         create.setId(prefix + "-create");
@@ -137,17 +121,17 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
         revoke.setId(prefix + "-revoke");
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
         revoke.setVisible(exists);
-        create.setEnabled(portal.admin());
-        revoke.setEnabled(portal.admin());
+        create.setEnabled(portal().admin());
+        revoke.setEnabled(portal().admin());
         return new HorizontalLayout(create, revoke);
     }
 
     /** Checked here as well as by the disabled buttons: a click forged by the client changes nothing. */
     private void create(SecretKind kind) {
-        if (!portal.admin()) {
+        if (!portal().admin()) {
             return;
         }
-        String secret = secrets.create(portal.memberId(), kind);
+        String secret = secrets.create(memberId(), kind);
         if (kind == SecretKind.BI_EXPORT) {
             showBi(secret);
         } else {
@@ -156,10 +140,10 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void revoke(SecretKind kind) {
-        if (!portal.admin()) {
+        if (!portal().admin()) {
             return;
         }
-        secrets.revoke(portal.memberId(), kind);
+        secrets.revoke(memberId(), kind);
         if (kind == SecretKind.BI_EXPORT) {
             showBi(null);
         } else {

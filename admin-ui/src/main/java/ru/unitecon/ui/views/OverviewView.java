@@ -5,21 +5,15 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import ru.unitecon.core.metrics.Change;
 import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodComparison;
 import ru.unitecon.core.metrics.PeriodMetrics;
-import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.ui.data.Dashboard;
 import ru.unitecon.ui.data.PortalDashboards;
-import ru.unitecon.ui.entry.PortalSession;
-import ru.unitecon.ui.format.Figures;
 
 import java.util.Comparator;
 import java.util.List;
@@ -32,8 +26,7 @@ import java.util.stream.Collectors;
  * channels losing money named and why, what the no-show rate counts, and the orders left out for want of a rate.
  */
 @Route(value = "", layout = MainLayout.class)
-public class OverviewView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-    private final PortalDashboards dashboards;
+public class OverviewView extends DashboardView {
     private final PeriodPicker picker = new PeriodPicker(this::show);
     private final FlexLayout tiles = new FlexLayout();
     private final Paragraph losingMoney = new Paragraph();
@@ -41,11 +34,9 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver,
     private final Paragraph ordersNotCounted = new Paragraph();
     private final Paragraph unknownSource = new Paragraph();
     private final Paragraph dataAsOf = new Paragraph();
-    private PortalSession portal;
-    private Figures figures;
 
     public OverviewView(PortalDashboards dashboards) {
-        this.dashboards = dashboards;
+        super(dashboards, "overview.title");
         tiles.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         tiles.getStyle().set("gap", "var(--lumo-space-m)");
         tiles.setWidthFull();
@@ -62,47 +53,40 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        portal = PortalSession.current().orElseThrow();
-        PortalSettings settings = dashboards.settings(portal.memberId());
-        figures = Figures.of(getLocale(), settings);
-        picker.start(dashboards.currentMonth(settings), figures);
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("overview.title") + " · " + getTranslation("app.title");
+    protected void entered(BeforeEnterEvent event) {
+        picker.start(currentMonth(), figures());
     }
 
     private void show(Period period) {
-        Dashboard dashboard = dashboards.load(portal.memberId(), period);
+        Dashboard dashboard = dashboards.load(memberId(), period);
         PeriodComparison comparison = dashboard.engine().compare(period, Optional.empty());
         tiles.removeAll();
-        tile("spend", figures.money(comparison.current().spend()), comparison.changeOfAmount(PeriodMetrics::spend));
-        tile("leads", figures.count(comparison.current().leads()), comparison.changeOfCount(PeriodMetrics::leads));
-        tile("newClients", figures.count(comparison.current().newClients()),
+        tile("spend", figures().money(comparison.current().spend()), comparison.changeOfAmount(PeriodMetrics::spend));
+        tile("leads", figures().count(comparison.current().leads()), comparison.changeOfCount(PeriodMetrics::leads));
+        tile("newClients", figures().count(comparison.current().newClients()),
                 comparison.changeOfCount(PeriodMetrics::newClients));
-        tile("orders", figures.count(comparison.current().orders()), comparison.changeOfCount(PeriodMetrics::orders));
-        tile("revenue", figures.money(comparison.current().revenue()),
+        tile("orders", figures().count(comparison.current().orders()), comparison.changeOfCount(PeriodMetrics::orders));
+        tile("revenue", figures().money(comparison.current().revenue()),
                 comparison.changeOfAmount(PeriodMetrics::revenue));
         money("aov", comparison, PeriodMetrics::aov);
         money("cac", comparison, PeriodMetrics::cac);
         money("cpo", comparison, PeriodMetrics::cpo);
         money("ltv", comparison, PeriodMetrics::ltv);
-        tile("ltvToCac", figures.decimal(comparison.current().ltvToCac()), comparison.change(PeriodMetrics::ltvToCac));
-        tile("noShowRate", figures.percent(comparison.current().noShowRate()),
+        tile("ltvToCac", figures().decimal(comparison.current().ltvToCac()),
+                comparison.change(PeriodMetrics::ltvToCac));
+        tile("noShowRate", figures().percent(comparison.current().noShowRate()),
                 comparison.change(PeriodMetrics::noShowRate));
         money("revenueLostToNoShows", comparison, PeriodMetrics::revenueLostToNoShows);
         showLosingMoney(dashboard.engine().byChannel(period));
         noShowBasis.setText(getTranslation("overview.noShowBasis",
-                figures.count(comparison.current().unmarkedPastVisits())));
+                figures().count(comparison.current().unmarkedPastVisits())));
         long notCounted = comparison.current().ordersNotCounted();
-        ordersNotCounted.setText(getTranslation("overview.ordersNotCounted", figures.count(notCounted)));
+        ordersNotCounted.setText(getTranslation("overview.ordersNotCounted", figures().count(notCounted)));
         ordersNotCounted.setVisible(notCounted > 0);
         unknownSource.setText(getTranslation("overview.unknownSource",
-                figures.percent(comparison.current().unknownSourceShareOfLeads())));
+                figures().percent(comparison.current().unknownSourceShareOfLeads())));
         dataAsOf.setText(dashboard.dataAsOf() == null ? getTranslation("overview.noData")
-                : getTranslation("overview.dataAsOf", figures.dateTime(dashboard.dataAsOf())));
+                : getTranslation("overview.dataAsOf", figures().dateTime(dashboard.dataAsOf())));
     }
 
     /** Every channel the stop-channel rule flags, worst reason first, in words. */
@@ -118,7 +102,7 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void money(String metric, PeriodComparison comparison, Function<PeriodMetrics, MetricValue> value) {
-        tile(metric, figures.money(value.apply(comparison.current())), comparison.change(value));
+        tile(metric, figures().money(value.apply(comparison.current())), comparison.change(value));
     }
 
     private void tile(String metric, String value, Change change) {
@@ -127,7 +111,7 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver,
         Span shown = new Span(value);
         shown.setId("metric-" + metric);
         shown.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "600");
-        Span changed = new Span(getTranslation("overview.vsPrevious", figures.change(change)));
+        Span changed = new Span(getTranslation("overview.vsPrevious", figures().change(change)));
         changed.setId("metric-" + metric + "-change");
         changed.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)");
         Div tile = new Div(label, shown, changed);

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -19,22 +18,17 @@ import com.vaadin.flow.component.textfield.TextFieldVariant;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import ru.unitecon.core.attribution.Channel;
+import ru.unitecon.core.currency.SpendAmount;
 import ru.unitecon.core.metrics.Period;
-import ru.unitecon.core.portal.Decimals;
-import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.spend.RowError;
 import ru.unitecon.core.spend.SpendCsv;
 import ru.unitecon.ui.data.PortalDashboards;
 import ru.unitecon.ui.data.PortalSpend;
-import ru.unitecon.ui.entry.PortalSession;
-import ru.unitecon.ui.format.Figures;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -47,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -55,11 +50,10 @@ import java.util.TreeMap;
  * (shown first, stored only when the user confirms a file without errors), exported as CSV.
  */
 @Route(value = "spend", layout = MainLayout.class)
-public class SpendView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class SpendView extends DashboardView {
     /** A year of spend for a few dozen channels is a few KiB; anything this big is not a spend file. */
     private static final int MAX_FILE_BYTES = 1024 * 1024;
 
-    private final PortalDashboards dashboards;
     private final PortalSpend spend;
     private final Select<Period> range = new Select<>();
     private final Div table = new Div();
@@ -69,12 +63,10 @@ public class SpendView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final Map<String, BigDecimalField> cells = new LinkedHashMap<>();
     private final List<String> addedChannels = new ArrayList<>();
     private final List<String> shownChannels = new ArrayList<>();
-    private PortalSession portal;
-    private Figures figures;
     private PortalSpend.SpendSheet sheet;
 
     public SpendView(PortalDashboards dashboards, PortalSpend spend) {
-        this.dashboards = dashboards;
+        super(dashboards, "spend.title");
         this.spend = spend;
         range.setId("spend-range");
         range.setLabel(getTranslation("spend.range"));
@@ -109,11 +101,8 @@ public class SpendView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        portal = PortalSession.current().orElseThrow();
-        PortalSettings settings = dashboards.settings(portal.memberId());
-        figures = Figures.of(getLocale(), settings);
-        YearMonth current = dashboards.currentMonth(settings);
+    protected void entered(BeforeEnterEvent event) {
+        YearMonth current = currentMonth();
         Period lastTwelve = Period.endingWith(current, 12);
         List<Period> choices = new ArrayList<>(List.of(lastTwelve));
         for (int year = current.getYear(); year > current.getYear() - 3; year--) {
@@ -125,13 +114,8 @@ public class SpendView extends VerticalLayout implements BeforeEnterObserver, Ha
         range.setValue(lastTwelve);
     }
 
-    @Override
-    public String getPageTitle() {
-        return getTranslation("spend.title") + " · " + getTranslation("app.title");
-    }
-
     private void show(Period period) {
-        sheet = spend.load(portal.memberId(), period);
+        sheet = spend.load(memberId(), period);
         List<String> channels = new ArrayList<>(sheet.channels());
         addedChannels.stream().filter(code -> !channels.contains(code)).forEach(channels::add);
         table.removeAll();
@@ -145,13 +129,13 @@ public class SpendView extends VerticalLayout implements BeforeEnterObserver, Ha
         channels.forEach(code -> table.add(new Span(channelName(code))));
         // The newest month first: it is the one being filled in.
         for (YearMonth month : period.months().reversed()) {
-            table.add(new Span(figures.period(Period.month(month))));
+            table.add(new Span(figures().period(Period.month(month))));
             for (String code : channels) {
                 BigDecimalField field = new BigDecimalField();
                 field.setId(cellId(month, code));
                 field.setWidthFull();
                 field.addThemeVariants(TextFieldVariant.LUMO_ALIGN_RIGHT);
-                field.setAriaLabel(figures.period(Period.month(month)) + ", " + channelName(code));
+                field.setAriaLabel(figures().period(Period.month(month)) + ", " + channelName(code));
                 field.setValue(sheet.amount(month, code));
                 cells.put(cellId(month, code), field);
                 table.add(field);
@@ -185,59 +169,36 @@ public class SpendView extends VerticalLayout implements BeforeEnterObserver, Ha
         boolean valid = true;
         for (YearMonth month : sheet.period().months()) {
             Map<String, BigDecimal> amounts = new HashMap<>();
+            String prefix = cellId(month, "");
             for (Map.Entry<String, BigDecimalField> cell : cells.entrySet()) {
-                String prefix = cellId(month, "");
                 if (!cell.getKey().startsWith(prefix)) {
                     continue;
                 }
                 BigDecimalField field = cell.getValue();
                 BigDecimal amount = field.getValue();
-                boolean bad = amount != null && (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2);
+                boolean bad = amount != null && !SpendAmount.isValid(amount);
                 field.setInvalid(bad);
                 field.setErrorMessage(bad ? getTranslation("spend.badAmount") : null);
                 valid &= !bad;
                 if (amount != null && !bad) {
-                    amounts.put(cell.getKey().substring(prefix.length()), Decimals.normalized(amount));
+                    amounts.put(cell.getKey().substring(prefix.length()), amount);
                 }
             }
-            if (!sameAmounts(amounts, sheet.spend().getOrDefault(month, Map.of()))) {
-                typed.put(month, amounts);
-            }
+            typed.put(month, amounts);
         }
         if (!valid) {
             status.setText(getTranslation("spend.notSaved"));
             return;
         }
-        keepChannelsNotShown(typed);
+        Set<YearMonth> saved;
         try {
-            spend.replaceMonths(portal.memberId(), typed);
+            saved = spend.save(memberId(), sheet, typed, shownChannels);
         } catch (IllegalArgumentException tooManyForOneChange) {
             status.setText(getTranslation("spend.saveTooBig"));
             return;
         }
         show(sheet.period());
-        status.setText(getTranslation("spend.saved", typed.size()));
-    }
-
-    /**
-     * A month is replaced whole, so spend that arrived for a channel this table does not show (posted through the
-     * Spend API since the table was loaded) is carried over rather than removed.
-     */
-    private void keepChannelsNotShown(Map<YearMonth, Map<String, BigDecimal>> typed) {
-        if (typed.isEmpty()) {
-            return;
-        }
-        PortalSpend.SpendSheet latest = spend.load(portal.memberId(), sheet.period());
-        typed.forEach((month, amounts) -> latest.spend().getOrDefault(month, Map.of()).forEach((code, amount) -> {
-            if (!shownChannels.contains(code)) {
-                amounts.put(code, amount);
-            }
-        }));
-    }
-
-    private static boolean sameAmounts(Map<String, BigDecimal> typed, Map<String, BigDecimal> stored) {
-        return typed.keySet().equals(stored.keySet()) && typed.entrySet().stream()
-                .allMatch(entry -> entry.getValue().compareTo(stored.get(entry.getKey())) == 0);
+        status.setText(getTranslation("spend.saved", saved.size()));
     }
 
     private Upload upload() {
@@ -283,10 +244,11 @@ public class SpendView extends VerticalLayout implements BeforeEnterObserver, Ha
         Grid<PreviewRow> preview = new Grid<>();
         preview.setId("import-preview");
         preview.setAllRowsVisible(true);
-        preview.addColumn(row -> figures.period(Period.month(row.month()))).setKey("month")
+        preview.addColumn(row -> figures().period(Period.month(row.month()))).setKey("month")
                 .setHeader(getTranslation("spend.month"));
         preview.addColumn(row -> channelName(row.channel())).setKey("channel").setHeader(getTranslation("spend.channel"));
-        preview.addColumn(row -> figures.money(row.amount())).setKey("amount").setHeader(getTranslation("spend.amount"))
+        preview.addColumn(row -> figures().money(row.amount())).setKey("amount")
+                .setHeader(getTranslation("spend.amount"))
                 .setTextAlign(ColumnTextAlign.END);
         preview.setItems(rows);
         Button confirm = new Button(getTranslation("spend.importConfirm", parsed.spend().size()),
@@ -301,7 +263,7 @@ public class SpendView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private void importMonths(SortedMap<YearMonth, Map<String, BigDecimal>> months) {
         try {
-            spend.replaceMonths(portal.memberId(), months);
+            spend.replaceMonths(memberId(), months);
         } catch (IllegalArgumentException tooManyForOneChange) {
             importResult.removeAll();
             importResult.add(new Paragraph(getTranslation("spend.importTooBig")));
@@ -317,7 +279,7 @@ public class SpendView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     /** The shown months' stored spend in the Russian Excel format, which the import reads back. */
     private DownloadResponse exportFile() {
-        PortalSpend.SpendSheet stored = spend.load(portal.memberId(), sheet.period());
+        PortalSpend.SpendSheet stored = spend.load(memberId(), sheet.period());
         byte[] csv = SpendCsv.write(stored.spend()).getBytes(StandardCharsets.UTF_8);
         String name = "spend-" + stored.period().from() + "-" + stored.period().to() + ".csv";
         return new DownloadResponse(new ByteArrayInputStream(csv), name, "text/csv; charset=utf-8", csv.length);

@@ -7,57 +7,43 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import ru.unitecon.core.attribution.Channel;
-import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
-import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.ui.chart.MonthlyChart;
 import ru.unitecon.ui.data.PortalDashboards;
-import ru.unitecon.ui.entry.PortalSession;
-import ru.unitecon.ui.format.Figures;
 
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * CAC, CPO, LTV and the no-show rate month by month, for the whole portal or one channel ({@code ?channel=vk}
  * preselects one). A month where a metric is undefined is a gap in the chart and a dash in the table.
  */
 @Route(value = "trends", layout = MainLayout.class)
-public class TrendsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class TrendsView extends DashboardView {
     public static final String CHANNEL_PARAMETER = "channel";
     private static final List<Integer> MONTH_CHOICES = List.of(6, 12, 24);
     private static final int DEFAULT_MONTHS = 12;
 
-    private final PortalDashboards dashboards;
     private final ChannelSelect channel = new ChannelSelect("trend-channel", this::show);
     private final Select<Integer> months = new Select<>();
     private final MonthlyChart costs = new MonthlyChart();
     private final MonthlyChart noShows = new MonthlyChart();
     private final Paragraph noShowsMissing = new Paragraph();
     private final Grid<PeriodMetrics> table = new Grid<>();
-    private PortalSession portal;
-    private PortalSettings settings;
-    private Figures figures;
-    private YearMonth currentMonth;
     /** Set while the view itself sets the months select, so that entering shows the figures once. */
     private boolean updating;
 
     public TrendsView(PortalDashboards dashboards) {
-        this.dashboards = dashboards;
+        super(dashboards, "trends.title");
         months.setId("trend-months");
         months.setLabel(getTranslation("trends.months"));
         months.setItems(MONTH_CHOICES);
@@ -87,11 +73,7 @@ public class TrendsView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        portal = PortalSession.current().orElseThrow();
-        settings = dashboards.settings(portal.memberId());
-        figures = Figures.of(getLocale(), settings);
-        currentMonth = dashboards.currentMonth(settings);
+    protected void entered(BeforeEnterEvent event) {
         if (table.getColumns().isEmpty()) {
             addColumns();
         }
@@ -103,56 +85,47 @@ public class TrendsView extends VerticalLayout implements BeforeEnterObserver, H
                 .filter(Channel::isValidCode));
     }
 
-    @Override
-    public String getPageTitle() {
-        return getTranslation("trends.title") + " · " + getTranslation("app.title");
-    }
-
     /**
      * Offers the whole portal, every channel with figures in the months shown and the one asked for, chooses that
      * one and shows it.
      */
     private void choose(Optional<String> asked) {
-        Period shown = Period.endingWith(currentMonth, months.getValue());
-        channel.offer(dashboards.load(portal.memberId(), shown).engine().byChannel(shown), asked);
+        Period shown = Period.endingWith(currentMonth(), months.getValue());
+        channel.offer(dashboards.load(memberId(), shown).engine().byChannel(shown), asked);
         show();
     }
 
     private void show() {
-        Period shown = Period.endingWith(currentMonth, months.getValue());
-        MetricsEngine engine = dashboards.load(portal.memberId(), shown).engine();
+        Period shown = Period.endingWith(currentMonth(), months.getValue());
+        MetricsEngine engine = dashboards.load(memberId(), shown).engine();
         List<PeriodMetrics> trend = engine.trend(shown, channel.getValue());
-        List<String> labels = trend.stream().map(month -> figures.period(month.period())).toList();
+        List<String> labels = trend.stream().map(month -> figures().period(month.period())).toList();
         String name = ChannelNames.of(this, channel.getValue());
         costs.show(MonthlyChart.Kind.LINE, getTranslation("trends.costs") + ": " + name, getLocale(),
-                new MonthlyChart.ValueFormat.Money(settings.currency()), labels, List.of(
-                        series("metric.cac", MonthlyChart.Kind.LINE, trend, PeriodMetrics::cac),
-                        series("metric.cpo", MonthlyChart.Kind.LINE, trend, PeriodMetrics::cpo),
-                        series("metric.ltv", MonthlyChart.Kind.LINE, trend, PeriodMetrics::ltv)));
+                new MonthlyChart.ValueFormat.Money(settings().currency()), labels, List.of(
+                        costs.series("metric.cac", MonthlyChart.Kind.LINE, trend, PeriodMetrics::cac),
+                        costs.series("metric.cpo", MonthlyChart.Kind.LINE, trend, PeriodMetrics::cpo),
+                        costs.series("metric.ltv", MonthlyChart.Kind.LINE, trend, PeriodMetrics::ltv)));
         boolean anyNoShowRate = trend.stream().anyMatch(month -> month.noShowRate().isDefined());
         noShows.setVisible(anyNoShowRate);
         noShowsMissing.setVisible(!anyNoShowRate);
         noShows.show(MonthlyChart.Kind.BAR, getTranslation("trends.noShows") + ": " + name, getLocale(),
                 new MonthlyChart.ValueFormat.Percent(), labels, List.of(
-                        series("metric.noShowRate", MonthlyChart.Kind.BAR, trend, PeriodMetrics::noShowRate)));
+                        noShows.series("metric.noShowRate", MonthlyChart.Kind.BAR, trend,
+                                PeriodMetrics::noShowRate)));
         table.setItems(trend);
     }
 
-    private MonthlyChart.Series series(String labelKey, MonthlyChart.Kind kind, List<PeriodMetrics> trend,
-                                       Function<PeriodMetrics, MetricValue> metric) {
-        return new MonthlyChart.Series(getTranslation(labelKey), kind, trend.stream().map(metric).toList());
-    }
-
     private void addColumns() {
-        table.addColumn(row -> figures.period(row.period())).setKey("month").setHeader(getTranslation("trends.month"))
+        table.addColumn(row -> figures().period(row.period())).setKey("month").setHeader(getTranslation("trends.month"))
                 .setAutoWidth(true);
-        column("spend", row -> figures.money(row.spend()));
-        column("newClients", row -> figures.count(row.newClients()));
-        column("orders", row -> figures.count(row.orders()));
-        column("cac", row -> figures.money(row.cac()));
-        column("cpo", row -> figures.money(row.cpo()));
-        column("ltv", row -> figures.money(row.ltv()));
-        column("noShowRate", row -> figures.percent(row.noShowRate()));
+        column("spend", row -> figures().money(row.spend()));
+        column("newClients", row -> figures().count(row.newClients()));
+        column("orders", row -> figures().count(row.orders()));
+        column("cac", row -> figures().money(row.cac()));
+        column("cpo", row -> figures().money(row.cpo()));
+        column("ltv", row -> figures().money(row.ltv()));
+        column("noShowRate", row -> figures().percent(row.noShowRate()));
     }
 
     private void column(String metric, ValueProvider<PeriodMetrics, String> text) {

@@ -5,13 +5,10 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.MetricsEngine;
@@ -19,10 +16,7 @@ import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
 import ru.unitecon.core.metrics.WhatIf;
 import ru.unitecon.core.metrics.WhatIfOutcome;
-import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.ui.data.PortalDashboards;
-import ru.unitecon.ui.entry.PortalSession;
-import ru.unitecon.ui.format.Figures;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -32,26 +26,23 @@ import java.util.function.Function;
 
 /**
  * The seeds' arithmetic made interactive: for the whole portal or one channel, a lower no-show rate or CAC and
- * what it does to revenue, contribution per visit and LTV:CAC, next to the actual figures.
+ * what it does to revenue, contribution per visit and LTV:CAC, next to the actual figures().
  */
 @Route(value = "what-if", layout = MainLayout.class)
-public class WhatIfView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class WhatIfView extends DashboardView {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private final PortalDashboards dashboards;
     private final PeriodPicker picker = new PeriodPicker(this::load);
     private final Select<Optional<String>> channel = new Select<>();
     private final BigDecimalField targetNoShowPercent = new BigDecimalField();
     private final BigDecimalField targetCac = new BigDecimalField();
     private final Paragraph actual = new Paragraph();
     private final Div results = new Div();
-    private PortalSession portal;
-    private Figures figures;
     private MetricsEngine engine;
     private Period period;
 
     public WhatIfView(PortalDashboards dashboards) {
-        this.dashboards = dashboards;
+        super(dashboards, "whatif.title");
         channel.setId("whatif-channel");
         channel.setLabel(t("channel"));
         channel.setItemLabelGenerator(code -> code.map(c -> ChannelNames.of(this, c)).orElse(t("total")));
@@ -74,21 +65,13 @@ public class WhatIfView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        portal = PortalSession.current().orElseThrow();
-        PortalSettings settings = dashboards.settings(portal.memberId());
-        figures = Figures.of(getLocale(), settings);
-        picker.start(dashboards.currentMonth(settings), figures);
-    }
-
-    @Override
-    public String getPageTitle() {
-        return t("title") + " · " + getTranslation("app.title");
+    protected void entered(BeforeEnterEvent event) {
+        picker.start(currentMonth(), figures());
     }
 
     private void load(Period chosen) {
         period = chosen;
-        engine = dashboards.load(portal.memberId(), chosen).engine();
+        engine = dashboards.load(memberId(), chosen).engine();
         Optional<String> kept = channel.getValue();
         List<Optional<String>> choices = new ArrayList<>();
         choices.add(Optional.empty());
@@ -103,8 +86,8 @@ public class WhatIfView extends VerticalLayout implements BeforeEnterObserver, H
             return;
         }
         PeriodMetrics current = engine.metrics(period, channel.getValue());
-        actual.setText(getTranslation("whatif.actual", figures.percent(current.noShowRate()),
-                figures.money(current.cac()), figures.count(current.unmarkedPastVisits())));
+        actual.setText(getTranslation("whatif.actual", figures().percent(current.noShowRate()),
+                figures().money(current.cac()), figures().count(current.unmarkedPastVisits())));
         FieldChecks checks = new FieldChecks();
         Optional<BigDecimal> noShow = Optional.ofNullable(checks.check(targetNoShowPercent, t("error.noShow"),
                 () -> Optional.ofNullable(targetNoShowPercent.getValue())
@@ -118,10 +101,10 @@ public class WhatIfView extends VerticalLayout implements BeforeEnterObserver, H
             return;
         }
         WhatIfOutcome outcome = engine.whatIf(period, channel.getValue(), new WhatIf(noShow, cac));
-        results.add(row("revenue", outcome, WhatIfOutcome.Scenario::revenue, figures::money),
-                row("contribution", outcome, WhatIfOutcome.Scenario::contributionPerVisit, figures::money),
-                row("ltvToCac", outcome, WhatIfOutcome.Scenario::ltvToCac, figures::decimal));
-        Span uplift = new Span(getTranslation("whatif.uplift", figures.percent(outcome.revenueUplift())));
+        results.add(row("revenue", outcome, WhatIfOutcome.Scenario::revenue, figures()::money),
+                row("contribution", outcome, WhatIfOutcome.Scenario::contributionPerVisit, figures()::money),
+                row("ltvToCac", outcome, WhatIfOutcome.Scenario::ltvToCac, figures()::decimal));
+        Span uplift = new Span(getTranslation("whatif.uplift", figures().percent(outcome.revenueUplift())));
         uplift.setId("whatif-uplift");
         results.add(new Div(uplift));
     }

@@ -25,6 +25,7 @@ import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.testsupport.LocalDynamo;
 import ru.unitecon.ui.TestInfrastructure;
 import ru.unitecon.ui.data.PortalAppointments;
+import ru.unitecon.ui.data.ReminderSent;
 import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
 
@@ -125,7 +126,7 @@ class AppointmentsViewTest extends SpringBrowserlessTest {
 
         navigate(AppointmentsView.class);
 
-        GridTester<Grid<SentReminders.Sent>, SentReminders.Sent> reminders = grid("reminders-sent");
+        GridTester<Grid<ReminderSent>, ReminderSent> reminders = grid("reminders-sent");
         assertEquals(2, reminders.size());
         assertEquals("Дело: перезаписать клиента", reminders.getCellText(0, reminders.getColumnPosition("kind")));
         assertEquals("https://" + clinic.domain + "/crm/deal/details/5/",

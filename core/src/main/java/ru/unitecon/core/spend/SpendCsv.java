@@ -1,7 +1,14 @@
 package ru.unitecon.core.spend;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import ru.unitecon.core.attribution.Channel;
+import ru.unitecon.core.currency.SpendAmount;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -27,6 +34,9 @@ import java.util.TreeMap;
  */
 public final class SpendCsv {
     private static final char BOM = '\uFEFF';
+    /** Russian Excel's fields and plain comma fields, both quoted as Excel quotes (Apache Commons CSV). */
+    private static final CSVFormat SEMICOLONS = dialect(';');
+    private static final CSVFormat COMMAS = dialect(',');
     private static final List<DateTimeFormatter> MONTHS = List.of(
             DateTimeFormatter.ofPattern("uuuu-MM"), DateTimeFormatter.ofPattern("MM.uuuu"));
     /** Excel turns a typed 2026-03 into the month's first day, and saves it as 01.03.2026. */
@@ -34,6 +44,11 @@ public final class SpendCsv {
             DateTimeFormatter.ofPattern("uuuu-MM-dd"), DateTimeFormatter.ofPattern("dd.MM.uuuu"));
 
     private SpendCsv() {
+    }
+
+    private static CSVFormat dialect(char separator) {
+        return CSVFormat.RFC4180.builder().setDelimiter(separator).setRecordSeparator("\r\n")
+                .setIgnoreSurroundingSpaces(true).setLenientEof(true).setTrailingData(true).get();
     }
 
     /** The spend per month and channel, or the rows that prevent the import. */
@@ -86,10 +101,18 @@ public final class SpendCsv {
 
     /** The Russian Excel format, with a byte-order mark so that Excel reads it as UTF-8. */
     public static String write(SortedMap<YearMonth, Map<String, BigDecimal>> spend) {
-        StringBuilder csv = new StringBuilder().append(BOM).append("month;channel;amount\r\n");
-        spend.forEach((month, amounts) -> new TreeMap<>(amounts).forEach((channel, amount) ->
-                csv.append(month).append(';').append(channel).append(';')
-                        .append(amount.toPlainString().replace('.', ',')).append("\r\n")));
+        StringBuilder csv = new StringBuilder().append(BOM);
+        try (CSVPrinter printer = new CSVPrinter(csv, SEMICOLONS)) {
+            printer.printRecord("month", "channel", "amount");
+            for (Map.Entry<YearMonth, Map<String, BigDecimal>> month : spend.entrySet()) {
+                for (Map.Entry<String, BigDecimal> cell : new TreeMap<>(month.getValue()).entrySet()) {
+                    printer.printRecord(month.getKey(), cell.getKey(),
+                            cell.getValue().toPlainString().replace('.', ','));
+                }
+            }
+        } catch (IOException cannotHappenWithAStringBuilder) {
+            throw new UncheckedIOException(cannotHappenWithAStringBuilder);
+        }
         return csv.toString();
     }
 
@@ -115,33 +138,18 @@ public final class SpendCsv {
                 && fields.getLast().chars().noneMatch(Character::isDigit);
     }
 
-    /** Splits a line at the separator, honouring double quotes ("1,5" or "a ""b"""). */
+    /**
+     * Splits one line at the separator as Excel quotes ({@code "1,5"}, {@code "a ""b"""}); spaces around a field are
+     * not part of it. A line is read on its own, so a broken quote spoils only its row: an unclosed quote runs to the
+     * line's end, and text after a closing quote is kept.
+     */
     static List<String> fields(String line, char separator) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == separator) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
+        try (CSVParser parser = CSVParser.parse(line, separator == ';' ? SEMICOLONS : COMMAS)) {
+            List<CSVRecord> records = parser.getRecords();
+            return records.isEmpty() ? List.of("") : records.getFirst().toList();
+        } catch (IOException | UncheckedIOException unreadable) {
+            return List.of(line);
         }
-        fields.add(field.toString());
-        return fields;
     }
 
     static YearMonth month(String text) {
@@ -169,9 +177,6 @@ public final class SpendCsv {
         if (separator == ';') {
             number = number.replace(',', '.');
         }
-        if (!number.matches("\\d+(\\.\\d{1,2})?")) {
-            return null;
-        }
-        return new BigDecimal(number);
+        return SpendAmount.parse(number).orElse(null);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ru.unitecon.core.attribution.Channel;
 import ru.unitecon.core.bitrix.inbound.MalformedRequest;
+import ru.unitecon.core.currency.SpendAmount;
 import ru.unitecon.core.ledger.AggregateKey;
 
 import java.math.BigDecimal;
@@ -33,7 +34,6 @@ import java.util.regex.Pattern;
 public final class SpendRows {
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern JSON_AMOUNT = Pattern.compile("\\d+(\\.\\d{1,2})?");
     /** Decimals read as BigDecimal, never through double. */
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -104,7 +104,7 @@ public final class SpendRows {
             String period = row.has("month") == row.has("date") ? "" : text(row.has("month") ? row.get("month")
                     : row.get("date"));
             String amountText = text(row.get("amount"));
-            BigDecimal amount = JSON_AMOUNT.matcher(amountText).matches() ? new BigDecimal(amountText) : null;
+            BigDecimal amount = SpendAmount.parse(amountText).orElse(null);
             rows.add(new Row(index + 1, period, text(row.get("channel")), amount, text(row.get("currency")),
                     amountText));
         }

@@ -1,6 +1,7 @@
 package ru.unitecon.core.store;
 
 import ru.unitecon.core.attribution.Channel;
+import ru.unitecon.core.currency.SpendAmount;
 import ru.unitecon.core.ledger.AggregateKey;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -46,7 +47,8 @@ public final class SpendStore {
         List<TransactWriteItem> writes = new ArrayList<>();
         spendByMonth.forEach((month, amounts) -> {
             SortedMap<String, BigDecimal> checked = new TreeMap<>();
-            amounts.forEach((channel, amount) -> checked.put(Channel.requireValidCode(channel), requireValid(amount)));
+            amounts.forEach((channel, amount) -> checked.put(Channel.requireValidCode(channel),
+                    SpendAmount.requireValid(amount)));
             load(memberId, month, month).keySet().stream()
                     .filter(existing -> !checked.containsKey(existing.channel()))
                     .forEach(stale -> writes.add(update(memberId, stale, "REMOVE #s", Map.of())));
@@ -72,7 +74,7 @@ public final class SpendStore {
         }
         List<TransactWriteItem> writes = new ArrayList<>();
         amounts.forEach((cell, amount) -> writes.add(update(memberId, cell, "SET #s = :s",
-                Map.of(":s", n(requireValid(amount))))));
+                Map.of(":s", n(SpendAmount.requireValid(amount))))));
         if (!writes.isEmpty()) {
             dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
         }
@@ -94,15 +96,5 @@ public final class SpendStore {
             update.expressionAttributeValues(values);
         }
         return TransactWriteItem.builder().update(update.build()).build();
-    }
-
-    private static BigDecimal requireValid(BigDecimal amount) {
-        if (amount == null || amount.signum() < 0) {
-            throw new IllegalArgumentException("spend must be zero or more");
-        }
-        if (amount.scale() > 2) {
-            throw new IllegalArgumentException("spend has at most two decimal places");
-        }
-        return amount;
     }
 }

@@ -81,4 +81,70 @@ class SpendCsvTest {
 
         assertEquals(spend, parsed.spend());
     }
+
+    @Test
+    void quotedFieldsKeepTheirSeparatorsAndDoubledQuotes() {
+        SpendCsv.Parsed semicolons = parse("2026-03;\"vk\";\"1 200,50\"\n2026-03;\"a \"\"b\"\"\";1\n");
+        SpendCsv.Parsed commas = parse("2026-03,instagram,\"12,000\"\n");
+
+        assertEquals(List.of(new RowError(2, SpendProblem.CHANNEL, "a \"b\"")), semicolons.errors());
+        assertEquals(List.of(new RowError(1, SpendProblem.AMOUNT, "12,000")), commas.errors());
+    }
+
+    @Test
+    void spacesAroundFieldsAndBetweenThousandsAreNoProblem() {
+        SpendCsv.Parsed parsed = parse("2026-03, Instagram , \"1500\"\n");
+        SpendCsv.Parsed russian = parse("2026-04;vk;12\u00a0000,5\n2026-05; avito ;1\u202f000\n");
+
+        assertEquals(Map.of(MARCH, Map.of("instagram", new BigDecimal("1500"))), parsed.spend());
+        assertEquals(Map.of(YearMonth.of(2026, 4), Map.of("vk", new BigDecimal("12000.5")),
+                YearMonth.of(2026, 5), Map.of("avito", new BigDecimal("1000"))), russian.spend());
+    }
+
+    @Test
+    void blankLinesAreSkippedButCountedAndEveryLineEndingIsOne() {
+        SpendCsv.Parsed parsed = parse("2026-03;vk;1\r\n\n   \r2026-04;vk;2\r2026-05;vk;x\n");
+
+        assertEquals(List.of(new RowError(5, SpendProblem.AMOUNT, "x")), parsed.errors());
+    }
+
+    @Test
+    void theSeparatorIsTheFirstLinesAndOnlyTheFirstLineMayBeAHeader() {
+        SpendCsv.Parsed parsed = parse("2026-03,vk,1\n2026-03;avito;2\nmonth,channel,amount\n");
+
+        assertEquals(List.of(new RowError(2, SpendProblem.FIELD_COUNT, "2026-03;avito;2"),
+                new RowError(3, SpendProblem.MONTH, "month")), parsed.errors());
+    }
+
+    @Test
+    void aRowWithTooManyOrTooFewFieldsIsReportedAsWritten() {
+        SpendCsv.Parsed parsed = parse("2026-03;vk;1;\n2026-03;\"avito\"\n");
+
+        assertEquals(List.of(new RowError(1, SpendProblem.FIELD_COUNT, "2026-03;vk;1;"),
+                new RowError(2, SpendProblem.FIELD_COUNT, "2026-03;\"avito\"")), parsed.errors());
+    }
+
+    @Test
+    void aSecondRowForTheSameMonthAndChannelIsNamed() {
+        SpendCsv.Parsed parsed = parse("2026-03;Instagram;1\n03.2026;instagram;2\n");
+
+        assertEquals(List.of(new RowError(2, SpendProblem.DUPLICATE, "2026-03 instagram")), parsed.errors());
+    }
+
+    @Test
+    void anEmptyFileHoldsNoSpendAndNoErrors() {
+        assertEquals(new SpendCsv.Parsed(new TreeMap<>(), List.of()), parse(""));
+        assertEquals(new SpendCsv.Parsed(new TreeMap<>(), List.of()), parse("\uFEFF"));
+    }
+
+    @Test
+    void theExportIsRussianExcelWithABomCrLfAndChannelsInOrder() {
+        TreeMap<YearMonth, Map<String, BigDecimal>> spend = new TreeMap<>(Map.of(
+                MARCH, Map.of("vk", new BigDecimal("0"), "instagram", new BigDecimal("12000.5")),
+                YearMonth.of(2026, 4), Map.of("2gis", new BigDecimal("1E+3"))));
+
+        assertEquals("\uFEFFmonth;channel;amount\r\n2026-03;instagram;12000,5\r\n2026-03;vk;0\r\n"
+                + "2026-04;2gis;1000\r\n", SpendCsv.write(spend));
+        assertEquals("\uFEFFmonth;channel;amount\r\n", SpendCsv.write(new TreeMap<>()));
+    }
 }

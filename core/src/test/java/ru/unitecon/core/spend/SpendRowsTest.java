@@ -36,6 +36,16 @@ class SpendRowsTest {
     }
 
     @Test
+    void quotedCsvFieldsAreReadAsExcelWritesThem() {
+        SpendRows.Parsed parsed = SpendRows.csv("\"2026-03-05\";\"vk\";\"1 500,25\";\"RUB\"\n"
+                + "2026-03,avito,\"7\",RUB\n", "RUB");
+
+        assertEquals(List.of(new RowError(2, SpendProblem.FIELD_COUNT, "2026-03,avito,\"7\",RUB")), parsed.errors());
+        assertEquals(Map.of(new AggregateKey(MARCH, "vk"), new BigDecimal("1500.25")),
+                SpendRows.csv("\"2026-03-05\";\"vk\";\"1 500,25\";\"RUB\"\n", "RUB").amounts());
+    }
+
+    @Test
     void jsonTakesNumbersOrStringsUnderRowsOrAsAList() {
         SpendRows.Parsed listed = SpendRows.json("""
                 [{"date": "2026-03-05", "channel": "vk", "amount": 0.1, "currency": "RUB"},
