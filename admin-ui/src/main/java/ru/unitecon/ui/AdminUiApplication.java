@@ -6,13 +6,17 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
-import ru.unitecon.core.access.PortalSecrets;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.BackfillStore;
+import ru.unitecon.core.store.LedgerRebuild;
+import ru.unitecon.core.store.PortalSecrets;
 import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.store.RecordReader;
+import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.SpendStore;
+import ru.unitecon.core.wiring.AppServices;
 import ru.unitecon.ui.entry.FramingPolicyFilter;
 import ru.unitecon.ui.entry.OAuthServerPortalVerifier;
 import ru.unitecon.ui.entry.PlacementEntryFilter;
@@ -50,40 +54,61 @@ public class AdminUiApplication {
         return Clock.systemUTC();
     }
 
+    /** The stores and services, built by core's one wiring; the views' data classes take the stores from here. */
     @Bean
-    PortalStore portalStore(DynamoDbClient dynamo, @Value("${unitecon.table}") String table) {
-        return new PortalStore(dynamo, table);
+    AppServices appServices(DynamoDbClient dynamo, @Value("${unitecon.table}") String table, Clock clock) {
+        return AppServices.on(dynamo, table).clock(clock).build();
     }
 
     @Bean
-    SettingsStore settingsStore(DynamoDbClient dynamo, @Value("${unitecon.table}") String table) {
-        return new SettingsStore(dynamo, table);
+    PortalStore portalStore(AppServices app) {
+        return app.portals();
     }
 
     @Bean
-    AggregateReader aggregateReader(DynamoDbClient dynamo, @Value("${unitecon.table}") String table) {
-        return new AggregateReader(dynamo, table);
+    SettingsStore settingsStore(AppServices app) {
+        return app.settings();
     }
 
     @Bean
-    BackfillStore backfillStore(DynamoDbClient dynamo, @Value("${unitecon.table}") String table) {
-        return new BackfillStore(dynamo, table);
+    AggregateReader aggregateReader(AppServices app) {
+        return app.aggregates();
     }
 
     @Bean
-    SpendStore spendStore(DynamoDbClient dynamo, @Value("${unitecon.table}") String table) {
-        return new SpendStore(dynamo, table);
+    BackfillStore backfillStore(AppServices app) {
+        return app.backfills();
+    }
+
+    @Bean
+    SpendStore spendStore(AppServices app) {
+        return app.spend();
+    }
+
+    @Bean
+    RecordReader recordReader(AppServices app) {
+        return app.records();
+    }
+
+    @Bean
+    SentReminders sentReminders(AppServices app) {
+        return app.sentReminders();
+    }
+
+    @Bean
+    LedgerRebuild ledgerRebuild(AppServices app) {
+        return app.rebuild();
+    }
+
+    @Bean
+    PortalSecrets portalSecrets(AppServices app) {
+        return app.secrets();
     }
 
     /** Runs a portal's recount after a settings change, off the request that saved them. */
     @Bean
     Executor recountExecutor() {
         return Executors.newVirtualThreadPerTaskExecutor();
-    }
-
-    @Bean
-    PortalSecrets portalSecrets(DynamoDbClient dynamo, @Value("${unitecon.table}") String table, Clock clock) {
-        return new PortalSecrets(dynamo, table, clock);
     }
 
     @Bean

@@ -3,7 +3,6 @@ package ru.unitecon.ui.data;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import ru.unitecon.core.attribution.ChannelRules;
 import ru.unitecon.core.attribution.RulePreview;
@@ -14,7 +13,6 @@ import ru.unitecon.core.store.LedgerRebuild;
 import ru.unitecon.core.store.RecordReader;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.ui.entry.PortalSession;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.util.List;
@@ -40,11 +38,11 @@ public class PortalSettingsEditor {
     private final Executor recount;
     private final Clock clock;
 
-    public PortalSettingsEditor(SettingsStore settings, DynamoDbClient dynamo, @Value("${unitecon.table}") String table,
-                                Clock clock, @Qualifier("recountExecutor") Executor recount) {
+    public PortalSettingsEditor(SettingsStore settings, RecordReader records, LedgerRebuild rebuild, Clock clock,
+                                @Qualifier("recountExecutor") Executor recount) {
         this.settings = settings;
-        this.records = new RecordReader(dynamo, table);
-        this.rebuild = new LedgerRebuild(dynamo, table, clock);
+        this.records = records;
+        this.rebuild = rebuild;
         this.recount = recount;
         this.clock = clock;
     }

@@ -16,13 +16,12 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import org.springframework.beans.factory.annotation.Value;
-import ru.unitecon.core.access.PortalSecrets;
 import ru.unitecon.core.access.SecretKind;
 import ru.unitecon.core.spend.SpendApi;
+import ru.unitecon.core.store.PortalSecrets;
 import ru.unitecon.ui.data.PortalDashboards;
 import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
-
 
 /**
  * The BI export URL and the Spend API token: their state for everyone, creating and revoking for portal

@@ -33,7 +33,7 @@ class BackfillBannerTest extends SpringBrowserlessTest {
     /** The backfill started a minute before the test's stopped clock. */
     private static final Instant STARTED = TestInfrastructure.NOW.minus(Duration.ofMinutes(1));
 
-    private final BackfillStore backfills = new BackfillStore(LocalDynamo.client(), LocalDynamo.TABLE);
+    private final BackfillStore backfills = LocalDynamo.app().backfills();
 
     /** 4 000 records counted, 1 200 done in the first minute: 2 800 more at that pace take 140 s. */
     private SeededPortal portalInTheMiddleOfItsBackfill() {
