@@ -6,6 +6,7 @@ import ru.unitecon.core.install.AppAddresses;
 import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.store.TableDefinition;
 import ru.unitecon.core.wiring.AppServices;
+import ru.unitecon.eventsource.SqsEventSource;
 import ru.unitecon.functions.BiExportHandler;
 import ru.unitecon.functions.EventsHandler;
 import ru.unitecon.functions.HealthHandler;
@@ -44,6 +45,8 @@ import java.util.stream.Stream;
 public final class LocalStack implements AutoCloseable {
     public static final String TABLE = TableDefinition.DEFAULT_TABLE_NAME;
     public static final Duration SCHEDULE = Duration.ofMinutes(1);
+    /** A failed change comes back after this long, not at once, so a refusing portal is not hammered. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final LocalDynamoServer dynamo;
@@ -156,7 +159,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startSync() {
-        remember(new SqsEventSource(remember(queue.newClient()), queue.queueUrl(), syncHandler));
+        remember(SqsEventSource.start(remember(queue.newClient()), queue.queueUrl(), syncHandler,
+                new SqsEventSource.Batching(SyncHandler.BATCHING_WINDOW, SyncHandler.BATCH_SIZE, RETRY_AFTER)));
     }
 
     /** Returns once the changes queue holds nothing waiting or in work; the limit only ends a stuck start. */
