@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import ru.unitecon.core.sync.ChangeMessage;
+import ru.unitecon.core.sync.ChangeQueue;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.Arrays;
@@ -25,6 +27,8 @@ class LayerRulesTest {
     private static final String[] STORE = packages("store");
     /** The use cases the adapters (functions, admin UI, local stack) call. */
     private static final String[] SERVICES = packages("export", "install", "intake", "reminders", "spend", "sync");
+    /** The changes queue on SQS, behind the services' ChangeQueue. */
+    private static final String[] QUEUE = packages("queue");
     private static final String[] WIRING = packages("wiring");
     private static final String[] JAVA = {"java..", ""};
     private static final String[] LIBRARIES = {"com.fasterxml.jackson..", "org.slf4j.."};
@@ -35,7 +39,8 @@ class LayerRulesTest {
 
     @Test
     void everyCorePackageHasItsLayer() {
-        classes().should().resideInAnyPackage(all(DOMAIN, BITRIX, STORE, SERVICES, WIRING)).check(CLASSES);
+        classes().should().resideInAnyPackage(all(DOMAIN, BITRIX, STORE, SERVICES, QUEUE, WIRING))
+                .check(CLASSES);
     }
 
     @Test
@@ -68,9 +73,21 @@ class LayerRulesTest {
     }
 
     @Test
-    void onlyTheStoreTalksToDynamoDb() {
-        noClasses().that().resideOutsideOfPackages(all(STORE, WIRING))
+    void onlyTheStoreTalksToDynamoDbAndOnlyTheQueueToSqs() {
+        noClasses().that().resideOutsideOfPackages(all(STORE, QUEUE, WIRING))
                 .should().dependOnClassesThat().resideInAnyPackage(AWS).check(CLASSES);
+        noClasses().that().resideOutsideOfPackages(QUEUE)
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk.services.sqs..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theQueueImportsTheServicesQueueTypesAndTheSqsSdkOnly() {
+        classes().that().resideInAnyPackage(QUEUE)
+                .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(all(QUEUE, JAVA,
+                        new String[] {AWS})).or(JavaClass.Predicates.belongToAnyOf(ChangeQueue.class,
+                        ChangeMessage.class)))
+                .check(CLASSES);
     }
 
     /** The wiring hands the DynamoDB client to the stores; it names no other part of the SDK. */
@@ -83,9 +100,11 @@ class LayerRulesTest {
     }
 
     @Test
-    void onlyTheAdaptersUseTheWiring() {
+    void onlyTheAdaptersUseTheWiringAndTheQueue() {
         noClasses().that().resideOutsideOfPackages(WIRING)
                 .should().dependOnClassesThat().resideInAnyPackage(WIRING).check(CLASSES);
+        noClasses().that().resideOutsideOfPackages(QUEUE)
+                .should().dependOnClassesThat().resideInAnyPackage(QUEUE).check(CLASSES);
     }
 
     @Test

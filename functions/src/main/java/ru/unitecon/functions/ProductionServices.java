@@ -7,6 +7,7 @@ import ru.unitecon.core.install.AppAddresses;
 import ru.unitecon.core.install.InstallationService;
 import ru.unitecon.core.install.PortalFactsRefresh;
 import ru.unitecon.core.intake.EventIntake;
+import ru.unitecon.core.queue.SqsChangeQueue;
 import ru.unitecon.core.reminders.ReminderService;
 import ru.unitecon.core.spend.SpendApi;
 import ru.unitecon.core.store.TableDefinition;

@@ -4,6 +4,7 @@ import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import ru.unitecon.core.portal.PortalInstallation;
 import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.queue.SqsChangeQueue;
 import ru.unitecon.core.store.TableDefinition;
 import ru.unitecon.core.wiring.AppServices;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

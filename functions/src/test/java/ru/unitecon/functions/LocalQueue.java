@@ -2,6 +2,7 @@ package ru.unitecon.functions;
 
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import ru.unitecon.core.queue.SqsChangeQueue;
 import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.core.sync.ChangeQueue;
 import ru.unitecon.eventsource.SqsEventSource;

@@ -27,6 +27,7 @@ import ru.unitecon.core.store.SyncStateStore;
 import ru.unitecon.core.sync.ChangeQueue;
 import ru.unitecon.core.sync.PortalClients;
 import ru.unitecon.core.sync.Reconciliation;
+import ru.unitecon.core.sync.Recounts;
 import ru.unitecon.core.sync.SyncPace;
 import ru.unitecon.core.sync.SyncService;
 import ru.unitecon.core.sync.SyncStores;
@@ -190,6 +191,11 @@ public final class AppServices {
 
     public ReminderService reminders() {
         return new ReminderService(portals, settings, ledger, dueAppointments, sentReminders, clients(), clock);
+    }
+
+    /** Recounts of a portal's aggregates, queued for the sync function. */
+    public Recounts recounts() {
+        return new Recounts(syncState, settings, rebuild, changes(), clock);
     }
 
     public PortalFactsLearner factsLearner() {

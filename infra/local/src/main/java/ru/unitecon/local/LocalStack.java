@@ -3,6 +3,7 @@ package ru.unitecon.local;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.install.AppAddresses;
+import ru.unitecon.core.queue.SqsChangeQueue;
 import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.store.TableDefinition;
 import ru.unitecon.core.wiring.AppServices;
@@ -13,7 +14,6 @@ import ru.unitecon.functions.HealthHandler;
 import ru.unitecon.functions.InstallHandler;
 import ru.unitecon.functions.SchedulerHandler;
 import ru.unitecon.functions.SpendApiHandler;
-import ru.unitecon.functions.SqsChangeQueue;
 import ru.unitecon.functions.SyncHandler;
 import ru.unitecon.simulator.PortalSimulator;
 import ru.unitecon.simulator.SimulatedPortal;
@@ -72,7 +72,8 @@ public final class LocalStack implements AutoCloseable {
             queue = remember(LocalQueueServer.start(0));
             gateway = remember(new LocalGateway(port));
             this.publicBase = publicBase != null ? publicBase : URI.create("http://localhost:" + gateway.port() + "/");
-            LocalAdminUi adminUi = remember(LocalAdminUi.start(dynamo, TABLE, credentials, trustedOAuth.getFirst()));
+            LocalAdminUi adminUi = remember(LocalAdminUi.start(dynamo, queue, TABLE, credentials,
+                    trustedOAuth.getFirst()));
             gateway.fallbackTo(adminUi.base());
 
             storeClient = remember(dynamo.newClient());
