@@ -6,13 +6,20 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
-import ru.unitecon.core.access.PortalSecrets;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
+import ru.unitecon.core.queue.SqsChangeQueue;
 import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.BackfillStore;
+import ru.unitecon.core.store.PortalSecrets;
 import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.store.RecordReader;
+import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.SpendStore;
+import ru.unitecon.core.sync.ChangeMessage;
+import ru.unitecon.core.sync.ChangeQueue;
+import ru.unitecon.core.sync.Recounts;
+import ru.unitecon.core.wiring.AppServices;
 import ru.unitecon.ui.entry.FramingPolicyFilter;
 import ru.unitecon.ui.entry.OAuthServerPortalVerifier;
 import ru.unitecon.ui.entry.PlacementEntryFilter;
@@ -20,13 +27,14 @@ import ru.unitecon.ui.entry.PortalVerifier;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The admin UI: the Vaadin app a Bitrix24 portal opens in its iframe. DynamoDB's endpoint comes from the
@@ -50,40 +58,83 @@ public class AdminUiApplication {
         return Clock.systemUTC();
     }
 
+    /** The stores and services, built by core's one wiring; the views' data classes take the stores from here. */
     @Bean
-    PortalStore portalStore(DynamoDbClient dynamo, @Value("${unitecon.table}") String table) {
-        return new PortalStore(dynamo, table);
+    AppServices appServices(DynamoDbClient dynamo, @Value("${unitecon.table}") String table, Clock clock,
+                            ChangeQueue changes) {
+        return AppServices.on(dynamo, table).clock(clock).changes(changes).build();
+    }
+
+    /**
+     * The sync's changes queue (CHANGES_QUEUE_URL), for the recounts settings changes ask for; its client is made
+     * at the first recount, which fails with a clear message when the URL is not set.
+     */
+    @Bean
+    ChangeQueue changeQueue(@Value("${unitecon.changes-queue-url}") String url,
+                            @Value("${unitecon.aws-region}") String region) {
+        Supplier<ChangeQueue> sqs = () -> {
+            if (url.isBlank()) {
+                throw new IllegalStateException(SqsChangeQueue.QUEUE_URL_VARIABLE + " must be set");
+            }
+            return new SqsChangeQueue(SqsClient.builder().region(Region.of(region))
+                    .httpClient(UrlConnectionHttpClient.create()).build(), url.strip());
+        };
+        return new ChangeQueue() {
+            private ChangeQueue made;
+
+            @Override
+            public synchronized void send(List<ChangeMessage> messages) {
+                if (made == null) {
+                    made = sqs.get();
+                }
+                made.send(messages);
+            }
+        };
     }
 
     @Bean
-    SettingsStore settingsStore(DynamoDbClient dynamo, @Value("${unitecon.table}") String table) {
-        return new SettingsStore(dynamo, table);
+    Recounts recounts(AppServices app) {
+        return app.recounts();
     }
 
     @Bean
-    AggregateReader aggregateReader(DynamoDbClient dynamo, @Value("${unitecon.table}") String table) {
-        return new AggregateReader(dynamo, table);
+    PortalStore portalStore(AppServices app) {
+        return app.portals();
     }
 
     @Bean
-    BackfillStore backfillStore(DynamoDbClient dynamo, @Value("${unitecon.table}") String table) {
-        return new BackfillStore(dynamo, table);
+    SettingsStore settingsStore(AppServices app) {
+        return app.settings();
     }
 
     @Bean
-    SpendStore spendStore(DynamoDbClient dynamo, @Value("${unitecon.table}") String table) {
-        return new SpendStore(dynamo, table);
-    }
-
-    /** Runs a portal's recount after a settings change, off the request that saved them. */
-    @Bean
-    Executor recountExecutor() {
-        return Executors.newVirtualThreadPerTaskExecutor();
+    AggregateReader aggregateReader(AppServices app) {
+        return app.aggregates();
     }
 
     @Bean
-    PortalSecrets portalSecrets(DynamoDbClient dynamo, @Value("${unitecon.table}") String table, Clock clock) {
-        return new PortalSecrets(dynamo, table, clock);
+    BackfillStore backfillStore(AppServices app) {
+        return app.backfills();
+    }
+
+    @Bean
+    SpendStore spendStore(AppServices app) {
+        return app.spend();
+    }
+
+    @Bean
+    RecordReader recordReader(AppServices app) {
+        return app.records();
+    }
+
+    @Bean
+    SentReminders sentReminders(AppServices app) {
+        return app.sentReminders();
+    }
+
+    @Bean
+    PortalSecrets portalSecrets(AppServices app) {
+        return app.secrets();
     }
 
     @Bean

@@ -1,16 +1,18 @@
 package ru.unitecon.ui;
 
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import ru.unitecon.core.sync.ChangeMessage;
+import ru.unitecon.core.sync.ChangeQueue;
+import ru.unitecon.core.wiring.AppServices;
 import ru.unitecon.testsupport.LocalDynamo;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.Executor;
 
 /** The app as it runs, on in-process DynamoDB Local and a clock stopped in March 2026. */
 @TestConfiguration
@@ -30,11 +32,20 @@ public class TestInfrastructure {
         return Clock.fixed(NOW, ZoneOffset.UTC);
     }
 
-    /** Recounts run inside the save that starts them, so a test sees their result when the save returns. */
+    /**
+     * The sync function, for the one job the admin UI queues: a recount runs as it is queued, through the sync's own
+     * {@code Recounts.run}, so a test sees its result when the save returns.
+     */
     @Bean
     @Primary
-    @Qualifier("recountExecutor")
-    Executor inlineRecount() {
-        return Runnable::run;
+    ChangeQueue recountAtOnce(ObjectProvider<AppServices> app) {
+        return messages -> messages.forEach(message -> {
+            if (message.action() != ChangeMessage.Action.RECOUNT) {
+                throw new IllegalArgumentException("the admin UI queued " + message.action());
+            }
+            if (!app.getObject().recounts().run(message.memberId())) {
+                throw new IllegalStateException("the recount did not settle");
+            }
+        });
     }
 }

@@ -1,11 +1,11 @@
 package ru.unitecon.bench;
 
+import ru.unitecon.core.appointments.AppointmentState;
 import ru.unitecon.core.attribution.ChannelRule;
 import ru.unitecon.core.attribution.ChannelRules;
 import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.attribution.MatchKind;
 import ru.unitecon.core.attribution.SourceField;
-import ru.unitecon.core.appointments.AppointmentState;
 import ru.unitecon.core.crm.AppointmentObservation;
 import ru.unitecon.core.crm.DealSnapshot;
 import ru.unitecon.core.crm.LeadSnapshot;
@@ -28,7 +28,6 @@ import ru.unitecon.testsupport.LocalDynamo;
 import ru.unitecon.testsupport.Percentiles;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,9 +65,9 @@ public final class DashboardBenchmark {
     private final Random random = new Random(42);
     private final String member = LocalDynamo.freshMemberId();
     private final PortalSettings settings = PortalSettings.defaults().withChannelRules(twentyChannels());
-    private final LedgerStore ledger = new LedgerStore(LocalDynamo.client(), LocalDynamo.TABLE, Clock.systemUTC());
-    private final AggregateReader reader = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE);
-    private final LedgerRebuild rebuild = new LedgerRebuild(LocalDynamo.client(), LocalDynamo.TABLE, Clock.systemUTC());
+    private final LedgerStore ledger = LocalDynamo.app().ledger();
+    private final AggregateReader reader = LocalDynamo.app().aggregates();
+    private final LedgerRebuild rebuild = LocalDynamo.app().rebuild();
     private final Ledger pureLedger = new Ledger(settings);
     private final Contribution syntheticTotal = new Contribution();
     private final boolean synthetic;
@@ -228,7 +227,7 @@ public final class DashboardBenchmark {
     }
 
     private void seedSpend() {
-        SpendStore spend = new SpendStore(LocalDynamo.client(), LocalDynamo.TABLE);
+        SpendStore spend = LocalDynamo.app().spend();
         for (int m = 0; m < MONTHS; m++) {
             Map<String, BigDecimal> amounts = new HashMap<>();
             for (int c = 0; c < CHANNELS; c++) {

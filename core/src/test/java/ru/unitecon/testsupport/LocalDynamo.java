@@ -3,8 +3,10 @@ package ru.unitecon.testsupport;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import ru.unitecon.core.store.TableDefinition;
+import ru.unitecon.core.wiring.AppServices;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -32,6 +34,16 @@ public final class LocalDynamo {
     }
 
     /** A member_id in Bitrix24's format (32 hex characters) that no other test uses. */
+    /** The app's stores and services on the shared test table, on the system clock. */
+    public static AppServices app() {
+        return AppServices.on(client(), TABLE).build();
+    }
+
+    /** The app's stores and services on the shared test table, telling the time by {@code clock}. */
+    public static AppServices app(Clock clock) {
+        return AppServices.on(client(), TABLE).clock(clock).build();
+    }
+
     public static String freshMemberId() {
         byte[] bytes = new byte[16];
         ThreadLocalRandom.current().nextBytes(bytes);

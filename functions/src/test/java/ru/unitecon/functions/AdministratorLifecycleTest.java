@@ -40,7 +40,7 @@ class AdministratorLifecycleTest {
     void installed() {
         app = AppOnSimulatedPortal.start(dataset);
         app.installAndBackfill();
-        spend = new SpendStore(app.dynamo, app.table);
+        spend = app.services.spend();
         spend.replaceMonths(app.memberId(), Map.of(MONTH, Map.of("vk", new BigDecimal("12000"))));
     }
 

@@ -1,42 +1,30 @@
 package ru.unitecon.functions;
 
-import ru.unitecon.simulator.ManualClock;
 import ru.unitecon.core.bitrix.RecordingSleeper;
 import ru.unitecon.core.bitrix.Sleeper;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.rest.Backoff;
-import ru.unitecon.core.bitrix.rest.BitrixRestClient;
 import ru.unitecon.core.bitrix.rest.PortalRateLimits;
-import ru.unitecon.core.bitrix.tokens.TokenRefresher;
 import ru.unitecon.core.install.AppAddresses;
-import ru.unitecon.core.install.InstallationService;
-import ru.unitecon.core.install.PortalFactsLearner;
-import ru.unitecon.core.install.PortalFactsRefresh;
-import ru.unitecon.core.intake.EventIntake;
-import ru.unitecon.core.ledger.LeadRecord;
 import ru.unitecon.core.ledger.AggregateKey;
 import ru.unitecon.core.ledger.Counters;
+import ru.unitecon.core.ledger.LeadRecord;
 import ru.unitecon.core.ledger.Measure;
 import ru.unitecon.core.reminders.ReminderService;
 import ru.unitecon.core.store.AggregateReader;
-import ru.unitecon.core.store.BackfillStore;
-import ru.unitecon.core.store.DueAppointments;
 import ru.unitecon.core.store.Keys;
-import ru.unitecon.core.store.LedgerRebuild;
 import ru.unitecon.core.store.LedgerStore;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.core.store.SettingsStore;
-import ru.unitecon.core.store.SyncStateStore;
 import ru.unitecon.core.store.TableDefinition;
-import ru.unitecon.core.sync.ChangeQueue;
 import ru.unitecon.core.sync.PortalClients;
-import ru.unitecon.core.sync.Reconciliation;
 import ru.unitecon.core.sync.SyncPace;
-import ru.unitecon.core.sync.SyncService;
 import ru.unitecon.core.sync.SyncStores;
+import ru.unitecon.core.wiring.AppServices;
 import ru.unitecon.simulator.Dataset;
+import ru.unitecon.simulator.ManualClock;
 import ru.unitecon.simulator.PortalSeed;
 import ru.unitecon.simulator.PortalSimulator;
 import ru.unitecon.simulator.SimulatedPortal;
@@ -53,7 +41,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -63,8 +50,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -94,6 +81,8 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     final DynamoDbClient dynamo;
     /** A table of its own, so the scheduler's list of active portals holds only this test's portal. */
     final String table = "functions-" + UUID.randomUUID();
+    /** The stores and services, wired as production wires them. */
+    final AppServices services;
     final PortalStore portals;
     final SettingsStore settings;
     final LedgerStore ledger;
@@ -126,40 +115,36 @@ final class AppOnSimulatedPortal implements AutoCloseable {
         this.time = manual != null ? manual : InstantSource.system();
         Sleeper sleeper = manual != null ? new RecordingSleeper(manual) : Sleeper.SYSTEM;
         TableDefinition.createIfMissing(dynamo, table);
-        portals = new PortalStore(dynamo, table);
-        settings = new SettingsStore(dynamo, table);
-        Clock utc = time.withZone(ZoneOffset.UTC);
-        ledger = new LedgerStore(dynamo, table, utc);
-        stores = new SyncStores(portals, settings, ledger, new LedgerRebuild(dynamo, table, utc),
-                new SyncStateStore(dynamo, table), new BackfillStore(dynamo, table));
         simulator = PortalSimulator.start(options.withClock(time));
         portal = simulator.createPortal(seed);
-        OAuthServer oauth = new OAuthServer(HttpClient.newHttpClient(),
-                new AppCredentials(portal.seed().clientId(), portal.seed().clientSecret()),
-                List.of(simulator.oauthServerUrl()));
-        TokenRefresher refresher = new TokenRefresher(oauth, portals, sleeper);
         limits = new PortalRateLimits(time, sleeper, PortalRateLimits.BURST, PortalRateLimits.PER_SECOND);
-        HttpClient restHttp = BitrixRestClient.newHttpClient();
-        clients = memberId -> BitrixRestClient.builder(memberId, portals, refresher)
-                .http(restHttp).clock(time).sleeper(sleeper).rateLimits(limits)
-                .backoff(new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new SplittableRandom(7)))
-                .maxLimitRetries(maxLimitRetries).requestTimeout(requestTimeout).build();
-        ChangeQueue changes = manual != null ? queue.changeQueue(manual) : queue.changeQueue();
-
-        PortalFactsLearner facts = new PortalFactsLearner(settings, stores.rebuild(), time);
-        InstallationService installations = new InstallationService(portals, oauth, clients, changes,
-                new AppAddresses(eventsUrl(), appUrl()), time, facts);
-        installHandler = new InstallHandler(installations);
+        services = AppServices.on(dynamo, table)
+                .clock(time.withZone(ZoneOffset.UTC))
+                .sleeper(sleeper)
+                .pace(pace)
+                .changes(manual != null ? queue.changeQueue(manual) : queue.changeQueue())
+                .oauth(new OAuthServer(HttpClient.newHttpClient(),
+                        new AppCredentials(portal.seed().clientId(), portal.seed().clientSecret()),
+                        List.of(simulator.oauthServerUrl())))
+                .addresses(new AppAddresses(eventsUrl(), appUrl()))
+                .restClients(client -> client.clock(time).sleeper(sleeper).rateLimits(limits)
+                        .backoff(new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new SplittableRandom(7)))
+                        .maxLimitRetries(maxLimitRetries).requestTimeout(requestTimeout))
+                .build();
+        portals = services.portals();
+        settings = services.settings();
+        ledger = services.ledger();
+        stores = services.syncStores();
+        clients = services.clients();
+        installHandler = new InstallHandler(services.installations());
         gateway.route("/install", installHandler);
-        eventsHandler = new EventsHandler(new EventIntake(portals, changes, installations));
+        eventsHandler = new EventsHandler(services.intake());
         gateway.route("/events", eventsHandler);
         gateway.route("/health", new HealthHandler());
-        syncHandler = new SyncHandler(new SyncService(stores, clients, changes, pace, time));
-        sentReminders = new SentReminders(dynamo, table);
-        reminders = new ReminderService(portals, settings, ledger, new DueAppointments(dynamo, table), sentReminders,
-                clients, time);
-        schedulerHandler = new SchedulerHandler(new PortalFactsRefresh(portals, settings, clients, facts, time),
-                new Reconciliation(stores, clients, refresher, changes, time), reminders);
+        syncHandler = new SyncHandler(services.sync());
+        sentReminders = services.sentReminders();
+        reminders = services.reminders();
+        schedulerHandler = new SchedulerHandler(services.portalFacts(), services.reconciliation(), reminders);
     }
 
     static AppOnSimulatedPortal start(Dataset dataset) {
@@ -296,7 +281,7 @@ final class AppOnSimulatedPortal implements AutoCloseable {
 
     /** Every stored monthly and cohort counter of a portal, the cohort counters merged into their cells. */
     Map<AggregateKey, Counters> storedAggregates(String member) {
-        AggregateReader reader = new AggregateReader(dynamo, table);
+        AggregateReader reader = services.aggregates();
         Map<AggregateKey, Counters> cells = new TreeMap<>(reader.load(member, YearMonth.of(2000, 1),
                 YearMonth.of(2100, 12)).counters());
         reader.cohorts(member, YearMonth.of(2000, 1), YearMonth.of(2100, 12))
@@ -315,7 +300,7 @@ final class AppOnSimulatedPortal implements AutoCloseable {
 
     /** The LEADS counters of every stored monthly aggregate, added up. */
     long aggregateLeads() {
-        return new AggregateReader(dynamo, table)
+        return services.aggregates()
                 .load(memberId(), YearMonth.of(2015, 1), YearMonth.of(2030, 12))
                 .counters().values().stream().mapToLong(counters -> counters.count(Measure.LEADS)).sum();
     }

@@ -159,7 +159,7 @@ class AppointmentsSyncTest {
                 }
             }
 
-            AggregateReader reader = new AggregateReader(app.dynamo, app.table);
+            AggregateReader reader = app.services.aggregates();
             Map<AggregateKey, Counters> stored = new TreeMap<>(
                     reader.load(app.memberId(), YearMonth.of(2015, 1), YearMonth.of(2030, 12)).counters());
             reader.cohorts(app.memberId(), YearMonth.of(2015, 1), YearMonth.of(2030, 12))

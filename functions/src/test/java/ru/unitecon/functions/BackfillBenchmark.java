@@ -1,6 +1,7 @@
 package ru.unitecon.functions;
 
 import ru.unitecon.core.store.BackfillProgress;
+import ru.unitecon.eventsource.SqsEventSource;
 import ru.unitecon.simulator.DatasetGenerator;
 import ru.unitecon.simulator.SimulatorOptions;
 
@@ -39,7 +40,7 @@ public final class BackfillBenchmark {
             }
             app.portal.deliverInstallEvent(app.eventsUrl());
             BackfillProgress done;
-            try (LocalQueue.EventSource source = app.queue.startEventSource(app.syncHandler)) {
+            try (SqsEventSource source = app.queue.startEventSource(app.syncHandler)) {
                 done = awaitBackfill(app, Duration.ofMinutes(90), start);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long calls = app.portal.calls().count();

@@ -4,8 +4,9 @@ import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import ru.unitecon.core.portal.PortalInstallation;
 import ru.unitecon.core.portal.PortalStatus;
-import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.queue.SqsChangeQueue;
 import ru.unitecon.core.store.TableDefinition;
+import ru.unitecon.core.wiring.AppServices;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -45,9 +46,9 @@ final class ColdStartWorld implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build()) {
             TableDefinition.createIfMissing(dynamo, TABLE);
-            new PortalStore(dynamo, TABLE).saveInstallation(new PortalInstallation(MEMBER, "bench.bitrix24.ru",
-                    URI.create("https://bench.bitrix24.ru/rest/"), null, APPLICATION_TOKEN, PortalStatus.INSTALLED,
-                    Instant.now(), null));
+            AppServices.on(dynamo, TABLE).build().portals().saveInstallation(new PortalInstallation(MEMBER,
+                    "bench.bitrix24.ru", URI.create("https://bench.bitrix24.ru/rest/"), null, APPLICATION_TOKEN,
+                    PortalStatus.INSTALLED, Instant.now(), null));
             return new ColdStartWorld(dynamoServer, environment(port, LocalQueue.create().url));
         } catch (Exception | Error e) {
             dynamoServer.stop();

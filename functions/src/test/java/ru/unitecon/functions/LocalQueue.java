@@ -1,18 +1,17 @@
 package ru.unitecon.functions;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import ru.unitecon.core.queue.SqsChangeQueue;
 import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.core.sync.ChangeQueue;
+import ru.unitecon.eventsource.SqsEventSource;
 import ru.unitecon.simulator.ManualClock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -22,15 +21,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 /**
  * ElasticMQ, an SQS-compatible server, embedded on a loopback port once per test JVM; each test gets its own
  * queue, which redrives to a dead-letter queue after ten receives as template.yaml's does. {@link #deliverTo} plays
- * Lambda's SQS event source round by round: whatever is visible (up to the sync function's batch size) goes to the
+ * Lambda's SQS event source round by round (handing each batch over as the shared {@link SqsEventSource}
+ * does): whatever is visible (up to the sync function's batch size) goes to the
  * handler as one batch, handled messages are deleted, and failed ones become visible again for the next round.
  * In a world on a manual clock ({@link #changeQueue(ManualClock)}) a message sent with a delay waits for that
  * clock: it is held until the clock has passed its time, and when nothing else is left the clock is moved on to
@@ -143,18 +140,13 @@ final class LocalQueue {
     List<Message> receiveAll() {
         List<Message> all = new ArrayList<>();
         while (all.size() < SyncHandler.BATCH_SIZE) {
-            List<Message> some = receive(0);
+            List<Message> some = SqsEventSource.receive(sqs, url, 0);
             if (some.isEmpty()) {
                 return all;
             }
             all.addAll(some);
         }
         return all;
-    }
-
-    private List<Message> receive(int waitSeconds) {
-        return sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(waitSeconds)
-                .visibilityTimeout(60)).messages();
     }
 
     /** Messages waiting: visible, in flight, delayed, and held for a manual clock. */
@@ -196,123 +188,21 @@ final class LocalQueue {
             }
             rounds++;
             delivered += messages.size();
-            failed += hand(handler, messages, Duration.ZERO);
+            failed += SqsEventSource.hand(sqs, url, handler, messages, Duration.ZERO);
         }
         return new Deliveries(rounds, delivered, failed);
-    }
-
-    /** @return how many of the messages failed */
-    private int hand(SyncHandler handler, List<Message> messages, Duration retryAfter) {
-        SQSEvent event = new SQSEvent();
-        event.setRecords(messages.stream().map(LocalQueue::record).toList());
-        Set<String> failedIds;
-        try {
-            failedIds = handler.handleRequest(event, null).getBatchItemFailures().stream()
-                    .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
-        } catch (RuntimeException crashed) {
-            // A function that fails returns its whole batch to the queue, as Lambda's event source does.
-            failedIds = messages.stream().map(Message::messageId).collect(Collectors.toSet());
-        }
-        Set<String> failed = failedIds;
-        List<Message> done = messages.stream().filter(message -> !failed.contains(message.messageId())).toList();
-        // Ten at a time, as the event source deletes them.
-        for (int from = 0; from < done.size(); from += 10) {
-            List<Message> chunk = done.subList(from, Math.min(from + 10, done.size()));
-            sqs.deleteMessageBatch(b -> b.queueUrl(url).entries(chunk.stream().map(message ->
-                    DeleteMessageBatchRequestEntry.builder().id(message.messageId())
-                            .receiptHandle(message.receiptHandle()).build()).toList()));
-        }
-        messages.stream().filter(message -> failed.contains(message.messageId()))
-                .forEach(message -> sqs.changeMessageVisibility(b -> b.queueUrl(url)
-                        .receiptHandle(message.receiptHandle()).visibilityTimeout((int) retryAfter.toSeconds())));
-        return failedIds.size();
     }
 
     record Deliveries(int rounds, int messages, int failures) {
     }
 
     /**
-     * Lambda's event source in real time, on its own thread: once a message is there, messages are gathered for
-     * the batching window (or until the batch is full) and handed over as one batch; failed ones come back after
-     * ten seconds.
+     * Lambda's event source in real time, on its own thread, as the local run plays it: once a message is there,
+     * messages are gathered for the batching window (or until the batch is full) and handed over as one batch;
+     * failed ones come back after ten seconds.
      */
-    EventSource startEventSource(SyncHandler handler) {
-        return new EventSource(handler);
-    }
-
-    final class EventSource implements AutoCloseable {
-        private final SyncHandler handler;
-        private final Thread worker;
-        private final AtomicInteger batches = new AtomicInteger();
-        private final AtomicInteger failures = new AtomicInteger();
-        private final List<String> handled = new ArrayList<>();
-        private volatile boolean running = true;
-
-        private EventSource(SyncHandler handler) {
-            this.handler = handler;
-            this.worker = Thread.ofPlatform().name("local-event-source").daemon().start(this::run);
-        }
-
-        private void run() {
-            while (running) {
-                List<Message> batch = new ArrayList<>(receive(1));
-                if (batch.isEmpty()) {
-                    continue;
-                }
-                long until = System.nanoTime() + SyncHandler.BATCHING_WINDOW.toNanos();
-                while (running && batch.size() < SyncHandler.BATCH_SIZE && System.nanoTime() < until) {
-                    List<Message> some = receive(0);
-                    batch.addAll(some);
-                    if (some.size() < 10) {
-                        sleepBriefly();
-                    }
-                }
-                batches.incrementAndGet();
-                long handed = System.nanoTime();
-                failures.addAndGet(hand(handler, batch, Duration.ofSeconds(10)));
-                synchronized (handled) {
-                    handled.add(batch.size() + " in " + Math.round((System.nanoTime() - handed) / 1e6) + " ms");
-                }
-            }
-        }
-
-        private void sleepBriefly() {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
-        }
-
-        int batches() {
-            return batches.get();
-        }
-
-        int failures() {
-            return failures.get();
-        }
-
-        /** Each batch's size and how long the handler took with it, in order. */
-        List<String> handled() {
-            synchronized (handled) {
-                return List.copyOf(handled);
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running = false;
-            worker.join();
-        }
-    }
-
-    private static SQSEvent.SQSMessage record(Message message) {
-        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-        record.setMessageId(message.messageId());
-        record.setReceiptHandle(message.receiptHandle());
-        record.setBody(message.body());
-        record.setEventSource("aws:sqs");
-        return record;
+    SqsEventSource startEventSource(SyncHandler handler) {
+        return SqsEventSource.start(sqs, url, handler,
+                new SqsEventSource.Batching(SyncHandler.BATCHING_WINDOW, SyncHandler.BATCH_SIZE, Duration.ofSeconds(10)));
     }
 }

@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import ru.unitecon.core.access.PortalSecrets;
 import ru.unitecon.core.access.SecretKind;
-import ru.unitecon.core.export.MetricsExport;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.SettingSource;
-import ru.unitecon.core.store.AggregateReader;
+import ru.unitecon.core.store.PortalSecrets;
 import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.simulator.DatasetGenerator;
 import ru.unitecon.simulator.SimulatedPortal;
@@ -21,7 +19,6 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -74,7 +71,7 @@ class RealPortalFiguresTest {
             SALONS.put(zone, app.installAnotherPortal(DatasetGenerator.generateVaried(1202 + SALONS.size(), 300,
                     ZoneId.of(zone), AppOnSimulatedPortal.START), ZoneId.of(zone)));
         }
-        SpendStore spend = new SpendStore(app.dynamo, app.table);
+        SpendStore spend = app.services.spend();
         SALONS.values().forEach(portal -> spend.replaceMonths(portal.memberId(), SPEND));
     }
 
@@ -178,10 +175,9 @@ class RealPortalFiguresTest {
     }
 
     private static Map<String, JsonNode> export(SimulatedPortal portal) throws Exception {
-        PortalSecrets secrets = new PortalSecrets(app.dynamo, app.table, app.clock.withZone(ZoneOffset.UTC));
+        PortalSecrets secrets = app.services.secrets();
         String secret = secrets.create(portal.memberId(), SecretKind.BI_EXPORT);
-        BiExportHandler handler = new BiExportHandler(new MetricsExport(secrets, app.portals, app.settings,
-                new AggregateReader(app.dynamo, app.table), app.clock.withZone(ZoneOffset.UTC)));
+        BiExportHandler handler = new BiExportHandler(app.services.metricsExport());
         APIGatewayV2HTTPResponse answer = handler.handleRequest(SeededSalon.request("GET",
                 "/bi/" + portal.memberId() + "/" + secret + ".json", "from=" + EXPORT_FROM + "&to=" + EXPORT_TO,
                 Map.of(), null), null);

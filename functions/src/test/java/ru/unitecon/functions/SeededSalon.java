@@ -1,7 +1,6 @@
 package ru.unitecon.functions;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import ru.unitecon.core.access.PortalSecrets;
 import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.crm.DealSnapshot;
 import ru.unitecon.core.crm.LeadSnapshot;
@@ -12,12 +11,13 @@ import ru.unitecon.core.portal.PortalInstallation;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.PortalStatus;
 import ru.unitecon.core.spend.SpendApi;
-import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.LedgerStore;
+import ru.unitecon.core.store.PortalSecrets;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.store.StoredAggregates;
+import ru.unitecon.core.wiring.AppServices;
 import ru.unitecon.testsupport.LocalDynamo;
 
 import java.math.BigDecimal;
@@ -36,12 +36,15 @@ final class SeededSalon {
     static final YearMonth FEBRUARY = YearMonth.of(2026, 2);
     static final YearMonth MARCH = YearMonth.of(2026, 3);
 
+    /** The app on the shared test table, on the stopped clock. */
+    static final AppServices APP = LocalDynamo.app(CLOCK);
+
     final String memberId = LocalDynamo.freshMemberId();
-    final PortalSecrets secrets = new PortalSecrets(LocalDynamo.client(), LocalDynamo.TABLE, CLOCK);
-    final SpendStore spend = new SpendStore(LocalDynamo.client(), LocalDynamo.TABLE);
-    private final PortalStore portals = new PortalStore(LocalDynamo.client(), LocalDynamo.TABLE);
-    private final SettingsStore settings = new SettingsStore(LocalDynamo.client(), LocalDynamo.TABLE);
-    private final LedgerStore ledger = new LedgerStore(LocalDynamo.client(), LocalDynamo.TABLE, CLOCK);
+    final PortalSecrets secrets = APP.secrets();
+    final SpendStore spend = APP.spend();
+    private final PortalStore portals = APP.portals();
+    private final SettingsStore settings = APP.settings();
+    private final LedgerStore ledger = APP.ledger();
 
     SeededSalon() {
         String domain = "salon-" + memberId.substring(0, 6) + ".bitrix24.ru";
@@ -82,23 +85,17 @@ final class SeededSalon {
     }
 
     MetricsEngine engine() {
-        StoredAggregates all = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE)
+        StoredAggregates all = APP.aggregates()
                 .load(memberId, YearMonth.of(2024, 1), YearMonth.of(2026, 12));
         return new MetricsEngine(PortalSettings.defaults(), all.counters(), all.spend(), CLOCK.instant());
     }
 
     static MetricsExport metricsExport() {
-        return new MetricsExport(new PortalSecrets(LocalDynamo.client(), LocalDynamo.TABLE, CLOCK),
-                new PortalStore(LocalDynamo.client(), LocalDynamo.TABLE),
-                new SettingsStore(LocalDynamo.client(), LocalDynamo.TABLE),
-                new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE), CLOCK);
+        return APP.metricsExport();
     }
 
     static SpendApi spendApi() {
-        return new SpendApi(new PortalSecrets(LocalDynamo.client(), LocalDynamo.TABLE, CLOCK),
-                new PortalStore(LocalDynamo.client(), LocalDynamo.TABLE),
-                new SettingsStore(LocalDynamo.client(), LocalDynamo.TABLE),
-                new SpendStore(LocalDynamo.client(), LocalDynamo.TABLE));
+        return APP.spendApi();
     }
 
     /** What API Gateway's HTTP API hands the function: lower-cased header names. */

@@ -8,7 +8,6 @@ import ru.unitecon.core.access.SecretKind;
 import ru.unitecon.core.ledger.AggregateKey;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.spend.SpendApi;
-import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.testsupport.LocalDynamo;
 
 import java.math.BigDecimal;
@@ -105,7 +104,7 @@ class SpendApiTest {
     @Test
     void aCurrencyOtherThanThePortalsIsARowError() throws Exception {
         PortalSettings d = PortalSettings.defaults();
-        new SettingsStore(LocalDynamo.client(), LocalDynamo.TABLE).save(salon.memberId, new PortalSettings(d.zone(),
+        LocalDynamo.app().settings().save(salon.memberId, new PortalSettings(d.zone(),
                 "KZT", d.processingCostPerMonth(), d.variableCost(), d.retentionYears(), d.attribution(),
                 d.orderSource(), d.activeWindowMonths(), d.channelRules(), d.reminders(), d.appointmentFields()));
 

@@ -1,13 +1,11 @@
 package ru.unitecon.ui.data;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import ru.unitecon.core.appointments.Agenda;
 import ru.unitecon.core.appointments.ScheduledVisit;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.store.RecordReader;
 import ru.unitecon.core.store.SentReminders;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,9 +24,9 @@ public class PortalAppointments {
     private final SentReminders reminders;
     private final Clock clock;
 
-    public PortalAppointments(DynamoDbClient dynamo, @Value("${unitecon.table}") String table, Clock clock) {
-        this.records = new RecordReader(dynamo, table);
-        this.reminders = new SentReminders(dynamo, table);
+    public PortalAppointments(RecordReader records, SentReminders reminders, Clock clock) {
+        this.records = records;
+        this.reminders = reminders;
         this.clock = clock;
     }
 

@@ -1,7 +1,7 @@
 package ru.unitecon.ui.data;
 
 import org.springframework.stereotype.Service;
-import ru.unitecon.core.access.PortalSecrets;
+import ru.unitecon.core.store.PortalSecrets;
 import ru.unitecon.core.access.SecretKind;
 import ru.unitecon.core.spend.SpendApi;
 

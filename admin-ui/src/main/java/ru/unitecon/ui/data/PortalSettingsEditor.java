@@ -1,9 +1,5 @@
 package ru.unitecon.ui.data;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import ru.unitecon.core.attribution.ChannelRules;
 import ru.unitecon.core.attribution.RulePreview;
@@ -13,39 +9,34 @@ import ru.unitecon.core.portal.SettingSource;
 import ru.unitecon.core.store.LedgerRebuild;
 import ru.unitecon.core.store.RecordReader;
 import ru.unitecon.core.store.SettingsStore;
+import ru.unitecon.core.sync.Recounts;
 import ru.unitecon.ui.entry.PortalSession;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 /**
  * Reads and saves one portal's settings; only the portal's administrators may save. A zone or currency that differs
  * from the stored one becomes the administrator's choice (the app's daily learning leaves it alone from then on).
  * A change to how records are counted (channel rules, attribution, order source, active window, zone, reporting
- * currency) recounts the portal in the background.
+ * currency) queues a recount of the portal for the sync function ({@link Recounts}).
  */
 @Service
 public class PortalSettingsEditor {
     /** How many of the newest leads the channel-rule preview classifies. */
     public static final int PREVIEW_LEADS = 50;
-    private static final Logger LOG = LoggerFactory.getLogger(PortalSettingsEditor.class);
 
     public enum Saved { SAVED, RECOUNTING }
 
     private final SettingsStore settings;
     private final RecordReader records;
-    private final LedgerRebuild rebuild;
-    private final Executor recount;
+    private final Recounts recounts;
     private final Clock clock;
 
-    public PortalSettingsEditor(SettingsStore settings, DynamoDbClient dynamo, @Value("${unitecon.table}") String table,
-                                Clock clock, @Qualifier("recountExecutor") Executor recount) {
+    public PortalSettingsEditor(SettingsStore settings, RecordReader records, Recounts recounts, Clock clock) {
         this.settings = settings;
-        this.records = new RecordReader(dynamo, table);
-        this.rebuild = new LedgerRebuild(dynamo, table, clock);
-        this.recount = recount;
+        this.records = records;
+        this.recounts = recounts;
         this.clock = clock;
     }
 
@@ -70,12 +61,8 @@ public class PortalSettingsEditor {
         if (!LedgerRebuild.isNeeded(before, chosen)) {
             return Saved.SAVED;
         }
-        // The settings as stored when the recount runs: a later save has the last word.
-        recount.execute(() -> {
-            if (!rebuild.rebuild(memberId, settings.load(memberId))) {
-                LOG.warn("recount of portal {} did not settle: its records kept changing during every pass", memberId);
-            }
-        });
+        // The sync function recounts, one worker per portal, with the settings as stored when it runs.
+        recounts.request(memberId);
         return Saved.RECOUNTING;
     }
 

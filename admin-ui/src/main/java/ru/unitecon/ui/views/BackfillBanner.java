@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.shared.Registration;
 import ru.unitecon.ui.data.PortalBackfill;
+import ru.unitecon.ui.data.PortalRecount;
 
 import java.text.NumberFormat;
 import java.time.Duration;
@@ -17,28 +18,37 @@ import java.util.Optional;
 
 /**
  * While the portal's leads and deals are first loaded, says how many of them are in and about how long the rest
- * takes, and looks again every few seconds until the load is through; then it hides, and the figures are whole.
+ * takes; while its figures are recounted after a settings change, says so. It looks again every few seconds until
+ * both are through; then it hides, and the figures are whole.
  */
 class BackfillBanner extends Div {
     /** How often an open page looks at the progress while the backfill runs. */
     static final int POLL_MILLIS = 5_000;
 
     private final PortalBackfill backfill;
+    private final PortalRecount recount;
+    private final Div loading = new Div();
+    private final Paragraph recountLine = new Paragraph();
     private final Span done = new Span();
     private final Span timeLeft = new Span();
     private final ProgressBar bar = new ProgressBar(0, 1);
     private String memberId;
     private Registration polling;
 
-    BackfillBanner(PortalBackfill backfill) {
+    BackfillBanner(PortalBackfill backfill, PortalRecount recount) {
         this.backfill = backfill;
+        this.recount = recount;
         setId("backfill-progress");
         H2 heading = new H2(getTranslation("backfill.title"));
         heading.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         done.setId("backfill-done");
         timeLeft.setId("backfill-time-left");
-        add(heading, new Paragraph(getTranslation("backfill.text")), new Paragraph(done, new Span(" · "), timeLeft),
-                bar);
+        loading.add(heading, new Paragraph(getTranslation("backfill.text")),
+                new Paragraph(done, new Span(" · "), timeLeft), bar);
+        recountLine.setId("recount-progress");
+        recountLine.setText(getTranslation("recount.running"));
+        recountLine.getStyle().set("margin", "0");
+        add(loading, recountLine);
         getStyle().set("background", "var(--lumo-primary-color-10pct)")
                 .set("border-left", "4px solid var(--lumo-primary-color)")
                 .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("width", "100%")
@@ -46,7 +56,7 @@ class BackfillBanner extends Div {
         setVisible(false);
     }
 
-    /** Shows the portal's backfill as it is now. */
+    /** Shows the portal's backfill and recount as they are now. */
     void show(String portal) {
         this.memberId = portal;
         refresh();
@@ -54,9 +64,13 @@ class BackfillBanner extends Div {
 
     private void refresh() {
         Optional<PortalBackfill.Running> running = memberId == null ? Optional.empty() : backfill.running(memberId);
-        setVisible(running.isPresent());
+        boolean recounting = memberId != null && recount.running(memberId);
+        boolean busy = running.isPresent() || recounting;
+        setVisible(busy);
+        loading.setVisible(running.isPresent());
         running.ifPresent(this::fill);
-        getUI().ifPresent(ui -> ui.setPollInterval(running.isPresent() ? POLL_MILLIS : -1));
+        recountLine.setVisible(recounting);
+        getUI().ifPresent(ui -> ui.setPollInterval(busy ? POLL_MILLIS : -1));
     }
 
     private void fill(PortalBackfill.Running running) {

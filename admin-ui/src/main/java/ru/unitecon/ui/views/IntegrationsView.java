@@ -17,7 +17,6 @@ import ru.unitecon.core.access.SecretKind;
 import ru.unitecon.ui.data.PortalDashboards;
 import ru.unitecon.ui.data.PortalIntegrations;
 
-
 /**
  * The BI export URL and the Spend API token: their state for everyone, creating and revoking for portal
  * administrators only. A new secret is shown once, in full, to copy; the table keeps only its hash.

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
 import ru.unitecon.ui.data.PortalBackfill;
+import ru.unitecon.ui.data.PortalRecount;
 import ru.unitecon.ui.data.PortalDashboards;
 import ru.unitecon.ui.entry.PortalSession;
 
@@ -43,9 +44,9 @@ public class MainLayout extends VerticalLayout implements RouterLayout, BeforeEn
     private final BackfillBanner backfillBanner;
     private final Div content = new Div();
 
-    public MainLayout(PortalDashboards dashboards, PortalBackfill backfill) {
+    public MainLayout(PortalDashboards dashboards, PortalBackfill backfill, PortalRecount recount) {
         this.dashboards = dashboards;
-        this.backfillBanner = new BackfillBanner(backfill);
+        this.backfillBanner = new BackfillBanner(backfill, recount);
         setWidthFull();
         H1 title = new H1(getTranslation("app.title"));
         title.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("margin", "0");

@@ -11,8 +11,6 @@ import ru.unitecon.core.portal.PortalInstallation;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.PortalStatus;
 import ru.unitecon.core.store.LedgerStore;
-import ru.unitecon.core.store.PortalStore;
-import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.simulator.Dataset;
 import ru.unitecon.simulator.FramePost;
 import ru.unitecon.simulator.PortalSeed;
@@ -82,7 +80,7 @@ public final class SessionBenchmark {
             portal = simulator.createPortal(PortalSeed.of(Dataset.bundledSample())
                     .withClient(TestInfrastructure.CLIENT_ID, "secret-of-" + TestInfrastructure.CLIENT_ID));
             InstallPage.acceptInstall(portal);
-            new PortalStore(LocalDynamo.client(), LocalDynamo.TABLE).saveInstallation(new PortalInstallation(
+            LocalDynamo.app().portals().saveInstallation(new PortalInstallation(
                     portal.memberId(), portal.domain(), portal.clientEndpoint(), portal.serverEndpoint(),
                     portal.applicationToken(), PortalStatus.INSTALLED, TestInfrastructure.NOW, null));
             seedData(portal.memberId());
@@ -165,8 +163,7 @@ public final class SessionBenchmark {
     /** Two months of leads, won deals and spend in two channels, so the overview has figures to show. */
     private static void seedData(String memberId) {
         PortalSettings settings = PortalSettings.defaults();
-        LedgerStore ledger = new LedgerStore(LocalDynamo.client(), LocalDynamo.TABLE,
-                Clock.fixed(TestInfrastructure.NOW, ZoneOffset.UTC));
+        LedgerStore ledger = LocalDynamo.app(Clock.fixed(TestInfrastructure.NOW, ZoneOffset.UTC)).ledger();
         for (long id = 1; id <= 200; id++) {
             YearMonth month = MARCH.minusMonths(id % 2);
             Instant created = month.atDay(1 + (int) (id % 19)).atTime(9, 0).toInstant(ZoneOffset.UTC);
@@ -180,7 +177,7 @@ public final class SessionBenchmark {
         }
         Map<String, BigDecimal> spend = new HashMap<>(Map.of("yandex", new BigDecimal("30000"),
                 "vk", new BigDecimal("20000")));
-        new SpendStore(LocalDynamo.client(), LocalDynamo.TABLE).replaceMonths(memberId,
+        LocalDynamo.app().spend().replaceMonths(memberId,
                 Map.of(MARCH, spend, MARCH.minusMonths(1), spend));
     }
 }

@@ -33,7 +33,7 @@ class OAuthServerPortalVerifierTest {
     private final PortalSimulator simulator = PortalSimulator.start(SimulatorOptions.defaults());
     private final SimulatedPortal portal = simulator.createPortal(PortalSeed.of(Dataset.bundledSample())
             .withClient(TestInfrastructure.CLIENT_ID, "secret"));
-    private final PortalStore portals = new PortalStore(LocalDynamo.client(), LocalDynamo.TABLE);
+    private final PortalStore portals = LocalDynamo.app().portals();
     private final List<String> collected = new CopyOnWriteArrayList<>();
     private final HttpServer collector;
     private final OAuthServerPortalVerifier verifier;

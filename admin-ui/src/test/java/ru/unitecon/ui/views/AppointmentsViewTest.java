@@ -20,7 +20,6 @@ import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.PortalStatus;
-import ru.unitecon.core.store.RecordReader;
 import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.testsupport.LocalDynamo;
 import ru.unitecon.ui.TestInfrastructure;
@@ -70,7 +69,7 @@ class AppointmentsViewTest extends SpringBrowserlessTest {
     }
 
     private static Agenda stored(SeededPortal portal) {
-        return Agenda.of(new RecordReader(LocalDynamo.client(), LocalDynamo.TABLE).visits(portal.memberId),
+        return Agenda.of(LocalDynamo.app().records().visits(portal.memberId),
                 TestInfrastructure.NOW, PortalSettings.DEFAULT_ZONE, PortalAppointments.DAYS_AHEAD);
     }
 
@@ -114,7 +113,7 @@ class AppointmentsViewTest extends SpringBrowserlessTest {
     @Test
     void theRemindersOfTheLastWeekAreTheStoredClaimsNewestFirst() {
         SeededPortal clinic = clinic();
-        SentReminders sent = new SentReminders(LocalDynamo.client(), LocalDynamo.TABLE);
+        SentReminders sent = LocalDynamo.app().sentReminders();
         Instant visit = Instant.parse("2026-03-20T15:00:00Z");
         Instant now = TestInfrastructure.NOW;
         sent.claim(clinic.memberId, "L12", visit, "PT24H", "a", now.minusSeconds(20 * 3600));

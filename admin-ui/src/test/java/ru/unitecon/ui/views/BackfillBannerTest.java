@@ -6,13 +6,16 @@ import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import ru.unitecon.core.portal.PortalStatus;
 import ru.unitecon.core.store.BackfillStore;
+import ru.unitecon.core.sync.Recounts;
 import ru.unitecon.testsupport.LocalDynamo;
 import ru.unitecon.ui.TestInfrastructure;
 import ru.unitecon.ui.entry.PortalSession;
@@ -33,7 +36,9 @@ class BackfillBannerTest extends SpringBrowserlessTest {
     /** The backfill started a minute before the test's stopped clock. */
     private static final Instant STARTED = TestInfrastructure.NOW.minus(Duration.ofMinutes(1));
 
-    private final BackfillStore backfills = new BackfillStore(LocalDynamo.client(), LocalDynamo.TABLE);
+    private final BackfillStore backfills = LocalDynamo.app().backfills();
+    @Autowired
+    private Recounts recounts;
 
     /** 4 000 records counted, 1 200 done in the first minute: 2 800 more at that pace take 140 s. */
     private SeededPortal portalInTheMiddleOfItsBackfill() {
@@ -115,5 +120,24 @@ class BackfillBannerTest extends SpringBrowserlessTest {
 
         assertTrue($(Div.class).withId("backfill-progress").all().isEmpty());
         assertEquals(-1, UI.getCurrent().getPollInterval());
+    }
+
+    @Test
+    void aRecountAskedForShowsUntilTheSyncHasRunIt() {
+        SeededPortal portal = new SeededPortal(PortalStatus.INSTALLED);
+        LocalDynamo.app().syncState().requestRecount(portal.memberId, TestInfrastructure.NOW);
+        portal.openInThisSession(Locale.ENGLISH);
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+
+        navigate(OverviewView.class);
+
+        assertTrue($(Paragraph.class).id("recount-progress").getText().startsWith("The figures are being recounted"));
+        assertEquals(BackfillBanner.POLL_MILLIS, UI.getCurrent().getPollInterval(), "the open page keeps looking");
+
+        assertTrue(recounts.run(portal.memberId), "the sync's recount");
+        ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+
+        assertTrue($(Div.class).withId("backfill-progress").all().isEmpty());
+        assertEquals(-1, UI.getCurrent().getPollInterval(), "no more looking once it is through");
     }
 }

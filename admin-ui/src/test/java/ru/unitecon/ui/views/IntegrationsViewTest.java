@@ -13,14 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import ru.unitecon.core.access.BearerCredential;
-import ru.unitecon.core.access.PortalSecrets;
 import ru.unitecon.core.access.SecretKind;
 import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.store.PortalSecrets;
 import ru.unitecon.testsupport.LocalDynamo;
 import ru.unitecon.ui.TestInfrastructure;
 import ru.unitecon.ui.entry.PortalSession;
 
-import java.time.Clock;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,8 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IntegrationsViewTest extends SpringBrowserlessTest {
     private static final String API = "https://api.salon.test";
 
-    private final PortalSecrets secrets = new PortalSecrets(LocalDynamo.client(), LocalDynamo.TABLE,
-            Clock.systemUTC());
+    private final PortalSecrets secrets = LocalDynamo.app().secrets();
 
     private SeededPortal open(boolean admin) {
         SeededPortal salon = new SeededPortal(PortalStatus.INSTALLED);

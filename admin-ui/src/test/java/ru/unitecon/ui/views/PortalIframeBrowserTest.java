@@ -28,7 +28,6 @@ import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
 import ru.unitecon.core.metrics.WhatIf;
 import ru.unitecon.core.metrics.WhatIfOutcome;
-import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.StoredAggregates;
 import ru.unitecon.simulator.FramePost;
 import ru.unitecon.simulator.PortalSimulator;
@@ -362,7 +361,7 @@ class PortalIframeBrowserTest {
     }
 
     private static MetricsEngine engine() {
-        StoredAggregates all = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE)
+        StoredAggregates all = LocalDynamo.app().aggregates()
                 .load(salon.portal.memberId(), YearMonth.of(2024, 1), YearMonth.of(2026, 12));
         return new MetricsEngine(salon.settings(), all.counters(), all.spend(), TestInfrastructure.NOW);
     }

@@ -17,8 +17,6 @@ import ru.unitecon.core.portal.PortalStatus;
 import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.LedgerStore;
 import ru.unitecon.core.store.StoredAggregates;
-import ru.unitecon.core.store.PortalStore;
-import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.testsupport.LocalDynamo;
 import ru.unitecon.ui.TestInfrastructure;
 import ru.unitecon.ui.entry.PortalSession;
@@ -46,8 +44,7 @@ final class SeededPortal {
     final String memberId;
     final String domain;
     private final PortalSettings settings = PortalSettings.defaults();
-    private final LedgerStore ledger = new LedgerStore(LocalDynamo.client(), LocalDynamo.TABLE,
-            Clock.fixed(TestInfrastructure.NOW, ZoneOffset.UTC));
+    private final LedgerStore ledger = LocalDynamo.app(Clock.fixed(TestInfrastructure.NOW, ZoneOffset.UTC)).ledger();
 
     SeededPortal(PortalStatus status) {
         this(LocalDynamo.freshMemberId(), status);
@@ -61,7 +58,7 @@ final class SeededPortal {
     SeededPortal(String memberId, String domain, URI serverEndpoint, PortalStatus status) {
         this.memberId = memberId;
         this.domain = domain;
-        new PortalStore(LocalDynamo.client(), LocalDynamo.TABLE).saveInstallation(new PortalInstallation(memberId,
+        LocalDynamo.app().portals().saveInstallation(new PortalInstallation(memberId,
                 domain, URI.create("https://" + domain + "/rest/"), serverEndpoint, null, status,
                 TestInfrastructure.NOW, null));
     }
@@ -100,20 +97,20 @@ final class SeededPortal {
     }
 
     SeededPortal spend(YearMonth month, Map<String, BigDecimal> amounts) {
-        new SpendStore(LocalDynamo.client(), LocalDynamo.TABLE).replaceMonths(memberId, Map.of(month, amounts));
+        LocalDynamo.app().spend().replaceMonths(memberId, Map.of(month, amounts));
         return this;
     }
 
     /** The engine over everything stored, built here without the UI's loading code. */
     MetricsEngine engine() {
-        StoredAggregates all = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE)
+        StoredAggregates all = LocalDynamo.app().aggregates()
                 .load(memberId, YearMonth.of(2024, 1), YearMonth.of(2026, 12));
         return new MetricsEngine(settings, all.counters(), all.spend(), TestInfrastructure.NOW);
     }
 
     /** The engine over everything stored with the cohort counters added, built here without the UI's loading code. */
     MetricsEngine engineWithCohorts() {
-        AggregateReader reader = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE);
+        AggregateReader reader = LocalDynamo.app().aggregates();
         StoredAggregates all = reader.load(memberId, YearMonth.of(2024, 1), YearMonth.of(2026, 12));
         Map<AggregateKey, Counters> counters = new HashMap<>(all.counters());
         reader.cohorts(memberId, YearMonth.of(2024, 1), YearMonth.of(2026, 12))

@@ -25,7 +25,6 @@ import ru.unitecon.core.appointments.AppointmentState;
 import ru.unitecon.core.attribution.Channel;
 import ru.unitecon.core.attribution.ChannelRule;
 import ru.unitecon.core.attribution.ChannelRules;
-import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.attribution.MatchKind;
 import ru.unitecon.core.attribution.RulePreview;
 import ru.unitecon.core.attribution.SourceField;
@@ -41,8 +40,6 @@ import ru.unitecon.core.portal.PortalStatus;
 import ru.unitecon.core.portal.ReminderPolicy;
 import ru.unitecon.core.portal.SettingSource;
 import ru.unitecon.core.portal.VariableCost;
-import ru.unitecon.core.store.AggregateReader;
-import ru.unitecon.core.store.LedgerStore;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.testsupport.LocalDynamo;
 import ru.unitecon.ui.TestInfrastructure;
@@ -50,7 +47,6 @@ import ru.unitecon.ui.data.PortalSettingsEditor;
 import ru.unitecon.ui.entry.PortalSession;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -282,13 +278,13 @@ class SettingsViewTest extends SpringBrowserlessTest {
         save();
 
         PortalSettings saved = settingsStore.load(salon.memberId);
-        Map<AggregateKey, Counters> stored = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE)
+        Map<AggregateKey, Counters> stored = LocalDynamo.app().aggregates()
                 .load(salon.memberId, FEBRUARY, MARCH.plusYears(1)).counters();
         assertEquals(2, stored.get(new AggregateKey(MARCH, "insta_ads")).count(Measure.LEADS));
         assertEquals(2, stored.get(new AggregateKey(MARCH, "insta_ads")).count(Measure.NEW_CLIENTS));
         assertFalse(stored.containsKey(new AggregateKey(MARCH, Channel.INSTAGRAM)));
         Map<AggregateKey, Counters> recomputed = new HashMap<>();
-        new LedgerStore(LocalDynamo.client(), LocalDynamo.TABLE, Clock.systemUTC()).recompute(salon.memberId, saved)
+        LocalDynamo.app().ledger().recompute(salon.memberId, saved)
                 .cells().forEach((cell, counters) -> {
                     if (!counters.monthlyPart().isZero()) {
                         recomputed.put(cell, counters.monthlyPart());

@@ -5,24 +5,15 @@ import com.sun.net.httpserver.HttpServer;
 import ru.unitecon.core.bitrix.inbound.PlacementRequest;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
-import ru.unitecon.core.bitrix.rest.BitrixRestClient;
-import ru.unitecon.core.bitrix.tokens.TokenRefresher;
 import ru.unitecon.core.install.AppAddresses;
 import ru.unitecon.core.install.InstallationService;
-import ru.unitecon.core.install.PortalFactsLearner;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.core.store.LedgerRebuild;
-import ru.unitecon.core.store.PortalStore;
-import ru.unitecon.core.store.SettingsStore;
-import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.sync.ChangeMessage;
-import ru.unitecon.core.sync.ChangeQueue;
-import ru.unitecon.core.sync.PortalClients;
 import ru.unitecon.core.sync.QueuedChange;
 import ru.unitecon.core.sync.SyncPace;
 import ru.unitecon.core.sync.SyncService;
-import ru.unitecon.core.sync.SyncStores;
+import ru.unitecon.core.wiring.AppServices;
 import ru.unitecon.simulator.AppointmentBooking;
 import ru.unitecon.simulator.Dataset;
 import ru.unitecon.simulator.DatasetGenerator;
@@ -82,25 +73,19 @@ final class SimulatedSalon {
         Dataset dataset = DatasetGenerator.generate(7, leads, MOSCOW, TestInfrastructure.NOW);
         SimulatedPortal portal = simulator.createPortal(PortalSeed.of(dataset)
                 .withClient(TestInfrastructure.CLIENT_ID, "secret").withTimeZone(MOSCOW));
-        PortalStore portals = new PortalStore(LocalDynamo.client(), LocalDynamo.TABLE);
-        OAuthServer oauth = new OAuthServer(HttpClient.newHttpClient(),
-                new AppCredentials(TestInfrastructure.CLIENT_ID, "secret"), List.of(simulator.oauthServerUrl()));
-        TokenRefresher refresher = new TokenRefresher(oauth, portals);
-        HttpClient rest = BitrixRestClient.newHttpClient();
-        PortalClients clients = memberId -> BitrixRestClient.builder(memberId, portals, refresher).http(rest).build();
         Queue<ChangeMessage> queued = new ArrayDeque<>();
-        ChangeQueue queue = queued::addAll;
         URI nowhere = URI.create("http://127.0.0.1:9/");
-        SettingsStore settings = new SettingsStore(LocalDynamo.client(), LocalDynamo.TABLE);
-        InstallationService installations = new InstallationService(portals, oauth, clients, queue,
-                new AppAddresses(nowhere.resolve("events"), nowhere.resolve("app")), Clock.systemUTC(),
-                new PortalFactsLearner(settings, new LedgerRebuild(LocalDynamo.client(), LocalDynamo.TABLE,
-                        Clock.systemUTC()), Clock.systemUTC()));
-        installPage(portal, installations, queue);
+        AppServices app = AppServices.on(LocalDynamo.client(), LocalDynamo.TABLE)
+                .changes(queued::addAll)
+                .oauth(new OAuthServer(HttpClient.newHttpClient(),
+                        new AppCredentials(TestInfrastructure.CLIENT_ID, "secret"), List.of(simulator.oauthServerUrl())))
+                .addresses(new AppAddresses(nowhere.resolve("events"), nowhere.resolve("app")))
+                .build();
+        installPage(portal, app);
         AppointmentBooking.book(portal, dataset, 8, MOSCOW, TestInfrastructure.NOW);
-        SyncService sync = new SyncService(SyncStores.of(LocalDynamo.client(), LocalDynamo.TABLE,
-                Clock.fixed(TestInfrastructure.NOW, ZoneOffset.UTC)), clients, queue, SyncPace.standard(),
-                Clock.systemUTC());
+        // The stores tell the time by the tests' stopped clock, as the views do; the sync paces itself on real time.
+        SyncService sync = new SyncService(LocalDynamo.app(Clock.fixed(TestInfrastructure.NOW, ZoneOffset.UTC))
+                .syncStores(), app.clients(), app.changes(), SyncPace.standard(), Clock.systemUTC());
         int delivered = 0;
         while (!queued.isEmpty()) {
             List<QueuedChange> batch = new ArrayList<>();
@@ -112,7 +97,7 @@ final class SimulatedSalon {
                 throw new AssertionError("the backfill failed for " + failed);
             }
         }
-        new SpendStore(LocalDynamo.client(), LocalDynamo.TABLE).replaceMonths(portal.memberId(), spendPlan());
+        LocalDynamo.app().spend().replaceMonths(portal.memberId(), spendPlan());
         return new SimulatedSalon(portal, dataset);
     }
 
@@ -121,15 +106,15 @@ final class SimulatedSalon {
      * and its ONAPPINSTALL event (which names the portal's OAuth server) to core's event intake, as the install
      * and events functions pass them on.
      */
-    private static void installPage(SimulatedPortal portal, InstallationService installations, ChangeQueue queue) {
+    private static void installPage(SimulatedPortal portal, AppServices app) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        EventIntake events = new EventIntake(new PortalStore(LocalDynamo.client(), LocalDynamo.TABLE), queue,
-                installations);
+        InstallationService installations = app.installations();
+        EventIntake events = app.intake();
         server.createContext("/install", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             installations.install(PlacementRequest.parse(exchange.getRequestURI().getRawQuery(), body));
@@ -186,6 +171,6 @@ final class SimulatedSalon {
     }
 
     PortalSettings settings() {
-        return new SettingsStore(LocalDynamo.client(), LocalDynamo.TABLE).load(portal.memberId());
+        return LocalDynamo.app().settings().load(portal.memberId());
     }
 }

@@ -41,7 +41,7 @@ import static ru.unitecon.ui.views.SeededPortal.MARCH;
 @Import(TestInfrastructure.class)
 @ViewPackages(packages = "ru.unitecon.ui.views")
 class SpendViewTest extends SpringBrowserlessTest {
-    private final SpendStore spend = new SpendStore(LocalDynamo.client(), LocalDynamo.TABLE);
+    private final SpendStore spend = LocalDynamo.app().spend();
 
     private SeededPortal salonWithSpend() {
         SeededPortal salon = new SeededPortal(PortalStatus.INSTALLED)

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ViewImportsTest {
     private static final Path VIEWS = Path.of("src/main/java/ru/unitecon/ui/views");
     private static final List<String> FORBIDDEN = List.of("ru.unitecon.core.store.", "software.amazon.",
-            "ru.unitecon.core.bitrix.", "ru.unitecon.core.access.PortalSecrets", "ru.unitecon.core.spend.SpendApi");
+            "ru.unitecon.core.bitrix.", "ru.unitecon.core.spend.SpendApi");
 
     @Test
     void viewsImportNoStoreNorAnythingThatTalksToDynamoDbOrThePortal() throws IOException {

@@ -1,12 +1,12 @@
 package ru.unitecon.core.export;
 
-import ru.unitecon.core.access.PortalSecrets;
 import ru.unitecon.core.access.SecretKind;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.PortalStatus;
 import ru.unitecon.core.store.AggregateReader;
+import ru.unitecon.core.store.PortalSecrets;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.StoredAggregates;

@@ -12,9 +12,9 @@ import ru.unitecon.core.install.InstallationService;
 import ru.unitecon.core.portal.PortalInstallation;
 import ru.unitecon.core.portal.PortalStatus;
 import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.store.StoreUnreachable;
 import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.core.sync.ChangeQueue;
-import software.amazon.awssdk.core.exception.SdkException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -104,10 +104,9 @@ public final class EventIntake {
     public void prime() {
         PortalEvent sample = PortalEvent.parse(PRIMING_EVENT);
         try {
-            portals.find(sample.auth().memberId());
-        } catch (SdkException unreachable) {
-            LOG.info("priming could not reach DynamoDB ({}); the first event will",
-                    unreachable.getClass().getSimpleName());
+            portals.warmUp(sample.auth().memberId());
+        } catch (StoreUnreachable unreachable) {
+            LOG.info("priming could not reach DynamoDB ({}); the first event will", unreachable.getMessage());
         }
         ChangeMessage.upsert(sample.auth().memberId(), CrmEntity.LEAD, sample.entityId(), sample.sentAt()).toJson();
     }

@@ -1,10 +1,10 @@
 package ru.unitecon.core.spend;
 
 import ru.unitecon.core.access.BearerCredential;
-import ru.unitecon.core.access.PortalSecrets;
 import ru.unitecon.core.access.SecretKind;
 import ru.unitecon.core.bitrix.inbound.MalformedRequest;
 import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.store.PortalSecrets;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.SpendStore;

@@ -53,6 +53,16 @@ public final class SyncStateStore {
                 Attributes.string(item, FIELDS));
     }
 
+    /**
+     * Marks the portal's aggregates for a recount asked for at {@code at} (settings that change how records count):
+     * the same mark an oversized change sets, so the sync clears it only after a recount that started later.
+     */
+    public void requestRecount(String memberId, Instant at) {
+        dynamo.updateItem(update(memberId).updateExpression("SET #r = :r")
+                .expressionAttributeNames(Map.of("#r", LedgerStore.RECOUNT_REQUESTED_AT))
+                .expressionAttributeValues(Map.of(":r", n(at.toEpochMilli()))).build());
+    }
+
     /** Clears the recount mark unless an oversized change set it again after {@code recountStartedAt}. */
     public void recountDone(String memberId, Instant recountStartedAt) {
         try {

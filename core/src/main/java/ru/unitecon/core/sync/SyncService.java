@@ -42,6 +42,7 @@ public final class SyncService {
     private final FieldMappings fieldMappings;
     private final Backfill backfill;
     private final LostDeletes lostDeletes;
+    private final Recounts recounts;
 
     public SyncService(SyncStores stores, PortalClients clients, ChangeQueue queue, SyncPace pace,
                        InstantSource clock) {
@@ -53,6 +54,7 @@ public final class SyncService {
         this.fieldMappings = new FieldMappings(stores.state());
         this.backfill = new Backfill(stores.backfills(), queue, pace, clock);
         this.lostDeletes = new LostDeletes(stores.ledger().records(), stores.state(), queue, pace, clock);
+        this.recounts = new Recounts(stores.state(), stores.settings(), stores.rebuild(), queue, clock);
     }
 
     /** @return the delivery ids of the changes that failed for now and must come back from the queue */
@@ -178,19 +180,9 @@ public final class SyncService {
         }
     }
 
-    /**
-     * Sets the portal's aggregates to what its records add up to, after an oversized change left them behind; the
-     * mark is cleared unless another oversized change came meanwhile (its own recount is queued).
-     */
+    /** Runs the recount asked for; one whose records kept changing is tried again a minute later. */
     private void recount(String memberId) {
-        Instant started = clock.instant();
-        if (stores.state().load(memberId).recountRequestedAt() == null) {
-            return;
-        }
-        if (stores.rebuild().rebuild(memberId, stores.settings().load(memberId))) {
-            stores.state().recountDone(memberId, started);
-            LOG.info("portal {}: aggregates recounted from the records", memberId);
-        } else {
+        if (!recounts.run(memberId)) {
             queue.send(List.of(ChangeMessage.recount(memberId)), RECOUNT_AGAIN_AFTER);
         }
     }

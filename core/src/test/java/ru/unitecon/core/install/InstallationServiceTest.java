@@ -12,9 +12,7 @@ import ru.unitecon.core.bitrix.tokens.TokenRefresher;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.intake.IntakeOutcome;
 import ru.unitecon.core.portal.PortalInstallation;
-import ru.unitecon.core.store.LedgerRebuild;
 import ru.unitecon.core.store.PortalStore;
-import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.simulator.Dataset;
 import ru.unitecon.simulator.FramePost;
@@ -51,7 +49,7 @@ class InstallationServiceTest {
 
     private final PortalSimulator simulator = PortalSimulator.start(SimulatorOptions.defaults());
     private final SimulatedPortal portal = simulator.createPortal(PortalSeed.of(Dataset.bundledSample()));
-    private final PortalStore portals = new PortalStore(LocalDynamo.client(), LocalDynamo.TABLE);
+    private final PortalStore portals = LocalDynamo.app().portals();
     private final List<ChangeMessage> queued = new ArrayList<>();
     private final InstallationService installations;
     private final EventIntake intake;
@@ -65,8 +63,8 @@ class InstallationServiceTest {
         installations = new InstallationService(portals, oauth,
                 memberId -> BitrixRestClient.builder(memberId, portals, refresher).http(rest).build(),
                 queued::addAll, new AppAddresses(EVENTS, URI.create("https://app.example/app")), Clock.systemUTC(),
-                new PortalFactsLearner(new SettingsStore(LocalDynamo.client(), LocalDynamo.TABLE),
-                        new LedgerRebuild(LocalDynamo.client(), LocalDynamo.TABLE, Clock.systemUTC()),
+                new PortalFactsLearner(LocalDynamo.app().settings(),
+                        LocalDynamo.app().rebuild(),
                         Clock.systemUTC()));
         intake = new EventIntake(portals, queued::addAll, installations);
     }

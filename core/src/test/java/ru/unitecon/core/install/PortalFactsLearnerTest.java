@@ -1,9 +1,9 @@
 package ru.unitecon.core.install;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.bitrix.SimulatedInstallation;
 import ru.unitecon.core.crm.LeadSnapshot;
@@ -16,11 +16,11 @@ import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.PortalStatus;
 import ru.unitecon.core.portal.SettingSource;
 import ru.unitecon.core.store.AggregateReader;
-import ru.unitecon.core.store.LedgerRebuild;
 import ru.unitecon.core.store.LedgerStore;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.TableDefinition;
+import ru.unitecon.core.wiring.AppServices;
 import ru.unitecon.simulator.Dataset;
 import ru.unitecon.simulator.DatasetGenerator;
 import ru.unitecon.simulator.Fault;
@@ -44,17 +44,20 @@ class PortalFactsLearnerTest {
     private static final Instant GENERATED_UNTIL = Instant.parse("2026-11-20T12:00:00Z");
     /** A table of its own, so that the refresh's list of installed portals holds this test's portal only. */
     private final String table = "facts-" + UUID.randomUUID();
+    private final AppServices app;
     private final SettingsStore settings;
     private SimulatedInstallation installed;
 
     PortalFactsLearnerTest() {
         TableDefinition.createIfMissing(LocalDynamo.client(), table);
-        settings = new SettingsStore(LocalDynamo.client(), table);
+        app = AppServices.on(LocalDynamo.client(), table).build();
+        settings = app.settings();
     }
 
     private PortalFactsLearner learner() {
-        return new PortalFactsLearner(settings, new LedgerRebuild(LocalDynamo.client(), table,
-                Clock.fixed(installed.clock.instant(), ZoneOffset.UTC)), installed.clock);
+        AppServices atInstall = AppServices.on(LocalDynamo.client(), table)
+                .clock(Clock.fixed(installed.clock.instant(), ZoneOffset.UTC)).build();
+        return new PortalFactsLearner(settings, atInstall.rebuild(), installed.clock);
     }
 
     private SimulatedInstallation portalIn(String zone, Dataset dataset) {
@@ -136,7 +139,7 @@ class PortalFactsLearnerTest {
     @Test
     void recordsCountedInTheAssumedZoneAreRecountedInTheLearnedOne() {
         portalIn("Asia/Yekaterinburg");
-        LedgerStore ledger = new LedgerStore(LocalDynamo.client(), table, Clock.systemUTC());
+        LedgerStore ledger = app.ledger();
         // 23:30 on 31 March in Moscow, 01:30 on 1 April in Yekaterinburg.
         Instant created = Instant.parse("2026-03-31T20:30:00Z");
         ledger.apply(installed.memberId(), settings.load(installed.memberId()), new LeadSnapshot(1, created, created,
@@ -144,7 +147,7 @@ class PortalFactsLearnerTest {
 
         learner().learn(installed.memberId(), installed.client());
 
-        AggregateReader aggregates = new AggregateReader(LocalDynamo.client(), table);
+        AggregateReader aggregates = app.aggregates();
         var counters = aggregates.load(installed.memberId(), YearMonth.of(2026, 3), YearMonth.of(2026, 4)).counters();
         assertEquals(1, counters.get(new AggregateKey(YearMonth.of(2026, 4), "instagram")).count(Measure.LEADS));
         assertNull(counters.get(new AggregateKey(YearMonth.of(2026, 3), "instagram")));
@@ -153,7 +156,7 @@ class PortalFactsLearnerTest {
     @Test
     void theDailyRefreshAsksOncePerDayAndPicksUpANewRate() {
         portalIn("Asia/Yekaterinburg");
-        PortalStore portals = new PortalStore(LocalDynamo.client(), table);
+        PortalStore portals = app.portals();
         portals.saveInstallation(new PortalInstallation(installed.memberId(), installed.portal.domain(),
                 installed.portal.clientEndpoint(), URI.create("https://oauth.bitrix.info/rest/"), "token",
                 PortalStatus.INSTALLED, installed.clock.instant(), installed.clock.instant()));

@@ -1,39 +1,19 @@
 package ru.unitecon.local;
 
-import ru.unitecon.core.access.PortalSecrets;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
-import ru.unitecon.core.bitrix.rest.BitrixRestClient;
-import ru.unitecon.core.bitrix.tokens.TokenRefresher;
-import ru.unitecon.core.export.MetricsExport;
 import ru.unitecon.core.install.AppAddresses;
-import ru.unitecon.core.install.InstallationService;
-import ru.unitecon.core.install.PortalFactsLearner;
-import ru.unitecon.core.install.PortalFactsRefresh;
-import ru.unitecon.core.intake.EventIntake;
-import ru.unitecon.core.reminders.ReminderService;
-import ru.unitecon.core.spend.SpendApi;
-import ru.unitecon.core.store.AggregateReader;
-import ru.unitecon.core.store.DueAppointments;
-import ru.unitecon.core.store.LedgerRebuild;
-import ru.unitecon.core.store.LedgerStore;
-import ru.unitecon.core.store.PortalStore;
-import ru.unitecon.core.store.SentReminders;
-import ru.unitecon.core.store.SettingsStore;
+import ru.unitecon.core.queue.SqsChangeQueue;
 import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.store.TableDefinition;
-import ru.unitecon.core.sync.PortalClients;
-import ru.unitecon.core.sync.Reconciliation;
-import ru.unitecon.core.sync.SyncPace;
-import ru.unitecon.core.sync.SyncService;
-import ru.unitecon.core.sync.SyncStores;
+import ru.unitecon.core.wiring.AppServices;
+import ru.unitecon.eventsource.SqsEventSource;
 import ru.unitecon.functions.BiExportHandler;
 import ru.unitecon.functions.EventsHandler;
 import ru.unitecon.functions.HealthHandler;
 import ru.unitecon.functions.InstallHandler;
 import ru.unitecon.functions.SchedulerHandler;
 import ru.unitecon.functions.SpendApiHandler;
-import ru.unitecon.functions.SqsChangeQueue;
 import ru.unitecon.functions.SyncHandler;
 import ru.unitecon.simulator.PortalSimulator;
 import ru.unitecon.simulator.SimulatedPortal;
@@ -45,7 +25,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -66,6 +45,8 @@ import java.util.stream.Stream;
 public final class LocalStack implements AutoCloseable {
     public static final String TABLE = TableDefinition.DEFAULT_TABLE_NAME;
     public static final Duration SCHEDULE = Duration.ofMinutes(1);
+    /** A failed change comes back after this long, not at once, so a refusing portal is not hammered. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final LocalDynamoServer dynamo;
@@ -74,6 +55,7 @@ public final class LocalStack implements AutoCloseable {
     private final URI publicBase;
     private final SyncHandler syncHandler;
     private final DynamoDbClient storeClient;
+    private final AppServices app;
     private SimulatedPortal portal;
 
     /**
@@ -90,41 +72,27 @@ public final class LocalStack implements AutoCloseable {
             queue = remember(LocalQueueServer.start(0));
             gateway = remember(new LocalGateway(port));
             this.publicBase = publicBase != null ? publicBase : URI.create("http://localhost:" + gateway.port() + "/");
-            LocalAdminUi adminUi = remember(LocalAdminUi.start(dynamo, TABLE, credentials, trustedOAuth.getFirst()));
+            LocalAdminUi adminUi = remember(LocalAdminUi.start(dynamo, queue, TABLE, credentials,
+                    trustedOAuth.getFirst()));
             gateway.fallbackTo(adminUi.base());
 
             storeClient = remember(dynamo.newClient());
             SqsClient sqs = remember(queue.newClient());
-            Clock clock = Clock.systemUTC();
-            PortalStore portals = new PortalStore(storeClient, TABLE);
-            SettingsStore settings = new SettingsStore(storeClient, TABLE);
-            LedgerStore ledger = new LedgerStore(storeClient, TABLE, clock);
             OAuthServer oauth = new OAuthServer(HttpClient.newHttpClient(), credentials, trustedOAuth);
-            TokenRefresher refresher = new TokenRefresher(oauth, portals);
-            HttpClient restHttp = BitrixRestClient.newHttpClient();
-            PortalClients clients = memberId -> BitrixRestClient.builder(memberId, portals, refresher)
-                    .http(restHttp).build();
-            SqsChangeQueue changes = new SqsChangeQueue(sqs, queue.queueUrl());
-            PortalFactsLearner facts = new PortalFactsLearner(settings, new LedgerRebuild(storeClient, TABLE, clock),
-                    clock);
-            InstallationService installations = new InstallationService(portals, oauth, clients, changes,
-                    new AppAddresses(eventsUrl(), appUrl()), clock, facts);
+            app = AppServices.on(storeClient, TABLE)
+                    .changes(new SqsChangeQueue(sqs, queue.queueUrl()))
+                    .oauth(oauth)
+                    .addresses(new AppAddresses(eventsUrl(), appUrl()))
+                    .build();
 
-            gateway.route("POST", "/install", new InstallHandler(installations));
-            gateway.route("POST", "/events", new EventsHandler(new EventIntake(portals, changes, installations)));
+            gateway.route("POST", "/install", new InstallHandler(app.installations()));
+            gateway.route("POST", "/events", new EventsHandler(app.intake()));
             gateway.route("GET", "/health", new HealthHandler());
-            PortalSecrets secrets = new PortalSecrets(storeClient, TABLE, clock);
-            gateway.route("GET", "/bi/{proxy+}", new BiExportHandler(new MetricsExport(secrets, portals, settings,
-                    new AggregateReader(storeClient, TABLE), clock)));
-            gateway.route("POST", "/spend", new SpendApiHandler(new SpendApi(secrets, portals, settings,
-                    new SpendStore(storeClient, TABLE))));
-            SyncStores stores = SyncStores.of(storeClient, TABLE, clock);
-            syncHandler = new SyncHandler(new SyncService(stores, clients, changes, SyncPace.standard(), clock));
-            ReminderService reminders = new ReminderService(portals, settings, ledger,
-                    new DueAppointments(storeClient, TABLE), new SentReminders(storeClient, TABLE), clients, clock);
-            remember(new ScheduleTimer(new SchedulerHandler(
-                    new PortalFactsRefresh(portals, settings, clients, facts, clock),
-                    new Reconciliation(stores, clients, refresher, changes, clock), reminders), SCHEDULE));
+            gateway.route("GET", "/bi/{proxy+}", new BiExportHandler(app.metricsExport()));
+            gateway.route("POST", "/spend", new SpendApiHandler(app.spendApi()));
+            syncHandler = new SyncHandler(app.sync());
+            remember(new ScheduleTimer(new SchedulerHandler(app.portalFacts(), app.reconciliation(),
+                    app.reminders()), SCHEDULE));
         } catch (Exception | Error e) {
             close();
             throw e;
@@ -181,7 +149,7 @@ public final class LocalStack implements AutoCloseable {
                     + installed.body());
         }
         salon.bookAppointments(simulated);
-        SpendStore spend = new SpendStore(storeClient, TABLE);
+        SpendStore spend = app.spend();
         salon.spend().forEach((month, amounts) -> spend.replaceMonths(DemoSalon.MEMBER_ID, Map.of(month, amounts)));
         HttpResponse<String> installEvent = simulated.deliverInstallEvent(eventsUrl());
         if (installEvent.statusCode() != 200) {
@@ -192,7 +160,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startSync() {
-        remember(new SqsEventSource(remember(queue.newClient()), queue.queueUrl(), syncHandler));
+        remember(SqsEventSource.start(remember(queue.newClient()), queue.queueUrl(), syncHandler,
+                new SqsEventSource.Batching(SyncHandler.BATCHING_WINDOW, SyncHandler.BATCH_SIZE, RETRY_AFTER)));
     }
 
     /** Returns once the changes queue holds nothing waiting or in work; the limit only ends a stuck start. */
@@ -238,6 +207,11 @@ public final class LocalStack implements AutoCloseable {
     /** The simulated portal of the demo, empty for a real portal. */
     public Optional<SimulatedPortal> simulatedPortal() {
         return Optional.ofNullable(portal);
+    }
+
+    /** The stores and services the stack runs. */
+    public AppServices services() {
+        return app;
     }
 
     /** A client of the local DynamoDB, owned by the stack. */

@@ -7,13 +7,11 @@ import ru.unitecon.core.crm.LeadSnapshot;
 import ru.unitecon.core.crm.Semantic;
 import ru.unitecon.core.ledger.Measure;
 import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.core.store.AggregateReader;
-import ru.unitecon.core.store.LedgerStore;
+import ru.unitecon.core.wiring.AppServices;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 
@@ -28,15 +26,15 @@ class LocalDynamoServerTest {
     void dataInAFolderSurvivesARestart(@TempDir Path data) throws Exception {
         try (LocalDynamoServer server = LocalDynamoServer.start(data, 0, TABLE);
              DynamoDbClient client = server.newClient()) {
-            new LedgerStore(client, TABLE, Clock.systemUTC()).apply(MEMBER, PortalSettings.defaults(),
+            AppServices.on(client, TABLE).build().ledger().apply(MEMBER, PortalSettings.defaults(),
                     new LeadSnapshot(1, Instant.parse("2026-11-20T10:00:00Z"), Instant.parse("2026-11-20T10:00:00Z"),
                             LeadSource.ofUtm("vk", null, null), Semantic.IN_PROGRESS, null, BigDecimal.ZERO, 1L, null));
         }
 
         try (LocalDynamoServer restarted = LocalDynamoServer.start(data, 0, TABLE);
              DynamoDbClient client = restarted.newClient()) {
-            long leads = new AggregateReader(client, TABLE).load(MEMBER, NOVEMBER, NOVEMBER).counters().values()
-                    .stream().mapToLong(c -> c.count(Measure.LEADS)).sum();
+            long leads = AppServices.on(client, TABLE).build().aggregates().load(MEMBER, NOVEMBER, NOVEMBER)
+                    .counters().values().stream().mapToLong(c -> c.count(Measure.LEADS)).sum();
             assertEquals(1, leads);
         }
     }

@@ -17,8 +17,6 @@ import ru.unitecon.core.ledger.LeadRecord;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.PortalStatus;
 import ru.unitecon.core.store.LedgerStore;
-import ru.unitecon.core.store.PortalStore;
-import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.simulator.SimulatedPortal;
 import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
@@ -34,7 +32,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -84,10 +81,10 @@ class LocalStackTest {
 
     @Test
     void theAppIsInstalledIntoTheSimulatedPortalAndTheBackfillIsStored() {
-        LedgerStore ledger = new LedgerStore(stack.dynamo(), LocalStack.TABLE, Clock.systemUTC());
+        LedgerStore ledger = stack.services().ledger();
 
         assertEquals(PortalStatus.INSTALLED,
-                new PortalStore(stack.dynamo(), LocalStack.TABLE).find(DemoSalon.MEMBER_ID).orElseThrow().status());
+                stack.services().portals().find(DemoSalon.MEMBER_ID).orElseThrow().status());
         assertTrue(portal.isInstalled());
         assertEquals(List.of(PortalBindings.PLACEMENT + " " + stack.appUrl()), portal.records().placements().stream()
                 .map(placement -> placement.placement() + " " + placement.handler()).toList());
@@ -98,7 +95,7 @@ class LocalStackTest {
 
     @Test
     void appointmentsWithNoShowsAndUpcomingVisitsReachTheStore() {
-        LedgerStore ledger = new LedgerStore(stack.dynamo(), LocalStack.TABLE, Clock.systemUTC());
+        LedgerStore ledger = stack.services().ledger();
         List<DealRecord> deals = ledger.records().deals(DemoSalon.MEMBER_ID);
         List<LeadRecord> leads = ledger.records().leads(DemoSalon.MEMBER_ID);
 
@@ -120,7 +117,7 @@ class LocalStackTest {
         YearMonth first = salon.months().getFirst();
         YearMonth last = salon.months().getLast();
 
-        Map<YearMonth, BigDecimal> stored = new SpendStore(stack.dynamo(), LocalStack.TABLE)
+        Map<YearMonth, BigDecimal> stored = stack.services().spend()
                 .load(DemoSalon.MEMBER_ID, first, last).entrySet().stream()
                 .collect(Collectors.groupingBy(entry -> entry.getKey().month(),
                         Collectors.reducing(BigDecimal.ZERO, Map.Entry::getValue, BigDecimal::add)));

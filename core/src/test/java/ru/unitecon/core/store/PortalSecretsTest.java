@@ -1,8 +1,7 @@
-package ru.unitecon.core.access;
+package ru.unitecon.core.store;
 
 import org.junit.jupiter.api.Test;
-import ru.unitecon.core.store.Keys;
-import ru.unitecon.core.store.TableDefinition;
+import ru.unitecon.core.access.SecretKind;
 import ru.unitecon.testsupport.LocalDynamo;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -86,17 +85,5 @@ class PortalSecretsTest {
     void aSecretWithNothingStoredNeverVerifiesEvenIfItHashesToZeros() {
         // The comparison against the all-zero placeholder must not let a portal without a secret in.
         assertFalse(secrets.verify(member, SecretKind.BI_EXPORT, "A".repeat(43)));
-    }
-
-    @Test
-    void theBearerHeaderSplitsAtTheLastDot() {
-        BearerCredential credential = BearerCredential.parse("Bearer salon.example_1.abcDEF-_x").orElseThrow();
-
-        assertEquals("salon.example_1", credential.memberId());
-        assertEquals("abcDEF-_x", credential.secret());
-        assertEquals(Optional.empty(), BearerCredential.parse("Basic abc"));
-        assertEquals(Optional.empty(), BearerCredential.parse("Bearer nodot"));
-        assertEquals(Optional.empty(), BearerCredential.parse(null));
-        assertFalse(credential.toString().contains("abcDEF"));
     }
 }

@@ -1,4 +1,4 @@
-package ru.unitecon.functions;
+package ru.unitecon.core.queue;
 
 import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.core.sync.ChangeQueue;

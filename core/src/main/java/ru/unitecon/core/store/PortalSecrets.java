@@ -1,7 +1,6 @@
-package ru.unitecon.core.access;
+package ru.unitecon.core.store;
 
-import ru.unitecon.core.store.Keys;
-import ru.unitecon.core.store.TableDefinition;
+import ru.unitecon.core.access.SecretKind;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
