@@ -31,7 +31,8 @@ class LayerRulesTest {
     private static final String[] QUEUE = packages("queue");
     private static final String[] WIRING = packages("wiring");
     private static final String[] JAVA = {"java..", ""};
-    private static final String[] LIBRARIES = {"com.fasterxml.jackson..", "org.slf4j.."};
+    /** Jackson and SLF4J, and Commons CSV for the spend files. */
+    private static final String[] LIBRARIES = {"com.fasterxml.jackson..", "org.slf4j..", "org.apache.commons.csv.."};
     private static final String AWS = "software.amazon.awssdk..";
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
