@@ -41,6 +41,7 @@ import ru.unitecon.core.portal.ReminderPolicy;
 import ru.unitecon.core.portal.SettingSource;
 import ru.unitecon.core.portal.VariableCost;
 import ru.unitecon.core.store.SettingsStore;
+import ru.unitecon.core.sync.Recounts;
 import ru.unitecon.testsupport.LocalDynamo;
 import ru.unitecon.ui.TestInfrastructure;
 import ru.unitecon.ui.data.PortalSettingsEditor;
@@ -73,6 +74,8 @@ class SettingsViewTest extends SpringBrowserlessTest {
     private SettingsStore settingsStore;
     @Autowired
     private PortalSettingsEditor editor;
+    @Autowired
+    private Recounts recounts;
 
     private <T extends Component> T field(Class<T> type, String id) {
         return $(type).id(id);
@@ -226,6 +229,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
         assertThrows(PortalSettingsEditor.NotPortalAdmin.class,
                 () -> editor.save(viewer, PortalSettings.defaults().withProcessingCostPerMonth(BigDecimal.TEN)));
         assertEquals(PortalSettings.defaults(), settingsStore.load(salon.memberId));
+        assertTrue(recounts.pending(salon.memberId).isEmpty(), "a refused save queues no recount");
     }
 
     @Test
