@@ -1,6 +1,5 @@
-package ru.unitecon.functions;
+package ru.unitecon.testsupport;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.crm.DealSnapshot;
 import ru.unitecon.core.crm.LeadSnapshot;
@@ -18,7 +17,6 @@ import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.store.StoredAggregates;
 import ru.unitecon.core.wiring.AppServices;
-import ru.unitecon.testsupport.LocalDynamo;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -29,31 +27,34 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-/** A salon of its own in DynamoDB Local, filled through the real store, and the services the handlers run. */
-final class SeededSalon {
-    static final Instant NOW = Instant.parse("2026-03-20T09:00:00Z");
-    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    static final YearMonth FEBRUARY = YearMonth.of(2026, 2);
-    static final YearMonth MARCH = YearMonth.of(2026, 3);
+/**
+ * A salon of its own in DynamoDB Local, filled through the real store, and the table-only services (BI export,
+ * Spend API) on a stopped clock: core's tests of those services and the functions' tests of their handlers share it.
+ */
+public final class SeededSalon {
+    public static final Instant NOW = Instant.parse("2026-03-20T09:00:00Z");
+    public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    public static final YearMonth FEBRUARY = YearMonth.of(2026, 2);
+    public static final YearMonth MARCH = YearMonth.of(2026, 3);
 
     /** The app on the shared test table, on the stopped clock. */
-    static final AppServices APP = LocalDynamo.app(CLOCK);
+    public static final AppServices APP = LocalDynamo.app(CLOCK);
 
-    final String memberId = LocalDynamo.freshMemberId();
-    final PortalSecrets secrets = APP.secrets();
-    final SpendStore spend = APP.spend();
+    public final String memberId = LocalDynamo.freshMemberId();
+    public final PortalSecrets secrets = APP.secrets();
+    public final SpendStore spend = APP.spend();
     private final PortalStore portals = APP.portals();
     private final SettingsStore settings = APP.settings();
     private final LedgerStore ledger = APP.ledger();
 
-    SeededSalon() {
+    public SeededSalon() {
         String domain = "salon-" + memberId.substring(0, 6) + ".bitrix24.ru";
         portals.saveInstallation(new PortalInstallation(memberId, domain, URI.create("https://" + domain + "/rest/"),
                 null, null, PortalStatus.INSTALLED, NOW, null));
     }
 
     /** Leads from Instagram and VK in February and March, orders from two of them, and spend on both. */
-    SeededSalon withSalesAndSpend() {
+    public SeededSalon withSalesAndSpend() {
         lead(1, MARCH, 2, LeadSource.ofUtm("instagram", "cpc", null), 101L);
         wonDeal(1, MARCH, 5, 101, 1, "2500");
         lead(2, MARCH, 3, LeadSource.ofUtm("instagram", "cpc", null), 102L);
@@ -80,32 +81,21 @@ final class SeededSalon {
                 1L, null));
     }
 
-    void uninstall() {
+    public void uninstall() {
         portals.markUninstalled(memberId);
     }
 
-    MetricsEngine engine() {
+    public MetricsEngine engine() {
         StoredAggregates all = APP.aggregates()
                 .load(memberId, YearMonth.of(2024, 1), YearMonth.of(2026, 12));
         return new MetricsEngine(PortalSettings.defaults(), all.counters(), all.spend(), CLOCK.instant());
     }
 
-    static MetricsExport metricsExport() {
+    public static MetricsExport metricsExport() {
         return APP.metricsExport();
     }
 
-    static SpendApi spendApi() {
+    public static SpendApi spendApi() {
         return APP.spendApi();
-    }
-
-    /** What API Gateway's HTTP API hands the function: lower-cased header names. */
-    static APIGatewayV2HTTPEvent request(String method, String path, String query, Map<String, String> headers,
-                                         String body) {
-        return APIGatewayV2HTTPEvent.builder().withRawPath(path).withRawQueryString(query).withHeaders(headers)
-                .withBody(body).withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method)
-                                .withPath(path).build()).build())
-                .build();
     }
 }
