@@ -4,59 +4,22 @@ import org.junit.jupiter.api.Test;
 import ru.unitecon.core.bitrix.crm.CrmEntity;
 import ru.unitecon.core.ledger.LeadRecord;
 import ru.unitecon.core.portal.PortalStatus;
-import ru.unitecon.core.store.Keys;
 import ru.unitecon.simulator.Dataset;
 import ru.unitecon.simulator.DatasetGenerator;
 import ru.unitecon.simulator.SimulatorOptions;
 import ru.unitecon.testsupport.InMemoryChangeQueue;
-import ru.unitecon.testsupport.LocalDynamo;
 import ru.unitecon.testsupport.ServicesOnSimulatedPortal;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the sync makes of queued changes, on the simulated portal and DynamoDB Local (no Lambda, no SQS). */
 class SyncServiceTest {
-
-    @Test
-    void backfillStoresTheWholeDatasetInBoundedRuns() {
-        Dataset dataset = DatasetGenerator.generate(42, 300);
-        try (ServicesOnSimulatedPortal app = ServicesOnSimulatedPortal.start(dataset)) {
-            InMemoryChangeQueue.Deliveries deliveries = app.installAndBackfill();
-
-            assertEquals(dataset.leads().size(), app.liveLeads().size());
-            assertEquals(dataset.deals().size(), app.storedDeals());
-            assertEquals(dataset.leads().size(), app.aggregateLeads());
-            assertTrue(deliveries.rounds() > 2, "300 leads at 2 pages of 50 per run take several runs");
-            assertEquals(0, app.queue.size());
-        }
-    }
-
-    @Test
-    void noPersonalDataIsStoredAfterABackfill() {
-        Dataset dataset = DatasetGenerator.generate(7, 120);
-        try (ServicesOnSimulatedPortal app = ServicesOnSimulatedPortal.start(dataset)) {
-            app.installAndBackfill();
-
-            // Every item of the world's table, not only the portal's partitions: nothing personal may land anywhere.
-            List<Map<String, AttributeValue>> items = LocalDynamo.client().scanPaginator(scan -> scan
-                    .tableName(app.table).consistentRead(true)).items().stream().toList();
-            String stored = items.toString();
-            assertTrue(items.stream().anyMatch(item -> item.get("PK").s().equals(Keys.monthlyPartition(app.memberId()))));
-            List<String> personal = personalData(dataset);
-            assertFalse(personal.isEmpty());
-            assertEquals(List.of(), personal.stream().filter(stored::contains).toList());
-        }
-    }
 
     @Test
     void burstOfAThousandLeadUpdatesIsStoredWithinThirtyRestCalls() {
@@ -154,29 +117,5 @@ class SyncServiceTest {
             assertTrue(app.services.ledger().records().lead(app.memberId(), 6).orElseThrow().deleted());
             assertEquals(leads - 1, app.aggregateLeads());
         }
-    }
-
-    /** Names, phones and e-mails of the dataset's leads and contacts. */
-    private static List<String> personalData(Dataset dataset) {
-        List<Map<String, Object>> people = new ArrayList<>(dataset.leads());
-        people.addAll(dataset.contacts());
-        return people.stream().flatMap(person -> {
-            List<String> values = new ArrayList<>();
-            for (String field : List.of("NAME", "LAST_NAME", "SECOND_NAME")) {
-                if (person.get(field) instanceof String text && text.length() >= 3) {
-                    values.add(text);
-                }
-            }
-            for (String field : List.of("PHONE", "EMAIL")) {
-                if (person.get(field) instanceof List<?> entries) {
-                    entries.forEach(entry -> {
-                        if (entry instanceof Map<?, ?> map && map.get("VALUE") instanceof String value) {
-                            values.add(value);
-                        }
-                    });
-                }
-            }
-            return values.stream();
-        }).distinct().toList();
     }
 }
