@@ -1,6 +1,7 @@
 package ru.unitecon.core.sync;
 
 import org.junit.jupiter.api.Test;
+import ru.unitecon.core.portal.PortalStatus;
 import ru.unitecon.simulator.DatasetGenerator;
 import ru.unitecon.simulator.RecordedCall;
 import ru.unitecon.testsupport.ServicesOnSimulatedPortal;
@@ -9,8 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,6 +101,43 @@ class ReconciliationTest {
             assertTrue(idPages(app).size() > pages.size(), "the next day's check");
             assertTrue(checkRequests <= 3, checkRequests + " batch requests for leads and deals");
             assertNotNull(app.services.syncState().load(app.memberId()).idsCheckedAt());
+        }
+    }
+
+    @Test
+    void aPortalLeftIdleFor150DaysGetsANewTokenPairAndStaysConnected() {
+        try (ServicesOnSimulatedPortal app = ServicesOnSimulatedPortal.start(DatasetGenerator.generate(83, 20))) {
+            app.installAndBackfill();
+            String installed = app.services.portals().load(app.memberId()).orElseThrow().refreshToken();
+            app.clock.advance(Duration.ofDays(151));
+
+            ReconciliationReport report = app.services.reconciliation().run();
+
+            assertEquals(new ReconciliationReport(1, 0, report.records()), report);
+            assertNotEquals(installed, app.services.portals().load(app.memberId()).orElseThrow().refreshToken());
+            assertEquals(PortalStatus.INSTALLED, app.services.portals().find(app.memberId()).orElseThrow().status());
+        }
+    }
+
+    @Test
+    void aRecountWhoseMessageWasLostIsQueuedAgainOnceOverdue() {
+        try (ServicesOnSimulatedPortal app = ServicesOnSimulatedPortal.start(DatasetGenerator.generate(84, 20))) {
+            app.installAndBackfill();
+            // Marked as Recounts.request marks it, but the RECOUNT message never reached the queue.
+            app.services.syncState().requestRecount(app.memberId(), app.clock.instant());
+
+            app.clock.advance(Duration.ofMinutes(5));
+            app.services.reconciliation().run();
+            boolean queuedEarly = app.queue.messages().contains(ChangeMessage.recount(app.memberId()));
+            app.clock.advance(Duration.ofMinutes(6));
+            app.services.reconciliation().run();
+            boolean queuedOverdue = app.queue.messages().contains(ChangeMessage.recount(app.memberId()));
+            app.sync();
+
+            assertFalse(queuedEarly, "not while the recount may still be on its way");
+            assertTrue(queuedOverdue);
+            assertEquals(Optional.empty(), app.services.recounts().pending(app.memberId()));
+            assertEquals(app.recomputedAggregates(), app.storedAggregates());
         }
     }
 
