@@ -50,24 +50,24 @@ public final class ServicesOnSimulatedPortal implements AutoCloseable {
      * Backfills read two pages per request and make one request per run, so that a backfill of a few hundred
      * records takes several runs; checks of ids do not pause between runs.
      */
-    public static final SyncPace PACE = SyncPace.standard().withScans(2, Duration.ZERO, Duration.ZERO);
-    public static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+    private static final SyncPace PACE = SyncPace.standard().withScans(2, Duration.ZERO, Duration.ZERO);
+    private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
     /** Months before and after any record of a test's dataset. */
     private static final YearMonth FIRST_MONTH = YearMonth.of(2000, 1);
     private static final YearMonth LAST_MONTH = YearMonth.of(2100, 12);
     /** Where the portal is told to send its events; this world queues them itself. */
-    public static final AppAddresses ADDRESSES = new AppAddresses(URI.create("https://app.example/events"),
+    private static final AppAddresses ADDRESSES = new AppAddresses(URI.create("https://app.example/events"),
             URI.create("https://app.example/app"));
 
     public final ManualClock clock = new ManualClock(START);
-    public final RecordingSleeper sleeper = new RecordingSleeper(clock);
+    private final RecordingSleeper sleeper = new RecordingSleeper(clock);
     public final PortalSimulator simulator;
     public final SimulatedPortal portal;
     /** A table of its own, so that the list of active portals holds only this world's portal. */
     public final String table = "services-" + UUID.randomUUID();
     public final InMemoryChangeQueue queue = new InMemoryChangeQueue(clock);
     /** The rate limiter every REST client of this world shares, as the clients of one sync function do. */
-    public final PortalRateLimits limits = new PortalRateLimits(clock, sleeper, PortalRateLimits.BURST,
+    private final PortalRateLimits limits = new PortalRateLimits(clock, sleeper, PortalRateLimits.BURST,
             PortalRateLimits.PER_SECOND);
     public final AppServices services;
 

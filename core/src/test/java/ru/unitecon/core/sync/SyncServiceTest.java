@@ -12,6 +12,7 @@ import ru.unitecon.testsupport.ServicesOnSimulatedPortal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,6 +53,7 @@ class SyncServiceTest {
             assertTrue(backfill.failures() + updates.failures() > 0, "refused changes come back from the queue");
             assertEquals(app.portal.seed().dataset().deals().size(), app.storedDeals());
             assertEquals(0, app.queue.size());
+            assertEquals(List.of(), app.queue.deadLetters());
             assertEquals(200, app.liveLeads().stream().filter(lead -> lead.modified().equals(updatedAt)).count());
         }
     }
