@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
 /**
  * Calls one portal's REST API with the installation's tokens. It keeps to the portal's rate limit, backs off when
  * the portal refuses for load, waits out operating-time blocks, refreshes an expired token once per call, and
- * follows a renamed portal to its new address (re-POSTing, since a redirected POST would lose its body).
- * Logs name methods and error codes only.
+ * follows a renamed portal to its new address (re-POSTing, since a redirected POST would lose its body). When to
+ * wait, refresh or give up is {@link CallRetries}'. Logs name methods and error codes only.
  */
 public final class BitrixRestClient {
     public static final int BATCH_LIMIT = 50;
