@@ -5,6 +5,7 @@ import ru.unitecon.core.access.SecretKind;
 import ru.unitecon.core.ledger.AggregateKey;
 import ru.unitecon.core.spend.SpendApi;
 import ru.unitecon.testsupport.Percentiles;
+import ru.unitecon.testsupport.SeededSalon;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -36,7 +37,7 @@ public final class IntegrationsBenchmark {
         }
         String secret = salon.secrets.create(salon.memberId, SecretKind.BI_EXPORT);
         BiExportHandler export = new BiExportHandler(SeededSalon.metricsExport());
-        APIGatewayV2HTTPEvent get = SeededSalon.request("GET", "/bi/" + salon.memberId + "/" + secret + ".csv",
+        APIGatewayV2HTTPEvent get = HttpApiEvents.request("GET", "/bi/" + salon.memberId + "/" + secret + ".csv",
                 "from=2023-04&to=2026-03", Map.of(), null);
         double[] exportMs = measure(() -> require(export.handleRequest(get, null).getStatusCode()));
 
@@ -48,7 +49,7 @@ public final class IntegrationsBenchmark {
             }
         }
         SpendApiHandler spendApi = new SpendApiHandler(SeededSalon.spendApi());
-        APIGatewayV2HTTPEvent post = SeededSalon.request("POST", "/spend", "", Map.of(
+        APIGatewayV2HTTPEvent post = HttpApiEvents.request("POST", "/spend", "", Map.of(
                 "authorization", SpendApi.authorization(salon.memberId, token),
                 "content-type", "text/csv; charset=utf-8"), csv.toString());
         double[] postMs = measure(() -> require(spendApi.handleRequest(post, null).getStatusCode()));

@@ -178,7 +178,7 @@ class RealPortalFiguresTest {
         PortalSecrets secrets = app.services.secrets();
         String secret = secrets.create(portal.memberId(), SecretKind.BI_EXPORT);
         BiExportHandler handler = new BiExportHandler(app.services.metricsExport());
-        APIGatewayV2HTTPResponse answer = handler.handleRequest(SeededSalon.request("GET",
+        APIGatewayV2HTTPResponse answer = handler.handleRequest(HttpApiEvents.request("GET",
                 "/bi/" + portal.memberId() + "/" + secret + ".json", "from=" + EXPORT_FROM + "&to=" + EXPORT_TO,
                 Map.of(), null), null);
         assertEquals(200, answer.getStatusCode(), answer.getBody());

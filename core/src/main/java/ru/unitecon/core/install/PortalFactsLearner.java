@@ -12,6 +12,7 @@ import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.SettingSource;
 import ru.unitecon.core.store.LedgerRebuild;
 import ru.unitecon.core.store.SettingsStore;
+import ru.unitecon.core.sync.Recounts;
 
 import java.time.Instant;
 import java.time.InstantSource;
@@ -26,19 +27,20 @@ import java.util.Optional;
  * its currency rates, in one batch request with the stored (administrator's) tokens. Runs at install and reconnect
  * and, through {@link PortalFactsRefresh}, at least daily. A zone or currency an administrator chose in Settings is
  * never overridden. When what was learned changes how records count (another zone, another base currency, a currency
- * the portal rates for the first time), the portal is recounted (docs/settings.md).
+ * the portal rates for the first time), a recount is queued, as a settings save queues one: the sync function runs
+ * it under its one worker per portal, never the install page or the scheduler (docs/settings.md).
  */
 public final class PortalFactsLearner {
     static final Map<String, String> COMMANDS = commands();
     private static final Logger LOG = LoggerFactory.getLogger(PortalFactsLearner.class);
 
     private final SettingsStore settings;
-    private final LedgerRebuild rebuild;
+    private final Recounts recounts;
     private final InstantSource clock;
 
-    public PortalFactsLearner(SettingsStore settings, LedgerRebuild rebuild, InstantSource clock) {
+    public PortalFactsLearner(SettingsStore settings, Recounts recounts, InstantSource clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.rebuild = Objects.requireNonNull(rebuild, "rebuild");
+        this.recounts = Objects.requireNonNull(recounts, "recounts");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -93,7 +95,7 @@ public final class PortalFactsLearner {
             settings.save(memberId, after);
         }
         if (LedgerRebuild.isNeeded(before, after) || ratesNewCurrency(before.rates(), rates)) {
-            rebuild.rebuild(memberId, after);
+            recounts.request(memberId);
         }
         LOG.info("portal {}: zone {} ({}), reporting currency {} ({}), {} rates", memberId, after.zone(),
                 after.zoneSource().kind(), after.currency(), after.currencySource().kind(), rates.rates().size());

@@ -198,8 +198,9 @@ public final class AppServices {
         return new Recounts(syncState, settings, rebuild, changes(), clock);
     }
 
+    /** Learns a portal's zone and currencies; a recount that follows is queued on the change queue. */
     public PortalFactsLearner factsLearner() {
-        return new PortalFactsLearner(settings, rebuild, clock);
+        return new PortalFactsLearner(settings, recounts(), clock);
     }
 
     /** The scheduler's daily look at each portal's zone and currency rates. */

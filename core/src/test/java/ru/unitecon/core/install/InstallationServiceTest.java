@@ -5,33 +5,38 @@ import org.junit.jupiter.api.Test;
 import ru.unitecon.core.bitrix.inbound.ForgedRequest;
 import ru.unitecon.core.bitrix.inbound.NotAdministrator;
 import ru.unitecon.core.bitrix.inbound.PlacementRequest;
+import ru.unitecon.core.bitrix.crm.AppointmentFieldMapping;
+import ru.unitecon.core.bitrix.crm.CrmEntity;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
-import ru.unitecon.core.bitrix.rest.BitrixRestClient;
-import ru.unitecon.core.bitrix.tokens.TokenRefresher;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.intake.IntakeOutcome;
 import ru.unitecon.core.portal.PortalInstallation;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.sync.ChangeMessage;
+import ru.unitecon.core.wiring.AppServices;
+import ru.unitecon.simulator.CrmEntityType;
 import ru.unitecon.simulator.Dataset;
 import ru.unitecon.simulator.FramePost;
 import ru.unitecon.simulator.IssuedTokens;
+import ru.unitecon.simulator.PortalRecords;
 import ru.unitecon.simulator.PortalSeed;
 import ru.unitecon.simulator.PortalSimulator;
 import ru.unitecon.simulator.SimulatedPortal;
 import ru.unitecon.simulator.SimulatorOptions;
+import ru.unitecon.simulator.UserField;
 import ru.unitecon.testsupport.LocalDynamo;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,26 +51,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InstallationServiceTest {
     private static final String COLLECTOR = "https://collector.example/rest/";
     private static final URI EVENTS = URI.create("https://app.example/events");
+    private static final URI APP = URI.create("https://app.example/app");
 
     private final PortalSimulator simulator = PortalSimulator.start(SimulatorOptions.defaults());
     private final SimulatedPortal portal = simulator.createPortal(PortalSeed.of(Dataset.bundledSample()));
-    private final PortalStore portals = LocalDynamo.app().portals();
+    private final PortalStore portals;
     private final List<ChangeMessage> queued = new ArrayList<>();
     private final InstallationService installations;
     private final EventIntake intake;
 
     InstallationServiceTest() {
-        OAuthServer oauth = new OAuthServer(HttpClient.newHttpClient(),
-                new AppCredentials(portal.seed().clientId(), portal.seed().clientSecret()),
-                List.of(simulator.oauthServerUrl()));
-        TokenRefresher refresher = new TokenRefresher(oauth, portals);
-        HttpClient rest = BitrixRestClient.newHttpClient();
-        installations = new InstallationService(portals, oauth,
-                memberId -> BitrixRestClient.builder(memberId, portals, refresher).http(rest).build(),
-                queued::addAll, new AppAddresses(EVENTS, URI.create("https://app.example/app")), Clock.systemUTC(),
-                new PortalFactsLearner(LocalDynamo.app().settings(),
-                        LocalDynamo.app().rebuild(),
-                        Clock.systemUTC()));
+        AppServices app = AppServices.on(LocalDynamo.client(), LocalDynamo.TABLE)
+                .changes(queued::addAll)
+                .oauth(new OAuthServer(HttpClient.newHttpClient(),
+                        new AppCredentials(portal.seed().clientId(), portal.seed().clientSecret()),
+                        List.of(simulator.oauthServerUrl())))
+                .addresses(new AppAddresses(EVENTS, APP))
+                .build();
+        portals = app.portals();
+        installations = app.installations();
         intake = new EventIntake(portals, queued::addAll, installations);
     }
 
@@ -89,9 +93,56 @@ class InstallationServiceTest {
         assertEquals(portal.clientEndpoint(), stored.clientEndpoint());
         assertEquals(portal.clientEndpoint().toString(), portals.load(portal.memberId()).orElseThrow().clientEndpoint());
         assertNull(stored.applicationToken());
-        assertEquals(2, queued.size());
         assertEquals(1, portal.calls().count("user.admin"));
         assertEquals(PortalBindings.EVENTS.size(), portal.records().boundEvents().size());
+    }
+
+    @Test
+    void theInstallStoresTheTokensBindsEventsAndPlacementAndQueuesTheBackfill() {
+        installedByTheAdministrator();
+
+        assertTrue(portals.load(portal.memberId()).isPresent());
+        assertEquals(Set.copyOf(PortalBindings.EVENTS), portal.records().boundEvents().stream()
+                .filter(binding -> binding.handler().equals(EVENTS.toString()))
+                .map(PortalRecords.EventBinding::event).collect(Collectors.toSet()));
+        assertEquals(List.of(PortalBindings.PLACEMENT + " " + APP), portal.records().placements().stream()
+                .map(placement -> placement.placement() + " " + placement.handler()).toList());
+        // The learned zone and currencies are queued for a recount before the backfill, which then counts in them.
+        assertEquals(List.of(ChangeMessage.recount(portal.memberId()),
+                ChangeMessage.backfill(portal.memberId(), CrmEntity.LEAD, 0),
+                ChangeMessage.backfill(portal.memberId(), CrmEntity.DEAL, 0)), queued);
+    }
+
+    @Test
+    void appointmentFieldsAreCreatedOnceAcrossReinstalls() {
+        installedByTheAdministrator();
+        installedByTheAdministrator();
+
+        for (CrmEntityType type : List.of(CrmEntityType.LEAD, CrmEntityType.DEAL)) {
+            assertEquals(List.of(AppointmentFieldMapping.TIME_FIELD, AppointmentFieldMapping.STATE_FIELD,
+                            AppointmentFieldMapping.REMINDER_FIELD),
+                    portal.userFields(type).stream().map(UserField::fieldName).toList());
+        }
+        UserField state = portal.userFields(CrmEntityType.LEAD).get(1);
+        assertEquals("enumeration", state.userTypeId());
+        assertEquals(List.of("BOOKED", "CONFIRMED", "ATTENDED", "NO_SHOW", "CANCELLED"),
+                ((List<?>) state.definition().get("LIST")).stream()
+                        .map(item -> ((Map<?, ?>) item).get("XML_ID")).toList());
+        assertEquals("string", portal.userFields(CrmEntityType.DEAL).get(2).userTypeId());
+        assertEquals(PortalBindings.EVENTS.size(), portal.records().boundEvents().size());
+    }
+
+    @Test
+    void anInstallWithATokenTheOAuthServerDoesNotKnowIsRefusedBeforeAnythingIsStored() {
+        FramePost frame = frame(admin(), "en");
+        Map<String, String> forged = new HashMap<>(frame.form());
+        forged.put("AUTH_ID", "0123456789abcdef0123456789abcdef");
+
+        assertThrows(ForgedRequest.class, () -> installations.install(PlacementRequest.parse(
+                frame.url().getRawQuery(), new FramePost(frame.url(), forged).body())));
+
+        assertTrue(portals.find(portal.memberId()).isEmpty());
+        assertEquals(List.of(), queued);
     }
 
     @Test

@@ -10,16 +10,17 @@ import ru.unitecon.core.crm.LeadSnapshot;
 import ru.unitecon.core.crm.Semantic;
 import ru.unitecon.core.currency.Rate;
 import ru.unitecon.core.ledger.AggregateKey;
+import ru.unitecon.core.ledger.Counters;
 import ru.unitecon.core.ledger.Measure;
 import ru.unitecon.core.portal.PortalInstallation;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.PortalStatus;
 import ru.unitecon.core.portal.SettingSource;
-import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.LedgerStore;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.TableDefinition;
+import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.core.wiring.AppServices;
 import ru.unitecon.simulator.Dataset;
 import ru.unitecon.simulator.DatasetGenerator;
@@ -28,16 +29,19 @@ import ru.unitecon.testsupport.LocalDynamo;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the app learns from a portal about its zone and currencies, on the simulator and DynamoDB Local. */
 class PortalFactsLearnerTest {
@@ -46,6 +50,7 @@ class PortalFactsLearnerTest {
     private final String table = "facts-" + UUID.randomUUID();
     private final AppServices app;
     private final SettingsStore settings;
+    private final List<ChangeMessage> queued = new ArrayList<>();
     private SimulatedInstallation installed;
 
     PortalFactsLearnerTest() {
@@ -54,10 +59,14 @@ class PortalFactsLearnerTest {
         settings = app.settings();
     }
 
+    /** The app on the portal's clock, queueing what it would send the sync function into {@link #queued}. */
+    private AppServices onThePortalsClock() {
+        return AppServices.on(LocalDynamo.client(), table).clock(installed.clock.withZone(ZoneOffset.UTC))
+                .changes(queued::addAll).build();
+    }
+
     private PortalFactsLearner learner() {
-        AppServices atInstall = AppServices.on(LocalDynamo.client(), table)
-                .clock(Clock.fixed(installed.clock.instant(), ZoneOffset.UTC)).build();
-        return new PortalFactsLearner(settings, atInstall.rebuild(), installed.clock);
+        return onThePortalsClock().factsLearner();
     }
 
     private SimulatedInstallation portalIn(String zone, Dataset dataset) {
@@ -137,20 +146,44 @@ class PortalFactsLearnerTest {
     }
 
     @Test
-    void recordsCountedInTheAssumedZoneAreRecountedInTheLearnedOne() {
+    void recordsCountedInTheAssumedZoneAreRecountedInTheLearnedOneByAQueuedRecount() {
         portalIn("Asia/Yekaterinburg");
         LedgerStore ledger = app.ledger();
         // 23:30 on 31 March in Moscow, 01:30 on 1 April in Yekaterinburg.
         Instant created = Instant.parse("2026-03-31T20:30:00Z");
         ledger.apply(installed.memberId(), settings.load(installed.memberId()), new LeadSnapshot(1, created, created,
                 LeadSource.ofUtm("instagram", null, null), Semantic.IN_PROGRESS, null, BigDecimal.ZERO, 1L, null));
+        AggregateKey march = new AggregateKey(YearMonth.of(2026, 3), "instagram");
+        AggregateKey april = new AggregateKey(YearMonth.of(2026, 4), "instagram");
 
         learner().learn(installed.memberId(), installed.client());
 
-        AggregateReader aggregates = app.aggregates();
-        var counters = aggregates.load(installed.memberId(), YearMonth.of(2026, 3), YearMonth.of(2026, 4)).counters();
-        assertEquals(1, counters.get(new AggregateKey(YearMonth.of(2026, 4), "instagram")).count(Measure.LEADS));
-        assertNull(counters.get(new AggregateKey(YearMonth.of(2026, 3), "instagram")));
+        assertEquals(List.of(ChangeMessage.recount(installed.memberId())), queued, "the sync function recounts");
+        assertEquals(Optional.of(installed.clock.instant()), onThePortalsClock().recounts().pending(installed.memberId()));
+        assertEquals(1, leads(march), "nothing is recounted before the sync runs the recount");
+
+        assertTrue(onThePortalsClock().recounts().run(installed.memberId()));
+
+        assertEquals(1, leads(april));
+        assertEquals(0, leads(march));
+        assertEquals(Optional.empty(), onThePortalsClock().recounts().pending(installed.memberId()));
+    }
+
+    @Test
+    void learningAgainWhatIsAlreadyKnownQueuesNoRecount() {
+        portalIn("Asia/Yekaterinburg");
+        learner().learn(installed.memberId(), installed.client());
+        queued.clear();
+        installed.clock.advance(Duration.ofDays(1));
+
+        learner().learn(installed.memberId(), installed.client());
+
+        assertEquals(List.of(), queued);
+    }
+
+    private long leads(AggregateKey cell) {
+        return app.aggregates().load(installed.memberId(), cell.month(), cell.month()).counters()
+                .getOrDefault(cell, Counters.ZERO).count(Measure.LEADS);
     }
 
     @Test

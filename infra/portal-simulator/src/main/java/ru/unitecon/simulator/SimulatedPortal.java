@@ -12,7 +12,6 @@ import java.time.InstantSource;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +37,7 @@ public final class SimulatedPortal {
     private final Map<CrmEntityType, CrmEntityStore> entities = new EnumMap<>(CrmEntityType.class);
     private final FaultPlan faults = new FaultPlan();
     private final RestDispatcher dispatcher;
+    private final EventDeliveries events;
     private final PortalRestHandler restHandler;
     private final AtomicLong ids = new AtomicLong(200);
     private final List<Map<String, Object>> currencies;
@@ -52,6 +52,7 @@ public final class SimulatedPortal {
         this.serverEndpoint = serverEndpoint;
         this.clock = options.clock();
         this.toApp = toApp;
+        this.events = new EventDeliveries(this, toApp);
         for (CrmEntityType type : CrmEntityType.values()) {
             entities.put(type, new CrmEntityStore(type, clock, seed.timeZone(), userFields, seed.dataset().statuses()));
         }
@@ -218,15 +219,7 @@ public final class SimulatedPortal {
      * event it only flows once the install page has finished.
      */
     public HttpResponse<String> deliverInstallEvent(URI handler) {
-        requireInstalled();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("VERSION", String.valueOf(installation.version()));
-        data.put("ACTIVE", "Y");
-        data.put("INSTALLED", "Y");
-        data.put("LANGUAGE_ID", "ru");
-        IssuedTokens admin = issueTokens(seed.dataset().adminUserId());
-        return toApp.post(handler, EventForms.event("ONAPPINSTALL", bindingId("ONAPPINSTALL", handler), data,
-                EventForms.auth(this, admin, true), clock));
+        return events.installEvent(handler);
     }
 
     /**
@@ -236,40 +229,16 @@ public final class SimulatedPortal {
      * bound for it. Empty when none was.
      */
     public Optional<HttpResponse<String>> updateApp() {
-        requireInstalled();
-        Optional<PortalRecords.EventBinding> handler = records.events.stream()
-                .filter(binding -> binding.event().equals("ONAPPUPDATE") && !binding.handler().isEmpty())
-                .findFirst();
-        int previousVersion = installation.version();
-        installation.update();
-        records.events.clear();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("VERSION", String.valueOf(installation.version()));
-        data.put("PREVIOUS_VERSION", String.valueOf(previousVersion));
-        data.put("LANGUAGE_ID", "ru");
-        IssuedTokens admin = issueTokens(seed.dataset().adminUserId());
-        return handler.map(binding -> toApp.post(URI.create(binding.handler()), EventForms.event("ONAPPUPDATE",
-                binding.id(), data, EventForms.updateAuth(this, admin), clock)));
+        return events.updateEvent();
     }
 
     /** Sends an entity event ({@code data[FIELDS][ID]}) to the one handler bound for it (bitrix24.md §5.3). */
     public HttpResponse<String> deliverEvent(String event, long entityId, boolean withUserToken) {
-        List<PortalRecords.EventBinding> bound = records.events.stream()
-                .filter(binding -> binding.event().equalsIgnoreCase(event) && !binding.handler().isEmpty())
-                .toList();
-        if (bound.size() != 1) {
-            throw new IllegalStateException(bound.size() + " handlers bound for " + event
-                    + "; pass the handler to deliverEvent(event, entityId, withUserToken, handler)");
-        }
-        return deliverEvent(event, entityId, withUserToken, URI.create(bound.getFirst().handler()));
+        return events.entityEvent(event, entityId, withUserToken);
     }
 
     public HttpResponse<String> deliverEvent(String event, long entityId, boolean withUserToken, URI handler) {
-        requireInstalled();
-        Map<String, Object> data = Map.of("FIELDS", Map.of("ID", String.valueOf(entityId)));
-        IssuedTokens user = withUserToken ? issueTokens(seed.dataset().adminUserId()) : null;
-        return toApp.post(handler, EventForms.event(event.toUpperCase(Locale.ROOT), bindingId(event, handler), data,
-                EventForms.auth(this, user, false), clock));
+        return events.entityEvent(event, entityId, withUserToken, handler);
     }
 
     /** The admin opens the app from the left menu: the DEFAULT frame POST to the app URL given at install. */
@@ -322,11 +291,7 @@ public final class SimulatedPortal {
      * gets a new one. Empty when no handler was bound for it.
      */
     public Optional<HttpResponse<String>> uninstall(boolean clean) {
-        Optional<HttpResponse<String>> response = records.events.stream()
-                .filter(binding -> binding.event().equals("ONAPPUNINSTALL"))
-                .findFirst()
-                .map(binding -> toApp.post(URI.create(binding.handler()), EventForms.event("ONAPPUNINSTALL", binding.id(),
-                        Map.of("LANGUAGE_ID", "ru", "CLEAN", clean ? "1" : "0"), EventForms.auth(this, null, false), clock)));
+        Optional<HttpResponse<String>> response = events.uninstallEvent(clean);
         installation.markUninstalled();
         tokens.revokeAll(this);
         records.clearBindings();
@@ -393,20 +358,6 @@ public final class SimulatedPortal {
     void close() {
         faults.releaseHangs();
         servers.forEach(server -> server.stop(0));
-    }
-
-    private void requireInstalled() {
-        if (!installation.isInstalled()) {
-            throw new IllegalStateException("a portal holds events until the install page finishes");
-        }
-    }
-
-    private Long bindingId(String event, URI handler) {
-        return records.events.stream()
-                .filter(binding -> binding.event().equalsIgnoreCase(event) && binding.handler().equals(handler.toString()))
-                .map(PortalRecords.EventBinding::id)
-                .findFirst()
-                .orElse(null);
     }
 
     private void listenOnNewPort() {

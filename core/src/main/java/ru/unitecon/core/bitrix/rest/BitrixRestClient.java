@@ -19,23 +19,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 
 /**
  * Calls one portal's REST API with the installation's tokens. It keeps to the portal's rate limit, backs off when
  * the portal refuses for load, waits out operating-time blocks, refreshes an expired token once per call, and
- * follows a renamed portal to its new address (re-POSTing, since a redirected POST would lose its body).
- * Logs name methods and error codes only.
+ * follows a renamed portal to its new address (re-POSTing, since a redirected POST would lose its body). When to
+ * wait, refresh or give up is {@link CallRetries}'. Logs name methods and error codes only.
  */
 public final class BitrixRestClient {
     public static final int BATCH_LIMIT = 50;
@@ -46,41 +42,27 @@ public final class BitrixRestClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern METHOD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*");
     private static final Set<String> READ_VERBS = Set.of("get", "list", "fields", "info", "profile");
-    private static final int MAX_REDIRECTS = 2;
-    // Set by Bitrix24 support by hand; retrying within a call cannot help.
-    private static final Duration OVERLOAD_RETRY_AFTER = Duration.ofMinutes(15);
 
     private final String memberId;
     private final PortalTokensStore store;
-    private final TokenRefresher refresher;
     private final HttpClient http;
-    private final InstantSource clock;
-    private final Sleeper sleeper;
     private final PortalRateLimits limits;
     private final PortalRenameListener renames;
-    private final Backoff backoff;
-    private final int maxLimitRetries;
-    private final int maxTransientRetries;
-    private final Duration maxOperatingWait;
     private final Duration requestTimeout;
-    private final ConcurrentMap<String, Instant> operatingResetAt = new ConcurrentHashMap<>();
+    private final CallRetries retries;
     private volatile PortalTokens tokens;
     private volatile String movedEndpoint;
 
     private BitrixRestClient(Builder builder) {
         this.memberId = builder.memberId;
         this.store = builder.store;
-        this.refresher = builder.refresher;
         this.http = builder.http;
-        this.clock = builder.clock;
-        this.sleeper = builder.sleeper;
         this.limits = builder.limits;
         this.renames = builder.renames;
-        this.backoff = builder.backoff;
-        this.maxLimitRetries = builder.maxLimitRetries;
-        this.maxTransientRetries = builder.maxTransientRetries;
-        this.maxOperatingWait = builder.maxOperatingWait;
         this.requestTimeout = builder.requestTimeout;
+        this.retries = new CallRetries(builder.memberId, builder.refresher, builder.clock, builder.sleeper,
+                builder.limits, builder.backoff, builder.maxLimitRetries, builder.maxTransientRetries,
+                builder.maxOperatingWait);
     }
 
     public static Builder builder(String memberId, PortalTokensStore store, TokenRefresher refresher) {
@@ -142,7 +124,7 @@ public final class BitrixRestClient {
             throw new IllegalArgumentException("not a REST method name");
         }
         ObjectNode body = JSON.valueToTree(params);
-        Attempts attempts = new Attempts(method, retryable);
+        CallRetries.Attempts attempts = retries.start(method, retryable, refreshed -> tokens = refreshed);
         while (true) {
             PortalTokens current = tokens();
             URI uri = URI.create(endpoint(current) + method);
@@ -163,7 +145,7 @@ public final class BitrixRestClient {
             }
             JsonNode json = parse(response.body());
             if (status < 400 && json != null && !json.has("error")) {
-                rememberOperatingReset(method, json);
+                retries.rememberOperatingReset(method, json);
                 return json;
             }
             attempts.refused(status, json, current);
@@ -210,23 +192,6 @@ public final class BitrixRestClient {
         renames.renamed(memberId, authority, endpoint);
     }
 
-    private Duration operatingWait(String method, JsonNode json, int retry) {
-        long resetAt = json == null ? 0 : json.path("time").path("operating_reset_at").asLong(0);
-        Instant reset = resetAt > 0 ? Instant.ofEpochSecond(resetAt) : operatingResetAt.get(method);
-        if (reset == null) {
-            return backoff.delay(retry);
-        }
-        Duration wait = Duration.between(clock.instant(), reset).plusSeconds(1);
-        return wait.isNegative() ? Duration.ofSeconds(1) : wait;
-    }
-
-    private void rememberOperatingReset(String method, JsonNode json) {
-        long resetAt = json.path("time").path("operating_reset_at").asLong(0);
-        if (resetAt > 0) {
-            operatingResetAt.put(method, Instant.ofEpochSecond(resetAt));
-        }
-    }
-
     private PortalTokens tokens() {
         PortalTokens current = tokens;
         if (current == null) {
@@ -250,71 +215,6 @@ public final class BitrixRestClient {
             return json != null && json.isObject() ? json : null;
         } catch (JacksonException e) {
             return null;
-        }
-    }
-
-    /** One call's retries so far, and what to do about the portal's latest answer. */
-    private final class Attempts {
-        private final String method;
-        private final boolean retryable;
-        private int redirects;
-        private int limitRetries;
-        private int transientRetries;
-        private boolean refreshed;
-
-        Attempts(String method, boolean retryable) {
-            this.method = method;
-            this.retryable = retryable;
-        }
-
-        void redirected() {
-            if (++redirects > MAX_REDIRECTS) {
-                throw new PortalUnavailable(method, "too many redirects");
-            }
-        }
-
-        void transientFailure(String reason) {
-            if (!retryable || ++transientRetries > maxTransientRetries) {
-                throw new PortalUnavailable(method, reason);
-            }
-            LOG.warn("{}: {}, retry {}", method, reason, transientRetries);
-            sleeper.sleep(backoff.delay(transientRetries));
-        }
-
-        /** Waits, refreshes or throws, so that the loop may try again. */
-        void refused(int status, JsonNode json, PortalTokens used) {
-            String code = json != null && json.has("error") ? json.path("error").asText("") : "HTTP_" + status;
-            LOG.info("{}: refused with {} (HTTP {})", method, code.isEmpty() ? "empty error" : code, status);
-            switch (code) {
-                case "QUERY_LIMIT_EXCEEDED" -> {
-                    limits.drain(memberId);
-                    if (++limitRetries > maxLimitRetries) {
-                        throw new RateLimited(method, code, backoff.ceiling(limitRetries));
-                    }
-                    sleeper.sleep(backoff.delay(limitRetries));
-                }
-                case "OPERATION_TIME_LIMIT" -> {
-                    Duration wait = operatingWait(method, json, limitRetries + 1);
-                    if (++limitRetries > maxLimitRetries || wait.compareTo(maxOperatingWait) > 0) {
-                        throw new RateLimited(method, code, wait);
-                    }
-                    sleeper.sleep(wait);
-                }
-                case "OVERLOAD_LIMIT" -> throw new RateLimited(method, code, OVERLOAD_RETRY_AFTER);
-                case "expired_token" -> {
-                    if (refreshed) {
-                        throw new BitrixApiError(method, code, status);
-                    }
-                    refreshed = true;
-                    tokens = refresher.afterExpired(memberId, used.accessToken());
-                }
-                default -> {
-                    if (status < 500) {
-                        throw new BitrixApiError(method, code, status);
-                    }
-                    transientFailure(code);
-                }
-            }
         }
     }
 

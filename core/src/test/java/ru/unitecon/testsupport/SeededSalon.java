@@ -1,0 +1,157 @@
+package ru.unitecon.testsupport;
+
+import ru.unitecon.core.appointments.AppointmentState;
+import ru.unitecon.core.attribution.LeadSource;
+import ru.unitecon.core.crm.AppointmentObservation;
+import ru.unitecon.core.crm.DealSnapshot;
+import ru.unitecon.core.crm.LeadSnapshot;
+import ru.unitecon.core.crm.Semantic;
+import ru.unitecon.core.export.MetricsExport;
+import ru.unitecon.core.ledger.AggregateKey;
+import ru.unitecon.core.ledger.Counters;
+import ru.unitecon.core.metrics.MetricsEngine;
+import ru.unitecon.core.portal.PortalInstallation;
+import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.spend.SpendApi;
+import ru.unitecon.core.store.LedgerStore;
+import ru.unitecon.core.store.PortalSecrets;
+import ru.unitecon.core.store.SpendStore;
+import ru.unitecon.core.store.StoredAggregates;
+import ru.unitecon.core.wiring.AppServices;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A salon of its own in DynamoDB Local, filled through the real store: leads and deals applied as the sync applies
+ * them, spend saved as a manager or the Spend API saves it, all on a stopped clock. Core's tests of the table-only
+ * services (BI export, Spend API), the functions' tests of their handlers and the admin UI's view tests share it.
+ */
+public final class SeededSalon {
+    public static final Instant NOW = Instant.parse("2026-03-20T09:00:00Z");
+    public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    public static final YearMonth FEBRUARY = YearMonth.of(2026, 2);
+    public static final YearMonth MARCH = YearMonth.of(2026, 3);
+    /** Months before and after everything a test seeds. */
+    private static final YearMonth FIRST_MONTH = YearMonth.of(2024, 1);
+    private static final YearMonth LAST_MONTH = YearMonth.of(2026, 12);
+
+    /** The app on the shared test table, on the stopped clock. */
+    public static final AppServices APP = LocalDynamo.app(CLOCK);
+
+    public final String memberId;
+    public final String domain;
+    public final PortalSecrets secrets = APP.secrets();
+    public final SpendStore spend = APP.spend();
+    private final PortalSettings settings = PortalSettings.defaults();
+    private final LedgerStore ledger = APP.ledger();
+
+    /** An installed salon of its own. */
+    public SeededSalon() {
+        this(PortalStatus.INSTALLED);
+    }
+
+    public SeededSalon(PortalStatus status) {
+        this(LocalDynamo.freshMemberId(), status);
+    }
+
+    private SeededSalon(String memberId, PortalStatus status) {
+        this(memberId, "salon-" + memberId.substring(0, 6) + ".bitrix24.ru", null, status);
+    }
+
+    /** A salon installed with the given address (a simulated portal's, say) and OAuth server. */
+    public SeededSalon(String memberId, String domain, URI serverEndpoint, PortalStatus status) {
+        this.memberId = memberId;
+        this.domain = domain;
+        APP.portals().saveInstallation(new PortalInstallation(memberId, domain,
+                URI.create("https://" + domain + "/rest/"), serverEndpoint, null, status, NOW, null));
+    }
+
+    /** Leads from Instagram and VK in February and March, orders from two of them, and spend on both. */
+    public SeededSalon withSalesAndSpend() {
+        return lead(1, MARCH, 2, LeadSource.ofUtm("instagram", "cpc", null), 101L)
+                .wonDeal(1, MARCH, 5, 101, 1, "2500")
+                .lead(2, MARCH, 3, LeadSource.ofUtm("instagram", "cpc", null), 102L)
+                .lead(3, MARCH, 4, LeadSource.ofUtm("vk", null, null), null)
+                .lead(4, FEBRUARY, 7, LeadSource.ofUtm("instagram", null, null), 105L)
+                .wonDeal(2, FEBRUARY, 9, 105, 4, "4000.50")
+                .wonDeal(3, MARCH, 10, 105, 4, "3000")
+                .spend(FEBRUARY, Map.of("instagram", new BigDecimal("10000")))
+                .spend(MARCH, Map.of("instagram", new BigDecimal("12000.50"), "vk", new BigDecimal("3000")));
+    }
+
+    /** A lead created on the given day of the month, at noon Moscow time. */
+    public SeededSalon lead(long id, YearMonth month, int day, LeadSource source, Long contactId) {
+        Instant created = month.atDay(day).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        ledger.apply(memberId, settings, new LeadSnapshot(id, created, created, source, Semantic.IN_PROGRESS,
+                contactId, BigDecimal.ZERO, 1L, null));
+        return this;
+    }
+
+    /** A lead with an appointment at {@code visit} in the given state, created the day before the visit. */
+    public SeededSalon leadWithVisit(long id, LeadSource source, Instant visit, AppointmentState state) {
+        Instant created = visit.minus(Duration.ofDays(1));
+        ledger.apply(memberId, settings, new LeadSnapshot(id, created, created, source, Semantic.IN_PROGRESS,
+                null, BigDecimal.ZERO, 1L, new AppointmentObservation(visit, state)));
+        return this;
+    }
+
+    public SeededSalon wonDeal(long id, YearMonth month, int day, long contactId, long leadId, String amount) {
+        Instant closed = month.atDay(day).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        ledger.apply(memberId, settings, new DealSnapshot(id, closed, closed, LeadSource.NONE, Semantic.SUCCESS,
+                contactId, leadId, new BigDecimal(amount), LocalDate.ofInstant(closed, ZoneOffset.UTC), 1L, null));
+        return this;
+    }
+
+    /** A won deal whose amount is in {@code currency}. */
+    public SeededSalon wonDealIn(long id, YearMonth month, int day, long contactId, long leadId, String amount,
+                                 String currency) {
+        Instant closed = month.atDay(day).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        ledger.apply(memberId, settings, new DealSnapshot(id, closed, closed, LeadSource.NONE, Semantic.SUCCESS,
+                contactId, leadId, new BigDecimal(amount), currency, LocalDate.ofInstant(closed, ZoneOffset.UTC),
+                null, 1L, null));
+        return this;
+    }
+
+    /** The month's spend per channel, replacing what the month had. */
+    public SeededSalon spend(YearMonth month, Map<String, BigDecimal> amounts) {
+        spend.replaceMonths(memberId, Map.of(month, amounts));
+        return this;
+    }
+
+    public void uninstall() {
+        APP.portals().markUninstalled(memberId);
+    }
+
+    /** The engine over everything stored, built here without the dashboards' or the export's loading code. */
+    public MetricsEngine engine() {
+        StoredAggregates all = APP.aggregates().load(memberId, FIRST_MONTH, LAST_MONTH);
+        return new MetricsEngine(settings, all.counters(), all.spend(), NOW);
+    }
+
+    /** {@link #engine()} with the cohort counters added, as the cohort view loads them. */
+    public MetricsEngine engineWithCohorts() {
+        StoredAggregates all = APP.aggregates().load(memberId, FIRST_MONTH, LAST_MONTH);
+        Map<AggregateKey, Counters> counters = new HashMap<>(all.counters());
+        APP.aggregates().cohorts(memberId, FIRST_MONTH, LAST_MONTH)
+                .forEach((cell, cohort) -> counters.merge(cell, cohort, Counters::plus));
+        return new MetricsEngine(settings, counters, all.spend(), NOW);
+    }
+
+    public static MetricsExport metricsExport() {
+        return APP.metricsExport();
+    }
+
+    public static SpendApi spendApi() {
+        return APP.spendApi();
+    }
+}
