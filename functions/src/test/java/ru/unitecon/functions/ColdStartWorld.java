@@ -2,8 +2,8 @@ package ru.unitecon.functions;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import ru.unitecon.core.portal.PortalInstallation;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.Installation;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.core.queue.SqsChangeQueue;
 import ru.unitecon.core.store.TableDefinition;
 import ru.unitecon.core.wiring.AppServices;
@@ -46,9 +46,9 @@ final class ColdStartWorld implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build()) {
             TableDefinition.createIfMissing(dynamo, TABLE);
-            AppServices.on(dynamo, TABLE).build().portals().saveInstallation(new PortalInstallation(MEMBER,
+            AppServices.on(dynamo, TABLE).build().portals().saveInstallation(new Installation(MEMBER,
                     "bench.bitrix24.ru", URI.create("https://bench.bitrix24.ru/rest/"), null, APPLICATION_TOKEN,
-                    PortalStatus.INSTALLED, Instant.now(), null));
+                    InstallationStatus.INSTALLED, Instant.now(), null));
             return new ColdStartWorld(dynamoServer, environment(port, LocalQueue.create().url));
         } catch (Exception | Error e) {
             dynamoServer.stop();

@@ -3,7 +3,7 @@ package ru.unitecon.functions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import ru.unitecon.core.install.PortalBindings;
+import ru.unitecon.core.install.EventBindings;
 import ru.unitecon.simulator.Dataset;
 
 import java.net.http.HttpResponse;
@@ -100,8 +100,8 @@ class EventsTest {
         HttpResponse<String> answer = app.portal.updateApp().orElseThrow();
 
         assertEquals(200, answer.statusCode());
-        assertEquals(bindsBefore + PortalBindings.EVENTS.size(), app.portal.calls().count("event.bind"));
-        assertEquals(PortalBindings.EVENTS.size(), app.portal.records().boundEvents().size());
+        assertEquals(bindsBefore + EventBindings.EVENTS.size(), app.portal.calls().count("event.bind"));
+        assertEquals(EventBindings.EVENTS.size(), app.portal.records().boundEvents().size());
         assertEquals(List.of(), app.portal.violations());
     }
 

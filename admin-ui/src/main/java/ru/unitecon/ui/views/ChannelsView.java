@@ -11,7 +11,7 @@ import com.vaadin.flow.router.Route;
 import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
-import ru.unitecon.ui.data.PortalDashboards;
+import ru.unitecon.ui.data.DashboardData;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ public class ChannelsView extends DashboardView {
     private final Paragraph empty = new Paragraph();
     private final PeriodPicker picker = new PeriodPicker(this::show);
 
-    public ChannelsView(PortalDashboards dashboards) {
+    public ChannelsView(DashboardData dashboards) {
         super(dashboards, "channels.title");
         grid.setId("channels");
         grid.setAllRowsVisible(true);

@@ -19,7 +19,7 @@ import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodComparison;
 import ru.unitecon.core.metrics.PeriodMetrics;
 import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.ui.TestInfrastructure;
 import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
@@ -43,7 +43,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
     private static final Figures RUSSIAN = Figures.of(PortalSession.RUSSIAN, PortalSettings.defaults());
 
     /** March: two paying Instagram clients, a VK lead, a lead without source. February: one Instagram client. */
-    static SeededPortal salon(PortalStatus status) {
+    static SeededPortal salon(InstallationStatus status) {
         return salon(new SeededPortal(status));
     }
 
@@ -67,7 +67,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void everyFigureIsTheEnginesForTheCurrentMonth() {
-        SeededPortal salon = salon(PortalStatus.INSTALLED);
+        SeededPortal salon = salon(InstallationStatus.INSTALLED);
         salon.openInThisSession(PortalSession.RUSSIAN);
 
         navigate(OverviewView.class);
@@ -92,7 +92,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void theFiguresReadAsASalonOwnerWouldCheckThem() {
-        salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+        salon(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
 
         navigate(OverviewView.class);
 
@@ -111,7 +111,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void undefinedMetricsShowADash() {
-        new SeededPortal(PortalStatus.INSTALLED)
+        new SeededPortal(InstallationStatus.INSTALLED)
                 .lead(1, MARCH, 2, LeadSource.ofUtm("vk", null, null), null)
                 .openInThisSession(PortalSession.RUSSIAN);
 
@@ -124,7 +124,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void aQuarterIsShownWhenChosen() {
-        SeededPortal salon = salon(PortalStatus.INSTALLED);
+        SeededPortal salon = salon(InstallationStatus.INSTALLED);
         salon.openInThisSession(PortalSession.RUSSIAN);
         navigate(OverviewView.class);
 
@@ -139,7 +139,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void anEnglishPortalReadsEnglish() {
-        SeededPortal salon = salon(PortalStatus.INSTALLED);
+        SeededPortal salon = salon(InstallationStatus.INSTALLED);
         salon.openInThisSession(Locale.ENGLISH);
         UI.getCurrent().setLocale(Locale.ENGLISH);
 
@@ -153,7 +153,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void aPortalThatNeedsReconnectingSaysSoAndWhatToDo() {
-        salon(PortalStatus.NEEDS_RECONNECT).openInThisSession(PortalSession.RUSSIAN);
+        salon(InstallationStatus.NEEDS_RECONNECT).openInThisSession(PortalSession.RUSSIAN);
 
         navigate(OverviewView.class);
 
@@ -164,7 +164,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void anInstalledPortalHasNoReconnectBanner() {
-        salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+        salon(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
 
         navigate(OverviewView.class);
 
@@ -183,7 +183,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void theChannelsLosingMoneyAreNamedWithWhy() {
-        salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+        salon(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
 
         navigate(OverviewView.class);
 
@@ -194,7 +194,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void ordersInACurrencyThePortalDoesNotRateAreSaidNotAddedAsRoubles() {
-        SeededPortal salon = salon(PortalStatus.INSTALLED).wonDealIn(9, MARCH, 12, 102, 2, "300.00", "USD");
+        SeededPortal salon = salon(InstallationStatus.INSTALLED).wonDealIn(9, MARCH, 12, 102, 2, "300.00", "USD");
         salon.openInThisSession(PortalSession.RUSSIAN);
 
         navigate(OverviewView.class);
@@ -208,7 +208,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void theNoShowRateSaysItCountsPastVisitsNobodyMarked() {
-        SeededPortal salon = salon(PortalStatus.INSTALLED)
+        SeededPortal salon = salon(InstallationStatus.INSTALLED)
                 .leadWithVisit(20, LeadSource.ofUtm("instagram", null, null), Instant.parse("2026-03-10T09:00:00Z"),
                         AppointmentState.NO_SHOW)
                 .leadWithVisit(21, LeadSource.ofUtm("instagram", null, null), Instant.parse("2026-03-11T09:00:00Z"),

@@ -11,8 +11,8 @@ import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.intake.IntakeOutcome;
-import ru.unitecon.core.portal.PortalInstallation;
-import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.portal.Installation;
+import ru.unitecon.core.store.InstallationStore;
 import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.core.wiring.AppServices;
 import ru.unitecon.simulator.CrmEntityType;
@@ -55,7 +55,7 @@ class InstallationServiceTest {
 
     private final PortalSimulator simulator = PortalSimulator.start(SimulatorOptions.defaults());
     private final SimulatedPortal portal = simulator.createPortal(PortalSeed.of(Dataset.bundledSample()));
-    private final PortalStore portals;
+    private final InstallationStore portals;
     private final List<ChangeMessage> queued = new ArrayList<>();
     private final InstallationService installations;
     private final EventIntake intake;
@@ -89,12 +89,12 @@ class InstallationServiceTest {
         installations.install(PlacementRequest.parse(frame.url().getRawQuery(),
                 frame.body() + "&APPLICATION_TOKEN=chosen0000000000"));
 
-        PortalInstallation stored = portals.find(portal.memberId()).orElseThrow();
+        Installation stored = portals.find(portal.memberId()).orElseThrow();
         assertEquals(portal.clientEndpoint(), stored.clientEndpoint());
         assertEquals(portal.clientEndpoint().toString(), portals.load(portal.memberId()).orElseThrow().clientEndpoint());
         assertNull(stored.applicationToken());
         assertEquals(1, portal.calls().count("user.admin"));
-        assertEquals(PortalBindings.EVENTS.size(), portal.records().boundEvents().size());
+        assertEquals(EventBindings.EVENTS.size(), portal.records().boundEvents().size());
     }
 
     @Test
@@ -102,10 +102,10 @@ class InstallationServiceTest {
         installedByTheAdministrator();
 
         assertTrue(portals.load(portal.memberId()).isPresent());
-        assertEquals(Set.copyOf(PortalBindings.EVENTS), portal.records().boundEvents().stream()
+        assertEquals(Set.copyOf(EventBindings.EVENTS), portal.records().boundEvents().stream()
                 .filter(binding -> binding.handler().equals(EVENTS.toString()))
                 .map(PortalRecords.EventBinding::event).collect(Collectors.toSet()));
-        assertEquals(List.of(PortalBindings.PLACEMENT + " " + APP), portal.records().placements().stream()
+        assertEquals(List.of(EventBindings.PLACEMENT + " " + APP), portal.records().placements().stream()
                 .map(placement -> placement.placement() + " " + placement.handler()).toList());
         // The learned zone and currencies are queued for a recount before the backfill, which then counts in them.
         assertEquals(List.of(ChangeMessage.recount(portal.memberId()),
@@ -129,7 +129,7 @@ class InstallationServiceTest {
                 ((List<?>) state.definition().get("LIST")).stream()
                         .map(item -> ((Map<?, ?>) item).get("XML_ID")).toList());
         assertEquals("string", portal.userFields(CrmEntityType.DEAL).get(2).userTypeId());
-        assertEquals(PortalBindings.EVENTS.size(), portal.records().boundEvents().size());
+        assertEquals(EventBindings.EVENTS.size(), portal.records().boundEvents().size());
     }
 
     @Test
@@ -167,7 +167,7 @@ class InstallationServiceTest {
         assertNull(portals.find(portal.memberId()).orElseThrow().applicationToken());
 
         assertEquals(IntakeOutcome.ACCEPTED, intake.receive(appEvent("ONAPPINSTALL", admin(), "genuine", COLLECTOR)));
-        PortalInstallation stored = portals.find(portal.memberId()).orElseThrow();
+        Installation stored = portals.find(portal.memberId()).orElseThrow();
         assertEquals("genuine", stored.applicationToken());
         assertEquals(portal.clientEndpoint(), stored.clientEndpoint());
         assertEquals(portal.clientEndpoint().toString(), portals.load(portal.memberId()).orElseThrow().clientEndpoint());
@@ -196,7 +196,7 @@ class InstallationServiceTest {
 
         assertEquals(IntakeOutcome.ACCEPTED, intake.receive(appEvent("ONAPPUPDATE", admin(), "v3", COLLECTOR)));
         assertEquals("v3", portals.find(portal.memberId()).orElseThrow().applicationToken());
-        assertEquals(bindsBefore + PortalBindings.EVENTS.size(), portal.calls().count("event.bind"));
+        assertEquals(bindsBefore + EventBindings.EVENTS.size(), portal.calls().count("event.bind"));
         assertEquals(portal.clientEndpoint(), portals.find(portal.memberId()).orElseThrow().clientEndpoint());
         assertThrows(ForgedRequest.class, () -> intake.receive(leadEvent("v1")));
         assertEquals(IntakeOutcome.ACCEPTED, intake.receive(leadEvent("v3")));
