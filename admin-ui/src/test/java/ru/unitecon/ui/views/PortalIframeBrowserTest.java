@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import ru.unitecon.core.attribution.Channel;
+import ru.unitecon.core.metrics.Action;
 import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.Period;
@@ -81,6 +82,8 @@ class PortalIframeBrowserTest {
     /** The portal's header above the app's frame, in CSS pixels. */
     private static final int PORTAL_HEADER = 46;
     private static final YearMonth MARCH = YearMonth.of(2026, 3);
+    /** The month the overview opens on: the last complete one before the clock's March. */
+    private static final YearMonth FEBRUARY = YearMonth.of(2026, 2);
     /** Enough for every channel to have clients most months; the backfill reads it in a few seconds. */
     private static final int LEADS = 900;
 
@@ -156,12 +159,28 @@ class PortalIframeBrowserTest {
         String spend = browser.findElement(By.id("metric-spend")).getText();
 
         // Counted from the generated dataset itself, not from anything the app stored.
-        assertTrue(salon.leadsCreatedIn(MARCH) > 0);
-        assertEquals(russian().count(salon.leadsCreatedIn(MARCH)), plain(leads));
-        PeriodMetrics march = engine().total(Period.month(MARCH));
-        assertEquals(plain(russian().money(march.spend())), plain(spend));
-        assertEquals(plain(russian().money(march.cac())), plain(cac));
-        assertTrue(march.cac().isDefined());
+        assertTrue(salon.leadsCreatedIn(FEBRUARY) > 0);
+        assertEquals(russian().count(salon.leadsCreatedIn(FEBRUARY)), plain(leads));
+        PeriodMetrics february = engine().total(Period.month(FEBRUARY));
+        assertEquals(plain(russian().money(february.spend())), plain(spend));
+        assertEquals(plain(russian().money(february.cac())), plain(cac));
+        assertTrue(february.cac().isDefined());
+    }
+
+    /** The first thing on the first screen: the actions worth the most money, the engine's, with their sums. */
+    @Test
+    void theOverviewOpensWithWhatToDo() throws IOException {
+        openFromThePortal("ru", opening -> opening);
+
+        String first = patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("action-1"))).getText();
+        waitUntilSettled();
+
+        List<Action> expected = engine().actions(Period.month(FEBRUARY));
+        assertFalse(expected.isEmpty());
+        assertTrue(plain(first).contains(plain(russian().money(expected.getFirst().money()))), first);
+        assertEquals(expected.size(), browser.findElements(By.cssSelector("[id^=action-][id$=-link]")).size());
+        assertTrue(browser.findElement(By.id("actions-title")).getText().startsWith("Что сделать"));
+        screenshot("overview-actions.png");
     }
 
     @Test
@@ -186,7 +205,7 @@ class PortalIframeBrowserTest {
 
         String cac = patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("metric-cac"))).getText();
         assertEquals("Overview", browser.findElement(By.tagName("h2")).getText());
-        assertEquals(plain(Figures.of(Locale.ENGLISH, salon.settings()).money(engine().total(Period.month(MARCH)).cac())),
+        assertEquals(plain(Figures.of(Locale.ENGLISH, salon.settings()).money(engine().total(Period.month(FEBRUARY)).cac())),
                 plain(cac));
         screenshot("overview-en.png");
 
