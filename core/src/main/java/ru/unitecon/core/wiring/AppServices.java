@@ -4,6 +4,7 @@ import ru.unitecon.core.bitrix.Sleeper;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
 import ru.unitecon.core.bitrix.tokens.TokenRefresher;
+import ru.unitecon.core.clients.ClientCards;
 import ru.unitecon.core.export.MetricsExport;
 import ru.unitecon.core.install.AppAddresses;
 import ru.unitecon.core.install.InstallationService;
@@ -210,6 +211,11 @@ public final class AppServices {
 
     public MetricsExport metricsExport() {
         return new MetricsExport(secrets, portals, settings, aggregates, clock);
+    }
+
+    /** The CRM card's client tab: read-only, from the stored records. */
+    public ClientCards clientCards() {
+        return new ClientCards(records, settings, clock);
     }
 
     public SpendApi spendApi() {
