@@ -39,7 +39,8 @@ class InstallTest {
             assertEquals(Set.copyOf(PortalBindings.EVENTS), app.portal.records().boundEvents().stream()
                     .filter(binding -> binding.handler().equals(app.eventsUrl().toString()))
                     .map(PortalRecords.EventBinding::event).collect(Collectors.toSet()));
-            assertEquals(List.of(PortalBindings.PLACEMENT + " " + app.appUrl()), app.portal.records().placements()
+            assertEquals(PortalBindings.PLACEMENTS.stream().map(placement -> placement + " " + app.appUrl()).toList(),
+                    app.portal.records().placements()
                     .stream().map(p -> p.placement() + " " + p.handler()).toList());
             assertTrue(app.portal.isInstalled());
             assertEquals(List.of(), app.portal.violations());

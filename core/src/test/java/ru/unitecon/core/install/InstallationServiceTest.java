@@ -105,12 +105,32 @@ class InstallationServiceTest {
         assertEquals(Set.copyOf(PortalBindings.EVENTS), portal.records().boundEvents().stream()
                 .filter(binding -> binding.handler().equals(EVENTS.toString()))
                 .map(PortalRecords.EventBinding::event).collect(Collectors.toSet()));
-        assertEquals(List.of(PortalBindings.PLACEMENT + " " + APP), portal.records().placements().stream()
+        assertEquals(PortalBindings.PLACEMENTS.stream().map(placement -> placement + " " + APP).toList(),
+                portal.records().placements().stream()
                 .map(placement -> placement.placement() + " " + placement.handler()).toList());
         // The learned zone and currencies are queued for a recount before the backfill, which then counts in them.
         assertEquals(List.of(ChangeMessage.recount(portal.memberId()),
                 ChangeMessage.backfill(portal.memberId(), CrmEntity.LEAD, 0),
                 ChangeMessage.backfill(portal.memberId(), CrmEntity.DEAL, 0)), queued);
+    }
+
+    @Test
+    void theClientTabIsBoundToContactAndDealCardsWithItsTitleInBothLanguages() {
+        installedByTheAdministrator();
+        intake.receive(appEvent("ONAPPINSTALL", admin(), "v1", null));
+        intake.receive(appEvent("ONAPPUPDATE", admin(), "v2", null));
+
+        for (String tab : PortalBindings.CRM_TABS) {
+            List<PortalRecords.PlacementBinding> bound = portal.records().placements().stream()
+                    .filter(placement -> placement.placement().equals(tab)).toList();
+            assertEquals(1, bound.size(), tab + " is bound once, also after the update binds again");
+            assertEquals(APP.toString(), bound.getFirst().handler());
+            assertEquals("Юнит-экономика", bound.getFirst().title());
+        }
+        assertTrue(portal.calls().all().stream().filter(call -> call.method().equals("placement.bind"))
+                .allMatch(call -> String.valueOf(call.params().get("LANG_ALL")).contains("Unit economics")),
+                "the English title is sent with every binding");
+        assertEquals(List.of(), portal.violations());
     }
 
     @Test

@@ -86,7 +86,8 @@ class LocalStackTest {
         assertEquals(PortalStatus.INSTALLED,
                 stack.services().portals().find(DemoSalon.MEMBER_ID).orElseThrow().status());
         assertTrue(portal.isInstalled());
-        assertEquals(List.of(PortalBindings.PLACEMENT + " " + stack.appUrl()), portal.records().placements().stream()
+        assertEquals(PortalBindings.PLACEMENTS.stream().map(placement -> placement + " " + stack.appUrl()).toList(),
+                portal.records().placements().stream()
                 .map(placement -> placement.placement() + " " + placement.handler()).toList());
         assertEquals(salon.dataset().leads().size(), ledger.records().leads(DemoSalon.MEMBER_ID).size());
         assertEquals(salon.dataset().deals().size(), ledger.records().deals(DemoSalon.MEMBER_ID).size());

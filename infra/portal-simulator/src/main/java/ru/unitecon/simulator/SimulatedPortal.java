@@ -263,6 +263,18 @@ public final class SimulatedPortal {
     }
 
     /**
+     * The frame POST of a CRM card's tab ({@code CRM_CONTACT_DETAIL_TAB}, {@code CRM_DEAL_DETAIL_TAB}) when
+     * {@code userId} opens it on the record {@code id}: sent to the handler the app bound for that placement, with
+     * PLACEMENT_OPTIONS {@code {"ID":"<id>"}}, the id a string as real portals write it (bitrix24.md §6.2).
+     */
+    public FramePost crmTabPost(String placement, String id, String lang, String userId) {
+        URI handler = records.placements().stream().filter(bound -> bound.placement().equals(placement))
+                .map(bound -> URI.create(bound.handler())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the app bound no handler to " + placement));
+        return framePost(placement, handler, lang, userId, Map.of("ID", id));
+    }
+
+    /**
      * A user of the portal who is not its administrator (a salon's manager, say): {@code user.admin} and
      * {@code profile}'s ADMIN answer false for them, and administrator-only methods refuse their token. Build their
      * frame POST with {@link #framePost} and their tokens with {@link #issueTokens}.
