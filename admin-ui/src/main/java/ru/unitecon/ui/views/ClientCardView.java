@@ -27,6 +27,7 @@ import java.util.Optional;
 @Route("client-card")
 public class ClientCardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final PortalClientCards cards;
+    private final Div facts = new Div();
 
     public ClientCardView(PortalClientCards cards) {
         this.cards = cards;
@@ -61,7 +62,10 @@ public class ClientCardView extends VerticalLayout implements BeforeEnterObserve
             case LOST -> "error";
             case NOT_YET_CLIENT -> "contrast";
         });
-        add(status);
+        facts.removeAll();
+        facts.getStyle().set("display", "grid").set("grid-template-columns", "max-content minmax(8rem, 24rem)")
+                .set("column-gap", "var(--lumo-space-l)");
+        add(status, facts);
         row("channel", ChannelNames.of(this, card.channel()));
         row("campaign", card.campaign().orElse(Figures.UNDEFINED));
         row("visits", figures.count(card.visits()));
@@ -82,16 +86,18 @@ public class ClientCardView extends VerticalLayout implements BeforeEnterObserve
         add(basis);
     }
 
+    /** A label and its value in the two columns of the grid, so that every value starts at the same place. */
     private void row(String key, String value) {
         Span label = new Span(t(key));
-        label.getStyle().set("color", "var(--lumo-secondary-text-color)").set("min-width", "14rem");
+        label.getStyle().set("color", "var(--lumo-secondary-text-color)");
         Span shown = new Span(value);
         shown.setId("client-" + key);
         shown.getStyle().set("font-weight", "600");
-        Div row = new Div(label, shown);
-        row.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)")
-                .set("padding", "var(--lumo-space-xs) 0").set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
-        add(row);
+        for (Span cell : new Span[]{label, shown}) {
+            cell.getStyle().set("padding", "var(--lumo-space-xs) 0")
+                    .set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
+        }
+        facts.add(label, shown);
     }
 
     /** A CRM id from the address; anything but a positive number names no record. */

@@ -22,6 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import ru.unitecon.core.attribution.Channel;
+import ru.unitecon.core.clients.ClientCard;
+import ru.unitecon.core.ledger.DealRecord;
 import ru.unitecon.core.metrics.Action;
 import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.MetricsEngine;
@@ -49,8 +51,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +62,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -282,10 +287,45 @@ class PortalIframeBrowserTest {
         assertEquals(List.of(), failed);
     }
 
+    /**
+     * A manager opens the client tab on the card of the salon's most frequent buyer: the portal POSTs the tab to the
+     * handler the install bound, the app verifies it and shows that contact's client from the store.
+     */
+    @Test
+    void theCrmClientTabShowsTheContactsClient() throws IOException {
+        String memberId = salon.portal.memberId();
+        long contact = LocalDynamo.app().records().deals(memberId).stream()
+                .filter(deal -> !deal.deleted() && deal.isWon() && deal.contactId() != null)
+                .collect(Collectors.groupingBy(DealRecord::contactId, Collectors.counting())).entrySet().stream()
+                .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        ClientCard expected = LocalDynamo.app(Clock.fixed(TestInfrastructure.NOW, ZoneOffset.UTC)).clientCards()
+                .forContact(memberId, contact).orElseThrow();
+        FramePost tab = salon.portal.crmTabPost("CRM_CONTACT_DETAIL_TAB", String.valueOf(contact), "ru",
+                salon.portal.employeeUserId());
+        // The install bound the tab to a stand-in address; the POST goes to the running app at the same path.
+        openInThePortalPage(new FramePost(URI.create("http://localhost:" + port + URI.create(tab.url().toString())
+                .getRawPath() + "?" + tab.url().getRawQuery()), tab.form()));
+
+        String revenue = patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("client-revenue")))
+                .getText();
+        waitUntilSettled();
+
+        assertTrue(expected.orders() > 1, expected.toString());
+        assertEquals(plain(russian().money(expected.revenue())), plain(revenue));
+        assertEquals(russian().count(expected.orders()), browser.findElement(By.id("client-orders")).getText());
+        assertEquals(russian().count(expected.visits()), browser.findElement(By.id("client-visits")).getText());
+        assertEquals(plain(russian().money(expected.observedLtv())),
+                plain(browser.findElement(By.id("client-ltv")).getText()));
+        screenshot("crm-client-tab.png");
+    }
+
     /** Seeds nothing: the salon was installed and backfilled once; opens the app as the portal's page does. */
     private void openFromThePortal(String lang, UnaryOperator<FramePost> tamper) {
-        FramePost opening = tamper.apply(salon.portal.framePost("DEFAULT",
-                URI.create("http://localhost:" + port + PlacementEntryFilter.PATH), lang, "1", Map.of()));
+        openInThePortalPage(tamper.apply(salon.portal.framePost("DEFAULT",
+                URI.create("http://localhost:" + port + PlacementEntryFilter.PATH), lang, "1", Map.of())));
+    }
+
+    private void openInThePortalPage(FramePost opening) {
         portalPageHtml = portalPage(opening);
         browser.get("http://" + salon.portal.domain() + "/marketplace/app/1/");
         patiently().until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("app"));
