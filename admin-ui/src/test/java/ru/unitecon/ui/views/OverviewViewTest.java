@@ -267,8 +267,8 @@ class OverviewViewTest extends SpringBrowserlessTest {
         // Instagram: CAC 12 000 / 2 = 6 000 ₽ against an average order of 2 500 ₽ loses 3 500 ₽ on each of 2
         // clients, 7 000 ₽; VK spent 5 000 ₽ and brought nobody. No no-shows, no unmarked visits.
         assertEquals("Что сделать: март 2026", $(H3.class).id("actions-title").getText());
-        assertEquals("Instagram теряет 3 500 ₽ на каждом новом клиенте (7 000 ₽ за период): остановите или "
-                + "исправьте канал", plain(shown("action-1")));
+        assertEquals("Instagram теряет 3 500 ₽ на каждом новом клиенте (новых клиентов: 2, всего 7 000 ₽): "
+                + "остановите или исправьте канал", plain(shown("action-1")));
         assertEquals("ВКонтакте: потрачено 5 000 ₽, а новых клиентов нет: остановите или исправьте канал",
                 plain(shown("action-2")));
         assertTrue($(Span.class).withId("action-3").all().isEmpty());
@@ -298,7 +298,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
         chooseMarch();
 
-        assertEquals("Instagram loses RUB 3,500 on every new client (RUB 7,000 in the period): stop or fix it",
+        assertEquals("Instagram loses RUB 3,500 on every new client (2 new clients, RUB 7,000 in all): stop or fix it",
                 plain(shown("action-1")));
     }
 
