@@ -61,8 +61,8 @@ public class OverviewView extends DashboardView {
         actionsTitle.getStyle().set("margin", "0");
         actions.setId("actions");
         actions.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)");
-        add(new H2(getTranslation("overview.title")), picker, actionsTitle, actions, losingMoney, tiles, noShowBasis, ordersNotCounted,
-                unknownSource, dataAsOf);
+        add(new H2(getTranslation("overview.title")), picker, actionsTitle, actions, losingMoney, tiles, noShowBasis,
+                ordersNotCounted, unknownSource, dataAsOf);
     }
 
     @Override

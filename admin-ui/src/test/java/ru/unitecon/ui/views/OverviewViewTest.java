@@ -306,7 +306,8 @@ class OverviewViewTest extends SpringBrowserlessTest {
     void theLinkOpensTheChannelsOnTheActionsPeriod() {
         salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
 
-        UI.getCurrent().navigate(ChannelsView.class, QueryParameters.simple(Map.of("from", "2026-02", "to", "2026-02")));
+        UI.getCurrent().navigate(ChannelsView.class,
+                QueryParameters.simple(Map.of("from", "2026-02", "to", "2026-02")));
 
         assertEquals(Period.month(FEBRUARY), $(Select.class).id("period").getValue());
     }

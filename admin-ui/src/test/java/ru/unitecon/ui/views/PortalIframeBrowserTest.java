@@ -210,7 +210,8 @@ class PortalIframeBrowserTest {
 
         String cac = patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("metric-cac"))).getText();
         assertEquals("Overview", browser.findElement(By.tagName("h2")).getText());
-        assertEquals(plain(Figures.of(Locale.ENGLISH, salon.settings()).money(engine().total(Period.month(FEBRUARY)).cac())),
+        assertEquals(plain(Figures.of(Locale.ENGLISH, salon.settings())
+                        .money(engine().total(Period.month(FEBRUARY)).cac())),
                 plain(cac));
         screenshot("overview-en.png");
 
