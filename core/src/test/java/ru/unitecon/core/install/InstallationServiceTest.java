@@ -52,6 +52,7 @@ class InstallationServiceTest {
     private static final String COLLECTOR = "https://collector.example/rest/";
     private static final URI EVENTS = URI.create("https://app.example/events");
     private static final URI APP = URI.create("https://app.example/app");
+    private static final URI ROBOT = URI.create("https://app.example/robot");
 
     private final PortalSimulator simulator = PortalSimulator.start(SimulatorOptions.defaults());
     private final SimulatedPortal portal = simulator.createPortal(PortalSeed.of(Dataset.bundledSample()));
@@ -66,7 +67,7 @@ class InstallationServiceTest {
                 .oauth(new OAuthServer(HttpClient.newHttpClient(),
                         new AppCredentials(portal.seed().clientId(), portal.seed().clientSecret()),
                         List.of(simulator.oauthServerUrl())))
-                .addresses(new AppAddresses(EVENTS, APP))
+                .addresses(new AppAddresses(EVENTS, APP, ROBOT))
                 .build();
         portals = app.portals();
         installations = app.installations();
