@@ -12,6 +12,7 @@ import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.intake.IntakeOutcome;
 import ru.unitecon.core.portal.PortalInstallation;
+import ru.unitecon.core.robot.RobotDefinition;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.core.wiring.AppServices;
@@ -112,6 +113,33 @@ class InstallationServiceTest {
         assertEquals(List.of(ChangeMessage.recount(portal.memberId()),
                 ChangeMessage.backfill(portal.memberId(), CrmEntity.LEAD, 0),
                 ChangeMessage.backfill(portal.memberId(), CrmEntity.DEAL, 0)), queued);
+    }
+
+    @Test
+    void theInstallRegistersTheRobotOnceAndAReinstallUpdatesIt() {
+        installedByTheAdministrator();
+        installedByTheAdministrator();
+
+        assertEquals(List.of(RobotDefinition.CODE + " " + ROBOT + " waits"), portal.records().robots().stream()
+                .map(robot -> robot.code() + " " + robot.handler() + (robot.useSubscription() ? " waits" : ""))
+                .toList());
+        assertEquals(2, portal.calls().count("bizproc.robot.add"));
+        assertEquals(1, portal.calls().count("bizproc.robot.update"));
+        assertEquals(Set.of(RobotDefinition.CHANNEL, RobotDefinition.CHANNEL_CAC, RobotDefinition.CHANNEL_LTV_TO_CAC,
+                        RobotDefinition.CHANNEL_LOSING_MONEY, RobotDefinition.CLIENT_ORDERS,
+                        RobotDefinition.CLIENT_REVENUE, RobotDefinition.CLIENT_NO_SHOWS, RobotDefinition.CLIENT_LOST),
+                portal.records().robots().getFirst().returnProperties().keySet());
+    }
+
+    @Test
+    void aPortalThatDoesNotGrantAutomationRulesInstallsWithoutTheRobot() {
+        portal.withoutScope("bizproc");
+
+        installedByTheAdministrator();
+
+        assertEquals(List.of(), portal.records().robots());
+        assertTrue(portals.load(portal.memberId()).isPresent());
+        assertEquals(PortalBindings.EVENTS.size(), portal.records().boundEvents().size());
     }
 
     @Test
