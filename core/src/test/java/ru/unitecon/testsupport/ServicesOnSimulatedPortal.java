@@ -57,7 +57,7 @@ public final class ServicesOnSimulatedPortal implements AutoCloseable {
     private static final YearMonth LAST_MONTH = YearMonth.of(2100, 12);
     /** Where the portal is told to send its events; this world queues them itself. */
     private static final AppAddresses ADDRESSES = new AppAddresses(URI.create("https://app.example/events"),
-            URI.create("https://app.example/app"));
+            URI.create("https://app.example/app"), URI.create("https://app.example/robot"));
 
     public final ManualClock clock = new ManualClock(START);
     private final RecordingSleeper sleeper = new RecordingSleeper(clock);

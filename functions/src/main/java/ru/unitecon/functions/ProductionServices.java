@@ -9,6 +9,7 @@ import ru.unitecon.core.install.PortalFactsRefresh;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.queue.SqsChangeQueue;
 import ru.unitecon.core.reminders.ReminderService;
+import ru.unitecon.core.robot.ClientAndChannelRobot;
 import ru.unitecon.core.spend.SpendApi;
 import ru.unitecon.core.store.TableDefinition;
 import ru.unitecon.core.sync.ChangeQueue;
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
 
 /**
  * The real services, built from the environment the way the Lambda functions run: {@code TABLE_NAME},
- * {@code CHANGES_QUEUE_URL}, {@code EVENTS_URL}, {@code APP_URL}, {@code BITRIX_CLIENT_ID},
+ * {@code CHANGES_QUEUE_URL}, {@code EVENTS_URL}, {@code APP_URL}, {@code ROBOT_URL}, {@code BITRIX_CLIENT_ID},
  * {@code BITRIX_CLIENT_SECRET}, {@code BITRIX_OAUTH_URL} and the usual AWS variables (region, and
  * {@code AWS_ENDPOINT_URL*} for DynamoDB Local, ElasticMQ or LocalStack). Each function builds only what it uses; the
  * stores and services come from core's {@link AppServices}.
@@ -42,9 +43,13 @@ final class ProductionServices {
      */
     static final Set<String> VARIABLES = Set.of(TableDefinition.TABLE_NAME_VARIABLE,
             SqsChangeQueue.QUEUE_URL_VARIABLE, AppAddresses.EVENTS_URL_VARIABLE, AppAddresses.APP_URL_VARIABLE,
+            AppAddresses.ROBOT_URL_VARIABLE,
             AppCredentials.CLIENT_ID_VARIABLE, AppCredentials.CLIENT_SECRET_VARIABLE, OAUTH_URL_VARIABLE);
     /** What the BI export and the Spend API read: they touch only the table, never the portal or the queue. */
     static final Set<String> STORE_VARIABLES = Set.of(TableDefinition.TABLE_NAME_VARIABLE);
+    /** What the robot reads: the table, and the app's credentials to renew a portal's token; never the queue. */
+    static final Set<String> PORTAL_VARIABLES = Set.of(TableDefinition.TABLE_NAME_VARIABLE,
+            AppCredentials.CLIENT_ID_VARIABLE, AppCredentials.CLIENT_SECRET_VARIABLE, OAUTH_URL_VARIABLE);
 
     private final Map<String, String> environment;
     private final AppServices app;
@@ -91,6 +96,10 @@ final class ProductionServices {
 
     MetricsExport metricsExport() {
         return app.metricsExport();
+    }
+
+    ClientAndChannelRobot robot() {
+        return app.robot();
     }
 
     SpendApi spendApi() {

@@ -127,7 +127,7 @@ class FunctionsTemplateTest {
 
         assertEquals(Map.of("POST /install", "InstallHandler", "POST /events", "EventsHandler",
                 "GET /health", "HealthHandler", "GET /bi/{proxy+}", "BiExportHandler", "POST /spend",
-                "SpendApiHandler"), routes);
+                "SpendApiHandler", "POST /robot", "RobotHandler"), routes);
     }
 
     @Test
@@ -143,6 +143,9 @@ class FunctionsTemplateTest {
             } else if (handler == BiExportHandler.class || handler == SpendApiHandler.class) {
                 given.remove(JVM_OPTIONS);
                 assertEquals(ProductionServices.STORE_VARIABLES, given, name);
+            } else if (handler == RobotHandler.class) {
+                given.remove(JVM_OPTIONS);
+                assertEquals(ProductionServices.PORTAL_VARIABLES, given, name);
             } else {
                 given.remove(JVM_OPTIONS);
                 assertEquals(new TreeSet<>(ProductionServices.VARIABLES), given, name);

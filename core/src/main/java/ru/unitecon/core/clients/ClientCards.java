@@ -47,6 +47,12 @@ public final class ClientCards {
         return card(memberId, "C" + contactId);
     }
 
+    /** The client of the lead (its contact's, else the lead's own); empty for an unknown lead. */
+    public Optional<ClientCard> forLead(String memberId, long leadId) {
+        return records.lead(memberId, leadId).filter(lead -> !lead.deleted())
+                .flatMap(lead -> card(memberId, lead.clientKey()));
+    }
+
     /** The client of the deal (its contact's, else its lead's, else the deal's own); empty for an unknown deal. */
     public Optional<ClientCard> forDeal(String memberId, long dealId) {
         return records.deal(memberId, dealId).filter(deal -> !deal.deleted())

@@ -12,6 +12,7 @@ import ru.unitecon.core.install.PortalFactsLearner;
 import ru.unitecon.core.install.PortalFactsRefresh;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.reminders.ReminderService;
+import ru.unitecon.core.robot.ClientAndChannelRobot;
 import ru.unitecon.core.spend.SpendApi;
 import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.BackfillStore;
@@ -26,6 +27,7 @@ import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.store.SyncStateStore;
 import ru.unitecon.core.sync.ChangeQueue;
+import ru.unitecon.core.sync.CurrentRecords;
 import ru.unitecon.core.sync.PortalClients;
 import ru.unitecon.core.sync.Reconciliation;
 import ru.unitecon.core.sync.Recounts;
@@ -216,6 +218,11 @@ public final class AppServices {
     /** The CRM card's client tab: read-only, from the stored records. */
     public ClientCards clientCards() {
         return new ClientCards(records, settings, clock);
+    }
+
+    public ClientAndChannelRobot robot() {
+        return new ClientAndChannelRobot(portals, settings, records, aggregates, new CurrentRecords(ledger),
+                clientCards(), clients(), clock);
     }
 
     public SpendApi spendApi() {

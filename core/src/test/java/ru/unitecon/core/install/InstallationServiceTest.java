@@ -12,6 +12,7 @@ import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.intake.IntakeOutcome;
 import ru.unitecon.core.portal.PortalInstallation;
+import ru.unitecon.core.robot.RobotDefinition;
 import ru.unitecon.core.store.PortalStore;
 import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.core.wiring.AppServices;
@@ -52,6 +53,7 @@ class InstallationServiceTest {
     private static final String COLLECTOR = "https://collector.example/rest/";
     private static final URI EVENTS = URI.create("https://app.example/events");
     private static final URI APP = URI.create("https://app.example/app");
+    private static final URI ROBOT = URI.create("https://app.example/robot");
 
     private final PortalSimulator simulator = PortalSimulator.start(SimulatorOptions.defaults());
     private final SimulatedPortal portal = simulator.createPortal(PortalSeed.of(Dataset.bundledSample()));
@@ -66,7 +68,7 @@ class InstallationServiceTest {
                 .oauth(new OAuthServer(HttpClient.newHttpClient(),
                         new AppCredentials(portal.seed().clientId(), portal.seed().clientSecret()),
                         List.of(simulator.oauthServerUrl())))
-                .addresses(new AppAddresses(EVENTS, APP))
+                .addresses(new AppAddresses(EVENTS, APP, ROBOT))
                 .build();
         portals = app.portals();
         installations = app.installations();
@@ -131,6 +133,33 @@ class InstallationServiceTest {
                 .allMatch(call -> String.valueOf(call.params().get("LANG_ALL")).contains("Unit economics")),
                 "the English title is sent with every binding");
         assertEquals(List.of(), portal.violations());
+    }
+
+    @Test
+    void theInstallRegistersTheRobotOnceAndAReinstallUpdatesIt() {
+        installedByTheAdministrator();
+        installedByTheAdministrator();
+
+        assertEquals(List.of(RobotDefinition.CODE + " " + ROBOT + " waits"), portal.records().robots().stream()
+                .map(robot -> robot.code() + " " + robot.handler() + (robot.useSubscription() ? " waits" : ""))
+                .toList());
+        assertEquals(2, portal.calls().count("bizproc.robot.add"));
+        assertEquals(1, portal.calls().count("bizproc.robot.update"));
+        assertEquals(Set.of(RobotDefinition.CHANNEL, RobotDefinition.CHANNEL_CAC, RobotDefinition.CHANNEL_LTV_TO_CAC,
+                        RobotDefinition.CHANNEL_LOSING_MONEY, RobotDefinition.CLIENT_ORDERS,
+                        RobotDefinition.CLIENT_REVENUE, RobotDefinition.CLIENT_NO_SHOWS, RobotDefinition.CLIENT_LOST),
+                portal.records().robots().getFirst().returnProperties().keySet());
+    }
+
+    @Test
+    void aPortalThatDoesNotGrantAutomationRulesInstallsWithoutTheRobot() {
+        portal.withoutScope("bizproc");
+
+        installedByTheAdministrator();
+
+        assertEquals(List.of(), portal.records().robots());
+        assertTrue(portals.load(portal.memberId()).isPresent());
+        assertEquals(PortalBindings.EVENTS.size(), portal.records().boundEvents().size());
     }
 
     @Test

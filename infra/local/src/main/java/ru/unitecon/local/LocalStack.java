@@ -12,6 +12,7 @@ import ru.unitecon.functions.BiExportHandler;
 import ru.unitecon.functions.EventsHandler;
 import ru.unitecon.functions.HealthHandler;
 import ru.unitecon.functions.InstallHandler;
+import ru.unitecon.functions.RobotHandler;
 import ru.unitecon.functions.SchedulerHandler;
 import ru.unitecon.functions.SpendApiHandler;
 import ru.unitecon.functions.SyncHandler;
@@ -82,7 +83,7 @@ public final class LocalStack implements AutoCloseable {
             app = AppServices.on(storeClient, TABLE)
                     .changes(new SqsChangeQueue(sqs, queue.queueUrl()))
                     .oauth(oauth)
-                    .addresses(new AppAddresses(eventsUrl(), appUrl()))
+                    .addresses(new AppAddresses(eventsUrl(), appUrl(), robotUrl()))
                     .build();
 
             gateway.route("POST", "/install", new InstallHandler(app.installations()));
@@ -90,6 +91,7 @@ public final class LocalStack implements AutoCloseable {
             gateway.route("GET", "/health", new HealthHandler());
             gateway.route("GET", "/bi/{proxy+}", new BiExportHandler(app.metricsExport()));
             gateway.route("POST", "/spend", new SpendApiHandler(app.spendApi()));
+            gateway.route("POST", "/robot", new RobotHandler(app.robot()));
             syncHandler = new SyncHandler(app.sync());
             remember(new ScheduleTimer(new SchedulerHandler(app.portalFacts(), app.reconciliation(),
                     app.reminders()), SCHEDULE));
@@ -190,6 +192,10 @@ public final class LocalStack implements AutoCloseable {
 
     public URI appUrl() {
         return publicBase.resolve("app");
+    }
+
+    public URI robotUrl() {
+        return publicBase.resolve("robot");
     }
 
     public URI healthUrl() {
