@@ -1,6 +1,5 @@
 package ru.unitecon.functions;
 
-import ru.unitecon.eventsource.SqsEventSource;
 import ru.unitecon.simulator.DatasetGenerator;
 import ru.unitecon.simulator.SimulatedPortal;
 import ru.unitecon.simulator.SimulatorOptions;
@@ -48,7 +47,7 @@ public final class SyncFairnessBenchmark {
 
             long start = System.nanoTime();
             double burstStored;
-            try (SqsEventSource source = app.queue.startEventSource(app.syncHandler);
+            try (LocalQueue.Sources source = app.queue.startEventSources(app.syncHandler);
                  FreshnessWatch watch = new FreshnessWatch(app.ledger, Duration.ofMillis(100));
                  ExecutorService portalPosts = Executors.newFixedThreadPool(16)) {
                 Future<?> burstPosted = portalPosts.submit(() -> {
