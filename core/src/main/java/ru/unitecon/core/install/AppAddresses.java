@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where portals reach the app: the events handler every binding points to, and the app page the dashboard
- * placement opens.
+ * Where portals reach the app: the events URL every binding points to (API Gateway's route into the events
+ * queue), and the app page the dashboard placement opens.
  */
 public record AppAddresses(URI eventsUrl, URI appUrl) {
     public static final String EVENTS_URL_VARIABLE = "EVENTS_URL";
