@@ -235,12 +235,7 @@ final class LocalQueue {
      * function's reserved concurrency of one has it.
      */
     Sources startEventSources(SyncHandler handler) {
-        Object oneWorker = new Object();
-        RequestHandler<SQSEvent, SQSBatchResponse> shared = (event, context) -> {
-            synchronized (oneWorker) {
-                return handler.handleRequest(event, context);
-            }
-        };
+        RequestHandler<SQSEvent, SQSBatchResponse> shared = SqsEventSource.oneAtATime(handler);
         SqsEventSource.Batching batching = new SqsEventSource.Batching(SyncHandler.BATCHING_WINDOW,
                 SyncHandler.BATCH_SIZE, Duration.ofSeconds(10));
         return new Sources(SqsEventSource.start(sqs, eventsUrl, shared, batching),

@@ -172,12 +172,7 @@ public final class LocalStack implements AutoCloseable {
      * one handler, as the function's reserved concurrency of one has it on AWS.
      */
     private void startSync() {
-        Object oneWorker = new Object();
-        RequestHandler<SQSEvent, SQSBatchResponse> shared = (event, context) -> {
-            synchronized (oneWorker) {
-                return syncHandler.handleRequest(event, context);
-            }
-        };
+        RequestHandler<SQSEvent, SQSBatchResponse> shared = SqsEventSource.oneAtATime(syncHandler);
         SqsEventSource.Batching batching = new SqsEventSource.Batching(SyncHandler.BATCHING_WINDOW,
                 SyncHandler.BATCH_SIZE, RETRY_AFTER);
         remember(SqsEventSource.start(remember(queue.newClient()), queue.eventsQueueUrl(), shared, batching));

@@ -79,6 +79,20 @@ public final class SqsEventSource implements AutoCloseable {
                 Objects.requireNonNull(handler, "handler"), Objects.requireNonNull(batching, "batching"));
     }
 
+    /**
+     * The handler taking one batch at a time, as a function with a reserved concurrency of one does when two event
+     * sources (two queues) feed it: give each source this same wrapper.
+     */
+    public static RequestHandler<SQSEvent, SQSBatchResponse> oneAtATime(
+            RequestHandler<SQSEvent, SQSBatchResponse> handler) {
+        Object worker = new Object();
+        return (event, context) -> {
+            synchronized (worker) {
+                return handler.handleRequest(event, context);
+            }
+        };
+    }
+
     /** Receives up to the most one receive returns, waiting up to {@code waitSeconds} for the first. */
     public static List<Message> receive(SqsClient sqs, String queueUrl, int waitSeconds) {
         return sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(RECEIVE_LIMIT)
