@@ -42,7 +42,7 @@ import java.util.stream.LongStream;
  * Core's test world: the app's services as {@link AppServices} wires them, on a simulated portal and OAuth server,
  * DynamoDB Local and an {@link InMemoryChangeQueue}, with no Lambda, HTTP gateway or SQS in between. One manual
  * clock drives the portal, the rate limiter, token expiry and the queue's delays, and every wait moves it instead
- * of sleeping. What the events function would queue for a portal's event, a test queues itself
+ * of sleeping. The change the sync function takes from a portal's event, a test queues itself
  * ({@link #changed}, {@link #deleted}); {@link #sync()} then works the queue off as the sync function does.
  */
 public final class ServicesOnSimulatedPortal implements AutoCloseable {
@@ -121,12 +121,12 @@ public final class ServicesOnSimulatedPortal implements AutoCloseable {
         return queue.deliverTo(services.sync(), 200);
     }
 
-    /** What the events function queues for an add or update event of the record. */
+    /** The change an add or update event of the record brings. */
     public void changed(CrmEntity entity, long id) {
         queue.send(List.of(ChangeMessage.upsert(memberId(), entity, id, clock.instant())));
     }
 
-    /** What the events function queues for a delete event of the record. */
+    /** The change a delete event of the record brings. */
     public void deleted(CrmEntity entity, long id) {
         queue.send(List.of(ChangeMessage.delete(memberId(), entity, id, clock.instant())));
     }

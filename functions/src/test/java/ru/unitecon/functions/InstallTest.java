@@ -75,6 +75,7 @@ class InstallTest {
             app.install();
 
             HttpResponse<String> answer = app.portal.deliverInstallEvent(app.eventsUrl());
+            app.queue.deliverTo(app.syncHandler, 1);
 
             assertEquals(200, answer.statusCode());
             assertEquals(app.portal.applicationToken(),

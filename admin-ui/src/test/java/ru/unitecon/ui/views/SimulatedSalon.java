@@ -104,7 +104,7 @@ final class SimulatedSalon {
     /**
      * The app's install page and events endpoint: the portal's install POST goes to core's installation service
      * and its ONAPPINSTALL event (which names the portal's OAuth server) to core's event intake, as the install
-     * and events functions pass them on.
+     * function and the sync function (taking the events queue) pass them on.
      */
     private static void installPage(SimulatedPortal portal, AppServices app) {
         HttpServer server;

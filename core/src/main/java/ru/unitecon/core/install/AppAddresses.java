@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where portals reach the app: the events handler every binding points to, the app page the dashboard
- * placement opens, and the handler the app's robot runs call.
+ * Where portals reach the app: the events URL every binding points to (API Gateway's route into the events
+ * queue), the app page the dashboard placement opens, and the handler the app's robot runs call.
  */
 public record AppAddresses(URI eventsUrl, URI appUrl, URI robotUrl) {
     public static final String EVENTS_URL_VARIABLE = "EVENTS_URL";

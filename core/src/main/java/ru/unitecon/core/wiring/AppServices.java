@@ -10,6 +10,7 @@ import ru.unitecon.core.install.AppAddresses;
 import ru.unitecon.core.install.InstallationService;
 import ru.unitecon.core.install.PortalFactsLearner;
 import ru.unitecon.core.install.PortalFactsRefresh;
+import ru.unitecon.core.intake.EventInbox;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.reminders.ReminderService;
 import ru.unitecon.core.robot.ClientAndChannelRobot;
@@ -182,6 +183,11 @@ public final class AppServices {
     /** The installation service is built only when an install or update event needs it (see EventIntake). */
     public EventIntake intake() {
         return new EventIntake(portals, changes(), installations::get);
+    }
+
+    /** What the sync function takes the events queue's messages with. */
+    public EventInbox inbox() {
+        return new EventInbox(intake());
     }
 
     public SyncService sync() {

@@ -215,7 +215,8 @@ class InstallationServiceTest {
                 () -> intake.receive(appEvent("ONAPPINSTALL", employee(), "employee-chosen", COLLECTOR)));
         assertNull(portals.find(portal.memberId()).orElseThrow().applicationToken());
 
-        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(appEvent("ONAPPINSTALL", admin(), "genuine", COLLECTOR)));
+        assertEquals(IntakeOutcome.ACCEPTED,
+                intake.receive(appEvent("ONAPPINSTALL", admin(), "genuine", COLLECTOR)).outcome());
         PortalInstallation stored = portals.find(portal.memberId()).orElseThrow();
         assertEquals("genuine", stored.applicationToken());
         assertEquals(portal.clientEndpoint(), stored.clientEndpoint());
@@ -227,7 +228,7 @@ class InstallationServiceTest {
         installedByTheAdministrator();
         intake.receive(appEvent("ONAPPINSTALL", admin(), "first", null));
 
-        IntakeOutcome second = intake.receive(appEvent("ONAPPINSTALL", admin(), "second", null));
+        IntakeOutcome second = intake.receive(appEvent("ONAPPINSTALL", admin(), "second", null)).outcome();
 
         assertEquals(IntakeOutcome.IGNORED, second);
         assertEquals("first", portals.find(portal.memberId()).orElseThrow().applicationToken());
@@ -243,12 +244,13 @@ class InstallationServiceTest {
         assertEquals("v1", portals.find(portal.memberId()).orElseThrow().applicationToken());
         assertEquals(bindsBefore, portal.calls().count("event.bind"));
 
-        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(appEvent("ONAPPUPDATE", admin(), "v3", COLLECTOR)));
+        assertEquals(IntakeOutcome.ACCEPTED,
+                intake.receive(appEvent("ONAPPUPDATE", admin(), "v3", COLLECTOR)).outcome());
         assertEquals("v3", portals.find(portal.memberId()).orElseThrow().applicationToken());
         assertEquals(bindsBefore + PortalBindings.EVENTS.size(), portal.calls().count("event.bind"));
         assertEquals(portal.clientEndpoint(), portals.find(portal.memberId()).orElseThrow().clientEndpoint());
         assertThrows(ForgedRequest.class, () -> intake.receive(leadEvent("v1")));
-        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(leadEvent("v3")));
+        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(leadEvent("v3")).outcome());
     }
 
     @Test
@@ -266,12 +268,13 @@ class InstallationServiceTest {
         installedByTheAdministrator();
         intake.receive(appEvent("ONAPPINSTALL", admin(), "before", null));
 
-        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(uninstallEvent("before")));
+        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(uninstallEvent("before")).outcome());
         assertNull(portals.find(portal.memberId()).orElseThrow().applicationToken());
         assertThrows(ForgedRequest.class, () -> intake.receive(uninstallEvent("before")));
 
         installedByTheAdministrator();
-        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(appEvent("ONAPPINSTALL", admin(), "after", null)));
+        assertEquals(IntakeOutcome.ACCEPTED,
+                intake.receive(appEvent("ONAPPINSTALL", admin(), "after", null)).outcome());
         assertEquals("after", portals.find(portal.memberId()).orElseThrow().applicationToken());
     }
 

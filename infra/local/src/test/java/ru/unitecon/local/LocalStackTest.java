@@ -137,7 +137,7 @@ class LocalStackTest {
     }
 
     @Test
-    void anEventWithoutThePortalsApplicationTokenIsRefused() throws Exception {
+    void anEventIsAnsweredByTheQueueAndAForgedOneIsDroppedByTheSync() throws Exception {
         Map<String, String> event = new LinkedHashMap<>();
         event.put("event", "ONCRMLEADADD");
         event.put("data[FIELDS][ID]", "1");
@@ -152,7 +152,29 @@ class LocalStackTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(forged)).build(), HttpResponse.BodyHandlers.ofString());
 
-        assertEquals(401, answer.statusCode());
+        assertEquals(200, answer.statusCode(), "the gateway queues any body, as API Gateway's SQS integration");
+        assertTrue(answer.body().startsWith("{\"SendMessageResponse\":"), answer.body());
+        long dropped = stack.droppedEvents();
+        for (int waited = 0; stack.droppedEvents() == dropped && waited < 600; waited++) {
+            Thread.sleep(100);
+        }
+        assertEquals(dropped + 1, stack.droppedEvents());
+    }
+
+    @Test
+    void aGenuineEventReachesTheStoreThroughTheQueue() throws Exception {
+        portal.updateLead(1, Map.of("OPPORTUNITY", "4321.00"));
+
+        assertEquals(200, portal.deliverEvent("ONCRMLEADUPDATE", 1, false).statusCode());
+        for (int waited = 0; storedAmountOfLead1().compareTo(new BigDecimal("4321")) != 0 && waited < 600; waited++) {
+            Thread.sleep(100);
+        }
+        assertEquals(0, new BigDecimal("4321").compareTo(storedAmountOfLead1()));
+    }
+
+    private static BigDecimal storedAmountOfLead1() {
+        return stack.services().ledger().records().leads(DemoSalon.MEMBER_ID).stream()
+                .filter(lead -> lead.id() == 1).findFirst().orElseThrow().amount().value();
     }
 
     @Test
