@@ -11,8 +11,8 @@ import ru.unitecon.core.clients.ClientCards;
 import ru.unitecon.core.queue.SqsChangeQueue;
 import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.BackfillStore;
-import ru.unitecon.core.store.PortalSecrets;
-import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.store.SecretStore;
+import ru.unitecon.core.store.InstallationStore;
 import ru.unitecon.core.store.RecordReader;
 import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.core.store.SettingsStore;
@@ -99,7 +99,7 @@ public class AdminUiApplication {
     }
 
     @Bean
-    PortalStore portalStore(AppServices app) {
+    InstallationStore installationStore(AppServices app) {
         return app.portals();
     }
 
@@ -139,12 +139,12 @@ public class AdminUiApplication {
     }
 
     @Bean
-    PortalSecrets portalSecrets(AppServices app) {
+    SecretStore secretStore(AppServices app) {
         return app.secrets();
     }
 
     @Bean
-    PortalVerifier portalVerifier(PortalStore portals, @Value("${unitecon.bitrix.client-id}") String clientId,
+    PortalVerifier portalVerifier(InstallationStore portals, @Value("${unitecon.bitrix.client-id}") String clientId,
                                   @Value("${unitecon.bitrix.client-secret}") String clientSecret,
                                   @Value("${unitecon.bitrix.oauth-server}") URI oauthServer) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))

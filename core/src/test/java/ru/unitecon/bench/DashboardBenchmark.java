@@ -10,18 +10,18 @@ import ru.unitecon.core.crm.AppointmentObservation;
 import ru.unitecon.core.crm.DealSnapshot;
 import ru.unitecon.core.crm.LeadSnapshot;
 import ru.unitecon.core.crm.Semantic;
-import ru.unitecon.core.ledger.AggregateKey;
-import ru.unitecon.core.ledger.Contribution;
-import ru.unitecon.core.ledger.Counters;
-import ru.unitecon.core.ledger.DealRecord;
-import ru.unitecon.core.ledger.LeadRecord;
-import ru.unitecon.core.ledger.Ledger;
+import ru.unitecon.core.bookkeeping.AggregateKey;
+import ru.unitecon.core.bookkeeping.Contribution;
+import ru.unitecon.core.bookkeeping.Counters;
+import ru.unitecon.core.bookkeeping.DealRecord;
+import ru.unitecon.core.bookkeeping.LeadRecord;
+import ru.unitecon.core.bookkeeping.Bookkeeping;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.store.AggregateReader;
-import ru.unitecon.core.store.LedgerRebuild;
-import ru.unitecon.core.store.LedgerStore;
+import ru.unitecon.core.store.RecordsRecount;
+import ru.unitecon.core.store.RecordStore;
 import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.store.StoredAggregates;
 import ru.unitecon.testsupport.LocalDynamo;
@@ -51,8 +51,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * measurements. Run it with the command in docs/benchmarks.md; it prints a Markdown table row per size.
  *
  * <p>With {@code synthetic} as first argument the leads and deals are not applied one by one (a million would take
- * hours): the same generated records are summed in memory with the ledger's own {@link Ledger#recompute} and the
- * resulting monthly and cohort counters are written by {@link LedgerRebuild#setCounters}, the code a rebuild uses.
+ * hours): the same generated records are summed in memory with the bookkeeping's own {@link Bookkeeping#recompute} and the
+ * resulting monthly and cohort counters are written by {@link RecordsRecount#setCounters}, the code a rebuild uses.
  */
 public final class DashboardBenchmark {
     private static final int CHANNELS = 20;
@@ -65,10 +65,10 @@ public final class DashboardBenchmark {
     private final Random random = new Random(42);
     private final String member = LocalDynamo.freshMemberId();
     private final PortalSettings settings = PortalSettings.defaults().withChannelRules(twentyChannels());
-    private final LedgerStore ledger = LocalDynamo.app().ledger();
+    private final RecordStore recordStore = LocalDynamo.app().recordStore();
     private final AggregateReader reader = LocalDynamo.app().aggregates();
-    private final LedgerRebuild rebuild = LocalDynamo.app().rebuild();
-    private final Ledger pureLedger = new Ledger(settings);
+    private final RecordsRecount rebuild = LocalDynamo.app().rebuild();
+    private final Bookkeeping pureBookkeeping = new Bookkeeping(settings);
     private final Contribution syntheticTotal = new Contribution();
     private final boolean synthetic;
     private final AtomicLong nextLeadId = new AtomicLong(1);
@@ -185,7 +185,7 @@ public final class DashboardBenchmark {
             leadBatch.add(LeadRecord.from(lead, null, settings));
             wonDeal(random, lead).ifPresent(deal -> dealBatch.add(DealRecord.from(deal, null, settings)));
             if (leadBatch.size() == 10_000 || n == leads - 1) {
-                syntheticTotal.add(pureLedger.recompute(leadBatch, dealBatch));
+                syntheticTotal.add(pureBookkeeping.recompute(leadBatch, dealBatch));
                 deals += dealBatch.size();
                 leadBatch.clear();
                 dealBatch.clear();
@@ -197,9 +197,9 @@ public final class DashboardBenchmark {
 
     private boolean addLead(Random own, long id) {
         LeadSnapshot lead = leadSnapshot(own, id);
-        ledger.apply(member, settings, lead);
+        recordStore.apply(member, settings, lead);
         Optional<DealSnapshot> deal = wonDeal(own, lead);
-        deal.ifPresent(won -> ledger.apply(member, settings, won));
+        deal.ifPresent(won -> recordStore.apply(member, settings, won));
         return deal.isPresent();
     }
 

@@ -21,7 +21,7 @@ class LayerRulesTest {
     private static final String CORE = "ru.unitecon.core";
     /** Pure rules: what a lead, a client, a month, a channel and a portal's settings are and how they count. */
     private static final String[] DOMAIN = packages("access", "appointments", "attribution", "crm", "currency",
-            "ledger", "metrics", "portal");
+            "bookkeeping", "metrics", "portal");
     /** The Bitrix24 protocol: OAuth, REST, inbound forms and events, CRM field mapping. */
     private static final String[] BITRIX = packages("bitrix");
     private static final String[] STORE = packages("store");

@@ -7,15 +7,15 @@ import ru.unitecon.core.crm.DealSnapshot;
 import ru.unitecon.core.crm.LeadSnapshot;
 import ru.unitecon.core.crm.Semantic;
 import ru.unitecon.core.export.MetricsExport;
-import ru.unitecon.core.ledger.AggregateKey;
-import ru.unitecon.core.ledger.Counters;
+import ru.unitecon.core.bookkeeping.AggregateKey;
+import ru.unitecon.core.bookkeeping.Counters;
 import ru.unitecon.core.metrics.MetricsEngine;
-import ru.unitecon.core.portal.PortalInstallation;
+import ru.unitecon.core.portal.Installation;
 import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.core.spend.SpendApi;
-import ru.unitecon.core.store.LedgerStore;
-import ru.unitecon.core.store.PortalSecrets;
+import ru.unitecon.core.store.RecordStore;
+import ru.unitecon.core.store.SecretStore;
 import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.store.StoredAggregates;
 import ru.unitecon.core.wiring.AppServices;
@@ -50,29 +50,29 @@ public final class SeededSalon {
 
     public final String memberId;
     public final String domain;
-    public final PortalSecrets secrets = APP.secrets();
+    public final SecretStore secrets = APP.secrets();
     public final SpendStore spend = APP.spend();
     private final PortalSettings settings = PortalSettings.defaults();
-    private final LedgerStore ledger = APP.ledger();
+    private final RecordStore recordStore = APP.recordStore();
 
     /** An installed salon of its own. */
     public SeededSalon() {
-        this(PortalStatus.INSTALLED);
+        this(InstallationStatus.INSTALLED);
     }
 
-    public SeededSalon(PortalStatus status) {
+    public SeededSalon(InstallationStatus status) {
         this(LocalDynamo.freshMemberId(), status);
     }
 
-    private SeededSalon(String memberId, PortalStatus status) {
+    private SeededSalon(String memberId, InstallationStatus status) {
         this(memberId, "salon-" + memberId.substring(0, 6) + ".bitrix24.ru", null, status);
     }
 
     /** A salon installed with the given address (a simulated portal's, say) and OAuth server. */
-    public SeededSalon(String memberId, String domain, URI serverEndpoint, PortalStatus status) {
+    public SeededSalon(String memberId, String domain, URI serverEndpoint, InstallationStatus status) {
         this.memberId = memberId;
         this.domain = domain;
-        APP.portals().saveInstallation(new PortalInstallation(memberId, domain,
+        APP.portals().saveInstallation(new Installation(memberId, domain,
                 URI.create("https://" + domain + "/rest/"), serverEndpoint, null, status, NOW, null));
     }
 
@@ -92,7 +92,7 @@ public final class SeededSalon {
     /** A lead created on the given day of the month, at noon Moscow time. */
     public SeededSalon lead(long id, YearMonth month, int day, LeadSource source, Long contactId) {
         Instant created = month.atDay(day).atTime(9, 0).toInstant(ZoneOffset.UTC);
-        ledger.apply(memberId, settings, new LeadSnapshot(id, created, created, source, Semantic.IN_PROGRESS,
+        recordStore.apply(memberId, settings, new LeadSnapshot(id, created, created, source, Semantic.IN_PROGRESS,
                 contactId, BigDecimal.ZERO, 1L, null));
         return this;
     }
@@ -100,14 +100,14 @@ public final class SeededSalon {
     /** A lead with an appointment at {@code visit} in the given state, created the day before the visit. */
     public SeededSalon leadWithVisit(long id, LeadSource source, Instant visit, AppointmentState state) {
         Instant created = visit.minus(Duration.ofDays(1));
-        ledger.apply(memberId, settings, new LeadSnapshot(id, created, created, source, Semantic.IN_PROGRESS,
+        recordStore.apply(memberId, settings, new LeadSnapshot(id, created, created, source, Semantic.IN_PROGRESS,
                 null, BigDecimal.ZERO, 1L, new AppointmentObservation(visit, state)));
         return this;
     }
 
     public SeededSalon wonDeal(long id, YearMonth month, int day, long contactId, long leadId, String amount) {
         Instant closed = month.atDay(day).atTime(9, 0).toInstant(ZoneOffset.UTC);
-        ledger.apply(memberId, settings, new DealSnapshot(id, closed, closed, LeadSource.NONE, Semantic.SUCCESS,
+        recordStore.apply(memberId, settings, new DealSnapshot(id, closed, closed, LeadSource.NONE, Semantic.SUCCESS,
                 contactId, leadId, new BigDecimal(amount), LocalDate.ofInstant(closed, ZoneOffset.UTC), 1L, null));
         return this;
     }
@@ -116,7 +116,7 @@ public final class SeededSalon {
     public SeededSalon wonDealIn(long id, YearMonth month, int day, long contactId, long leadId, String amount,
                                  String currency) {
         Instant closed = month.atDay(day).atTime(9, 0).toInstant(ZoneOffset.UTC);
-        ledger.apply(memberId, settings, new DealSnapshot(id, closed, closed, LeadSource.NONE, Semantic.SUCCESS,
+        recordStore.apply(memberId, settings, new DealSnapshot(id, closed, closed, LeadSource.NONE, Semantic.SUCCESS,
                 contactId, leadId, new BigDecimal(amount), currency, LocalDate.ofInstant(closed, ZoneOffset.UTC),
                 null, 1L, null));
         return this;

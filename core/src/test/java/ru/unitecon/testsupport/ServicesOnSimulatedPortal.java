@@ -6,12 +6,12 @@ import ru.unitecon.core.bitrix.inbound.PlacementRequest;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.rest.Backoff;
-import ru.unitecon.core.bitrix.rest.PortalRateLimits;
+import ru.unitecon.core.bitrix.rest.RateLimits;
 import ru.unitecon.core.install.AppAddresses;
-import ru.unitecon.core.ledger.AggregateKey;
-import ru.unitecon.core.ledger.Counters;
-import ru.unitecon.core.ledger.LeadRecord;
-import ru.unitecon.core.ledger.Measure;
+import ru.unitecon.core.bookkeeping.AggregateKey;
+import ru.unitecon.core.bookkeeping.Counters;
+import ru.unitecon.core.bookkeeping.LeadRecord;
+import ru.unitecon.core.bookkeeping.Measure;
 import ru.unitecon.core.store.TableDefinition;
 import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.core.sync.SyncPace;
@@ -67,8 +67,8 @@ public final class ServicesOnSimulatedPortal implements AutoCloseable {
     public final String table = "services-" + UUID.randomUUID();
     public final InMemoryChangeQueue queue = new InMemoryChangeQueue(clock);
     /** The rate limiter every REST client of this world shares, as the clients of one sync function do. */
-    private final PortalRateLimits limits = new PortalRateLimits(clock, sleeper, PortalRateLimits.BURST,
-            PortalRateLimits.PER_SECOND);
+    private final RateLimits limits = new RateLimits(clock, sleeper, RateLimits.BURST,
+            RateLimits.PER_SECOND);
     public final AppServices services;
 
     private ServicesOnSimulatedPortal(Dataset dataset, SimulatorOptions options, int maxLimitRetries) {
@@ -141,11 +141,11 @@ public final class ServicesOnSimulatedPortal implements AutoCloseable {
     }
 
     public List<LeadRecord> liveLeads() {
-        return services.ledger().records().leads(memberId()).stream().filter(lead -> !lead.deleted()).toList();
+        return services.recordStore().records().leads(memberId()).stream().filter(lead -> !lead.deleted()).toList();
     }
 
     public long storedDeals() {
-        return services.ledger().records().deals(memberId()).stream().filter(deal -> !deal.deleted()).count();
+        return services.recordStore().records().deals(memberId()).stream().filter(deal -> !deal.deleted()).count();
     }
 
     /** The LEADS counters of every stored monthly aggregate, added up. */
@@ -166,7 +166,7 @@ public final class ServicesOnSimulatedPortal implements AutoCloseable {
 
     /** What the portal's stored records add up to, computed from scratch. */
     public Map<AggregateKey, Counters> recomputedAggregates() {
-        Map<AggregateKey, Counters> cells = new TreeMap<>(services.ledger()
+        Map<AggregateKey, Counters> cells = new TreeMap<>(services.recordStore()
                 .recompute(memberId(), services.settings().load(memberId())).cells());
         cells.values().removeIf(Counters::isZero);
         return cells;

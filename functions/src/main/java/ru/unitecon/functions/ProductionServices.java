@@ -5,7 +5,7 @@ import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.export.MetricsExport;
 import ru.unitecon.core.install.AppAddresses;
 import ru.unitecon.core.install.InstallationService;
-import ru.unitecon.core.install.PortalFactsRefresh;
+import ru.unitecon.core.install.ZoneAndCurrencyRefresh;
 import ru.unitecon.core.intake.EventInbox;
 import ru.unitecon.core.queue.SqsChangeQueue;
 import ru.unitecon.core.reminders.ReminderService;
@@ -105,7 +105,7 @@ final class ProductionServices {
     }
 
     /** The scheduler's daily look at each portal's zone and currency rates. */
-    PortalFactsRefresh portalFacts() {
+    ZoneAndCurrencyRefresh portalFacts() {
         return app.portalFacts();
     }
 

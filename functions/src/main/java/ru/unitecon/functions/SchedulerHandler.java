@@ -3,7 +3,7 @@ package ru.unitecon.functions;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import ru.unitecon.core.install.PortalFactsRefresh;
+import ru.unitecon.core.install.ZoneAndCurrencyRefresh;
 import ru.unitecon.core.reminders.ReminderReport;
 import ru.unitecon.core.reminders.ReminderService;
 import ru.unitecon.core.sync.Reconciliation;
@@ -25,7 +25,7 @@ public final class SchedulerHandler implements RequestHandler<ScheduledEvent, Sc
     public record Report(int portalFactsRefreshed, ReconciliationReport reconciliation, ReminderReport reminders) {
     }
 
-    private final PortalFactsRefresh portalFacts;
+    private final ZoneAndCurrencyRefresh portalFacts;
     private final Reconciliation reconciliation;
     private final ReminderService reminders;
 
@@ -37,7 +37,7 @@ public final class SchedulerHandler implements RequestHandler<ScheduledEvent, Sc
         this(services.portalFacts(), services.reconciliation(), services.reminders());
     }
 
-    public SchedulerHandler(PortalFactsRefresh portalFacts, Reconciliation reconciliation, ReminderService reminders) {
+    public SchedulerHandler(ZoneAndCurrencyRefresh portalFacts, Reconciliation reconciliation, ReminderService reminders) {
         this.portalFacts = Objects.requireNonNull(portalFacts, "portalFacts");
         this.reconciliation = Objects.requireNonNull(reconciliation, "reconciliation");
         this.reminders = Objects.requireNonNull(reminders, "reminders");

@@ -3,8 +3,8 @@ package ru.unitecon.functions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import ru.unitecon.core.install.PortalBindings;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.install.EventBindings;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.simulator.Dataset;
 import ru.unitecon.simulator.DatasetGenerator;
@@ -60,7 +60,7 @@ class AdministratorLifecycleTest {
         assertEquals(200, answer.statusCode());
         assertNotEquals(before, app.portal.applicationToken());
         assertEquals(app.portal.applicationToken(), app.portals.find(app.memberId()).orElseThrow().applicationToken());
-        assertEquals(PortalBindings.EVENTS.size(), app.portal.records().boundEvents().size());
+        assertEquals(EventBindings.EVENTS.size(), app.portal.records().boundEvents().size());
         assertTrue(app.eventDropped(leadEvent(3, before)));
         assertLeadEventsFlow();
     }
@@ -73,7 +73,7 @@ class AdministratorLifecycleTest {
         assertEquals(200, app.portal.uninstall(false).orElseThrow().statusCode());
         app.sync();
 
-        assertEquals(PortalStatus.UNINSTALLED, app.portals.find(app.memberId()).orElseThrow().status());
+        assertEquals(InstallationStatus.UNINSTALLED, app.portals.find(app.memberId()).orElseThrow().status());
         assertNull(app.portals.find(app.memberId()).orElseThrow().applicationToken());
         assertEquals(leads, app.liveLeads().size());
 

@@ -5,22 +5,22 @@ import ru.unitecon.core.bitrix.Sleeper;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.rest.Backoff;
-import ru.unitecon.core.bitrix.rest.PortalRateLimits;
+import ru.unitecon.core.bitrix.rest.RateLimits;
 import ru.unitecon.core.intake.EventInbox;
 import ru.unitecon.core.install.AppAddresses;
-import ru.unitecon.core.ledger.AggregateKey;
-import ru.unitecon.core.ledger.Counters;
-import ru.unitecon.core.ledger.LeadRecord;
-import ru.unitecon.core.ledger.Measure;
+import ru.unitecon.core.bookkeeping.AggregateKey;
+import ru.unitecon.core.bookkeeping.Counters;
+import ru.unitecon.core.bookkeeping.LeadRecord;
+import ru.unitecon.core.bookkeeping.Measure;
 import ru.unitecon.core.reminders.ReminderService;
 import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.Keys;
-import ru.unitecon.core.store.LedgerStore;
-import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.store.RecordStore;
+import ru.unitecon.core.store.InstallationStore;
 import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.TableDefinition;
-import ru.unitecon.core.sync.PortalClients;
+import ru.unitecon.core.sync.RestClients;
 import ru.unitecon.core.sync.SyncPace;
 import ru.unitecon.core.sync.SyncStores;
 import ru.unitecon.core.wiring.AppServices;
@@ -86,9 +86,9 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     final String table = "functions-" + UUID.randomUUID();
     /** The stores and services, wired as production wires them. */
     final AppServices services;
-    final PortalStore portals;
+    final InstallationStore portals;
     final SettingsStore settings;
-    final LedgerStore ledger;
+    final RecordStore recordStore;
     final SyncStores stores;
     final LocalQueue queue = LocalQueue.create();
     final LambdaGateway gateway = new LambdaGateway();
@@ -100,9 +100,9 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     final SentReminders sentReminders;
     final ReminderService reminders;
     /** REST clients with the installing admin's stored tokens, as the functions use them. */
-    final PortalClients clients;
+    final RestClients clients;
     /** The rate limiter every client of this world shares, as the clients of one sync function do. */
-    final PortalRateLimits limits;
+    final RateLimits limits;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private AppOnSimulatedPortal(Dataset dataset, SimulatorOptions options, int maxLimitRetries,
@@ -121,7 +121,7 @@ final class AppOnSimulatedPortal implements AutoCloseable {
         TableDefinition.createIfMissing(dynamo, table);
         simulator = PortalSimulator.start(options.withClock(time));
         portal = simulator.createPortal(seed);
-        limits = new PortalRateLimits(time, sleeper, PortalRateLimits.BURST, PortalRateLimits.PER_SECOND);
+        limits = new RateLimits(time, sleeper, RateLimits.BURST, RateLimits.PER_SECOND);
         services = AppServices.on(dynamo, table)
                 .clock(time.withZone(ZoneOffset.UTC))
                 .sleeper(sleeper)
@@ -137,7 +137,7 @@ final class AppOnSimulatedPortal implements AutoCloseable {
                 .build();
         portals = services.portals();
         settings = services.settings();
-        ledger = services.ledger();
+        recordStore = services.recordStore();
         stores = services.syncStores();
         clients = services.clients();
         installHandler = new InstallHandler(services.installations());
@@ -295,11 +295,11 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     }
 
     List<LeadRecord> liveLeads() {
-        return ledger.records().leads(memberId()).stream().filter(lead -> !lead.deleted()).toList();
+        return recordStore.records().leads(memberId()).stream().filter(lead -> !lead.deleted()).toList();
     }
 
     long storedDeals() {
-        return ledger.records().deals(memberId()).stream().filter(deal -> !deal.deleted()).count();
+        return recordStore.records().deals(memberId()).stream().filter(deal -> !deal.deleted()).count();
     }
 
     /** Every stored monthly and cohort counter of a portal, the cohort counters merged into their cells. */
@@ -316,7 +316,7 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     /** What the portal's stored records add up to, computed from scratch. */
     Map<AggregateKey, Counters> recomputedAggregates(String member) {
         Map<AggregateKey, Counters> cells = new TreeMap<>(
-                ledger.recompute(member, settings.load(member)).cells());
+                recordStore.recompute(member, settings.load(member)).cells());
         cells.values().removeIf(Counters::isZero);
         return cells;
     }

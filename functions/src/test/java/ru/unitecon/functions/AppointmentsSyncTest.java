@@ -4,9 +4,9 @@ import org.junit.jupiter.api.Test;
 import ru.unitecon.core.appointments.Appointment;
 import ru.unitecon.core.appointments.AppointmentState;
 import ru.unitecon.core.bitrix.crm.AppointmentFieldMapping;
-import ru.unitecon.core.ledger.AggregateKey;
-import ru.unitecon.core.ledger.Counters;
-import ru.unitecon.core.ledger.Measure;
+import ru.unitecon.core.bookkeeping.AggregateKey;
+import ru.unitecon.core.bookkeeping.Counters;
+import ru.unitecon.core.bookkeeping.Measure;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
@@ -67,11 +67,11 @@ class AppointmentsSyncTest {
             app.portal.deliverEvent("ONCRMLEADADD", lead, false);
             app.sync();
 
-            Appointment dealVisit = app.ledger.records().deal(app.memberId(), deal).orElseThrow().appointment();
+            Appointment dealVisit = app.recordStore.records().deal(app.memberId(), deal).orElseThrow().appointment();
             assertEquals(AppointmentState.CONFIRMED, dealVisit.state());
             assertEquals(Instant.parse("2026-11-25T12:00:00Z"), dealVisit.time());
             assertEquals(AppointmentState.BOOKED,
-                    app.ledger.records().lead(app.memberId(), lead).orElseThrow().appointment().state());
+                    app.recordStore.records().lead(app.memberId(), lead).orElseThrow().appointment().state());
 
             app.clock.set(Instant.parse("2026-11-24T12:00:00Z"));
             app.schedulerHandler.handleRequest(null, null);
@@ -164,7 +164,7 @@ class AppointmentsSyncTest {
                     reader.load(app.memberId(), YearMonth.of(2015, 1), YearMonth.of(2030, 12)).counters());
             reader.cohorts(app.memberId(), YearMonth.of(2015, 1), YearMonth.of(2030, 12))
                     .forEach((cell, cohort) -> stored.merge(cell, cohort, Counters::plus));
-            assertEquals(app.ledger.recompute(app.memberId(), app.settings.load(app.memberId())).cells(), stored);
+            assertEquals(app.recordStore.recompute(app.memberId(), app.settings.load(app.memberId())).cells(), stored);
 
             Map<Measure, Long> december = new EnumMap<>(Measure.class);
             stored.forEach((cell, counters) -> {

@@ -88,7 +88,7 @@ public final class BurstBenchmark {
     }
 
     private static long stored(AppOnSimulatedPortal app, SimulatedPortal portal, Instant editedAt) {
-        return app.ledger.records().leads(portal.memberId()).stream()
+        return app.recordStore.records().leads(portal.memberId()).stream()
                 .filter(lead -> !lead.deleted() && lead.modified().equals(editedAt)).count();
     }
 }

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.simulator.DatasetGenerator;
 import ru.unitecon.simulator.FramePost;
 import ru.unitecon.simulator.IssuedTokens;
@@ -61,7 +61,7 @@ class CrossPortalAttackTest {
         assertTrue(app.eventDropped(event("ONAPPUNINSTALL", victim,
                 app.portal.applicationToken(), Map.of("data[CLEAN]", "1"))));
 
-        assertEquals(PortalStatus.INSTALLED, app.portals.find(victim.memberId()).orElseThrow().status());
+        assertEquals(InstallationStatus.INSTALLED, app.portals.find(victim.memberId()).orElseThrow().status());
         assertEquals(victimItemsBefore, app.itemsOf(victim.memberId()));
     }
 

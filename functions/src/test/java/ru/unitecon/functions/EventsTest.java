@@ -3,8 +3,8 @@ package ru.unitecon.functions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import ru.unitecon.core.install.PortalBindings;
-import ru.unitecon.core.ledger.LeadRecord;
+import ru.unitecon.core.install.EventBindings;
+import ru.unitecon.core.bookkeeping.LeadRecord;
 import ru.unitecon.simulator.Dataset;
 
 import java.math.BigDecimal;
@@ -146,8 +146,8 @@ class EventsTest {
         app.sync();
 
         assertEquals(200, answer.statusCode());
-        assertEquals(bindsBefore + PortalBindings.EVENTS.size(), app.portal.calls().count("event.bind"));
-        assertEquals(PortalBindings.EVENTS.size(), app.portal.records().boundEvents().size());
+        assertEquals(bindsBefore + EventBindings.EVENTS.size(), app.portal.calls().count("event.bind"));
+        assertEquals(EventBindings.EVENTS.size(), app.portal.records().boundEvents().size());
         assertEquals(List.of(), app.portal.violations());
     }
 

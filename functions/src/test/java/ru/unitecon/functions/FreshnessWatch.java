@@ -1,7 +1,7 @@
 package ru.unitecon.functions;
 
-import ru.unitecon.core.ledger.LeadRecord;
-import ru.unitecon.core.store.LedgerStore;
+import ru.unitecon.core.bookkeeping.LeadRecord;
+import ru.unitecon.core.store.RecordStore;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -30,13 +30,13 @@ final class FreshnessWatch implements AutoCloseable {
     private final Map<Key, Long> queuedAt = new ConcurrentHashMap<>();
     private final List<Double> sinceQueued = new ArrayList<>();
 
-    private final LedgerStore ledger;
+    private final RecordStore recordStore;
     private final Map<Key, Expected> waiting = new ConcurrentHashMap<>();
     private final List<Double> seconds = new ArrayList<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
 
-    FreshnessWatch(LedgerStore ledger, Duration every) {
-        this.ledger = ledger;
+    FreshnessWatch(RecordStore recordStore, Duration every) {
+        this.recordStore = recordStore;
         poller.scheduleWithFixedDelay(this::poll, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -53,7 +53,7 @@ final class FreshnessWatch implements AutoCloseable {
     private void poll() {
         Map<String, List<Key>> byPortal = waiting.keySet().stream().collect(Collectors.groupingBy(Key::memberId));
         byPortal.forEach((memberId, keys) -> {
-            Map<Long, LeadRecord> leads = ledger.records().leads(memberId).stream()
+            Map<Long, LeadRecord> leads = recordStore.records().leads(memberId).stream()
                     .collect(Collectors.toMap(LeadRecord::id, lead -> lead));
             long now = System.nanoTime();
             for (Key key : keys) {

@@ -2,7 +2,7 @@ package ru.unitecon.functions;
 
 import org.junit.jupiter.api.Test;
 import ru.unitecon.core.bitrix.crm.AppointmentFieldMapping;
-import ru.unitecon.core.install.PortalBindings;
+import ru.unitecon.core.install.EventBindings;
 import ru.unitecon.core.store.Keys;
 import ru.unitecon.simulator.CrmEntityType;
 import ru.unitecon.simulator.Dataset;
@@ -36,10 +36,10 @@ class InstallTest {
             assertTrue(page.body().contains("BX24.installFinish()"));
             assertTrue(page.headers().firstValue("X-Frame-Options").isEmpty());
             assertTrue(app.portals.load(app.memberId()).isPresent());
-            assertEquals(Set.copyOf(PortalBindings.EVENTS), app.portal.records().boundEvents().stream()
+            assertEquals(Set.copyOf(EventBindings.EVENTS), app.portal.records().boundEvents().stream()
                     .filter(binding -> binding.handler().equals(app.eventsUrl().toString()))
                     .map(PortalRecords.EventBinding::event).collect(Collectors.toSet()));
-            assertEquals(PortalBindings.PLACEMENTS.stream().map(placement -> placement + " " + app.appUrl()).toList(),
+            assertEquals(EventBindings.PLACEMENTS.stream().map(placement -> placement + " " + app.appUrl()).toList(),
                     app.portal.records().placements()
                     .stream().map(p -> p.placement() + " " + p.handler()).toList());
             assertTrue(app.portal.isInstalled());
@@ -64,7 +64,7 @@ class InstallTest {
                     ((List<?>) state.definition().get("LIST")).stream()
                             .map(item -> ((Map<?, ?>) item).get("XML_ID")).toList());
             assertEquals("string", app.portal.userFields(CrmEntityType.DEAL).get(2).userTypeId());
-            assertEquals(PortalBindings.EVENTS.size(), app.portal.records().boundEvents().size());
+            assertEquals(EventBindings.EVENTS.size(), app.portal.records().boundEvents().size());
             assertEquals(List.of(), app.portal.violations());
         }
     }

@@ -2,7 +2,7 @@ package ru.unitecon.functions;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import ru.unitecon.core.access.SecretKind;
-import ru.unitecon.core.ledger.AggregateKey;
+import ru.unitecon.core.bookkeeping.AggregateKey;
 import ru.unitecon.core.spend.SpendApi;
 import ru.unitecon.testsupport.Percentiles;
 import ru.unitecon.testsupport.SeededSalon;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import ru.unitecon.core.access.SecretKind;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.SettingSource;
-import ru.unitecon.core.store.PortalSecrets;
+import ru.unitecon.core.store.SecretStore;
 import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.simulator.DatasetGenerator;
 import ru.unitecon.simulator.SimulatedPortal;
@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * roubles, dollars, tenge and a currency the portal does not rate, deals closed on the 1st of a month at midnight and
  * won deals without a close date, are installed and backfilled through the functions; nobody touches Settings. The
  * BI export of each is then compared, cell by cell and to the kopeck, with figures computed here straight from the
- * simulator's records by a deliberately naive reading that shares nothing with the ledger: a month is the first
+ * simulator's records by a deliberately naive reading that shares nothing with the bookkeeping: a month is the first
  * seven characters of the date as the portal wrote it, a channel is looked up from the lead's SOURCE_ID, and an
  * amount is converted with the portal's own AMOUNT / AMOUNT_CNT.
  */
@@ -175,7 +175,7 @@ class RealPortalFiguresTest {
     }
 
     private static Map<String, JsonNode> export(SimulatedPortal portal) throws Exception {
-        PortalSecrets secrets = app.services.secrets();
+        SecretStore secrets = app.services.secrets();
         String secret = secrets.create(portal.memberId(), SecretKind.BI_EXPORT);
         BiExportHandler handler = new BiExportHandler(app.services.metricsExport());
         APIGatewayV2HTTPResponse answer = handler.handleRequest(HttpApiEvents.request("GET",

@@ -297,7 +297,7 @@ class RemindersTest {
             assertEquals(0, report.sent());
             assertEquals(0, salon.notifications().size());
             assertEquals(salon.local("2026-11-28T15:00"),
-                    salon.app.ledger.records().lead(salon.app.memberId(), lead).orElseThrow().appointment().time());
+                    salon.app.recordStore.records().lead(salon.app.memberId(), lead).orElseThrow().appointment().time());
         }
     }
 

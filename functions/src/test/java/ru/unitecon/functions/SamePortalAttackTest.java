@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.simulator.DatasetGenerator;
 import ru.unitecon.simulator.FramePost;
 import ru.unitecon.simulator.IssuedTokens;
@@ -119,7 +119,7 @@ class SamePortalAttackTest {
 
         assertTrue(app.eventDropped(AppOnSimulatedPortal.formBody(form)));
 
-        assertEquals(PortalStatus.INSTALLED, app.portals.find(app.memberId()).orElseThrow().status());
+        assertEquals(InstallationStatus.INSTALLED, app.portals.find(app.memberId()).orElseThrow().status());
         assertNothingChangedAndTheGenuineTokenStillWorks();
     }
 

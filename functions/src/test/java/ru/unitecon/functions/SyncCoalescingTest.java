@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import ru.unitecon.core.appointments.AppointmentState;
 import ru.unitecon.core.attribution.Channel;
 import ru.unitecon.core.bitrix.crm.AppointmentFieldMapping;
-import ru.unitecon.core.ledger.LeadRecord;
+import ru.unitecon.core.bookkeeping.LeadRecord;
 import ru.unitecon.core.portal.AppointmentFields;
 import ru.unitecon.core.store.SyncStateStore;
 import ru.unitecon.core.sync.SyncPace;
@@ -35,7 +35,7 @@ class SyncCoalescingTest {
     private static final String USERFIELD_LIST = "crm.lead.userfield.list";
 
     private static LeadRecord lead(AppOnSimulatedPortal app, String member, long id) {
-        return app.ledger.records().lead(member, id).orElseThrow();
+        return app.recordStore.records().lead(member, id).orElseThrow();
     }
 
     @Test

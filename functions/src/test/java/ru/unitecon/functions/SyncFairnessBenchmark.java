@@ -48,7 +48,7 @@ public final class SyncFairnessBenchmark {
             long start = System.nanoTime();
             double burstStored;
             try (LocalQueue.Sources source = app.queue.startEventSources(app.syncHandler);
-                 FreshnessWatch watch = new FreshnessWatch(app.ledger, Duration.ofMillis(100));
+                 FreshnessWatch watch = new FreshnessWatch(app.recordStore, Duration.ofMillis(100));
                  ExecutorService portalPosts = Executors.newFixedThreadPool(16)) {
                 Future<?> burstPosted = portalPosts.submit(() -> {
                     for (long id = 1; id <= burst; id++) {

@@ -5,9 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import org.junit.jupiter.api.Test;
 import ru.unitecon.core.attribution.Channel;
 import ru.unitecon.core.bitrix.crm.CrmEntity;
-import ru.unitecon.core.ledger.AggregateKey;
-import ru.unitecon.core.ledger.Counters;
-import ru.unitecon.core.ledger.Measure;
+import ru.unitecon.core.bookkeeping.AggregateKey;
+import ru.unitecon.core.bookkeeping.Counters;
+import ru.unitecon.core.bookkeeping.Measure;
 import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.simulator.DatasetGenerator;
 import ru.unitecon.simulator.Fault;
@@ -86,11 +86,11 @@ class SyncNoPoisonTest {
             assertEquals(21, oneBatch.messages(), "the three portals' changes came in one batch");
             assertEquals(0, oneBatch.failures());
             for (SimulatedPortal other : List.of(second, third)) {
-                assertEquals(10, app.ledger.records().leads(other.memberId()).stream()
+                assertEquals(10, app.recordStore.records().leads(other.memberId()).stream()
                         .filter(lead -> lead.amount().value().compareTo(new BigDecimal("4321")) == 0).count());
             }
             assertEquals(Channel.TELEGRAM,
-                    app.ledger.records().lead(app.memberId(), CLIENT_LEAD).orElseThrow().channel());
+                    app.recordStore.records().lead(app.memberId(), CLIENT_LEAD).orElseThrow().channel());
             assertNotNull(app.stores.state().load(app.memberId()).recountRequestedAt(),
                     "too big for one transaction: the aggregates wait for the queued recount");
 
@@ -186,14 +186,14 @@ class SyncNoPoisonTest {
             down.clearFaults();
             app.sync();
 
-            assertEquals(4, app.ledger.records().leads(down.memberId()).stream()
+            assertEquals(4, app.recordStore.records().leads(down.memberId()).stream()
                     .filter(lead -> lead.amount().value().compareTo(new BigDecimal("888")) == 0).count());
             assertEquals(0, app.queue.deadLetters());
         }
     }
 
     private static BigDecimal amountOf(AppOnSimulatedPortal app, long leadId) {
-        return app.ledger.records().lead(app.memberId(), leadId).orElseThrow().amount().value();
+        return app.recordStore.records().lead(app.memberId(), leadId).orElseThrow().amount().value();
     }
 
     private static SQSEvent batch(Map<String, ChangeMessage> messages) {

@@ -1,7 +1,7 @@
 package ru.unitecon.functions;
 
 import org.junit.jupiter.api.Test;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.simulator.Dataset;
 
 import java.util.List;
@@ -24,7 +24,7 @@ class SyncTest {
             assertEquals(200, app.portal.uninstall(false).orElseThrow().statusCode());
             app.sync();
 
-            assertEquals(PortalStatus.UNINSTALLED, app.portals.find(app.memberId()).orElseThrow().status());
+            assertEquals(InstallationStatus.UNINSTALLED, app.portals.find(app.memberId()).orElseThrow().status());
             assertTrue(app.portals.load(app.memberId()).isEmpty());
             assertEquals(leads, app.liveLeads().size());
             assertTrue(leads > 0);
@@ -40,7 +40,7 @@ class SyncTest {
             app.sync();
 
             assertTrue(app.portals.find(app.memberId()).isEmpty());
-            assertEquals(List.of(), app.ledger.records().leads(app.memberId()));
+            assertEquals(List.of(), app.recordStore.records().leads(app.memberId()));
             assertEquals(0, app.aggregateLeads());
         }
     }

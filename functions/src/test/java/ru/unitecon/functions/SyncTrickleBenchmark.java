@@ -39,7 +39,7 @@ public final class SyncTrickleBenchmark {
             long gap = (long) (1e9 / perSecond);
             // The portal POSTs its events concurrently; a slow answer does not hold up the next event.
             try (LocalQueue.Sources source = app.queue.startEventSources(app.syncHandler);
-                 FreshnessWatch watch = new FreshnessWatch(app.ledger, Duration.ofMillis(100));
+                 FreshnessWatch watch = new FreshnessWatch(app.recordStore, Duration.ofMillis(100));
                  ExecutorService portalPosts = Executors.newFixedThreadPool(8)) {
                 long next = System.nanoTime();
                 for (long id = 1; id <= leads; id++) {

@@ -8,9 +8,9 @@ import ru.unitecon.core.bitrix.BitrixException;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.AppInstallInfo;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
-import ru.unitecon.core.portal.PortalInstallation;
-import ru.unitecon.core.portal.PortalStatus;
-import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.portal.Installation;
+import ru.unitecon.core.portal.InstallationStatus;
+import ru.unitecon.core.store.InstallationStore;
 
 import java.io.IOException;
 import java.net.URI;
@@ -43,7 +43,7 @@ public final class OAuthServerPortalVerifier implements PortalVerifier {
     private final HttpClient http;
     private final URI defaultServerEndpoint;
     private final AppCredentials credentials;
-    private final PortalStore portals;
+    private final InstallationStore portals;
     private final ObjectMapper json = new ObjectMapper();
 
     /**
@@ -51,7 +51,7 @@ public final class OAuthServerPortalVerifier implements PortalVerifier {
      *                              used when the installation did not record its own
      */
     public OAuthServerPortalVerifier(HttpClient http, URI defaultServerEndpoint, AppCredentials credentials,
-                                     PortalStore portals) {
+                                     InstallationStore portals) {
         this.http = http;
         this.defaultServerEndpoint = defaultServerEndpoint;
         this.credentials = credentials;
@@ -67,8 +67,8 @@ public final class OAuthServerPortalVerifier implements PortalVerifier {
             return new Refused("no usable DOMAIN");
         }
         // Our own record first: a portal we do not serve costs no call, and its endpoints are the trusted ones.
-        Optional<PortalInstallation> portal = portals.find(post.memberId())
-                .filter(found -> found.status() != PortalStatus.UNINSTALLED);
+        Optional<Installation> portal = portals.find(post.memberId())
+                .filter(found -> found.status() != InstallationStatus.UNINSTALLED);
         if (portal.isEmpty()) {
             return new Refused("portal not installed here");
         }
@@ -96,7 +96,7 @@ public final class OAuthServerPortalVerifier implements PortalVerifier {
     }
 
     /** The stored REST address if the OAuth server puts the portal on its host, else the one the OAuth server names. */
-    private static URI verifiedEndpoint(PortalInstallation portal, AppInstallInfo info) {
+    private static URI verifiedEndpoint(Installation portal, AppInstallInfo info) {
         if (info.isOnPortal(portal.clientEndpoint())) {
             return portal.clientEndpoint();
         }

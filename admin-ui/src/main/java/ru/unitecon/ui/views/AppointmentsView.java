@@ -14,9 +14,9 @@ import ru.unitecon.core.appointments.Agenda;
 import ru.unitecon.core.appointments.ScheduledVisit;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
-import ru.unitecon.ui.data.PortalAppointments;
+import ru.unitecon.ui.data.AppointmentsData;
 import ru.unitecon.ui.data.PeriodChoices;
-import ru.unitecon.ui.data.PortalDashboards;
+import ru.unitecon.ui.data.DashboardData;
 import ru.unitecon.ui.data.ReminderSent;
 
 import java.math.BigDecimal;
@@ -32,7 +32,7 @@ import java.util.Locale;
  */
 @Route(value = "appointments", layout = MainLayout.class)
 public class AppointmentsView extends DashboardView {
-    private final PortalAppointments appointments;
+    private final AppointmentsData appointments;
     private final Grid<ScheduledVisit> upcoming = new Grid<>();
     private final Grid<ScheduledVisit> unconfirmed = new Grid<>();
     private final Grid<ScheduledVisit> noShowsToday = new Grid<>();
@@ -44,7 +44,7 @@ public class AppointmentsView extends DashboardView {
     private final Grid<PeriodMetrics> rates = new Grid<>();
     private final PeriodPicker picker = new PeriodPicker(this::showRates);
 
-    public AppointmentsView(PortalAppointments appointments, PortalDashboards dashboards) {
+    public AppointmentsView(AppointmentsData appointments, DashboardData dashboards) {
         super(dashboards, "appointments.title");
         this.appointments = appointments;
         upcoming.setId("upcoming");
@@ -65,10 +65,10 @@ public class AppointmentsView extends DashboardView {
             grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         }
         add(new H2(t("title")),
-                new H3(getTranslation("appointments.upcoming", PortalAppointments.DAYS_AHEAD)), upcoming, upcomingEmpty,
+                new H3(getTranslation("appointments.upcoming", AppointmentsData.DAYS_AHEAD)), upcoming, upcomingEmpty,
                 new H3(t("unconfirmed")), unconfirmed, unconfirmedEmpty,
                 new H3(t("noShowsToday")), noShowsToday, noShowsEmpty,
-                new H3(getTranslation("appointments.reminders", PortalAppointments.DAYS_BACK)), reminders,
+                new H3(getTranslation("appointments.reminders", AppointmentsData.DAYS_BACK)), reminders,
                 remindersEmpty,
                 new H3(t("rates")), picker, rateBasis(), rates);
     }

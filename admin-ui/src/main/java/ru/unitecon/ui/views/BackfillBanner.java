@@ -9,8 +9,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.shared.Registration;
-import ru.unitecon.ui.data.PortalBackfill;
-import ru.unitecon.ui.data.PortalRecount;
+import ru.unitecon.ui.data.BackfillData;
+import ru.unitecon.ui.data.RecountData;
 
 import java.text.NumberFormat;
 import java.time.Duration;
@@ -25,8 +25,8 @@ class BackfillBanner extends Div {
     /** How often an open page looks at the progress while the backfill runs. */
     static final int POLL_MILLIS = 5_000;
 
-    private final PortalBackfill backfill;
-    private final PortalRecount recount;
+    private final BackfillData backfill;
+    private final RecountData recount;
     private final Div loading = new Div();
     private final Paragraph recountLine = new Paragraph();
     private final Span done = new Span();
@@ -35,7 +35,7 @@ class BackfillBanner extends Div {
     private String memberId;
     private Registration polling;
 
-    BackfillBanner(PortalBackfill backfill, PortalRecount recount) {
+    BackfillBanner(BackfillData backfill, RecountData recount) {
         this.backfill = backfill;
         this.recount = recount;
         setId("backfill-progress");
@@ -63,7 +63,7 @@ class BackfillBanner extends Div {
     }
 
     private void refresh() {
-        Optional<PortalBackfill.Running> running = memberId == null ? Optional.empty() : backfill.running(memberId);
+        Optional<BackfillData.Running> running = memberId == null ? Optional.empty() : backfill.running(memberId);
         boolean recounting = memberId != null && recount.running(memberId);
         boolean busy = running.isPresent() || recounting;
         setVisible(busy);
@@ -73,7 +73,7 @@ class BackfillBanner extends Div {
         getUI().ifPresent(ui -> ui.setPollInterval(busy ? POLL_MILLIS : -1));
     }
 
-    private void fill(PortalBackfill.Running running) {
+    private void fill(BackfillData.Running running) {
         NumberFormat count = NumberFormat.getIntegerInstance(getLocale());
         done.setText(getTranslation("backfill.done", count.format(running.done()), count.format(running.total())));
         timeLeft.setText(running.timeLeft().map(this::left).orElse(getTranslation("backfill.left.unknown")));

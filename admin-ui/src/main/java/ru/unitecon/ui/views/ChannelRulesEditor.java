@@ -22,7 +22,7 @@ import ru.unitecon.core.attribution.MatchKind;
 import ru.unitecon.core.attribution.RulePreview;
 import ru.unitecon.core.attribution.SourceField;
 import ru.unitecon.core.attribution.SourcedLead;
-import ru.unitecon.ui.data.PortalSettingsEditor;
+import ru.unitecon.ui.data.SettingsEditor;
 import ru.unitecon.ui.format.Figures;
 
 import java.util.ArrayList;
@@ -113,7 +113,7 @@ class ChannelRulesEditor extends Composite<VerticalLayout> {
             preview.setItems(List.of());
             return;
         }
-        RulePreview classified = PortalSettingsEditor.preview(rules.get(), leads);
+        RulePreview classified = SettingsEditor.preview(rules.get(), leads);
         preview.setItems(classified.rows());
         previewSummary.setText(classified.rows().isEmpty() ? getTranslation("settings.rules.previewEmpty")
                 : getTranslation("settings.rules.previewSummary", classified.rows().size(),

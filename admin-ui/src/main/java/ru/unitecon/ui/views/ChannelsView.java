@@ -12,7 +12,7 @@ import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
 import ru.unitecon.ui.data.PeriodChoices;
-import ru.unitecon.ui.data.PortalDashboards;
+import ru.unitecon.ui.data.DashboardData;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public class ChannelsView extends DashboardView {
     private final Paragraph empty = new Paragraph();
     private final PeriodPicker picker = new PeriodPicker(this::show);
 
-    public ChannelsView(PortalDashboards dashboards) {
+    public ChannelsView(DashboardData dashboards) {
         super(dashboards, "channels.title");
         grid.setId("channels");
         grid.setAllRowsVisible(true);

@@ -10,7 +10,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import ru.unitecon.core.clients.ClientCard;
-import ru.unitecon.ui.data.PortalClientCards;
+import ru.unitecon.ui.data.ClientCardsData;
 import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
 
@@ -26,10 +26,10 @@ import java.util.Optional;
  */
 @Route("client-card")
 public class ClientCardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-    private final PortalClientCards cards;
+    private final ClientCardsData cards;
     private final Div facts = new Div();
 
-    public ClientCardView(PortalClientCards cards) {
+    public ClientCardView(ClientCardsData cards) {
         this.cards = cards;
         setPadding(true);
         setSpacing(false);

@@ -13,7 +13,7 @@ import ru.unitecon.core.metrics.CohortRow;
 import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.ui.chart.MonthlyChart;
-import ru.unitecon.ui.data.PortalDashboards;
+import ru.unitecon.ui.data.DashboardData;
 import ru.unitecon.ui.format.Figures;
 
 import java.util.List;
@@ -36,7 +36,7 @@ public class CohortsView extends DashboardView {
     private final MonthlyChart chart = new MonthlyChart();
     private final Grid<CohortRow> table = new Grid<>();
 
-    public CohortsView(PortalDashboards dashboards) {
+    public CohortsView(DashboardData dashboards) {
         super(dashboards, "cohorts.title");
         chart.setId("cohort-chart");
         table.setId("cohort-table");

@@ -5,7 +5,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.ui.data.PortalDashboards;
+import ru.unitecon.ui.data.DashboardData;
 import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
 
@@ -17,7 +17,7 @@ import java.time.YearMonth;
  * current one; then the view shows itself ({@link #entered}).
  */
 public abstract class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-    protected final PortalDashboards dashboards;
+    protected final DashboardData dashboards;
     private final String titleKey;
     private PortalSession portal;
     private PortalSettings settings;
@@ -25,7 +25,7 @@ public abstract class DashboardView extends VerticalLayout implements BeforeEnte
     private YearMonth currentMonth;
 
     /** @param titleKey the translation key of the view's title */
-    protected DashboardView(PortalDashboards dashboards, String titleKey) {
+    protected DashboardView(DashboardData dashboards, String titleKey) {
         this.dashboards = dashboards;
         this.titleKey = titleKey;
     }

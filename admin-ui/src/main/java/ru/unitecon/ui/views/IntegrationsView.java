@@ -14,8 +14,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import org.springframework.beans.factory.annotation.Value;
 import ru.unitecon.core.access.SecretKind;
-import ru.unitecon.ui.data.PortalDashboards;
-import ru.unitecon.ui.data.PortalIntegrations;
+import ru.unitecon.ui.data.DashboardData;
+import ru.unitecon.ui.data.IntegrationsData;
 
 /**
  * The BI export URL and the Spend API token: their state for everyone, creating and revoking for portal
@@ -25,13 +25,13 @@ import ru.unitecon.ui.data.PortalIntegrations;
 public class IntegrationsView extends DashboardView {
     private static final String CSV_EXAMPLE = "2026-03-01;yandex_direct;1 200,50;RUB";
 
-    private final PortalIntegrations secrets;
+    private final IntegrationsData secrets;
     private final String apiUrl;
     private final Div bi = new Div();
     private final Div spendApi = new Div();
 
     /** @param apiUrl the functions' public base URL ({@code unitecon.api-url}, env {@code API_URL}) */
-    public IntegrationsView(PortalDashboards dashboards, PortalIntegrations secrets,
+    public IntegrationsView(DashboardData dashboards, IntegrationsData secrets,
                             @Value("${unitecon.api-url}") String apiUrl) {
         super(dashboards, "integrations.title");
         this.secrets = secrets;

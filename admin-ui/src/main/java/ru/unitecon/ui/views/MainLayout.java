@@ -15,9 +15,9 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
-import ru.unitecon.ui.data.PortalBackfill;
-import ru.unitecon.ui.data.PortalRecount;
-import ru.unitecon.ui.data.PortalDashboards;
+import ru.unitecon.ui.data.BackfillData;
+import ru.unitecon.ui.data.RecountData;
+import ru.unitecon.ui.data.DashboardData;
 import ru.unitecon.ui.entry.PortalSession;
 
 /**
@@ -38,13 +38,13 @@ public class MainLayout extends VerticalLayout implements RouterLayout, BeforeEn
             document.head.appendChild(script);
             """;
 
-    private final PortalDashboards dashboards;
+    private final DashboardData dashboards;
     private final Span domain = new Span();
     private final Div reconnectBanner = reconnectBanner();
     private final BackfillBanner backfillBanner;
     private final Div content = new Div();
 
-    public MainLayout(PortalDashboards dashboards, PortalBackfill backfill, PortalRecount recount) {
+    public MainLayout(DashboardData dashboards, BackfillData backfill, RecountData recount) {
         this.dashboards = dashboards;
         this.backfillBanner = new BackfillBanner(backfill, recount);
         setWidthFull();

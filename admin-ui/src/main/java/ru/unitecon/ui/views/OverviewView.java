@@ -18,7 +18,7 @@ import ru.unitecon.core.metrics.PeriodComparison;
 import ru.unitecon.core.metrics.PeriodMetrics;
 import ru.unitecon.ui.data.Dashboard;
 import ru.unitecon.ui.data.PeriodChoices;
-import ru.unitecon.ui.data.PortalDashboards;
+import ru.unitecon.ui.data.DashboardData;
 
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +44,7 @@ public class OverviewView extends DashboardView {
     private final Paragraph unknownSource = new Paragraph();
     private final Paragraph dataAsOf = new Paragraph();
 
-    public OverviewView(PortalDashboards dashboards) {
+    public OverviewView(DashboardData dashboards) {
         super(dashboards, "overview.title");
         tiles.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         tiles.getStyle().set("gap", "var(--lumo-space-m)");

@@ -27,7 +27,7 @@ import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.ReminderPolicy;
 import ru.unitecon.core.portal.SettingSource;
 import ru.unitecon.core.portal.VariableCost;
-import ru.unitecon.ui.data.PortalSettingsEditor;
+import ru.unitecon.ui.data.SettingsEditor;
 import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
 import ru.unitecon.ui.format.Hours;
@@ -60,7 +60,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
     private static final List<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode).sorted().toList();
 
-    private final PortalSettingsEditor editor;
+    private final SettingsEditor editor;
     private final ComboBox<String> zone = new ComboBox<>();
     private final ComboBox<String> currency = new ComboBox<>();
     private final BigDecimalField processingCost = new BigDecimalField();
@@ -84,7 +84,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
     private final Paragraph status = new Paragraph();
     private PortalSession portal;
 
-    public SettingsView(PortalSettingsEditor editor) {
+    public SettingsView(SettingsEditor editor) {
         this.editor = editor;
         zone.setId("zone");
         zone.setLabel(t("zone"));
@@ -229,10 +229,10 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
             status.setText(t("invalid"));
             return;
         }
-        PortalSettingsEditor.Saved saved = editor.save(portal, changed.get());
+        SettingsEditor.Saved saved = editor.save(portal, changed.get());
         PortalSettings stored = editor.load(portal);
         showSources(stored, Figures.of(getLocale(), stored));
-        status.setText(t(saved == PortalSettingsEditor.Saved.RECOUNTING ? "recounting" : "saved"));
+        status.setText(t(saved == SettingsEditor.Saved.RECOUNTING ? "recounting" : "saved"));
     }
 
     /**

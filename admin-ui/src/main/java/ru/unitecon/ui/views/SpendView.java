@@ -27,8 +27,8 @@ import ru.unitecon.core.currency.SpendAmount;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.spend.RowError;
 import ru.unitecon.core.spend.SpendCsv;
-import ru.unitecon.ui.data.PortalDashboards;
-import ru.unitecon.ui.data.PortalSpend;
+import ru.unitecon.ui.data.DashboardData;
+import ru.unitecon.ui.data.SpendData;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -54,7 +54,7 @@ public class SpendView extends DashboardView {
     /** A year of spend for a few dozen channels is a few KiB; anything this big is not a spend file. */
     private static final int MAX_FILE_BYTES = 1024 * 1024;
 
-    private final PortalSpend spend;
+    private final SpendData spend;
     private final Select<Period> range = new Select<>();
     private final Div table = new Div();
     private final TextField newChannel = new TextField();
@@ -63,9 +63,9 @@ public class SpendView extends DashboardView {
     private final Map<String, BigDecimalField> cells = new LinkedHashMap<>();
     private final List<String> addedChannels = new ArrayList<>();
     private final List<String> shownChannels = new ArrayList<>();
-    private PortalSpend.SpendSheet sheet;
+    private SpendData.SpendSheet sheet;
 
-    public SpendView(PortalDashboards dashboards, PortalSpend spend) {
+    public SpendView(DashboardData dashboards, SpendData spend) {
         super(dashboards, "spend.title");
         this.spend = spend;
         range.setId("spend-range");
@@ -279,7 +279,7 @@ public class SpendView extends DashboardView {
 
     /** The shown months' stored spend in the Russian Excel format, which the import reads back. */
     private DownloadResponse exportFile() {
-        PortalSpend.SpendSheet stored = spend.load(memberId(), sheet.period());
+        SpendData.SpendSheet stored = spend.load(memberId(), sheet.period());
         byte[] csv = SpendCsv.write(stored.spend()).getBytes(StandardCharsets.UTF_8);
         String name = "spend-" + stored.period().from() + "-" + stored.period().to() + ".csv";
         return new DownloadResponse(new ByteArrayInputStream(csv), name, "text/csv; charset=utf-8", csv.length);

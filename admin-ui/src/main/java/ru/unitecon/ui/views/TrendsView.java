@@ -17,7 +17,7 @@ import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
 import ru.unitecon.ui.chart.MonthlyChart;
-import ru.unitecon.ui.data.PortalDashboards;
+import ru.unitecon.ui.data.DashboardData;
 
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,7 @@ public class TrendsView extends DashboardView {
     /** Set while the view itself sets the months select, so that entering shows the figures once. */
     private boolean updating;
 
-    public TrendsView(PortalDashboards dashboards) {
+    public TrendsView(DashboardData dashboards) {
         super(dashboards, "trends.title");
         months.setId("trend-months");
         months.setLabel(getTranslation("trends.months"));

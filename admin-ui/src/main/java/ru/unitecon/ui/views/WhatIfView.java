@@ -16,7 +16,7 @@ import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
 import ru.unitecon.core.metrics.WhatIf;
 import ru.unitecon.core.metrics.WhatIfOutcome;
-import ru.unitecon.ui.data.PortalDashboards;
+import ru.unitecon.ui.data.DashboardData;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ public class WhatIfView extends DashboardView {
     private MetricsEngine engine;
     private Period period;
 
-    public WhatIfView(PortalDashboards dashboards) {
+    public WhatIfView(DashboardData dashboards) {
         super(dashboards, "whatif.title");
         channel.setId("whatif-channel");
         channel.setLabel(t("channel"));

@@ -7,10 +7,10 @@ import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.crm.DealSnapshot;
 import ru.unitecon.core.crm.LeadSnapshot;
 import ru.unitecon.core.crm.Semantic;
-import ru.unitecon.core.portal.PortalInstallation;
+import ru.unitecon.core.portal.Installation;
 import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.core.portal.PortalStatus;
-import ru.unitecon.core.store.LedgerStore;
+import ru.unitecon.core.portal.InstallationStatus;
+import ru.unitecon.core.store.RecordStore;
 import ru.unitecon.simulator.Dataset;
 import ru.unitecon.simulator.FramePost;
 import ru.unitecon.simulator.PortalSeed;
@@ -80,9 +80,9 @@ public final class SessionBenchmark {
             portal = simulator.createPortal(PortalSeed.of(Dataset.bundledSample())
                     .withClient(TestInfrastructure.CLIENT_ID, "secret-of-" + TestInfrastructure.CLIENT_ID));
             InstallPage.acceptInstall(portal);
-            LocalDynamo.app().portals().saveInstallation(new PortalInstallation(
+            LocalDynamo.app().portals().saveInstallation(new Installation(
                     portal.memberId(), portal.domain(), portal.clientEndpoint(), portal.serverEndpoint(),
-                    portal.applicationToken(), PortalStatus.INSTALLED, TestInfrastructure.NOW, null));
+                    portal.applicationToken(), InstallationStatus.INSTALLED, TestInfrastructure.NOW, null));
             seedData(portal.memberId());
             for (int i = 0; i < 20; i++) {
                 openSession();
@@ -163,15 +163,15 @@ public final class SessionBenchmark {
     /** Two months of leads, won deals and spend in two channels, so the overview has figures to show. */
     private static void seedData(String memberId) {
         PortalSettings settings = PortalSettings.defaults();
-        LedgerStore ledger = LocalDynamo.app(Clock.fixed(TestInfrastructure.NOW, ZoneOffset.UTC)).ledger();
+        RecordStore recordStore = LocalDynamo.app(Clock.fixed(TestInfrastructure.NOW, ZoneOffset.UTC)).recordStore();
         for (long id = 1; id <= 200; id++) {
             YearMonth month = MARCH.minusMonths(id % 2);
             Instant created = month.atDay(1 + (int) (id % 19)).atTime(9, 0).toInstant(ZoneOffset.UTC);
             LeadSource source = LeadSource.ofUtm(id % 3 == 0 ? "yandex" : "vk", "cpc", "spring");
-            ledger.apply(memberId, settings, new LeadSnapshot(id, created, created, source, Semantic.SUCCESS, id,
+            recordStore.apply(memberId, settings, new LeadSnapshot(id, created, created, source, Semantic.SUCCESS, id,
                     BigDecimal.ZERO, 1L, null));
             if (id % 4 == 0) {
-                ledger.apply(memberId, settings, new DealSnapshot(id, created, created, source, Semantic.SUCCESS, id, id,
+                recordStore.apply(memberId, settings, new DealSnapshot(id, created, created, source, Semantic.SUCCESS, id, id,
                         BigDecimal.valueOf(2500), LocalDate.ofInstant(created, ZoneOffset.UTC), 1L, null));
             }
         }

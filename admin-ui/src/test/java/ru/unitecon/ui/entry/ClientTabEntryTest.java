@@ -8,9 +8,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import ru.unitecon.core.portal.PortalInstallation;
-import ru.unitecon.core.portal.PortalStatus;
-import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.portal.Installation;
+import ru.unitecon.core.portal.InstallationStatus;
+import ru.unitecon.core.store.InstallationStore;
 import ru.unitecon.simulator.Dataset;
 import ru.unitecon.simulator.FramePost;
 import ru.unitecon.simulator.PortalSeed;
@@ -48,7 +48,7 @@ class ClientTabEntryTest {
     int port;
 
     @Autowired
-    PortalStore portals;
+    InstallationStore portals;
 
     @BeforeAll
     static void startPortals() {
@@ -72,8 +72,8 @@ class ClientTabEntryTest {
     @BeforeEach
     void recordInstallations() {
         for (SimulatedPortal portal : List.of(acme, other)) {
-            portals.saveInstallation(new PortalInstallation(portal.memberId(), portal.domain(),
-                    portal.clientEndpoint(), portal.serverEndpoint(), portal.applicationToken(), PortalStatus.INSTALLED,
+            portals.saveInstallation(new Installation(portal.memberId(), portal.domain(),
+                    portal.clientEndpoint(), portal.serverEndpoint(), portal.applicationToken(), InstallationStatus.INSTALLED,
                     TestInfrastructure.NOW, null));
         }
     }

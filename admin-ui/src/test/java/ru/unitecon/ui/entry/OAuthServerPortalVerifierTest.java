@@ -4,9 +4,9 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
-import ru.unitecon.core.portal.PortalInstallation;
-import ru.unitecon.core.portal.PortalStatus;
-import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.portal.Installation;
+import ru.unitecon.core.portal.InstallationStatus;
+import ru.unitecon.core.store.InstallationStore;
 import ru.unitecon.simulator.Dataset;
 import ru.unitecon.simulator.PortalSeed;
 import ru.unitecon.simulator.PortalSimulator;
@@ -33,7 +33,7 @@ class OAuthServerPortalVerifierTest {
     private final PortalSimulator simulator = PortalSimulator.start(SimulatorOptions.defaults());
     private final SimulatedPortal portal = simulator.createPortal(PortalSeed.of(Dataset.bundledSample())
             .withClient(TestInfrastructure.CLIENT_ID, "secret"));
-    private final PortalStore portals = LocalDynamo.app().portals();
+    private final InstallationStore portals = LocalDynamo.app().portals();
     private final List<String> collected = new CopyOnWriteArrayList<>();
     private final HttpServer collector;
     private final OAuthServerPortalVerifier verifier;
@@ -80,8 +80,8 @@ class OAuthServerPortalVerifierTest {
     }
 
     private void recordInstallation(URI clientEndpoint) {
-        portals.saveInstallation(new PortalInstallation(portal.memberId(), portal.domain(), clientEndpoint,
-                portal.serverEndpoint(), portal.applicationToken(), PortalStatus.INSTALLED, TestInfrastructure.NOW,
+        portals.saveInstallation(new Installation(portal.memberId(), portal.domain(), clientEndpoint,
+                portal.serverEndpoint(), portal.applicationToken(), InstallationStatus.INSTALLED, TestInfrastructure.NOW,
                 null));
     }
 

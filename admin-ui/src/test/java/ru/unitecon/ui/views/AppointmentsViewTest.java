@@ -19,11 +19,11 @@ import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
 import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.testsupport.LocalDynamo;
 import ru.unitecon.ui.TestInfrastructure;
-import ru.unitecon.ui.data.PortalAppointments;
+import ru.unitecon.ui.data.AppointmentsData;
 import ru.unitecon.ui.data.ReminderSent;
 import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
@@ -49,7 +49,7 @@ class AppointmentsViewTest extends SpringBrowserlessTest {
 
     /** The clock stands at 2026-03-20 12:00 Moscow time. */
     private static SeededPortal clinic() {
-        return new SeededPortal(PortalStatus.INSTALLED)
+        return new SeededPortal(InstallationStatus.INSTALLED)
                 .leadWithVisit(11, VK, Instant.parse("2026-03-21T10:00:00Z"), AppointmentState.BOOKED)
                 .leadWithVisit(12, INSTAGRAM, Instant.parse("2026-03-20T15:00:00Z"), AppointmentState.CONFIRMED)
                 .leadWithVisit(13, VK, Instant.parse("2026-04-10T10:00:00Z"), AppointmentState.BOOKED)
@@ -70,7 +70,7 @@ class AppointmentsViewTest extends SpringBrowserlessTest {
 
     private static Agenda stored(SeededPortal portal) {
         return Agenda.of(LocalDynamo.app().records().visits(portal.memberId),
-                TestInfrastructure.NOW, PortalSettings.DEFAULT_ZONE, PortalAppointments.DAYS_AHEAD);
+                TestInfrastructure.NOW, PortalSettings.DEFAULT_ZONE, AppointmentsData.DAYS_AHEAD);
     }
 
     @Test
@@ -163,7 +163,7 @@ class AppointmentsViewTest extends SpringBrowserlessTest {
 
     @Test
     void emptyListsSaySo() {
-        new SeededPortal(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+        new SeededPortal(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
 
         navigate(AppointmentsView.class);
 

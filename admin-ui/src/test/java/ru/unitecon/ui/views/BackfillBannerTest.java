@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.core.store.BackfillStore;
 import ru.unitecon.core.sync.Recounts;
 import ru.unitecon.testsupport.LocalDynamo;
@@ -42,7 +42,7 @@ class BackfillBannerTest extends SpringBrowserlessTest {
 
     /** 4 000 records counted, 1 200 done in the first minute: 2 800 more at that pace take 140 s. */
     private SeededPortal portalInTheMiddleOfItsBackfill() {
-        SeededPortal portal = new SeededPortal(PortalStatus.INSTALLED);
+        SeededPortal portal = new SeededPortal(InstallationStatus.INSTALLED);
         backfills.start(portal.memberId, "LEAD", 3_000, STARTED);
         backfills.start(portal.memberId, "DEAL", 1_000, STARTED);
         backfills.advance(portal.memberId, "LEAD", 0, 1_000, 1_000, false, STARTED.plusSeconds(40));
@@ -86,7 +86,7 @@ class BackfillBannerTest extends SpringBrowserlessTest {
 
     @Test
     void beforeTheFirstRecordTheTimeLeftIsBeingWorkedOut() {
-        SeededPortal portal = new SeededPortal(PortalStatus.INSTALLED);
+        SeededPortal portal = new SeededPortal(InstallationStatus.INSTALLED);
         backfills.start(portal.memberId, "LEAD", 250_000, STARTED);
         portal.openInThisSession(PortalSession.RUSSIAN);
 
@@ -114,7 +114,7 @@ class BackfillBannerTest extends SpringBrowserlessTest {
     @Test
     void aPortalWithoutABackfillRunningShowsNoBannerEvenWhileAnotherPortalsRuns() {
         portalInTheMiddleOfItsBackfill();
-        new SeededPortal(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+        new SeededPortal(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
 
         navigate(OverviewView.class);
 
@@ -124,7 +124,7 @@ class BackfillBannerTest extends SpringBrowserlessTest {
 
     @Test
     void aRecountAskedForShowsUntilTheSyncHasRunIt() {
-        SeededPortal portal = new SeededPortal(PortalStatus.INSTALLED);
+        SeededPortal portal = new SeededPortal(InstallationStatus.INSTALLED);
         LocalDynamo.app().syncState().requestRecount(portal.memberId, TestInfrastructure.NOW);
         portal.openInThisSession(Locale.ENGLISH);
         UI.getCurrent().setLocale(Locale.ENGLISH);

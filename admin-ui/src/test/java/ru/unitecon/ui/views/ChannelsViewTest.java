@@ -14,7 +14,7 @@ import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
 import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.ui.TestInfrastructure;
 import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
@@ -43,7 +43,7 @@ class ChannelsViewTest extends SpringBrowserlessTest {
 
     @Test
     void aRowPerChannelWithTheEnginesFigures() {
-        SeededPortal salon = OverviewViewTest.salon(PortalStatus.INSTALLED);
+        SeededPortal salon = OverviewViewTest.salon(InstallationStatus.INSTALLED);
         salon.openInThisSession(PortalSession.RUSSIAN);
 
         navigate(ChannelsView.class);
@@ -71,7 +71,7 @@ class ChannelsViewTest extends SpringBrowserlessTest {
     @Test
     void aChannelThatLosesMoneyIsFlaggedInWords() {
         // Instagram in March: CAC 6 000 ₽ against an average order of 2 500 ₽.
-        OverviewViewTest.salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+        OverviewViewTest.salon(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
 
         navigate(ChannelsView.class);
 
@@ -84,7 +84,7 @@ class ChannelsViewTest extends SpringBrowserlessTest {
 
     @Test
     void aChannelWithSpendAndNoNewClientIsLosingMoneyThoughItsCacIsUndefined() {
-        OverviewViewTest.salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+        OverviewViewTest.salon(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
 
         navigate(ChannelsView.class);
 
@@ -98,7 +98,7 @@ class ChannelsViewTest extends SpringBrowserlessTest {
 
     @Test
     void sortingByCacPutsUndefinedLast() {
-        OverviewViewTest.salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+        OverviewViewTest.salon(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
         navigate(ChannelsView.class);
         var grid = channels();
 
@@ -120,7 +120,7 @@ class ChannelsViewTest extends SpringBrowserlessTest {
 
     @Test
     void theNoShowRateShowsThePastVisitsNobodyMarkedBesideIt() {
-        OverviewViewTest.salon(PortalStatus.INSTALLED)
+        OverviewViewTest.salon(InstallationStatus.INSTALLED)
                 .leadWithVisit(20, LeadSource.ofUtm("instagram", null, null), Instant.parse("2026-03-10T09:00:00Z"),
                         AppointmentState.NO_SHOW)
                 .leadWithVisit(21, LeadSource.ofUtm("instagram", null, null), Instant.parse("2026-03-11T09:00:00Z"),

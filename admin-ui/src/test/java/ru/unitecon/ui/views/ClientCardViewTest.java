@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import ru.unitecon.core.attribution.LeadSource;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.ui.TestInfrastructure;
 import ru.unitecon.ui.entry.PortalSession;
 
@@ -29,7 +29,7 @@ class ClientCardViewTest extends SpringBrowserlessTest {
 
     /** Contact 105: an Instagram lead of 7 February (campaign "spring"), orders of 2 500 ₽ and 1 500 ₽. */
     private static SeededPortal salon() {
-        return new SeededPortal(PortalStatus.INSTALLED)
+        return new SeededPortal(InstallationStatus.INSTALLED)
                 .lead(1, FEBRUARY, 7, LeadSource.ofUtm("instagram", "cpc", "spring"), 105L)
                 .wonDeal(5, FEBRUARY, 9, 105, 1, "2500")
                 .wonDeal(6, MARCH, 10, 105, 1, "1500");
@@ -63,7 +63,7 @@ class ClientCardViewTest extends SpringBrowserlessTest {
     @Test
     void aRecordOfAnotherPortalOrNoRecordAtAllIsNotFound() {
         salon();
-        new SeededPortal(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+        new SeededPortal(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
 
         open("contact", "105");
         assertTrue($(Paragraph.class).id("client-unknown").isVisible());

@@ -14,7 +14,7 @@ import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.metrics.CohortRow;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.ui.TestInfrastructure;
 import ru.unitecon.ui.chart.MonthlyChart;
 import ru.unitecon.ui.entry.PortalSession;
@@ -48,7 +48,7 @@ class CohortsViewTest extends SpringBrowserlessTest {
      * 1 500 ₽ more in December: the October cohort pays back in its third month.
      */
     private static SeededPortal salonWithAnOctoberCohort() {
-        return OverviewViewTest.salon(new SeededPortal(PortalStatus.INSTALLED))
+        return OverviewViewTest.salon(new SeededPortal(InstallationStatus.INSTALLED))
                 .lead(11, OCTOBER, 3, LeadSource.ofUtm("instagram", "cpc", "autumn"), 201L)
                 .wonDeal(11, OCTOBER, 10, 201, 11, "2000.00")
                 .wonDeal(12, DECEMBER, 5, 201, 11, "1500.00")

@@ -15,10 +15,10 @@ import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
 import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.ui.TestInfrastructure;
 import ru.unitecon.ui.data.Dashboard;
-import ru.unitecon.ui.data.PortalDashboards;
+import ru.unitecon.ui.data.DashboardData;
 import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
 
@@ -46,10 +46,10 @@ class CrossPortalViewAttackTest extends SpringBrowserlessTest {
     private static final Figures RUSSIAN = Figures.of(PortalSession.RUSSIAN, PortalSettings.defaults());
 
     @Autowired
-    private PortalDashboards dashboards;
+    private DashboardData dashboards;
 
     private static SeededPortal victim() {
-        SeededPortal victim = new SeededPortal(PortalStatus.INSTALLED);
+        SeededPortal victim = new SeededPortal(InstallationStatus.INSTALLED);
         LongStream.rangeClosed(1, 40).forEach(id -> victim.lead(id, id % 2 == 0 ? JANUARY : MARCH, 5,
                 LeadSource.ofUtm("telegram", null, null), null));
         return victim.spend(MARCH, Map.of(Channel.TELEGRAM, new BigDecimal("99000")))
@@ -58,7 +58,7 @@ class CrossPortalViewAttackTest extends SpringBrowserlessTest {
 
     @Test
     void theDataLayerReturnsNoCellOfAnotherPortal() {
-        SeededPortal attacker = OverviewViewTest.salon(PortalStatus.INSTALLED);
+        SeededPortal attacker = OverviewViewTest.salon(InstallationStatus.INSTALLED);
         victim();
 
         Dashboard loaded = dashboards.load(attacker.memberId, Period.month(MARCH));
@@ -73,7 +73,7 @@ class CrossPortalViewAttackTest extends SpringBrowserlessTest {
 
     @Test
     void aGuessedMemberIdInTheAddressShowsOnlyTheSessionsOwnPortal() {
-        SeededPortal attacker = OverviewViewTest.salon(PortalStatus.INSTALLED);
+        SeededPortal attacker = OverviewViewTest.salon(InstallationStatus.INSTALLED);
         SeededPortal victim = victim();
         attacker.openInThisSession(PortalSession.RUSSIAN);
 
@@ -89,7 +89,7 @@ class CrossPortalViewAttackTest extends SpringBrowserlessTest {
 
     @Test
     void aGuessedMemberIdOnTheChannelsPageListsNoChannelOfAnotherPortal() {
-        SeededPortal attacker = OverviewViewTest.salon(PortalStatus.INSTALLED);
+        SeededPortal attacker = OverviewViewTest.salon(InstallationStatus.INSTALLED);
         SeededPortal victim = victim();
         attacker.openInThisSession(PortalSession.RUSSIAN);
 

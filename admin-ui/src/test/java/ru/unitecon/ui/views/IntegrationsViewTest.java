@@ -14,8 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import ru.unitecon.core.access.BearerCredential;
 import ru.unitecon.core.access.SecretKind;
-import ru.unitecon.core.portal.PortalStatus;
-import ru.unitecon.core.store.PortalSecrets;
+import ru.unitecon.core.portal.InstallationStatus;
+import ru.unitecon.core.store.SecretStore;
 import ru.unitecon.testsupport.LocalDynamo;
 import ru.unitecon.ui.TestInfrastructure;
 import ru.unitecon.ui.entry.PortalSession;
@@ -32,10 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IntegrationsViewTest extends SpringBrowserlessTest {
     private static final String API = "https://api.salon.test";
 
-    private final PortalSecrets secrets = LocalDynamo.app().secrets();
+    private final SecretStore secrets = LocalDynamo.app().secrets();
 
     private SeededPortal open(boolean admin) {
-        SeededPortal salon = new SeededPortal(PortalStatus.INSTALLED);
+        SeededPortal salon = new SeededPortal(InstallationStatus.INSTALLED);
         WrappedHttpSession session = (WrappedHttpSession) VaadinSession.getCurrent().getSession();
         new PortalSession(salon.memberId, salon.domain, "https://" + salon.domain, PortalSession.RUSSIAN, admin)
                 .bindTo(session.getHttpSession());
@@ -95,7 +95,7 @@ class IntegrationsViewTest extends SpringBrowserlessTest {
 
     @Test
     void someoneWhoIsNoAdminSeesTheStateButCannotCreateOrRevoke() {
-        SeededPortal salon = new SeededPortal(PortalStatus.INSTALLED);
+        SeededPortal salon = new SeededPortal(InstallationStatus.INSTALLED);
         secrets.create(salon.memberId, SecretKind.SPEND_API);
         WrappedHttpSession session = (WrappedHttpSession) VaadinSession.getCurrent().getSession();
         new PortalSession(salon.memberId, salon.domain, "https://" + salon.domain, PortalSession.RUSSIAN, false)

@@ -9,7 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.metrics.Period;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.ui.TestInfrastructure;
 import ru.unitecon.ui.entry.PortalSession;
 
@@ -30,7 +30,7 @@ class OverviewInDecemberTest extends SpringBrowserlessTest {
 
     @Test
     void onTheFifthOfDecemberTheOverviewOpensOnNovember() {
-        new SeededPortal(PortalStatus.INSTALLED)
+        new SeededPortal(InstallationStatus.INSTALLED)
                 .lead(1, NOVEMBER, 3, LeadSource.ofUtm("instagram", null, null), 101L)
                 .lead(2, NOVEMBER, 20, LeadSource.ofUtm("vk", null, null), null)
                 .lead(3, DECEMBER, 2, LeadSource.ofUtm("vk", null, null), null)

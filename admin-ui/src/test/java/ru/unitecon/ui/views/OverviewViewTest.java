@@ -22,7 +22,7 @@ import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodComparison;
 import ru.unitecon.core.metrics.PeriodMetrics;
 import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.ui.TestInfrastructure;
 import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
@@ -46,7 +46,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
     private static final Figures RUSSIAN = Figures.of(PortalSession.RUSSIAN, PortalSettings.defaults());
 
     /** March: two paying Instagram clients, a VK lead, a lead without source. February: one Instagram client. */
-    static SeededPortal salon(PortalStatus status) {
+    static SeededPortal salon(InstallationStatus status) {
         return salon(new SeededPortal(status));
     }
 
@@ -76,7 +76,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void everyFigureIsTheEnginesForTheMonthChosen() {
-        SeededPortal salon = salon(PortalStatus.INSTALLED);
+        SeededPortal salon = salon(InstallationStatus.INSTALLED);
         salon.openInThisSession(PortalSession.RUSSIAN);
 
         navigate(OverviewView.class);
@@ -102,7 +102,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void theFiguresReadAsASalonOwnerWouldCheckThem() {
-        salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+        salon(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
 
         navigate(OverviewView.class);
         chooseMarch();
@@ -122,7 +122,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void undefinedMetricsShowADash() {
-        new SeededPortal(PortalStatus.INSTALLED)
+        new SeededPortal(InstallationStatus.INSTALLED)
                 .lead(1, MARCH, 2, LeadSource.ofUtm("vk", null, null), null)
                 .openInThisSession(PortalSession.RUSSIAN);
 
@@ -135,7 +135,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void aQuarterIsShownWhenChosen() {
-        SeededPortal salon = salon(PortalStatus.INSTALLED);
+        SeededPortal salon = salon(InstallationStatus.INSTALLED);
         salon.openInThisSession(PortalSession.RUSSIAN);
         navigate(OverviewView.class);
 
@@ -150,7 +150,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void anEnglishPortalReadsEnglish() {
-        SeededPortal salon = salon(PortalStatus.INSTALLED);
+        SeededPortal salon = salon(InstallationStatus.INSTALLED);
         salon.openInThisSession(Locale.ENGLISH);
         UI.getCurrent().setLocale(Locale.ENGLISH);
 
@@ -165,7 +165,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void aPortalThatNeedsReconnectingSaysSoAndWhatToDo() {
-        salon(PortalStatus.NEEDS_RECONNECT).openInThisSession(PortalSession.RUSSIAN);
+        salon(InstallationStatus.NEEDS_RECONNECT).openInThisSession(PortalSession.RUSSIAN);
 
         navigate(OverviewView.class);
 
@@ -176,7 +176,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void anInstalledPortalHasNoReconnectBanner() {
-        salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+        salon(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
 
         navigate(OverviewView.class);
 
@@ -195,7 +195,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void theChannelsLosingMoneyAreNamedWithWhy() {
-        salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+        salon(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
 
         navigate(OverviewView.class);
         chooseMarch();
@@ -207,7 +207,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void ordersInACurrencyThePortalDoesNotRateAreSaidNotAddedAsRoubles() {
-        SeededPortal salon = salon(PortalStatus.INSTALLED).wonDealIn(9, MARCH, 12, 102, 2, "300.00", "USD");
+        SeededPortal salon = salon(InstallationStatus.INSTALLED).wonDealIn(9, MARCH, 12, 102, 2, "300.00", "USD");
         salon.openInThisSession(PortalSession.RUSSIAN);
 
         navigate(OverviewView.class);
@@ -222,7 +222,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void theNoShowRateSaysItCountsPastVisitsNobodyMarked() {
-        SeededPortal salon = salon(PortalStatus.INSTALLED)
+        SeededPortal salon = salon(InstallationStatus.INSTALLED)
                 .leadWithVisit(20, LeadSource.ofUtm("instagram", null, null), Instant.parse("2026-03-10T09:00:00Z"),
                         AppointmentState.NO_SHOW)
                 .leadWithVisit(21, LeadSource.ofUtm("instagram", null, null), Instant.parse("2026-03-11T09:00:00Z"),
@@ -243,7 +243,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void theOverviewOpensOnTheLastCompleteMonthWithDataAndLabelsTheCurrentOneAsUnfinished() {
-        salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+        salon(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
 
         navigate(OverviewView.class);
 
@@ -259,7 +259,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void whatToDoNamesTheActionsWorthTheMostMoneyEachWithItsSum() {
-        salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+        salon(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
         navigate(OverviewView.class);
 
         chooseMarch();
@@ -278,7 +278,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void aPortalWithNothingToFixIsToldSo() {
-        new SeededPortal(PortalStatus.INSTALLED)
+        new SeededPortal(InstallationStatus.INSTALLED)
                 .lead(1, MARCH, 2, LeadSource.ofUtm("instagram", null, null), 101L)
                 .wonDeal(1, MARCH, 5, 101, 1, "3000.00")
                 .spend(MARCH, Map.of(Channel.INSTAGRAM, new BigDecimal("1000")))
@@ -292,7 +292,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void anEnglishOwnerReadsWhatToDoInEnglish() {
-        salon(PortalStatus.INSTALLED).openInThisSession(Locale.ENGLISH);
+        salon(InstallationStatus.INSTALLED).openInThisSession(Locale.ENGLISH);
         UI.getCurrent().setLocale(Locale.ENGLISH);
         navigate(OverviewView.class);
 
@@ -304,7 +304,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
     @Test
     void theLinkOpensTheChannelsOnTheActionsPeriod() {
-        salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+        salon(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
 
         UI.getCurrent().navigate(ChannelsView.class,
                 QueryParameters.simple(Map.of("from", "2026-02", "to", "2026-02")));

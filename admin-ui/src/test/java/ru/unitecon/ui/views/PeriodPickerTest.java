@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
 import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.ui.TestInfrastructure;
 import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
@@ -42,7 +42,7 @@ class PeriodPickerTest extends SpringBrowserlessTest {
 
     @Test
     void aCustomPeriodShowsTheEnginesFiguresForItsMonths() {
-        SeededPortal salon = OverviewViewTest.salon(PortalStatus.INSTALLED);
+        SeededPortal salon = OverviewViewTest.salon(InstallationStatus.INSTALLED);
         salon.openInThisSession(PortalSession.RUSSIAN);
         navigate(OverviewView.class);
 
@@ -58,7 +58,7 @@ class PeriodPickerTest extends SpringBrowserlessTest {
 
     @Test
     void aCustomPeriodStartsAsTheLastThreeMonths() {
-        SeededPortal salon = OverviewViewTest.salon(PortalStatus.INSTALLED);
+        SeededPortal salon = OverviewViewTest.salon(InstallationStatus.INSTALLED);
         salon.openInThisSession(PortalSession.RUSSIAN);
         navigate(OverviewView.class);
 
@@ -71,7 +71,7 @@ class PeriodPickerTest extends SpringBrowserlessTest {
 
     @Test
     void aPeriodThatEndsBeforeItStartsIsRefusedAndTheFiguresStay() {
-        SeededPortal salon = OverviewViewTest.salon(PortalStatus.INSTALLED);
+        SeededPortal salon = OverviewViewTest.salon(InstallationStatus.INSTALLED);
         salon.openInThisSession(PortalSession.RUSSIAN);
         navigate(OverviewView.class);
         test($(RadioButtonGroup.class).id("period-kind")).selectItem("Свой период");

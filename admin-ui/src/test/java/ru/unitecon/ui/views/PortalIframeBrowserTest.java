@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import ru.unitecon.core.attribution.Channel;
 import ru.unitecon.core.clients.ClientCard;
-import ru.unitecon.core.ledger.DealRecord;
+import ru.unitecon.core.bookkeeping.DealRecord;
 import ru.unitecon.core.metrics.Action;
 import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.MetricsEngine;

@@ -5,7 +5,7 @@ import com.vaadin.flow.server.WrappedHttpSession;
 import ru.unitecon.core.appointments.AppointmentState;
 import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.metrics.MetricsEngine;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.testsupport.SeededSalon;
 import ru.unitecon.ui.entry.PortalSession;
 
@@ -28,12 +28,12 @@ final class SeededPortal {
     final String domain;
     private final SeededSalon salon;
 
-    SeededPortal(PortalStatus status) {
+    SeededPortal(InstallationStatus status) {
         this(new SeededSalon(status));
     }
 
     /** A portal installed here with the given address (a simulated portal's, say) and OAuth server. */
-    SeededPortal(String memberId, String domain, URI serverEndpoint, PortalStatus status) {
+    SeededPortal(String memberId, String domain, URI serverEndpoint, InstallationStatus status) {
         this(new SeededSalon(memberId, domain, serverEndpoint, status));
     }
 

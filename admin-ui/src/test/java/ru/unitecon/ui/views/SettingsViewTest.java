@@ -30,13 +30,13 @@ import ru.unitecon.core.attribution.RulePreview;
 import ru.unitecon.core.attribution.SourceField;
 import ru.unitecon.core.currency.CurrencyRates;
 import ru.unitecon.core.currency.Rate;
-import ru.unitecon.core.ledger.AggregateKey;
-import ru.unitecon.core.ledger.Counters;
-import ru.unitecon.core.ledger.Measure;
+import ru.unitecon.core.bookkeeping.AggregateKey;
+import ru.unitecon.core.bookkeeping.Counters;
+import ru.unitecon.core.bookkeeping.Measure;
 import ru.unitecon.core.portal.AppointmentFields;
 import ru.unitecon.core.portal.Attribution;
 import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.core.portal.ReminderPolicy;
 import ru.unitecon.core.portal.SettingSource;
 import ru.unitecon.core.portal.VariableCost;
@@ -44,7 +44,7 @@ import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.sync.Recounts;
 import ru.unitecon.testsupport.LocalDynamo;
 import ru.unitecon.ui.TestInfrastructure;
-import ru.unitecon.ui.data.PortalSettingsEditor;
+import ru.unitecon.ui.data.SettingsEditor;
 import ru.unitecon.ui.entry.PortalSession;
 
 import java.math.BigDecimal;
@@ -73,7 +73,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
     @Autowired
     private SettingsStore settingsStore;
     @Autowired
-    private PortalSettingsEditor editor;
+    private SettingsEditor editor;
     @Autowired
     private Recounts recounts;
 
@@ -91,7 +91,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
 
     @Test
     void theStoredSettingsAreShown() {
-        SeededPortal salon = new SeededPortal(PortalStatus.INSTALLED);
+        SeededPortal salon = new SeededPortal(InstallationStatus.INSTALLED);
         PortalSettings stored = PortalSettings.defaults().withProcessingCostPerMonth(new BigDecimal("15000"))
                 .withVariableCost(VariableCost.perOrder("300")).withAttribution(Attribution.LAST_TOUCH);
         settingsStore.save(salon.memberId, stored);
@@ -110,7 +110,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
 
     @Test
     void validChangesAreSavedAndReadBack() {
-        SeededPortal salon = new SeededPortal(PortalStatus.INSTALLED);
+        SeededPortal salon = new SeededPortal(InstallationStatus.INSTALLED);
         salon.openInThisSession(PortalSession.RUSSIAN);
         navigate(SettingsView.class);
 
@@ -157,7 +157,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
 
     @Test
     void wrongValuesAreMarkedAtTheirFieldsAndNothingIsSaved() {
-        SeededPortal salon = new SeededPortal(PortalStatus.INSTALLED);
+        SeededPortal salon = new SeededPortal(InstallationStatus.INSTALLED);
         PortalSettings stored = PortalSettings.defaults().withProcessingCostPerMonth(new BigDecimal("1000"));
         settingsStore.save(salon.memberId, stored);
         salon.openInThisSession(PortalSession.RUSSIAN);
@@ -196,7 +196,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
 
     @Test
     void aFieldCorrectedAfterAnErrorSaves() {
-        SeededPortal salon = new SeededPortal(PortalStatus.INSTALLED);
+        SeededPortal salon = new SeededPortal(InstallationStatus.INSTALLED);
         salon.openInThisSession(PortalSession.RUSSIAN);
         navigate(SettingsView.class);
         test(field(TextField.class, "reminder-offsets")).setValue("завтра");
@@ -214,7 +214,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
 
     @Test
     void aViewerWhoIsNotAdminSeesTheSettingsReadOnlyAndCannotSave() {
-        SeededPortal salon = new SeededPortal(PortalStatus.INSTALLED);
+        SeededPortal salon = new SeededPortal(InstallationStatus.INSTALLED);
         salon.openInThisSession(PortalSession.RUSSIAN, false);
 
         navigate(SettingsView.class);
@@ -226,7 +226,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
         assertTrue(field(BigDecimalField.class, "processing-cost").isReadOnly());
         assertTrue(field(TextField.class, "rule-0-pattern").isReadOnly());
         PortalSession viewer = PortalSession.current().orElseThrow();
-        assertThrows(PortalSettingsEditor.NotPortalAdmin.class,
+        assertThrows(SettingsEditor.NotPortalAdmin.class,
                 () -> editor.save(viewer, PortalSettings.defaults().withProcessingCostPerMonth(BigDecimal.TEN)));
         assertEquals(PortalSettings.defaults(), settingsStore.load(salon.memberId));
         assertTrue(recounts.pending(salon.memberId).isEmpty(), "a refused save queues no recount");
@@ -234,7 +234,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
 
     @Test
     void anAdminDoesNotSeeTheReadOnlyNote() {
-        new SeededPortal(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+        new SeededPortal(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
 
         navigate(SettingsView.class);
 
@@ -245,7 +245,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
 
     @Test
     void thePreviewClassifiesTheSeededLeadsAsTheEditedRulesWould() {
-        SeededPortal salon = OverviewViewTest.salon(PortalStatus.INSTALLED);
+        SeededPortal salon = OverviewViewTest.salon(InstallationStatus.INSTALLED);
         salon.openInThisSession(PortalSession.RUSSIAN);
         navigate(SettingsView.class);
 
@@ -255,7 +255,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
         List<ChannelRule> rules = new ArrayList<>(ChannelRules.defaults().rules());
         rules.set(0, new ChannelRule(SourceField.UTM_SOURCE, MatchKind.CONTAINS, "instagram", "insta_ads"));
         ChannelRules edited = new ChannelRules(rules);
-        RulePreview expected = PortalSettingsEditor.preview(edited, editor.leadSources(
+        RulePreview expected = SettingsEditor.preview(edited, editor.leadSources(
                 PortalSession.current().orElseThrow()));
         @SuppressWarnings("unchecked")
         GridTester<Grid<RulePreview.Row>, RulePreview.Row> preview = test($(Grid.class).id("rules-preview"));
@@ -274,7 +274,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
 
     @Test
     void savingOtherChannelRulesRecountsTheStoredFigures() {
-        SeededPortal salon = OverviewViewTest.salon(PortalStatus.INSTALLED);
+        SeededPortal salon = OverviewViewTest.salon(InstallationStatus.INSTALLED);
         salon.openInThisSession(PortalSession.RUSSIAN);
         navigate(SettingsView.class);
 
@@ -288,7 +288,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
         assertEquals(2, stored.get(new AggregateKey(MARCH, "insta_ads")).count(Measure.NEW_CLIENTS));
         assertFalse(stored.containsKey(new AggregateKey(MARCH, Channel.INSTAGRAM)));
         Map<AggregateKey, Counters> recomputed = new HashMap<>();
-        LocalDynamo.app().ledger().recompute(salon.memberId, saved)
+        LocalDynamo.app().recordStore().recompute(salon.memberId, saved)
                 .cells().forEach((cell, counters) -> {
                     if (!counters.monthlyPart().isZero()) {
                         recomputed.put(cell, counters.monthlyPart());
@@ -301,7 +301,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
 
     @Test
     void aWrongRuleStopsThePreviewUntilFixed() {
-        OverviewViewTest.salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+        OverviewViewTest.salon(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
         navigate(SettingsView.class);
 
         test(field(TextField.class, "rule-0-pattern")).setValue("");
@@ -315,7 +315,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
 
     @Test
     void removingARuleDropsItFromTheSavedRules() {
-        SeededPortal salon = new SeededPortal(PortalStatus.INSTALLED);
+        SeededPortal salon = new SeededPortal(InstallationStatus.INSTALLED);
         salon.openInThisSession(PortalSession.RUSSIAN);
         navigate(SettingsView.class);
 
@@ -328,7 +328,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
 
     @Test
     void englishLabelsForAnEnglishPortal() {
-        new SeededPortal(PortalStatus.INSTALLED).openInThisSession(Locale.ENGLISH);
+        new SeededPortal(InstallationStatus.INSTALLED).openInThisSession(Locale.ENGLISH);
         UI.getCurrent().setLocale(Locale.ENGLISH);
 
         navigate(SettingsView.class);
@@ -346,7 +346,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
 
     @Test
     void theZoneSaysItWasLearnedFromThePortalAndTheRatesAreShown() {
-        SeededPortal salon = new SeededPortal(PortalStatus.INSTALLED);
+        SeededPortal salon = new SeededPortal(InstallationStatus.INSTALLED);
         Instant learned = Instant.parse("2026-03-01T06:00:00Z");
         settingsStore.save(salon.memberId, PortalSettings.defaults()
                 .withZone(ZoneId.of("UTC+05:00"), SettingSource.portal(learned))
@@ -368,7 +368,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
 
     @Test
     void anAdministratorsZoneBecomesTheirChoiceAndRecountsWhileAnUnchangedOneStaysLearned() {
-        SeededPortal salon = new SeededPortal(PortalStatus.INSTALLED);
+        SeededPortal salon = new SeededPortal(InstallationStatus.INSTALLED);
         Instant learned = Instant.parse("2026-03-01T06:00:00Z");
         settingsStore.save(salon.memberId, PortalSettings.defaults()
                 .withZone(ZoneId.of("UTC+05:00"), SettingSource.portal(learned)));

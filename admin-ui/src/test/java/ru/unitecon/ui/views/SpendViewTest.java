@@ -13,8 +13,8 @@ import com.vaadin.flow.component.upload.Upload;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import ru.unitecon.core.ledger.AggregateKey;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.bookkeeping.AggregateKey;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.core.spend.RowError;
 import ru.unitecon.core.spend.SpendCsv;
 import ru.unitecon.core.store.SpendStore;
@@ -44,7 +44,7 @@ class SpendViewTest extends SpringBrowserlessTest {
     private final SpendStore spend = LocalDynamo.app().spend();
 
     private SeededPortal salonWithSpend() {
-        SeededPortal salon = new SeededPortal(PortalStatus.INSTALLED)
+        SeededPortal salon = new SeededPortal(InstallationStatus.INSTALLED)
                 .spend(FEBRUARY, Map.of("instagram", new BigDecimal("9000")))
                 .spend(MARCH, Map.of("instagram", new BigDecimal("12000.50"), "vk", new BigDecimal("3000")));
         salon.openInThisSession(PortalSession.RUSSIAN);

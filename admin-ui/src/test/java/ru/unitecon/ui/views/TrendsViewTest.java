@@ -16,7 +16,7 @@ import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
 import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.ui.TestInfrastructure;
 import ru.unitecon.ui.chart.MonthlyChart;
 import ru.unitecon.ui.entry.PortalSession;
@@ -55,7 +55,7 @@ class TrendsViewTest extends SpringBrowserlessTest {
 
     @Test
     void theTableHoldsTheEnginesTrendForTheLastTwelveMonths() {
-        SeededPortal salon = OverviewViewTest.salon(PortalStatus.INSTALLED);
+        SeededPortal salon = OverviewViewTest.salon(InstallationStatus.INSTALLED);
         salon.openInThisSession(PortalSession.RUSSIAN);
 
         navigate(TrendsView.class);
@@ -78,7 +78,7 @@ class TrendsViewTest extends SpringBrowserlessTest {
 
     @Test
     void theChartsDrawTheSameNumbersWithGapsWhereAMetricIsUndefined() {
-        SeededPortal salon = OverviewViewTest.salon(PortalStatus.INSTALLED);
+        SeededPortal salon = OverviewViewTest.salon(InstallationStatus.INSTALLED);
         salon.openInThisSession(PortalSession.RUSSIAN);
 
         navigate(TrendsView.class);
@@ -103,7 +103,7 @@ class TrendsViewTest extends SpringBrowserlessTest {
 
     @Test
     void aChannelShowsThatChannelsTrend() {
-        SeededPortal salon = OverviewViewTest.salon(PortalStatus.INSTALLED);
+        SeededPortal salon = OverviewViewTest.salon(InstallationStatus.INSTALLED);
         salon.openInThisSession(PortalSession.RUSSIAN);
         navigate(TrendsView.class);
 
@@ -119,7 +119,7 @@ class TrendsViewTest extends SpringBrowserlessTest {
 
     @Test
     void theChannelInTheAddressIsPreselected() {
-        SeededPortal salon = OverviewViewTest.salon(PortalStatus.INSTALLED);
+        SeededPortal salon = OverviewViewTest.salon(InstallationStatus.INSTALLED);
         salon.openInThisSession(PortalSession.RUSSIAN);
 
         open(TrendsView.forChannel(Channel.VK));
@@ -132,7 +132,7 @@ class TrendsViewTest extends SpringBrowserlessTest {
 
     @Test
     void aChannelCodeThatCannotBeAChannelShowsTheWholePortal() {
-        OverviewViewTest.salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+        OverviewViewTest.salon(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
 
         open(TrendsView.forChannel("<script>"));
 
@@ -143,7 +143,7 @@ class TrendsViewTest extends SpringBrowserlessTest {
 
     @Test
     void fewerMonthsCanBeChosen() {
-        SeededPortal salon = OverviewViewTest.salon(PortalStatus.INSTALLED);
+        SeededPortal salon = OverviewViewTest.salon(InstallationStatus.INSTALLED);
         salon.openInThisSession(PortalSession.RUSSIAN);
         navigate(TrendsView.class);
 
@@ -155,7 +155,7 @@ class TrendsViewTest extends SpringBrowserlessTest {
 
     @Test
     void anEnglishPortalReadsEnglish() {
-        SeededPortal salon = OverviewViewTest.salon(PortalStatus.INSTALLED);
+        SeededPortal salon = OverviewViewTest.salon(InstallationStatus.INSTALLED);
         salon.openInThisSession(Locale.ENGLISH);
         UI.getCurrent().setLocale(Locale.ENGLISH);
 
@@ -170,7 +170,7 @@ class TrendsViewTest extends SpringBrowserlessTest {
 
     @Test
     void clickingAChannelInTheChannelsTableOpensItsTrend() {
-        OverviewViewTest.salon(PortalStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+        OverviewViewTest.salon(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
         navigate(ChannelsView.class);
         @SuppressWarnings("unchecked")
         GridTester<Grid<PeriodMetrics>, PeriodMetrics> channels = test($(Grid.class).id("channels"));

@@ -17,7 +17,7 @@ import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.WhatIf;
 import ru.unitecon.core.metrics.WhatIfOutcome;
 import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.ui.TestInfrastructure;
 import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
@@ -40,7 +40,7 @@ class WhatIfViewTest extends SpringBrowserlessTest {
 
     /** The overview's salon, plus March visits: on Instagram two attended and one no-show. */
     private static SeededPortal salon() {
-        return OverviewViewTest.salon(PortalStatus.INSTALLED)
+        return OverviewViewTest.salon(InstallationStatus.INSTALLED)
                 .leadWithVisit(21, LeadSource.ofUtm("instagram", null, null),
                         Instant.parse("2026-03-11T10:00:00Z"), AppointmentState.ATTENDED)
                 .leadWithVisit(22, LeadSource.ofUtm("instagram", null, null),

@@ -2,12 +2,12 @@ package ru.unitecon.core.clients;
 
 import ru.unitecon.core.appointments.Appointment;
 import ru.unitecon.core.attribution.LeadSource;
-import ru.unitecon.core.ledger.ClientMember;
-import ru.unitecon.core.ledger.ClientState;
-import ru.unitecon.core.ledger.CrmRecord;
-import ru.unitecon.core.ledger.DealRecord;
-import ru.unitecon.core.ledger.LeadRecord;
-import ru.unitecon.core.ledger.Ledger;
+import ru.unitecon.core.bookkeeping.ClientMember;
+import ru.unitecon.core.bookkeeping.ClientState;
+import ru.unitecon.core.bookkeeping.CrmRecord;
+import ru.unitecon.core.bookkeeping.DealRecord;
+import ru.unitecon.core.bookkeeping.LeadRecord;
+import ru.unitecon.core.bookkeeping.Bookkeeping;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.store.RecordReader;
 import ru.unitecon.core.store.SettingsStore;
@@ -25,7 +25,7 @@ import java.util.Optional;
 
 /**
  * The client tab of a CRM contact or deal card: the client the record belongs to, summed from the records the app
- * stores for the portal (the same clients the ledger counts), as of the clock's moment.
+ * stores for the portal (the same clients the bookkeeping counts), as of the clock's moment.
  */
 public final class ClientCards {
     private static final Comparator<Map.Entry<String, ClientMember>> FIRST_TOUCH =
@@ -65,7 +65,7 @@ public final class ClientCards {
             return Optional.empty();
         }
         PortalSettings portal = settings.load(memberId);
-        Ledger ledger = new Ledger(portal);
+        Bookkeeping bookkeeping = new Bookkeeping(portal);
         List<CrmRecord> members = new ArrayList<>();
         client.get().members().keySet().forEach(key -> records.record(memberId, key)
                 .filter(found -> !found.deleted()).ifPresent(members::add));
@@ -79,7 +79,7 @@ public final class ClientCards {
         BigDecimal revenue = BigDecimal.ZERO;
         LocalDate lastOrder = null;
         for (CrmRecord member : members) {
-            ClientMember.Order order = ledger.memberOf(member).order();
+            ClientMember.Order order = bookkeeping.memberOf(member).order();
             if (order == null) {
                 continue;
             }

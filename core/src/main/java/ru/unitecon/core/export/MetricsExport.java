@@ -4,10 +4,10 @@ import ru.unitecon.core.access.SecretKind;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.core.store.AggregateReader;
-import ru.unitecon.core.store.PortalSecrets;
-import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.store.SecretStore;
+import ru.unitecon.core.store.InstallationStore;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.StoredAggregates;
 
@@ -26,13 +26,13 @@ public final class MetricsExport {
     /** Months read before the first exported one: the LTV formula looks back twelve months and one more. */
     private static final int LOOKBACK_MONTHS = 13;
 
-    private final PortalSecrets secrets;
-    private final PortalStore portals;
+    private final SecretStore secrets;
+    private final InstallationStore portals;
     private final SettingsStore settings;
     private final AggregateReader aggregates;
     private final Clock clock;
 
-    public MetricsExport(PortalSecrets secrets, PortalStore portals, SettingsStore settings,
+    public MetricsExport(SecretStore secrets, InstallationStore portals, SettingsStore settings,
                          AggregateReader aggregates, Clock clock) {
         this.secrets = secrets;
         this.portals = portals;
@@ -47,7 +47,7 @@ public final class MetricsExport {
      */
     public Optional<MetricsTable> read(ExportRequest request) {
         if (!secrets.verify(request.memberId(), SecretKind.BI_EXPORT, request.secret())
-                || portals.find(request.memberId()).filter(p -> p.status() != PortalStatus.UNINSTALLED).isEmpty()) {
+                || portals.find(request.memberId()).filter(p -> p.status() != InstallationStatus.UNINSTALLED).isEmpty()) {
             return Optional.empty();
         }
         PortalSettings portalSettings = settings.load(request.memberId());

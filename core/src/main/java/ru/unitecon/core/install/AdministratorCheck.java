@@ -6,7 +6,7 @@ import ru.unitecon.core.bitrix.inbound.PlacementAuthenticity;
 import ru.unitecon.core.bitrix.oauth.AppInstallInfo;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.rest.BitrixApiError;
-import ru.unitecon.core.bitrix.rest.PortalAdministrators;
+import ru.unitecon.core.bitrix.rest.AdministratorQuery;
 
 import java.util.Objects;
 
@@ -19,9 +19,9 @@ import java.util.Objects;
  */
 final class AdministratorCheck {
     private final PlacementAuthenticity authenticity;
-    private final PortalAdministrators administrators;
+    private final AdministratorQuery administrators;
 
-    AdministratorCheck(OAuthServer oauth, PortalAdministrators administrators) {
+    AdministratorCheck(OAuthServer oauth, AdministratorQuery administrators) {
         this.authenticity = new PlacementAuthenticity(oauth);
         this.administrators = Objects.requireNonNull(administrators, "administrators");
     }

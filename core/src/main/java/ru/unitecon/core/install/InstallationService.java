@@ -12,14 +12,14 @@ import ru.unitecon.core.bitrix.inbound.PortalEvent;
 import ru.unitecon.core.bitrix.oauth.AppInstallInfo;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
-import ru.unitecon.core.bitrix.rest.PortalAdministrators;
-import ru.unitecon.core.bitrix.tokens.PortalTokens;
-import ru.unitecon.core.portal.PortalInstallation;
-import ru.unitecon.core.portal.PortalStatus;
-import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.bitrix.rest.AdministratorQuery;
+import ru.unitecon.core.bitrix.tokens.InstallationTokens;
+import ru.unitecon.core.portal.Installation;
+import ru.unitecon.core.portal.InstallationStatus;
+import ru.unitecon.core.store.InstallationStore;
 import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.core.sync.ChangeQueue;
-import ru.unitecon.core.sync.PortalClients;
+import ru.unitecon.core.sync.RestClients;
 
 import java.net.URI;
 import java.time.Instant;
@@ -35,28 +35,28 @@ import java.util.Optional;
  * OAuth server names, never one from the request. The application token that authenticates the portal's later
  * events comes from {@code ONAPPINSTALL} while none is stored and is renewed by an administrator's
  * {@code ONAPPUPDATE}; the install page's form never sets it. An install also learns the portal's zone and
- * currencies ({@link PortalFactsLearner}) before it queues the backfill.
+ * currencies ({@link ZoneAndCurrencyLearner}) before it queues the backfill.
  */
 public final class InstallationService {
     private static final Logger LOG = LoggerFactory.getLogger(InstallationService.class);
 
-    private final PortalStore portals;
+    private final InstallationStore portals;
     private final AdministratorCheck administrators;
-    private final PortalClients clients;
+    private final RestClients clients;
     private final ChangeQueue queue;
-    private final PortalBindings bindings;
+    private final EventBindings bindings;
     private final RobotRegistration robot;
     private final InstantSource clock;
-    private final PortalFactsLearner facts;
+    private final ZoneAndCurrencyLearner facts;
 
-    public InstallationService(PortalStore portals, OAuthServer oauth, PortalClients clients, ChangeQueue queue,
-                               AppAddresses addresses, InstantSource clock, PortalFactsLearner facts) {
+    public InstallationService(InstallationStore portals, OAuthServer oauth, RestClients clients, ChangeQueue queue,
+                               AppAddresses addresses, InstantSource clock, ZoneAndCurrencyLearner facts) {
         this.portals = Objects.requireNonNull(portals, "portals");
         this.administrators = new AdministratorCheck(Objects.requireNonNull(oauth, "oauth"),
-                new PortalAdministrators(BitrixRestClient.newHttpClient()));
+                new AdministratorQuery(BitrixRestClient.newHttpClient()));
         this.clients = Objects.requireNonNull(clients, "clients");
         this.queue = Objects.requireNonNull(queue, "queue");
-        this.bindings = new PortalBindings(addresses);
+        this.bindings = new EventBindings(addresses);
         this.robot = new RobotRegistration(addresses.robotUrl());
         this.clock = Objects.requireNonNull(clock, "clock");
         this.facts = Objects.requireNonNull(facts, "facts");
@@ -71,22 +71,22 @@ public final class InstallationService {
      * @throws ForgedRequest    when the OAuth server or the portal does not vouch for the token, portal and app
      * @throws MalformedRequest when the POST lacks the refresh token
      */
-    public PortalInstallation install(PlacementRequest request) {
+    public Installation install(PlacementRequest request) {
         AppInstallInfo info = administrators.verify(request.serverEndpoint(), request.accessToken(),
                 request.memberId(), request.domain(), request.language());
         if (request.refreshToken() == null) {
             throw new MalformedRequest("missing REFRESH_ID");
         }
         Instant now = clock.instant();
-        Optional<PortalInstallation> earlier = portals.find(request.memberId());
+        Optional<Installation> earlier = portals.find(request.memberId());
         URI endpoint = info.restEndpoint();
         String serverEndpoint = request.serverEndpoint();
         // Everything modified before now arrives through the backfill, so reconciliation starts from here.
-        PortalInstallation installation = new PortalInstallation(request.memberId(), info.domain(), endpoint,
-                serverEndpoint == null ? null : URI.create(serverEndpoint), null, PortalStatus.INSTALLED, now,
-                earlier.map(PortalInstallation::lastReconciledAt).orElse(now));
+        Installation installation = new Installation(request.memberId(), info.domain(), endpoint,
+                serverEndpoint == null ? null : URI.create(serverEndpoint), null, InstallationStatus.INSTALLED, now,
+                earlier.map(Installation::lastReconciledAt).orElse(now));
         portals.saveInstallation(installation);
-        portals.saveTokens(request.memberId(), new PortalTokens(request.accessToken(), request.refreshToken(),
+        portals.saveTokens(request.memberId(), new InstallationTokens(request.accessToken(), request.refreshToken(),
                 now.plus(request.accessExpiresIn()), endpoint.toString(), serverEndpoint));
         bindings.apply(clients.forPortal(request.memberId()));
         robot.apply(clients.forPortal(request.memberId()));
@@ -111,8 +111,8 @@ public final class InstallationService {
         EventAuth auth = requireUserToken(event);
         AppInstallInfo info = administrators.verify(auth.serverEndpoint(), auth.accessToken(), auth.memberId(),
                 auth.domain(), event.language());
-        Optional<PortalInstallation> earlier = portals.find(auth.memberId());
-        if (earlier.map(PortalInstallation::applicationToken).isPresent()) {
+        Optional<Installation> earlier = portals.find(auth.memberId());
+        if (earlier.map(Installation::applicationToken).isPresent()) {
             LOG.warn("portal {}: ONAPPINSTALL while an application token is stored; the stored one is kept",
                     auth.memberId());
             return false;
@@ -137,13 +137,13 @@ public final class InstallationService {
      */
     public boolean acceptUpdateEvent(PortalEvent event) {
         EventAuth auth = requireUserToken(event);
-        Optional<PortalInstallation> earlier = portals.find(auth.memberId());
+        Optional<Installation> earlier = portals.find(auth.memberId());
         if (earlier.isEmpty()) {
             throw new ForgedRequest("update event of an unknown portal");
         }
         AppInstallInfo info = administrators.verify(auth.serverEndpoint(), auth.accessToken(), auth.memberId(),
                 auth.domain(), event.language());
-        if (earlier.get().status() == PortalStatus.UNINSTALLED) {
+        if (earlier.get().status() == InstallationStatus.UNINSTALLED) {
             LOG.info("portal {}: update event of an uninstalled portal ignored", auth.memberId());
             return false;
         }
@@ -163,15 +163,15 @@ public final class InstallationService {
     }
 
     /** The installation at the address the OAuth server named, and the administrator's tokens if a pair came. */
-    private void recordInstallation(EventAuth auth, AppInstallInfo info, Optional<PortalInstallation> earlier) {
+    private void recordInstallation(EventAuth auth, AppInstallInfo info, Optional<Installation> earlier) {
         Instant now = clock.instant();
         URI endpoint = info.restEndpoint();
-        portals.saveInstallation(new PortalInstallation(auth.memberId(), info.domain(), endpoint,
+        portals.saveInstallation(new Installation(auth.memberId(), info.domain(), endpoint,
                 auth.serverEndpoint() == null ? null : URI.create(auth.serverEndpoint()), null,
-                PortalStatus.INSTALLED, earlier.map(PortalInstallation::installedAt).orElse(now),
-                earlier.map(PortalInstallation::lastReconciledAt).orElse(now)));
+                InstallationStatus.INSTALLED, earlier.map(Installation::installedAt).orElse(now),
+                earlier.map(Installation::lastReconciledAt).orElse(now)));
         if (auth.refreshToken() != null && auth.expiresAt() != null) {
-            portals.saveTokens(auth.memberId(), new PortalTokens(auth.accessToken(), auth.refreshToken(),
+            portals.saveTokens(auth.memberId(), new InstallationTokens(auth.accessToken(), auth.refreshToken(),
                     auth.expiresAt(), endpoint.toString(), auth.serverEndpoint()));
         }
     }

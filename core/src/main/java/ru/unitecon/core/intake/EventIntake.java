@@ -9,9 +9,9 @@ import ru.unitecon.core.bitrix.inbound.FormBody;
 import ru.unitecon.core.bitrix.inbound.MalformedRequest;
 import ru.unitecon.core.bitrix.inbound.PortalEvent;
 import ru.unitecon.core.install.InstallationService;
-import ru.unitecon.core.portal.PortalInstallation;
-import ru.unitecon.core.portal.PortalStatus;
-import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.portal.Installation;
+import ru.unitecon.core.portal.InstallationStatus;
+import ru.unitecon.core.store.InstallationStore;
 import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.core.sync.ChangeQueue;
 
@@ -32,12 +32,12 @@ import java.util.function.Supplier;
 public final class EventIntake {
     private static final Logger LOG = LoggerFactory.getLogger(EventIntake.class);
 
-    private final PortalStore portals;
+    private final InstallationStore portals;
     private final ChangeQueue queue;
     private final Supplier<InstallationService> installationsFactory;
     private InstallationService installations;
 
-    public EventIntake(PortalStore portals, ChangeQueue queue, InstallationService installations) {
+    public EventIntake(InstallationStore portals, ChangeQueue queue, InstallationService installations) {
         this(portals, queue, () -> installations);
         Objects.requireNonNull(installations, "installations");
     }
@@ -46,7 +46,7 @@ public final class EventIntake {
      * Builds the installation service only when an install or update event needs it: most runs of the sync
      * see lead and deal events only.
      */
-    public EventIntake(PortalStore portals, ChangeQueue queue, Supplier<InstallationService> installations) {
+    public EventIntake(InstallationStore portals, ChangeQueue queue, Supplier<InstallationService> installations) {
         this.portals = Objects.requireNonNull(portals, "portals");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.installationsFactory = Objects.requireNonNull(installations, "installations");
@@ -68,8 +68,8 @@ public final class EventIntake {
             return Received.done(installations().acceptUpdateEvent(event) ? IntakeOutcome.ACCEPTED
                     : IntakeOutcome.IGNORED);
         }
-        PortalInstallation portal = authenticate(event);
-        if (portal.status() == PortalStatus.UNINSTALLED) {
+        Installation portal = authenticate(event);
+        if (portal.status() == InstallationStatus.UNINSTALLED) {
             return Received.done(IntakeOutcome.IGNORED);
         }
         String member = portal.memberId();
@@ -97,8 +97,8 @@ public final class EventIntake {
         return installations;
     }
 
-    private PortalInstallation authenticate(PortalEvent event) {
-        Optional<PortalInstallation> portal = portals.find(event.auth().memberId());
+    private Installation authenticate(PortalEvent event) {
+        Optional<Installation> portal = portals.find(event.auth().memberId());
         if (portal.isEmpty() || !EventAuthenticity.isGenuine(event, portal.get().applicationToken())) {
             throw new ForgedRequest("unknown portal or wrong application token");
         }

@@ -13,20 +13,20 @@ import ru.unitecon.core.bitrix.rest.BracketQuery;
 import ru.unitecon.core.bitrix.rest.PortalUnavailable;
 import ru.unitecon.core.bitrix.rest.RateLimited;
 import ru.unitecon.core.bitrix.tokens.PortalNeedsReconnect;
-import ru.unitecon.core.ledger.CrmRecord;
-import ru.unitecon.core.ledger.DealRecord;
-import ru.unitecon.core.ledger.LeadRecord;
-import ru.unitecon.core.portal.PortalInstallation;
+import ru.unitecon.core.bookkeeping.CrmRecord;
+import ru.unitecon.core.bookkeeping.DealRecord;
+import ru.unitecon.core.bookkeeping.LeadRecord;
+import ru.unitecon.core.portal.Installation;
 import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.core.portal.ReminderPolicy;
 import ru.unitecon.core.store.DueAppointments;
-import ru.unitecon.core.store.LedgerStore;
-import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.store.RecordStore;
+import ru.unitecon.core.store.InstallationStore;
 import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.sync.CurrentRecords;
-import ru.unitecon.core.sync.PortalClients;
+import ru.unitecon.core.sync.RestClients;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -62,34 +62,34 @@ public final class ReminderService {
     private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final Logger LOG = LoggerFactory.getLogger(ReminderService.class);
 
-    private final PortalStore portals;
+    private final InstallationStore portals;
     private final SettingsStore settings;
-    private final LedgerStore ledger;
+    private final RecordStore recordStore;
     private final DueAppointments due;
     private final SentReminders sent;
-    private final PortalClients clients;
+    private final RestClients clients;
     private final InstantSource clock;
     private final CurrentRecords current;
 
-    public ReminderService(PortalStore portals, SettingsStore settings, LedgerStore ledger, DueAppointments due,
-                           SentReminders sent, PortalClients clients, InstantSource clock) {
+    public ReminderService(InstallationStore portals, SettingsStore settings, RecordStore recordStore, DueAppointments due,
+                           SentReminders sent, RestClients clients, InstantSource clock) {
         this.portals = Objects.requireNonNull(portals, "portals");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.recordStore = Objects.requireNonNull(recordStore, "recordStore");
         this.due = Objects.requireNonNull(due, "due");
         this.sent = Objects.requireNonNull(sent, "sent");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.current = new CurrentRecords(ledger);
+        this.current = new CurrentRecords(recordStore);
     }
 
     /** One pass; a portal that fails is logged, counted and tried again next pass. */
     public ReminderReport run() {
         Instant now = clock.instant();
-        Map<String, PortalInstallation> installed = new LinkedHashMap<>();
+        Map<String, Installation> installed = new LinkedHashMap<>();
         Map<String, PortalSettings> portalSettings = new LinkedHashMap<>();
         for (String memberId : portals.activePortals()) {
-            portals.find(memberId).filter(portal -> portal.status() == PortalStatus.INSTALLED).ifPresent(portal -> {
+            portals.find(memberId).filter(portal -> portal.status() == InstallationStatus.INSTALLED).ifPresent(portal -> {
                 installed.put(memberId, portal);
                 portalSettings.put(memberId, settings.load(memberId));
             });
@@ -167,12 +167,12 @@ public final class ReminderService {
 
     /** One portal's share of a pass. */
     private final class PortalPass {
-        private final PortalInstallation portal;
+        private final Installation portal;
         private final PortalSettings portalSettings;
         private final Tally tally;
         private final ReminderMessages messages;
 
-        PortalPass(PortalInstallation portal, PortalSettings portalSettings, Tally tally) {
+        PortalPass(Installation portal, PortalSettings portalSettings, Tally tally) {
             this.portal = portal;
             this.portalSettings = portalSettings;
             this.tally = tally;
@@ -208,7 +208,7 @@ public final class ReminderService {
         }
 
         private Optional<Owed> owedNow(String recordKey, Instant now) {
-            return ledger.records().record(memberId(), recordKey)
+            return recordStore.records().record(memberId(), recordKey)
                     .filter(record -> !record.deleted() && appointment(record) != null)
                     .flatMap(record -> ReminderSchedule.dueAt(appointment(record), portalSettings.reminders(),
                             portalSettings.zone(), now).map(action -> new Owed(record, action)));
@@ -315,10 +315,10 @@ public final class ReminderService {
             if (clientKey == null) {
                 return false;
             }
-            return ledger.records().client(memberId(), clientKey).stream()
+            return recordStore.records().client(memberId(), clientKey).stream()
                     .flatMap(client -> client.members().keySet().stream())
                     .filter(member -> !member.equals(record.memberId()))
-                    .flatMap(member -> ledger.records().record(memberId(), member).stream())
+                    .flatMap(member -> recordStore.records().record(memberId(), member).stream())
                     .map(ReminderService::appointment)
                     .anyMatch(a -> a != null && a.state().isOpen() && a.time().isAfter(now));
         }

@@ -10,23 +10,23 @@ import ru.unitecon.core.bitrix.inbound.RobotRun;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
 import ru.unitecon.core.clients.ClientCard;
 import ru.unitecon.core.clients.ClientCards;
-import ru.unitecon.core.ledger.CrmRecord;
-import ru.unitecon.core.ledger.DealRecord;
-import ru.unitecon.core.ledger.LeadRecord;
+import ru.unitecon.core.bookkeeping.CrmRecord;
+import ru.unitecon.core.bookkeeping.DealRecord;
+import ru.unitecon.core.bookkeeping.LeadRecord;
 import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
-import ru.unitecon.core.portal.PortalInstallation;
+import ru.unitecon.core.portal.Installation;
 import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.core.store.AggregateReader;
-import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.store.InstallationStore;
 import ru.unitecon.core.store.RecordReader;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.StoredAggregates;
 import ru.unitecon.core.sync.CurrentRecords;
-import ru.unitecon.core.sync.PortalClients;
+import ru.unitecon.core.sync.RestClients;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -50,18 +50,18 @@ public final class ClientAndChannelRobot {
     /** Months of aggregates read before the current one: the LTV formula looks back twelve months and one more. */
     private static final int LOOKBACK_MONTHS = 13;
 
-    private final PortalStore portals;
+    private final InstallationStore portals;
     private final SettingsStore settings;
     private final RecordReader records;
     private final AggregateReader aggregates;
     private final CurrentRecords current;
     private final ClientCards clientCards;
-    private final PortalClients clients;
+    private final RestClients clients;
     private final Clock clock;
 
-    public ClientAndChannelRobot(PortalStore portals, SettingsStore settings, RecordReader records,
+    public ClientAndChannelRobot(InstallationStore portals, SettingsStore settings, RecordReader records,
                                  AggregateReader aggregates, CurrentRecords current, ClientCards clientCards,
-                                 PortalClients clients, Clock clock) {
+                                 RestClients clients, Clock clock) {
         this.portals = portals;
         this.settings = settings;
         this.records = records;
@@ -84,8 +84,8 @@ public final class ClientAndChannelRobot {
         if (!RobotDefinition.CODE.equals(run.code())) {
             throw new MalformedRequest("not a robot of this app");
         }
-        Optional<PortalInstallation> portal = portals.find(run.memberId());
-        if (portal.isEmpty() || portal.get().status() == PortalStatus.UNINSTALLED
+        Optional<Installation> portal = portals.find(run.memberId());
+        if (portal.isEmpty() || portal.get().status() == InstallationStatus.UNINSTALLED
                 || !EventAuthenticity.isGenuine(run.applicationToken(), portal.get().applicationToken())) {
             throw new ForgedRequest("unknown portal or wrong application token");
         }

@@ -3,9 +3,9 @@ package ru.unitecon.core.spend;
 import ru.unitecon.core.access.BearerCredential;
 import ru.unitecon.core.access.SecretKind;
 import ru.unitecon.core.bitrix.inbound.MalformedRequest;
-import ru.unitecon.core.portal.PortalStatus;
-import ru.unitecon.core.store.PortalSecrets;
-import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.portal.InstallationStatus;
+import ru.unitecon.core.store.SecretStore;
+import ru.unitecon.core.store.InstallationStore;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.SpendStore;
 
@@ -23,12 +23,12 @@ public final class SpendApi {
     /** Far above a year of daily rows for a dozen channels (≈ 4 400 rows, ≈ 200 KiB as CSV). */
     public static final int MAX_BODY_BYTES = 512 * 1024;
 
-    private final PortalSecrets secrets;
-    private final PortalStore portals;
+    private final SecretStore secrets;
+    private final InstallationStore portals;
     private final SettingsStore settings;
     private final SpendStore spend;
 
-    public SpendApi(PortalSecrets secrets, PortalStore portals, SettingsStore settings, SpendStore spend) {
+    public SpendApi(SecretStore secrets, InstallationStore portals, SettingsStore settings, SpendStore spend) {
         this.secrets = secrets;
         this.portals = portals;
         this.settings = settings;
@@ -42,7 +42,7 @@ public final class SpendApi {
         Optional<String> memberId = BearerCredential.parse(authorization)
                 .filter(credential -> secrets.verify(credential.memberId(), SecretKind.SPEND_API, credential.secret()))
                 .map(BearerCredential::memberId)
-                .filter(member -> portals.find(member).filter(p -> p.status() != PortalStatus.UNINSTALLED).isPresent());
+                .filter(member -> portals.find(member).filter(p -> p.status() != InstallationStatus.UNINSTALLED).isPresent());
         if (memberId.isEmpty()) {
             return new SpendPostOutcome.Unauthorized();
         }

@@ -3,7 +3,7 @@ package ru.unitecon.core.spend;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import ru.unitecon.core.ledger.AggregateKey;
+import ru.unitecon.core.bookkeeping.AggregateKey;
 
 import java.util.List;
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ru.unitecon.core.attribution.Channel;
 import ru.unitecon.core.bitrix.inbound.MalformedRequest;
 import ru.unitecon.core.currency.SpendAmount;
-import ru.unitecon.core.ledger.AggregateKey;
+import ru.unitecon.core.bookkeeping.AggregateKey;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

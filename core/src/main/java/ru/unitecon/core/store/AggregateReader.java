@@ -1,7 +1,7 @@
 package ru.unitecon.core.store;
 
-import ru.unitecon.core.ledger.AggregateKey;
-import ru.unitecon.core.ledger.Counters;
+import ru.unitecon.core.bookkeeping.AggregateKey;
+import ru.unitecon.core.bookkeeping.Counters;
 import ru.unitecon.core.portal.Decimals;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,7 +22,7 @@ import static ru.unitecon.core.store.Attributes.s;
  */
 public final class AggregateReader {
     private static final Set<String> NOT_COUNTERS =
-            Set.of(TableDefinition.PK, TableDefinition.SK, LedgerStore.UPDATED_AT, SpendStore.SPEND);
+            Set.of(TableDefinition.PK, TableDefinition.SK, RecordStore.UPDATED_AT, SpendStore.SPEND);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -46,7 +46,7 @@ public final class AggregateReader {
             if (item.containsKey(SpendStore.SPEND)) {
                 spend.put(cell, Decimals.normalized(Attributes.decimal(item, SpendStore.SPEND)));
             }
-            Instant updated = Attributes.instant(item, LedgerStore.UPDATED_AT);
+            Instant updated = Attributes.instant(item, RecordStore.UPDATED_AT);
             if (updated != null && (newest == null || updated.isAfter(newest))) {
                 newest = updated;
             }

@@ -1,6 +1,6 @@
 package ru.unitecon.core.store;
 
-import ru.unitecon.core.ledger.AggregateKey;
+import ru.unitecon.core.bookkeeping.AggregateKey;
 
 import java.time.Instant;
 import java.time.YearMonth;

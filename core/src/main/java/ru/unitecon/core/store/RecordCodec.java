@@ -5,10 +5,10 @@ import ru.unitecon.core.appointments.AppointmentState;
 import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.crm.Semantic;
 import ru.unitecon.core.currency.Amount;
-import ru.unitecon.core.ledger.ClientMember;
-import ru.unitecon.core.ledger.ClientState;
-import ru.unitecon.core.ledger.DealRecord;
-import ru.unitecon.core.ledger.LeadRecord;
+import ru.unitecon.core.bookkeeping.ClientMember;
+import ru.unitecon.core.bookkeeping.ClientState;
+import ru.unitecon.core.bookkeeping.DealRecord;
+import ru.unitecon.core.bookkeeping.LeadRecord;
 import ru.unitecon.core.portal.PortalSettings;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

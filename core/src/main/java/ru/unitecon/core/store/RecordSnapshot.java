@@ -2,9 +2,9 @@ package ru.unitecon.core.store;
 
 import ru.unitecon.core.crm.DealSnapshot;
 import ru.unitecon.core.crm.LeadSnapshot;
-import ru.unitecon.core.ledger.CrmRecord;
-import ru.unitecon.core.ledger.DealRecord;
-import ru.unitecon.core.ledger.LeadRecord;
+import ru.unitecon.core.bookkeeping.CrmRecord;
+import ru.unitecon.core.bookkeeping.DealRecord;
+import ru.unitecon.core.bookkeeping.LeadRecord;
 import ru.unitecon.core.portal.PortalSettings;
 
 import java.time.Instant;

@@ -2,7 +2,7 @@ package ru.unitecon.core.store;
 
 import ru.unitecon.core.attribution.Channel;
 import ru.unitecon.core.currency.SpendAmount;
-import ru.unitecon.core.ledger.AggregateKey;
+import ru.unitecon.core.bookkeeping.AggregateKey;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -58,7 +58,7 @@ public final class SpendStore {
         if (writes.isEmpty()) {
             return;
         }
-        if (writes.size() > LedgerStore.MAX_TRANSACTION_ITEMS) {
+        if (writes.size() > RecordStore.MAX_TRANSACTION_ITEMS) {
             throw new IllegalArgumentException("too many spend rows for one change: split the import by month");
         }
         dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
@@ -69,7 +69,7 @@ public final class SpendStore {
      * Spend API posts replaces exactly the months and channels it names.
      */
     public void replaceCells(String memberId, Map<AggregateKey, BigDecimal> amounts) {
-        if (amounts.size() > LedgerStore.MAX_TRANSACTION_ITEMS) {
+        if (amounts.size() > RecordStore.MAX_TRANSACTION_ITEMS) {
             throw new IllegalArgumentException("too many spend cells for one change: split it by month");
         }
         List<TransactWriteItem> writes = new ArrayList<>();
@@ -82,7 +82,7 @@ public final class SpendStore {
 
     /** At most this many months × channels change in one call. */
     public static int maxCellsPerChange() {
-        return LedgerStore.MAX_TRANSACTION_ITEMS;
+        return RecordStore.MAX_TRANSACTION_ITEMS;
     }
 
     private TransactWriteItem update(String memberId, AggregateKey cell, String expression,

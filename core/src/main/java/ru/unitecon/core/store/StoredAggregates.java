@@ -1,7 +1,7 @@
 package ru.unitecon.core.store;
 
-import ru.unitecon.core.ledger.AggregateKey;
-import ru.unitecon.core.ledger.Counters;
+import ru.unitecon.core.bookkeeping.AggregateKey;
+import ru.unitecon.core.bookkeeping.Counters;
 
 import java.math.BigDecimal;
 import java.time.Instant;

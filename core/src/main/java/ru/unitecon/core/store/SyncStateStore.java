@@ -48,7 +48,7 @@ public final class SyncStateStore {
 
     public State load(String memberId) {
         Map<String, AttributeValue> item = Optional.ofNullable(reader.item(memberId, Keys.SYNC)).orElse(Map.of());
-        return new State(millis(item, LedgerStore.RECOUNT_REQUESTED_AT), millis(item, IDS_CHECKED_AT),
+        return new State(millis(item, RecordStore.RECOUNT_REQUESTED_AT), millis(item, IDS_CHECKED_AT),
                 millis(item, IDS_CHECK_QUEUED_AT), Attributes.string(item, FIELDS_FOR),
                 Attributes.string(item, FIELDS));
     }
@@ -59,7 +59,7 @@ public final class SyncStateStore {
      */
     public void requestRecount(String memberId, Instant at) {
         dynamo.updateItem(update(memberId).updateExpression("SET #r = :r")
-                .expressionAttributeNames(Map.of("#r", LedgerStore.RECOUNT_REQUESTED_AT))
+                .expressionAttributeNames(Map.of("#r", RecordStore.RECOUNT_REQUESTED_AT))
                 .expressionAttributeValues(Map.of(":r", n(at.toEpochMilli()))).build());
     }
 
@@ -68,7 +68,7 @@ public final class SyncStateStore {
         try {
             dynamo.updateItem(update(memberId).updateExpression("REMOVE #r")
                     .conditionExpression("#r <= :t")
-                    .expressionAttributeNames(Map.of("#r", LedgerStore.RECOUNT_REQUESTED_AT))
+                    .expressionAttributeNames(Map.of("#r", RecordStore.RECOUNT_REQUESTED_AT))
                     .expressionAttributeValues(Map.of(":t", n(recountStartedAt.toEpochMilli()))).build());
         } catch (ConditionalCheckFailedException markedAgain) {
             // A newer mark has its own recount queued.

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads all of a portal's leads or deals into the ledger: each batch request reads up to 50 list pages chained by
+ * Reads all of a portal's leads or deals into the bookkeeping: each batch request reads up to 50 list pages chained by
  * {@code >ID} (2 500 records), so the portal's rate limit is far from the bottleneck. A run goes on for
  * {@link SyncPace#scanBudget()} and then queues its cursor, which leaves room for the other portals' changes. How far
  * it has come (records done of the portal's count) is kept for the admin UI.
@@ -39,15 +39,15 @@ final class Backfill {
      *
      * @return whether an oversized change among the records left the portal to be recounted
      */
-    boolean run(PortalLedger ledger, ChangeMessage message) {
-        String memberId = ledger.memberId();
+    boolean run(RecordApplier applier, ChangeMessage message) {
+        String memberId = applier.memberId();
         CrmEntity entity = message.entity();
         String method = entity.listMethod();
         long cursor = message.afterId();
         Instant started = clock.instant();
         long expected;
         if (cursor == 0) {
-            expected = ledger.reads().count(method, Map.of());
+            expected = applier.reads().count(method, Map.of());
             progress.start(memberId, entity.name(), expected, started);
         } else {
             expected = progress.expectedLeft(memberId, entity.name()).orElse(Long.MAX_VALUE);
@@ -56,9 +56,9 @@ final class Backfill {
         while (true) {
             // No more pages than the portal's count leaves, unless the portal turned out to have more.
             int wanted = CrmReads.pagesFor(expected, pace.pagesPerRequest());
-            List<ScanPage> pages = ledger.reads().scanPages(method, Map.of(), ledger.select(entity), cursor,
+            List<ScanPage> pages = applier.reads().scanPages(method, Map.of(), applier.select(entity), cursor,
                     wanted);
-            PortalLedger.Applied applied = ledger.apply(entity, pages);
+            RecordApplier.Applied applied = applier.apply(entity, pages);
             recount |= applied.recountNeeded();
             if (!applied.failed().isEmpty()) {
                 queue.send(List.of(ChangeMessage.pending(memberId, entity, List.copyOf(applied.failed()))));

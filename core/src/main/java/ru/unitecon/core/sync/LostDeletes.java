@@ -45,8 +45,8 @@ final class LostDeletes {
     }
 
     /** @return how many stored records the portal no longer had */
-    int run(PortalLedger ledger, ChangeMessage message) {
-        String memberId = ledger.memberId();
+    int run(RecordApplier applier, ChangeMessage message) {
+        String memberId = applier.memberId();
         CrmEntity entity = message.entity();
         long cursor = message.afterId();
         Instant began = clock.instant();
@@ -56,7 +56,7 @@ final class LostDeletes {
         // As many pages as the stored ids need; all of them once the portal turned out to have more.
         int wanted = CrmReads.pagesFor(stored.size(), BitrixRestClient.BATCH_LIMIT);
         while (true) {
-            List<ScanPage> pages = ledger.reads().scanPages(entity.listMethod(), Map.of(), List.of("ID"), cursor,
+            List<ScanPage> pages = applier.reads().scanPages(entity.listMethod(), Map.of(), List.of("ID"), cursor,
                     wanted);
             ScanPage last = pages.getLast();
             Set<Long> onPortal = new HashSet<>();
@@ -65,7 +65,7 @@ final class LostDeletes {
             Set<Long> gone = new HashSet<>(checked);
             gone.removeAll(onPortal);
             for (long id : gone) {
-                if (ledger.delete(entity, id, clock.instant()).failed().isEmpty()) {
+                if (applier.delete(entity, id, clock.instant()).failed().isEmpty()) {
                     deleted++;
                 }
             }
@@ -82,7 +82,7 @@ final class LostDeletes {
             wanted = wanted < BitrixRestClient.BATCH_LIMIT ? BitrixRestClient.BATCH_LIMIT
                     : CrmReads.pagesFor(stored.size(), BitrixRestClient.BATCH_LIMIT);
             // A small share of the rate limit: stop before the portal would make the sync wait.
-            boolean limitReached = ledger.client().nextCallWait().compareTo(pace.deferAbove()) > 0;
+            boolean limitReached = applier.client().nextCallWait().compareTo(pace.deferAbove()) > 0;
             if (limitReached || Duration.between(began, clock.instant()).compareTo(pace.scanBudget()) >= 0) {
                 queue.send(List.of(ChangeMessage.checkIds(memberId, entity, cursor, message.at())),
                         pace.checkPause());

@@ -8,10 +8,10 @@ import ru.unitecon.core.bitrix.crm.CrmEntity;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
 import ru.unitecon.core.bitrix.rest.RateLimited;
 import ru.unitecon.core.bitrix.tokens.PortalNeedsReconnect;
-import ru.unitecon.core.portal.PortalInstallation;
+import ru.unitecon.core.portal.Installation;
 import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.core.portal.PortalStatus;
-import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.portal.InstallationStatus;
+import ru.unitecon.core.store.InstallationStore;
 import ru.unitecon.core.store.SyncStateStore;
 
 import java.time.Duration;
@@ -54,14 +54,14 @@ final class PortalRun {
     private boolean dropped;
     private boolean unreachable;
     private boolean broken;
-    private PortalLedger ledger;
+    private RecordApplier applier;
     private BitrixRestClient client;
     private int chunks;
     private boolean stopped;
     private Duration carryDelay = Duration.ZERO;
     private Duration retryDelay = RETRY_FAILED_AFTER;
     private boolean recountNeeded;
-    private PortalStore portals;
+    private InstallationStore portals;
 
     PortalRun(String memberId, List<QueuedChange> changes) {
         this.memberId = memberId;
@@ -99,9 +99,9 @@ final class PortalRun {
         return commands;
     }
 
-    /** The portal's ledger, or null when the run has nothing to do on the portal (or cannot reach it). */
-    PortalLedger ledger() {
-        return ledger;
+    /** The portal's record applier, or null when the run has nothing to do on the portal (or cannot reach it). */
+    RecordApplier applier() {
+        return applier;
     }
 
     /** Uninstalled, purged or waiting for a reconnect: its messages are done with, nothing is to run. */
@@ -136,24 +136,24 @@ final class PortalRun {
 
     /**
      * Purges or drops what an uninstalled portal was sent, applies deletions (they need no call to the portal), and
-     * opens the portal's ledger with its cached field mapping when anything else is to be done.
+     * opens the portal's record applier with its cached field mapping when anything else is to be done.
      */
-    void open(SyncStores stores, PortalClients clients, FieldMappings fieldMappings) {
+    void open(SyncStores stores, RestClients clients, FieldMappings fieldMappings) {
         portals = stores.portals();
-        Optional<PortalInstallation> portal = portals.find(memberId);
+        Optional<Installation> portal = portals.find(memberId);
         if (purge) {
             purge(stores, portal);
             dropped = true;
             return;
         }
-        if (portal.isEmpty() || portal.get().status() != PortalStatus.INSTALLED) {
+        if (portal.isEmpty() || portal.get().status() != InstallationStatus.INSTALLED) {
             LOG.info("portal {} is {}: its changes are dropped", memberId,
                     portal.map(p -> p.status().name()).orElse("unknown"));
             dropped = true;
             return;
         }
         PortalSettings settings = stores.settings().load(memberId);
-        toDelete.forEach((ref, at) -> PortalLedger.delete(stores.ledger(), memberId, settings, ref.entity(), ref.id(), at)
+        toDelete.forEach((ref, at) -> RecordApplier.delete(stores.recordStore(), memberId, settings, ref.entity(), ref.id(), at)
                 .failed().forEach(id -> failed.add(new Ref(ref.entity(), id))));
         if (toFetch.values().stream().allMatch(Set::isEmpty) && commands.isEmpty()) {
             return;
@@ -165,7 +165,7 @@ final class PortalRun {
             Optional<Map<CrmEntity, AppointmentFieldMapping>> cached = FieldMappings.cached(named, state);
             Map<CrmEntity, AppointmentFieldMapping> mappings = cached.isPresent() ? cached.get()
                     : fieldMappings.reread(memberId, named, client);
-            ledger = new PortalLedger(memberId, settings, stores.ledger(), client, mappings, cached.isEmpty(),
+            applier = new RecordApplier(memberId, settings, stores.recordStore(), client, mappings, cached.isEmpty(),
                     () -> fieldMappings.reread(memberId, named, client));
         } catch (PortalNeedsReconnect e) {
             stores.portals().markNeedsReconnect(memberId);
@@ -186,7 +186,7 @@ final class PortalRun {
      * @return whether it did
      */
     boolean fetchNextChunk(SyncPace pace, Instant now) {
-        if (ledger == null || stopped) {
+        if (applier == null || stopped) {
             return false;
         }
         Optional<Map.Entry<CrmEntity, LinkedHashSet<Long>>> next = toFetch.entrySet().stream()
@@ -209,7 +209,7 @@ final class PortalRun {
         }
         chunks++;
         try {
-            PortalLedger.Applied applied = ledger.fetchAndApply(entity, chunk, now);
+            RecordApplier.Applied applied = applier.fetchAndApply(entity, chunk, now);
             applied.failed().forEach(id -> failed.add(new Ref(entity, id)));
             recountNeeded |= applied.recountNeeded();
         } catch (PortalNeedsReconnect e) {
@@ -298,8 +298,8 @@ final class PortalRun {
         }
     }
 
-    private void purge(SyncStores stores, Optional<PortalInstallation> portal) {
-        if (portal.isPresent() && portal.get().status() == PortalStatus.UNINSTALLED) {
+    private void purge(SyncStores stores, Optional<Installation> portal) {
+        if (portal.isPresent() && portal.get().status() == InstallationStatus.UNINSTALLED) {
             int items = stores.portals().purge(memberId);
             LOG.info("portal {} purged: {} items deleted", memberId, items);
         } else {

@@ -7,12 +7,12 @@ import ru.unitecon.core.bitrix.crm.AppointmentFieldMapping;
 import ru.unitecon.core.bitrix.crm.CrmEntity;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
 import ru.unitecon.core.bitrix.tokens.PortalNeedsReconnect;
-import ru.unitecon.core.bitrix.tokens.PortalTokens;
+import ru.unitecon.core.bitrix.tokens.InstallationTokens;
 import ru.unitecon.core.bitrix.tokens.TokenRefresher;
 import ru.unitecon.core.portal.AppointmentFields;
-import ru.unitecon.core.portal.PortalInstallation;
+import ru.unitecon.core.portal.Installation;
 import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.core.store.SyncStateStore;
 
 import java.time.Duration;
@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * has not run. It also keeps idle installations' refresh tokens alive before their 180 days run out.
  */
 public final class Reconciliation {
-    /** Our clock and the portal's may disagree a little; the ledger ignores what it already has. */
+    /** Our clock and the portal's may disagree a little; the bookkeeping ignores what it already has. */
     static final Duration OVERLAP = Duration.ofMinutes(5);
     /** Refresh tokens live 180 days; an installation left alone this long gets a new pair. */
     static final Duration KEEP_ALIVE_AFTER = Duration.ofDays(150);
@@ -50,13 +50,13 @@ public final class Reconciliation {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
 
     private final SyncStores stores;
-    private final PortalClients clients;
+    private final RestClients clients;
     private final TokenRefresher refresher;
     private final ChangeQueue queue;
     private final InstantSource clock;
     private final FieldMappings fieldMappings;
 
-    public Reconciliation(SyncStores stores, PortalClients clients, TokenRefresher refresher, ChangeQueue queue,
+    public Reconciliation(SyncStores stores, RestClients clients, TokenRefresher refresher, ChangeQueue queue,
                           InstantSource clock) {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clients = Objects.requireNonNull(clients, "clients");
@@ -91,8 +91,8 @@ public final class Reconciliation {
 
     /** @return how many records were read, or empty when the portal is not installed */
     public Optional<Long> reconcile(String memberId) {
-        Optional<PortalInstallation> portal = stores.portals().find(memberId);
-        if (portal.isEmpty() || portal.get().status() != PortalStatus.INSTALLED) {
+        Optional<Installation> portal = stores.portals().find(memberId);
+        if (portal.isEmpty() || portal.get().status() != InstallationStatus.INSTALLED) {
             return Optional.empty();
         }
         Instant startedAt = clock.instant();
@@ -105,17 +105,17 @@ public final class Reconciliation {
         PortalSettings settings = stores.settings().load(memberId);
         AppointmentFields named = settings.appointmentFields();
         Optional<Map<CrmEntity, AppointmentFieldMapping>> cached = FieldMappings.cached(named, state);
-        PortalLedger portalLedger = new PortalLedger(memberId, settings, stores.ledger(), client,
+        RecordApplier recordApplier = new RecordApplier(memberId, settings, stores.recordStore(), client,
                 cached.orElseGet(() -> fieldMappings.reread(memberId, named, client)), cached.isEmpty(),
                 () -> fieldMappings.reread(memberId, named, client));
         AtomicLong read = new AtomicLong();
         AtomicBoolean recount = new AtomicBoolean();
         for (CrmEntity entity : CrmEntity.values()) {
-            read.addAndGet(portalLedger.reads().listAll(entity.listMethod(),
+            read.addAndGet(recordApplier.reads().listAll(entity.listMethod(),
                     Map.of(">DATE_MODIFY", BITRIX_TIME.format(since.atOffset(ZoneOffset.UTC))),
-                    portalLedger.select(entity),
+                    recordApplier.select(entity),
                     page -> {
-                        if (portalLedger.apply(entity, List.of(page)).recountNeeded()) {
+                        if (recordApplier.apply(entity, List.of(page)).recountNeeded()) {
                             recount.set(true);
                         }
                     }));
@@ -128,7 +128,7 @@ public final class Reconciliation {
     }
 
     /** A daily comparison of ids once the portal has been installed a day, and a recount that did not run. */
-    private void queueOverdueWork(PortalInstallation portal, SyncStateStore.State state, Instant now) {
+    private void queueOverdueWork(Installation portal, SyncStateStore.State state, Instant now) {
         String memberId = portal.memberId();
         boolean installedADayAgo = portal.installedAt() == null
                 || !portal.installedAt().plus(ID_CHECK_EVERY).isAfter(now);
@@ -145,7 +145,7 @@ public final class Reconciliation {
      * was last refreshed.
      */
     private void keepAlive(String memberId, Instant now) {
-        Optional<PortalTokens> tokens = stores.portals().load(memberId);
+        Optional<InstallationTokens> tokens = stores.portals().load(memberId);
         if (tokens.isPresent()
                 && tokens.get().accessExpiresAt().minus(ACCESS_TOKEN_LIFETIME).isBefore(now.minus(KEEP_ALIVE_AFTER))) {
             refresher.afterExpired(memberId, tokens.get().accessToken());

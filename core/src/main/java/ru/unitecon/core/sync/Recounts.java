@@ -2,7 +2,7 @@ package ru.unitecon.core.sync;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import ru.unitecon.core.store.LedgerRebuild;
+import ru.unitecon.core.store.RecordsRecount;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.SyncStateStore;
 
@@ -24,11 +24,11 @@ public final class Recounts {
 
     private final SyncStateStore state;
     private final SettingsStore settings;
-    private final LedgerRebuild rebuild;
+    private final RecordsRecount rebuild;
     private final ChangeQueue queue;
     private final InstantSource clock;
 
-    public Recounts(SyncStateStore state, SettingsStore settings, LedgerRebuild rebuild, ChangeQueue queue,
+    public Recounts(SyncStateStore state, SettingsStore settings, RecordsRecount rebuild, ChangeQueue queue,
                     InstantSource clock) {
         this.state = Objects.requireNonNull(state, "state");
         this.settings = Objects.requireNonNull(settings, "settings");

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * Everything it writes is idempotent, so a message that comes back (or arrives twice) changes nothing more. A
  * failure is reported for the message it belongs to only; a store that cannot be reached fails the whole delivery.
  * Only one worker should call a portal at a time: the deployment limits the sync function's concurrency, and
- * within a worker {@code PortalRateLimits} paces the calls and the REST client backs off when the portal refuses.
+ * within a worker {@code RateLimits} paces the calls and the REST client backs off when the portal refuses.
  */
 public final class SyncService {
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
@@ -35,7 +35,7 @@ public final class SyncService {
     private static final Duration RECOUNT_AGAIN_AFTER = Duration.ofMinutes(1);
 
     private final SyncStores stores;
-    private final PortalClients clients;
+    private final RestClients clients;
     private final ChangeQueue queue;
     private final SyncPace pace;
     private final InstantSource clock;
@@ -44,7 +44,7 @@ public final class SyncService {
     private final LostDeletes lostDeletes;
     private final Recounts recounts;
 
-    public SyncService(SyncStores stores, PortalClients clients, ChangeQueue queue, SyncPace pace,
+    public SyncService(SyncStores stores, RestClients clients, ChangeQueue queue, SyncPace pace,
                        InstantSource clock) {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clients = Objects.requireNonNull(clients, "clients");
@@ -53,7 +53,7 @@ public final class SyncService {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.fieldMappings = new FieldMappings(stores.state());
         this.backfill = new Backfill(stores.backfills(), queue, pace, clock);
-        this.lostDeletes = new LostDeletes(stores.ledger().records(), stores.state(), queue, pace, clock);
+        this.lostDeletes = new LostDeletes(stores.recordStore().records(), stores.state(), queue, pace, clock);
         this.recounts = new Recounts(stores.state(), stores.settings(), stores.rebuild(), queue, clock);
     }
 
@@ -122,7 +122,7 @@ public final class SyncService {
                 recounts.add(command);
                 continue;
             }
-            if (run.unreachable() || run.ledger() == null) {
+            if (run.unreachable() || run.applier() == null) {
                 failed.add(command.deliveryId());
                 continue;
             }
@@ -142,18 +142,18 @@ public final class SyncService {
 
     /** A backfill or a check of ids, unless the run is out of time or the portal's rate limit would hold it up. */
     private void scan(PortalRun run, ChangeMessage message, Instant until) {
-        Duration wait = run.ledger().client().nextCallWait();
+        Duration wait = run.applier().client().nextCallWait();
         if (!clock.instant().isBefore(until) || wait.compareTo(pace.deferAbove()) > 0) {
             queue.send(List.of(message), wait);
             return;
         }
         switch (message.action()) {
             case BACKFILL -> {
-                if (backfill.run(run.ledger(), message)) {
+                if (backfill.run(run.applier(), message)) {
                     run.needsRecount();
                 }
             }
-            case CHECK_IDS -> lostDeletes.run(run.ledger(), message);
+            case CHECK_IDS -> lostDeletes.run(run.applier(), message);
             default -> throw new IllegalStateException("not a command: " + message.action());
         }
     }

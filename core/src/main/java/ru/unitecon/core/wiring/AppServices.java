@@ -8,8 +8,8 @@ import ru.unitecon.core.clients.ClientCards;
 import ru.unitecon.core.export.MetricsExport;
 import ru.unitecon.core.install.AppAddresses;
 import ru.unitecon.core.install.InstallationService;
-import ru.unitecon.core.install.PortalFactsLearner;
-import ru.unitecon.core.install.PortalFactsRefresh;
+import ru.unitecon.core.install.ZoneAndCurrencyLearner;
+import ru.unitecon.core.install.ZoneAndCurrencyRefresh;
 import ru.unitecon.core.intake.EventInbox;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.reminders.ReminderService;
@@ -18,10 +18,10 @@ import ru.unitecon.core.spend.SpendApi;
 import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.BackfillStore;
 import ru.unitecon.core.store.DueAppointments;
-import ru.unitecon.core.store.LedgerRebuild;
-import ru.unitecon.core.store.LedgerStore;
-import ru.unitecon.core.store.PortalSecrets;
-import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.store.RecordsRecount;
+import ru.unitecon.core.store.RecordStore;
+import ru.unitecon.core.store.SecretStore;
+import ru.unitecon.core.store.InstallationStore;
 import ru.unitecon.core.store.RecordReader;
 import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.core.store.SettingsStore;
@@ -29,7 +29,7 @@ import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.store.SyncStateStore;
 import ru.unitecon.core.sync.ChangeQueue;
 import ru.unitecon.core.sync.CurrentRecords;
-import ru.unitecon.core.sync.PortalClients;
+import ru.unitecon.core.sync.RestClients;
 import ru.unitecon.core.sync.Reconciliation;
 import ru.unitecon.core.sync.Recounts;
 import ru.unitecon.core.sync.SyncPace;
@@ -59,21 +59,21 @@ public final class AppServices {
     private final Once<AppAddresses> addresses;
     private final UnaryOperator<BitrixRestClient.Builder> restTuning;
 
-    private final PortalStore portals;
+    private final InstallationStore portals;
     private final SettingsStore settings;
-    private final LedgerStore ledger;
-    private final LedgerRebuild rebuild;
+    private final RecordStore recordStore;
+    private final RecordsRecount rebuild;
     private final SyncStateStore syncState;
     private final BackfillStore backfills;
     private final RecordReader records;
     private final AggregateReader aggregates;
     private final SpendStore spend;
-    private final PortalSecrets secrets;
+    private final SecretStore secrets;
     private final DueAppointments dueAppointments;
     private final SentReminders sentReminders;
 
     private final Once<TokenRefresher> refresher = new Once<>(this::newRefresher);
-    private final Once<PortalClients> clients = new Once<>(this::newClients);
+    private final Once<RestClients> clients = new Once<>(this::newClients);
     private final Once<InstallationService> installations = new Once<>(this::newInstallations);
 
     private AppServices(Builder parts) {
@@ -86,16 +86,16 @@ public final class AppServices {
         this.restTuning = parts.restTuning;
         DynamoDbClient dynamo = parts.dynamo;
         String table = parts.table;
-        portals = new PortalStore(dynamo, table);
+        portals = new InstallationStore(dynamo, table);
         settings = new SettingsStore(dynamo, table);
-        ledger = new LedgerStore(dynamo, table, clock);
-        rebuild = new LedgerRebuild(dynamo, table, clock);
+        recordStore = new RecordStore(dynamo, table, clock);
+        rebuild = new RecordsRecount(dynamo, table, clock);
         syncState = new SyncStateStore(dynamo, table);
         backfills = new BackfillStore(dynamo, table);
         records = new RecordReader(dynamo, table);
         aggregates = new AggregateReader(dynamo, table);
         spend = new SpendStore(dynamo, table);
-        secrets = new PortalSecrets(dynamo, table, clock);
+        secrets = new SecretStore(dynamo, table, clock);
         dueAppointments = new DueAppointments(dynamo, table);
         sentReminders = new SentReminders(dynamo, table);
     }
@@ -105,7 +105,7 @@ public final class AppServices {
         return new Builder(dynamo, table);
     }
 
-    public PortalStore portals() {
+    public InstallationStore portals() {
         return portals;
     }
 
@@ -113,11 +113,11 @@ public final class AppServices {
         return settings;
     }
 
-    public LedgerStore ledger() {
-        return ledger;
+    public RecordStore recordStore() {
+        return recordStore;
     }
 
-    public LedgerRebuild rebuild() {
+    public RecordsRecount rebuild() {
         return rebuild;
     }
 
@@ -141,7 +141,7 @@ public final class AppServices {
         return spend;
     }
 
-    public PortalSecrets secrets() {
+    public SecretStore secrets() {
         return secrets;
     }
 
@@ -154,7 +154,7 @@ public final class AppServices {
     }
 
     public SyncStores syncStores() {
-        return new SyncStores(portals, settings, ledger, rebuild, syncState, backfills);
+        return new SyncStores(portals, settings, recordStore, rebuild, syncState, backfills);
     }
 
     public Clock clock() {
@@ -172,7 +172,7 @@ public final class AppServices {
     }
 
     /** REST clients with the installation's stored tokens; all share one HTTP client and the refresher. */
-    public PortalClients clients() {
+    public RestClients clients() {
         return clients.get();
     }
 
@@ -199,7 +199,7 @@ public final class AppServices {
     }
 
     public ReminderService reminders() {
-        return new ReminderService(portals, settings, ledger, dueAppointments, sentReminders, clients(), clock);
+        return new ReminderService(portals, settings, recordStore, dueAppointments, sentReminders, clients(), clock);
     }
 
     /** Recounts of a portal's aggregates, queued for the sync function. */
@@ -208,13 +208,13 @@ public final class AppServices {
     }
 
     /** Learns a portal's zone and currencies; a recount that follows is queued on the change queue. */
-    public PortalFactsLearner factsLearner() {
-        return new PortalFactsLearner(settings, recounts(), clock);
+    public ZoneAndCurrencyLearner factsLearner() {
+        return new ZoneAndCurrencyLearner(settings, recounts(), clock);
     }
 
     /** The scheduler's daily look at each portal's zone and currency rates. */
-    public PortalFactsRefresh portalFacts() {
-        return new PortalFactsRefresh(portals, settings, clients(), factsLearner(), clock);
+    public ZoneAndCurrencyRefresh portalFacts() {
+        return new ZoneAndCurrencyRefresh(portals, settings, clients(), factsLearner(), clock);
     }
 
     public MetricsExport metricsExport() {
@@ -227,7 +227,7 @@ public final class AppServices {
     }
 
     public ClientAndChannelRobot robot() {
-        return new ClientAndChannelRobot(portals, settings, records, aggregates, new CurrentRecords(ledger),
+        return new ClientAndChannelRobot(portals, settings, records, aggregates, new CurrentRecords(recordStore),
                 clientCards(), clients(), clock);
     }
 
@@ -244,7 +244,7 @@ public final class AppServices {
         return new TokenRefresher(oauth.get(), portals, sleeper);
     }
 
-    private PortalClients newClients() {
+    private RestClients newClients() {
         HttpClient http = BitrixRestClient.newHttpClient();
         TokenRefresher tokens = refresher();
         return memberId -> restTuning.apply(BitrixRestClient.builder(memberId, portals, tokens).http(http)).build();

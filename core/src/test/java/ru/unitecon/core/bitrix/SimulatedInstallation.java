@@ -5,9 +5,9 @@ import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.rest.Backoff;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
-import ru.unitecon.core.bitrix.rest.PortalRateLimits;
-import ru.unitecon.core.bitrix.tokens.InMemoryPortalTokensStore;
-import ru.unitecon.core.bitrix.tokens.PortalTokens;
+import ru.unitecon.core.bitrix.rest.RateLimits;
+import ru.unitecon.core.bitrix.tokens.InMemoryTokenStorage;
+import ru.unitecon.core.bitrix.tokens.InstallationTokens;
 import ru.unitecon.core.bitrix.tokens.TokenRefresher;
 import ru.unitecon.simulator.Dataset;
 import ru.unitecon.simulator.IssuedTokens;
@@ -36,10 +36,10 @@ public final class SimulatedInstallation implements AutoCloseable {
     public final SimulatedPortal portal;
     public final AppCredentials credentials;
     public final OAuthServer oauth;
-    public final InMemoryPortalTokensStore store = new InMemoryPortalTokensStore();
+    public final InMemoryTokenStorage store = new InMemoryTokenStorage();
     public final TokenRefresher refresher;
-    public final PortalRateLimits limits = new PortalRateLimits(clock, sleeper, PortalRateLimits.BURST,
-            PortalRateLimits.PER_SECOND);
+    public final RateLimits limits = new RateLimits(clock, sleeper, RateLimits.BURST,
+            RateLimits.PER_SECOND);
 
     private SimulatedInstallation(SimulatorOptions options, Dataset dataset, ZoneId zone) {
         simulator = PortalSimulator.start(options.withClock(clock));
@@ -48,7 +48,7 @@ public final class SimulatedInstallation implements AutoCloseable {
         oauth = new OAuthServer(HttpClient.newHttpClient(), credentials, List.of(simulator.oauthServerUrl()));
         refresher = new TokenRefresher(oauth, store, sleeper);
         IssuedTokens admin = portal.issueTokens(portal.seed().dataset().adminUserId());
-        store.put(portal.memberId(), new PortalTokens(admin.accessToken(), admin.refreshToken(), admin.expiresAt(),
+        store.put(portal.memberId(), new InstallationTokens(admin.accessToken(), admin.refreshToken(), admin.expiresAt(),
                 portal.clientEndpoint().toString(), portal.serverEndpoint().toString()));
     }
 
@@ -84,7 +84,7 @@ public final class SimulatedInstallation implements AutoCloseable {
         return clientBuilder().build();
     }
 
-    public PortalTokens storedTokens() {
+    public InstallationTokens storedTokens() {
         return store.load(memberId()).orElseThrow();
     }
 

@@ -144,14 +144,14 @@ class ClientCardsTest {
     private static void lead(SeededSalon salon, long id, String created, LeadSource source, Long contactId,
                              AppointmentObservation visit) {
         Instant at = Instant.parse(created);
-        SeededSalon.APP.ledger().apply(salon.memberId, DEFAULTS, new LeadSnapshot(id, at, at, source,
+        SeededSalon.APP.recordStore().apply(salon.memberId, DEFAULTS, new LeadSnapshot(id, at, at, source,
                 Semantic.IN_PROGRESS, contactId, BigDecimal.ZERO, 1L, visit));
     }
 
     private static void wonDeal(SeededSalon salon, long id, Long contactId, Long leadId, String amount,
                                 LocalDate closed, AppointmentObservation visit) {
         Instant at = closed.atTime(9, 0).toInstant(ZoneOffset.UTC);
-        SeededSalon.APP.ledger().apply(salon.memberId, DEFAULTS, new DealSnapshot(id, at, at, LeadSource.NONE,
+        SeededSalon.APP.recordStore().apply(salon.memberId, DEFAULTS, new DealSnapshot(id, at, at, LeadSource.NONE,
                 Semantic.SUCCESS, contactId, leadId, new BigDecimal(amount), closed, 1L, visit));
     }
 

@@ -11,9 +11,9 @@ import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.intake.IntakeOutcome;
-import ru.unitecon.core.portal.PortalInstallation;
+import ru.unitecon.core.portal.Installation;
 import ru.unitecon.core.robot.RobotDefinition;
-import ru.unitecon.core.store.PortalStore;
+import ru.unitecon.core.store.InstallationStore;
 import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.core.wiring.AppServices;
 import ru.unitecon.simulator.CrmEntityType;
@@ -57,7 +57,7 @@ class InstallationServiceTest {
 
     private final PortalSimulator simulator = PortalSimulator.start(SimulatorOptions.defaults());
     private final SimulatedPortal portal = simulator.createPortal(PortalSeed.of(Dataset.bundledSample()));
-    private final PortalStore portals;
+    private final InstallationStore portals;
     private final List<ChangeMessage> queued = new ArrayList<>();
     private final InstallationService installations;
     private final EventIntake intake;
@@ -91,12 +91,12 @@ class InstallationServiceTest {
         installations.install(PlacementRequest.parse(frame.url().getRawQuery(),
                 frame.body() + "&APPLICATION_TOKEN=chosen0000000000"));
 
-        PortalInstallation stored = portals.find(portal.memberId()).orElseThrow();
+        Installation stored = portals.find(portal.memberId()).orElseThrow();
         assertEquals(portal.clientEndpoint(), stored.clientEndpoint());
         assertEquals(portal.clientEndpoint().toString(), portals.load(portal.memberId()).orElseThrow().clientEndpoint());
         assertNull(stored.applicationToken());
         assertEquals(1, portal.calls().count("user.admin"));
-        assertEquals(PortalBindings.EVENTS.size(), portal.records().boundEvents().size());
+        assertEquals(EventBindings.EVENTS.size(), portal.records().boundEvents().size());
     }
 
     @Test
@@ -104,10 +104,10 @@ class InstallationServiceTest {
         installedByTheAdministrator();
 
         assertTrue(portals.load(portal.memberId()).isPresent());
-        assertEquals(Set.copyOf(PortalBindings.EVENTS), portal.records().boundEvents().stream()
+        assertEquals(Set.copyOf(EventBindings.EVENTS), portal.records().boundEvents().stream()
                 .filter(binding -> binding.handler().equals(EVENTS.toString()))
                 .map(PortalRecords.EventBinding::event).collect(Collectors.toSet()));
-        assertEquals(PortalBindings.PLACEMENTS.stream().map(placement -> placement + " " + APP).toList(),
+        assertEquals(EventBindings.PLACEMENTS.stream().map(placement -> placement + " " + APP).toList(),
                 portal.records().placements().stream()
                 .map(placement -> placement.placement() + " " + placement.handler()).toList());
         // The learned zone and currencies are queued for a recount before the backfill, which then counts in them.
@@ -122,7 +122,7 @@ class InstallationServiceTest {
         intake.receive(appEvent("ONAPPINSTALL", admin(), "v1", null));
         intake.receive(appEvent("ONAPPUPDATE", admin(), "v2", null));
 
-        for (String tab : PortalBindings.CRM_TABS) {
+        for (String tab : EventBindings.CRM_TABS) {
             List<PortalRecords.PlacementBinding> bound = portal.records().placements().stream()
                     .filter(placement -> placement.placement().equals(tab)).toList();
             assertEquals(1, bound.size(), tab + " is bound once, also after the update binds again");
@@ -159,7 +159,7 @@ class InstallationServiceTest {
 
         assertEquals(List.of(), portal.records().robots());
         assertTrue(portals.load(portal.memberId()).isPresent());
-        assertEquals(PortalBindings.EVENTS.size(), portal.records().boundEvents().size());
+        assertEquals(EventBindings.EVENTS.size(), portal.records().boundEvents().size());
     }
 
     @Test
@@ -178,7 +178,7 @@ class InstallationServiceTest {
                 ((List<?>) state.definition().get("LIST")).stream()
                         .map(item -> ((Map<?, ?>) item).get("XML_ID")).toList());
         assertEquals("string", portal.userFields(CrmEntityType.DEAL).get(2).userTypeId());
-        assertEquals(PortalBindings.EVENTS.size(), portal.records().boundEvents().size());
+        assertEquals(EventBindings.EVENTS.size(), portal.records().boundEvents().size());
     }
 
     @Test
@@ -217,7 +217,7 @@ class InstallationServiceTest {
 
         assertEquals(IntakeOutcome.ACCEPTED,
                 intake.receive(appEvent("ONAPPINSTALL", admin(), "genuine", COLLECTOR)).outcome());
-        PortalInstallation stored = portals.find(portal.memberId()).orElseThrow();
+        Installation stored = portals.find(portal.memberId()).orElseThrow();
         assertEquals("genuine", stored.applicationToken());
         assertEquals(portal.clientEndpoint(), stored.clientEndpoint());
         assertEquals(portal.clientEndpoint().toString(), portals.load(portal.memberId()).orElseThrow().clientEndpoint());
@@ -247,7 +247,7 @@ class InstallationServiceTest {
         assertEquals(IntakeOutcome.ACCEPTED,
                 intake.receive(appEvent("ONAPPUPDATE", admin(), "v3", COLLECTOR)).outcome());
         assertEquals("v3", portals.find(portal.memberId()).orElseThrow().applicationToken());
-        assertEquals(bindsBefore + PortalBindings.EVENTS.size(), portal.calls().count("event.bind"));
+        assertEquals(bindsBefore + EventBindings.EVENTS.size(), portal.calls().count("event.bind"));
         assertEquals(portal.clientEndpoint(), portals.find(portal.memberId()).orElseThrow().clientEndpoint());
         assertThrows(ForgedRequest.class, () -> intake.receive(leadEvent("v1")));
         assertEquals(IntakeOutcome.ACCEPTED, intake.receive(leadEvent("v3")).outcome());

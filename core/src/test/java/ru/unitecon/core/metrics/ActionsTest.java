@@ -2,7 +2,7 @@ package ru.unitecon.core.metrics;
 
 import org.junit.jupiter.api.Test;
 import ru.unitecon.core.attribution.LeadSource;
-import ru.unitecon.core.ledger.Measure;
+import ru.unitecon.core.bookkeeping.Measure;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.ReminderPolicy;
 import ru.unitecon.core.portal.VariableCost;

@@ -1,8 +1,8 @@
 package ru.unitecon.core.metrics;
 
-import ru.unitecon.core.ledger.AggregateKey;
-import ru.unitecon.core.ledger.Counters;
-import ru.unitecon.core.ledger.Measure;
+import ru.unitecon.core.bookkeeping.AggregateKey;
+import ru.unitecon.core.bookkeeping.Counters;
+import ru.unitecon.core.bookkeeping.Measure;
 import ru.unitecon.core.portal.PortalSettings;
 
 import java.math.BigDecimal;

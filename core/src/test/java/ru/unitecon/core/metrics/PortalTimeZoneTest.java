@@ -5,12 +5,12 @@ import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.crm.Semantic;
 import ru.unitecon.core.currency.Amount;
 import ru.unitecon.core.currency.CurrencyRates;
-import ru.unitecon.core.ledger.AggregateKey;
-import ru.unitecon.core.ledger.ClientMember;
-import ru.unitecon.core.ledger.ClientState;
-import ru.unitecon.core.ledger.Contribution;
-import ru.unitecon.core.ledger.DealRecord;
-import ru.unitecon.core.ledger.Ledger;
+import ru.unitecon.core.bookkeeping.AggregateKey;
+import ru.unitecon.core.bookkeeping.ClientMember;
+import ru.unitecon.core.bookkeeping.ClientState;
+import ru.unitecon.core.bookkeeping.Contribution;
+import ru.unitecon.core.bookkeeping.DealRecord;
+import ru.unitecon.core.bookkeeping.Bookkeeping;
 import ru.unitecon.core.portal.PortalSettings;
 
 import java.math.BigDecimal;
@@ -40,12 +40,12 @@ class PortalTimeZoneTest {
             PortalSettings.defaults().withZone(ZoneId.of("America/Sao_Paulo"));
 
     private static MetricsEngine engineOf(PortalSettings settings, DealRecord... deals) {
-        Ledger ledger = new Ledger(settings);
+        Bookkeeping bookkeeping = new Bookkeeping(settings);
         Contribution aggregates = new Contribution();
         for (DealRecord deal : deals) {
             ClientMember lead = new ClientMember(deal.created().minusSeconds(86_400), INSTAGRAM, null, null);
-            aggregates.add(ledger.contributionOf(ClientState.empty("C" + deal.id())
-                    .with("L" + deal.id(), lead).with(deal.memberId(), ledger.memberOf(deal))));
+            aggregates.add(bookkeeping.contributionOf(ClientState.empty("C" + deal.id())
+                    .with("L" + deal.id(), lead).with(deal.memberId(), bookkeeping.memberOf(deal))));
         }
         Map<AggregateKey, BigDecimal> spend = Map.of(new AggregateKey(MARCH, INSTAGRAM), new BigDecimal("3000"));
         return new MetricsEngine(settings, aggregates.cells(), spend, PortalFixture.READ_AT);

@@ -1,7 +1,7 @@
 package ru.unitecon.core.metrics;
 
 import org.junit.jupiter.api.Test;
-import ru.unitecon.core.ledger.Measure;
+import ru.unitecon.core.bookkeeping.Measure;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.VariableCost;
 

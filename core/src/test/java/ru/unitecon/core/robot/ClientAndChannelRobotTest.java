@@ -5,7 +5,7 @@ import ru.unitecon.core.bitrix.crm.AppointmentFieldMapping;
 import ru.unitecon.core.bitrix.crm.CrmEntity;
 import ru.unitecon.core.bitrix.inbound.ForgedRequest;
 import ru.unitecon.core.bitrix.inbound.MalformedRequest;
-import ru.unitecon.core.ledger.AggregateKey;
+import ru.unitecon.core.bookkeeping.AggregateKey;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;

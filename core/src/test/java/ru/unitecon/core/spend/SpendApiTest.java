@@ -2,7 +2,7 @@ package ru.unitecon.core.spend;
 
 import org.junit.jupiter.api.Test;
 import ru.unitecon.core.access.SecretKind;
-import ru.unitecon.core.ledger.AggregateKey;
+import ru.unitecon.core.bookkeeping.AggregateKey;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.testsupport.SeededSalon;
 

@@ -1,7 +1,7 @@
 package ru.unitecon.core.spend;
 
 import org.junit.jupiter.api.Test;
-import ru.unitecon.core.ledger.AggregateKey;
+import ru.unitecon.core.bookkeeping.AggregateKey;
 import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.testsupport.LocalDynamo;
 

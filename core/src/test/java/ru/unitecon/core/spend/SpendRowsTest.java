@@ -2,7 +2,7 @@ package ru.unitecon.core.spend;
 
 import org.junit.jupiter.api.Test;
 import ru.unitecon.core.bitrix.inbound.MalformedRequest;
-import ru.unitecon.core.ledger.AggregateKey;
+import ru.unitecon.core.bookkeeping.AggregateKey;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;

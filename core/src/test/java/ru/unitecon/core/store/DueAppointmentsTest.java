@@ -21,13 +21,13 @@ class DueAppointmentsTest {
     private static final Instant VISIT = Instant.parse("2031-05-07T10:30:00Z");
     private static final Instant BOOKED = Instant.parse("2031-05-01T09:00:00Z");
 
-    private final LedgerStore ledger = new LedgerStore(LocalDynamo.client(), LocalDynamo.TABLE, Clock.systemUTC());
+    private final RecordStore recordStore = new RecordStore(LocalDynamo.client(), LocalDynamo.TABLE, Clock.systemUTC());
     private final DueAppointments due = new DueAppointments(LocalDynamo.client(), LocalDynamo.TABLE);
     private final String member = LocalDynamo.freshMemberId();
     private final PortalSettings settings = PortalSettings.defaults();
 
     private void lead(long id, Instant modified, Instant visit, AppointmentState state) {
-        ledger.apply(member, settings, new LeadSnapshot(id, BOOKED, modified, LeadSource.NONE, Semantic.IN_PROGRESS,
+        recordStore.apply(member, settings, new LeadSnapshot(id, BOOKED, modified, LeadSource.NONE, Semantic.IN_PROGRESS,
                 null, BigDecimal.ZERO, 6L, new AppointmentObservation(visit, state)));
     }
 
@@ -60,7 +60,7 @@ class DueAppointmentsTest {
         assertEquals(List.of(), mine(VISIT.minusSeconds(60), VISIT.plusSeconds(3600)));
         assertEquals(List.of(new DueAppointments.Entry(member, "L1", newVisit)),
                 mine(newVisit.minusSeconds(60), newVisit.plusSeconds(60)));
-        assertEquals(movedAt, ledger.records().lead(member, 1).orElseThrow().appointment().bookedAt());
+        assertEquals(movedAt, recordStore.records().lead(member, 1).orElseThrow().appointment().bookedAt());
     }
 
     @Test

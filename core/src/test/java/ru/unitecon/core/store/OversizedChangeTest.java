@@ -6,9 +6,9 @@ import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.crm.DealSnapshot;
 import ru.unitecon.core.crm.LeadSnapshot;
 import ru.unitecon.core.crm.Semantic;
-import ru.unitecon.core.ledger.AggregateKey;
-import ru.unitecon.core.ledger.Counters;
-import ru.unitecon.core.ledger.Measure;
+import ru.unitecon.core.bookkeeping.AggregateKey;
+import ru.unitecon.core.bookkeeping.Counters;
+import ru.unitecon.core.bookkeeping.Measure;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.testsupport.LocalDynamo;
 
@@ -37,8 +37,8 @@ class OversizedChangeTest {
     private static final int ORDERS = 150;
     private static final Instant FIRST_TOUCH = Instant.parse("2013-01-05T09:00:00Z");
 
-    private final LedgerStore ledger = new LedgerStore(LocalDynamo.client(), LocalDynamo.TABLE, Clock.systemUTC());
-    private final LedgerRebuild rebuild = new LedgerRebuild(LocalDynamo.client(), LocalDynamo.TABLE,
+    private final RecordStore recordStore = new RecordStore(LocalDynamo.client(), LocalDynamo.TABLE, Clock.systemUTC());
+    private final RecordsRecount rebuild = new RecordsRecount(LocalDynamo.client(), LocalDynamo.TABLE,
             Clock.systemUTC());
     private final SyncStateStore state = new SyncStateStore(LocalDynamo.client(), LocalDynamo.TABLE);
     private final String member = LocalDynamo.freshMemberId();
@@ -51,7 +51,7 @@ class OversizedChangeTest {
 
     /** One won deal a month for 150 months, each its own order. */
     private void clientWithAHundredAndFiftyOrders() {
-        ledger.apply(member, settings, clientsLead(LeadSource.ofSourceId("CALL"), FIRST_TOUCH));
+        recordStore.apply(member, settings, clientsLead(LeadSource.ofSourceId("CALL"), FIRST_TOUCH));
         List<RecordSnapshot> deals = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++) {
             Instant closed = FIRST_TOUCH.atOffset(ZoneOffset.UTC).plusMonths(i + 1L).toInstant();
@@ -59,7 +59,7 @@ class OversizedChangeTest {
                     LeadSource.ofSourceId("CALL"), Semantic.SUCCESS, CONTACT, null, new BigDecimal("2500.00"),
                     closed.atOffset(ZoneOffset.UTC).toLocalDate(), 3L, null), null));
         }
-        ledger.applyAll(member, settings, deals);
+        recordStore.applyAll(member, settings, deals);
     }
 
     private Map<AggregateKey, Counters> stored() {
@@ -67,7 +67,7 @@ class OversizedChangeTest {
     }
 
     private Map<AggregateKey, Counters> recomputed() {
-        return PortalCells.recomputed(ledger, member, settings);
+        return PortalCells.recomputed(recordStore, member, settings);
     }
 
     private long orders(String channel) {
@@ -89,16 +89,16 @@ class OversizedChangeTest {
         clientWithAHundredAndFiftyOrders();
         Instant moved = Instant.parse("2026-11-23T09:00:00Z");
 
-        ApplyOutcome outcome = ledger.apply(member, settings,
+        ApplyOutcome outcome = recordStore.apply(member, settings,
                 clientsLead(LeadSource.ofUtm("telegram", "social", null), moved));
 
         assertEquals(ApplyOutcome.RECOUNT_NEEDED, outcome);
-        assertEquals(Channel.TELEGRAM, ledger.records().lead(member, LEAD).orElseThrow().channel());
-        assertEquals(moved, ledger.records().lead(member, LEAD).orElseThrow().modified());
+        assertEquals(Channel.TELEGRAM, recordStore.records().lead(member, LEAD).orElseThrow().channel());
+        assertEquals(moved, recordStore.records().lead(member, LEAD).orElseThrow().modified());
         assertNotNull(state.load(member).recountRequestedAt());
         assertNotEquals(recomputed(), stored(), "the aggregates wait for the recount");
 
-        assertEquals(ApplyOutcome.STALE, ledger.apply(member, settings,
+        assertEquals(ApplyOutcome.STALE, recordStore.apply(member, settings,
                 clientsLead(LeadSource.ofUtm("telegram", "social", null), moved)), "a replay changes nothing");
 
         Instant recountStarted = Instant.now();
@@ -122,11 +122,11 @@ class OversizedChangeTest {
         }
         batch.add(20, RecordSnapshot.of(clientsLead(LeadSource.ofUtm("telegram", "social", null), moved), null));
 
-        List<ApplyOutcome> outcomes = ledger.applyAll(member, settings, batch);
+        List<ApplyOutcome> outcomes = recordStore.applyAll(member, settings, batch);
 
         assertEquals(ApplyOutcome.RECOUNT_NEEDED, outcomes.get(20));
         assertEquals(39, outcomes.stream().filter(o -> o == ApplyOutcome.APPLIED).count());
-        assertEquals(40, ledger.records().leads(member).size());
+        assertEquals(40, recordStore.records().leads(member).size());
 
         Instant recountStarted = Instant.now();
         rebuild.rebuild(member, settings);
@@ -140,7 +140,7 @@ class OversizedChangeTest {
         clientWithAHundredAndFiftyOrders();
         Instant recountStarted = Instant.now().minusSeconds(60);
 
-        ledger.apply(member, settings, clientsLead(LeadSource.ofUtm("telegram", "social", null),
+        recordStore.apply(member, settings, clientsLead(LeadSource.ofUtm("telegram", "social", null),
                 Instant.parse("2026-11-23T09:00:00Z")));
         state.recountDone(member, recountStarted);
 

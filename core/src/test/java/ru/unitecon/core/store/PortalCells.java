@@ -1,7 +1,7 @@
 package ru.unitecon.core.store;
 
-import ru.unitecon.core.ledger.AggregateKey;
-import ru.unitecon.core.ledger.Counters;
+import ru.unitecon.core.bookkeeping.AggregateKey;
+import ru.unitecon.core.bookkeeping.Counters;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.testsupport.LocalDynamo;
 
@@ -26,7 +26,7 @@ final class PortalCells {
     }
 
     /** What the portal's stored records add up to, computed from scratch. */
-    static Map<AggregateKey, Counters> recomputed(LedgerStore ledger, String member, PortalSettings settings) {
-        return new TreeMap<>(ledger.recompute(member, settings).cells());
+    static Map<AggregateKey, Counters> recomputed(RecordStore recordStore, String member, PortalSettings settings) {
+        return new TreeMap<>(recordStore.recompute(member, settings).cells());
     }
 }

@@ -26,13 +26,13 @@ class RecordReaderTest {
     private static final Instant CREATED = Instant.parse("2026-03-01T10:00:00Z");
     private static final Instant VISIT = Instant.parse("2026-03-05T12:00:00Z");
 
-    private final LedgerStore ledger = new LedgerStore(LocalDynamo.client(), LocalDynamo.TABLE, Clock.systemUTC());
+    private final RecordStore recordStore = new RecordStore(LocalDynamo.client(), LocalDynamo.TABLE, Clock.systemUTC());
     private final RecordReader records = new RecordReader(LocalDynamo.client(), LocalDynamo.TABLE);
     private final PortalSettings settings = PortalSettings.defaults();
     private final String member = LocalDynamo.freshMemberId();
 
     private void lead(long id, LeadSource source, AppointmentObservation visit) {
-        ledger.apply(member, settings, new LeadSnapshot(id, CREATED.plusSeconds(id), CREATED.plusSeconds(id), source,
+        recordStore.apply(member, settings, new LeadSnapshot(id, CREATED.plusSeconds(id), CREATED.plusSeconds(id), source,
                 Semantic.IN_PROGRESS, null, BigDecimal.ZERO, 1L, visit));
     }
 
@@ -41,8 +41,8 @@ class RecordReaderTest {
         lead(1, LeadSource.ofUtm("vk", null, null), new AppointmentObservation(VISIT, AppointmentState.CONFIRMED));
         lead(2, LeadSource.ofUtm("ig", null, null), null);
         lead(3, LeadSource.ofSourceId("CALL"), new AppointmentObservation(VISIT, AppointmentState.BOOKED));
-        ledger.deleteLead(member, settings, 3, CREATED.plusSeconds(600));
-        ledger.apply(member, settings, new DealSnapshot(7, CREATED, CREATED, LeadSource.ofSourceId("CALL"),
+        recordStore.deleteLead(member, settings, 3, CREATED.plusSeconds(600));
+        recordStore.apply(member, settings, new DealSnapshot(7, CREATED, CREATED, LeadSource.ofSourceId("CALL"),
                 Semantic.IN_PROGRESS, 70L, null, BigDecimal.ZERO, null, 1L,
                 new AppointmentObservation(VISIT.plusSeconds(3600), AppointmentState.NO_SHOW)));
 
@@ -64,7 +64,7 @@ class RecordReaderTest {
         lead(1, tagged, null);
         lead(2, LeadSource.NONE, null);
         lead(3, LeadSource.ofSourceId("CALL"), null);
-        ledger.deleteLead(member, settings, 3, CREATED.plusSeconds(600));
+        recordStore.deleteLead(member, settings, 3, CREATED.plusSeconds(600));
 
         List<SourcedLead> leads = records.leadSources(member).stream()
                 .sorted(Comparator.comparingLong(SourcedLead::id)).toList();

@@ -5,10 +5,10 @@ import ru.unitecon.core.attribution.Channel;
 import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.crm.LeadSnapshot;
 import ru.unitecon.core.crm.Semantic;
-import ru.unitecon.core.ledger.AggregateKey;
-import ru.unitecon.core.ledger.Counters;
-import ru.unitecon.core.ledger.LeadRecord;
-import ru.unitecon.core.ledger.Measure;
+import ru.unitecon.core.bookkeeping.AggregateKey;
+import ru.unitecon.core.bookkeeping.Counters;
+import ru.unitecon.core.bookkeeping.LeadRecord;
+import ru.unitecon.core.bookkeeping.Measure;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.testsupport.LocalDynamo;
 
@@ -33,7 +33,7 @@ class SameSecondEditsTest {
     private static final LeadSource CALL = LeadSource.ofSourceId("CALL");
     private static final LeadSource TELEGRAM = LeadSource.ofUtm("telegram", "social", null);
 
-    private final LedgerStore ledger = new LedgerStore(LocalDynamo.client(), LocalDynamo.TABLE, Clock.systemUTC());
+    private final RecordStore recordStore = new RecordStore(LocalDynamo.client(), LocalDynamo.TABLE, Clock.systemUTC());
     private final AggregateReader aggregates = new AggregateReader(LocalDynamo.client(), LocalDynamo.TABLE);
     private final String member = LocalDynamo.freshMemberId();
     private final PortalSettings settings = PortalSettings.defaults().withZone(ZoneId.of("Europe/Moscow"));
@@ -53,14 +53,14 @@ class SameSecondEditsTest {
     }
 
     private LeadRecord stored() {
-        return ledger.records().lead(member, 7).orElseThrow();
+        return recordStore.records().lead(member, 7).orElseThrow();
     }
 
     @Test
     void aSnapshotOfTheSameSecondWithOtherContentServedLaterIsApplied() {
-        assertEquals(ApplyOutcome.APPLIED, ledger.apply(member, settings, lead(CALL, "0", served(0.2))));
+        assertEquals(ApplyOutcome.APPLIED, recordStore.apply(member, settings, lead(CALL, "0", served(0.2))));
 
-        assertEquals(ApplyOutcome.APPLIED, ledger.apply(member, settings, lead(TELEGRAM, "1500.00", served(0.7))));
+        assertEquals(ApplyOutcome.APPLIED, recordStore.apply(member, settings, lead(TELEGRAM, "1500.00", served(0.7))));
 
         assertEquals(Channel.TELEGRAM, stored().channel());
         assertEquals(0, new BigDecimal("1500").compareTo(stored().amount().value()));
@@ -70,19 +70,19 @@ class SameSecondEditsTest {
 
     @Test
     void theSameContentServedAgainChangesNothing() {
-        ledger.apply(member, settings, lead(TELEGRAM, "1500.00", served(0.2)));
+        recordStore.apply(member, settings, lead(TELEGRAM, "1500.00", served(0.2)));
 
-        assertEquals(ApplyOutcome.STALE, ledger.apply(member, settings, lead(TELEGRAM, "1500.00", served(40))));
-        assertEquals(ApplyOutcome.STALE, ledger.apply(member, settings, lead(TELEGRAM, "1500.00", null)));
+        assertEquals(ApplyOutcome.STALE, recordStore.apply(member, settings, lead(TELEGRAM, "1500.00", served(40))));
+        assertEquals(ApplyOutcome.STALE, recordStore.apply(member, settings, lead(TELEGRAM, "1500.00", null)));
         assertEquals(1, leadsIn(Channel.TELEGRAM));
     }
 
     @Test
     void anOlderContentServedBeforeTheStoredOneIsIgnoredWhenItArrivesLate() {
         // A backfill page read at .2 and applied after the event's fetch at .7 had stored the newer content.
-        ledger.apply(member, settings, lead(TELEGRAM, "1500.00", served(0.7)));
+        recordStore.apply(member, settings, lead(TELEGRAM, "1500.00", served(0.7)));
 
-        assertEquals(ApplyOutcome.STALE, ledger.apply(member, settings, lead(CALL, "0", served(0.2))));
+        assertEquals(ApplyOutcome.STALE, recordStore.apply(member, settings, lead(CALL, "0", served(0.2))));
 
         assertEquals(Channel.TELEGRAM, stored().channel());
         assertEquals(1, leadsIn(Channel.TELEGRAM));
@@ -91,25 +91,25 @@ class SameSecondEditsTest {
 
     @Test
     void withoutAServeTimeTheOtherContentOfTheSameSecondIsApplied() {
-        ledger.apply(member, settings, lead(CALL, "0", null));
+        recordStore.apply(member, settings, lead(CALL, "0", null));
 
-        assertEquals(ApplyOutcome.APPLIED, ledger.apply(member, settings, lead(TELEGRAM, "0", null)));
+        assertEquals(ApplyOutcome.APPLIED, recordStore.apply(member, settings, lead(TELEGRAM, "0", null)));
 
         assertEquals(Channel.TELEGRAM, stored().channel());
     }
 
     @Test
     void aDeleteStillBlocksASnapshotOfTheSameSecond() {
-        ledger.apply(member, settings, lead(CALL, "0", served(0.2)));
-        ledger.deleteLead(member, settings, 7, MODIFIED);
+        recordStore.apply(member, settings, lead(CALL, "0", served(0.2)));
+        recordStore.deleteLead(member, settings, 7, MODIFIED);
 
-        assertEquals(ApplyOutcome.ALREADY_DELETED, ledger.apply(member, settings, lead(TELEGRAM, "0", served(5))));
+        assertEquals(ApplyOutcome.ALREADY_DELETED, recordStore.apply(member, settings, lead(TELEGRAM, "0", served(5))));
         assertEquals(0, leadsIn(Channel.TELEGRAM));
     }
 
     @Test
     void inOneBatchTheContentServedLastWinsWhateverTheOrderOfTheSnapshots() {
-        List<ApplyOutcome> outcomes = ledger.applyAll(member, settings, List.of(
+        List<ApplyOutcome> outcomes = recordStore.applyAll(member, settings, List.of(
                 lead(TELEGRAM, "1500.00", served(0.7)), lead(CALL, "0", served(0.2))));
 
         assertEquals(List.of(ApplyOutcome.APPLIED, ApplyOutcome.STALE), outcomes);
@@ -120,14 +120,14 @@ class SameSecondEditsTest {
 
     @Test
     void aBatchAppliesTheOtherContentOfTheSameSecondOverTheStoredOne() {
-        ledger.applyAll(member, settings, List.of(lead(CALL, "0", served(0.2))));
+        recordStore.applyAll(member, settings, List.of(lead(CALL, "0", served(0.2))));
 
-        List<ApplyOutcome> outcomes = ledger.applyAll(member, settings, List.of(lead(TELEGRAM, "0", served(0.9))));
+        List<ApplyOutcome> outcomes = recordStore.applyAll(member, settings, List.of(lead(TELEGRAM, "0", served(0.9))));
 
         assertEquals(List.of(ApplyOutcome.APPLIED), outcomes);
         assertEquals(0, leadsIn(Channel.CALL));
         assertEquals(1, leadsIn(Channel.TELEGRAM));
-        assertEquals(ledger.recompute(member, settings).cells().get(new AggregateKey(MARCH, Channel.TELEGRAM))
+        assertEquals(recordStore.recompute(member, settings).cells().get(new AggregateKey(MARCH, Channel.TELEGRAM))
                 .monthlyPart(), aggregates.load(member, MARCH, MARCH).counters().get(new AggregateKey(MARCH,
                 Channel.TELEGRAM)));
     }

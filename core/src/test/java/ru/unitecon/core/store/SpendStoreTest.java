@@ -1,7 +1,7 @@
 package ru.unitecon.core.store;
 
 import org.junit.jupiter.api.Test;
-import ru.unitecon.core.ledger.AggregateKey;
+import ru.unitecon.core.bookkeeping.AggregateKey;
 import ru.unitecon.testsupport.LocalDynamo;
 
 import java.math.BigDecimal;

@@ -7,7 +7,7 @@ import ru.unitecon.core.crm.LeadSnapshot;
 import ru.unitecon.core.crm.Semantic;
 import ru.unitecon.core.currency.CurrencyRates;
 import ru.unitecon.core.currency.Rate;
-import ru.unitecon.core.ledger.DealRecord;
+import ru.unitecon.core.bookkeeping.DealRecord;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.SettingSource;
 import ru.unitecon.testsupport.LocalDynamo;
@@ -41,7 +41,7 @@ class StoredBeforeDatesAndCurrenciesTest {
     private static final PortalSettings ASSUMED = PortalSettings.defaults();
 
     private final DynamoDbClient dynamo = LocalDynamo.client();
-    private final LedgerStore ledger = new LedgerStore(dynamo, LocalDynamo.TABLE, Clock.systemUTC());
+    private final RecordStore recordStore = new RecordStore(dynamo, LocalDynamo.TABLE, Clock.systemUTC());
     private final AggregateReader aggregates = new AggregateReader(dynamo, LocalDynamo.TABLE);
 
     private static Instant at(String instant) {
@@ -50,15 +50,15 @@ class StoredBeforeDatesAndCurrenciesTest {
 
     /** A client's lead, a deal closed on the 1st, one won without a close date, and a lost one. */
     private void history(String member) {
-        ledger.apply(member, ASSUMED, new LeadSnapshot(1, at("2026-02-27T09:00:00Z"), at("2026-02-27T09:00:00Z"),
+        recordStore.apply(member, ASSUMED, new LeadSnapshot(1, at("2026-02-27T09:00:00Z"), at("2026-02-27T09:00:00Z"),
                 LeadSource.ofUtm("instagram", null, null), Semantic.IN_PROGRESS, 50L, new BigDecimal("900"), 1L,
                 null));
-        ledger.apply(member, ASSUMED, new DealSnapshot(1, at("2026-02-28T09:00:00Z"), at("2026-03-01T09:00:00Z"),
+        recordStore.apply(member, ASSUMED, new DealSnapshot(1, at("2026-02-28T09:00:00Z"), at("2026-03-01T09:00:00Z"),
                 LeadSource.NONE, Semantic.SUCCESS, 50L, 1L, new BigDecimal("3000"), LocalDate.of(2026, 3, 1), 1L,
                 null));
-        ledger.apply(member, ASSUMED, new DealSnapshot(2, at("2026-04-01T09:00:00Z"), at("2026-04-10T09:00:00Z"),
+        recordStore.apply(member, ASSUMED, new DealSnapshot(2, at("2026-04-01T09:00:00Z"), at("2026-04-10T09:00:00Z"),
                 LeadSource.NONE, Semantic.SUCCESS, 50L, null, new BigDecimal("1500"), null, 1L, null));
-        ledger.apply(member, ASSUMED, new DealSnapshot(3, at("2026-05-01T09:00:00Z"), at("2026-05-05T09:00:00Z"),
+        recordStore.apply(member, ASSUMED, new DealSnapshot(3, at("2026-05-01T09:00:00Z"), at("2026-05-05T09:00:00Z"),
                 LeadSource.NONE, Semantic.FAILURE, 60L, null, new BigDecimal("700"), LocalDate.of(2026, 5, 5), 1L,
                 null));
     }
@@ -118,14 +118,14 @@ class StoredBeforeDatesAndCurrenciesTest {
         String member = oldPortal();
         String fresh = newPortal();
 
-        DealRecord closedOnTheFirst = ledger.records().deal(member, 1).orElseThrow();
+        DealRecord closedOnTheFirst = recordStore.records().deal(member, 1).orElseThrow();
         assertEquals(LocalDate.of(2026, 3, 1), closedOnTheFirst.orderDay(MOSCOW));
         assertTrue(closedOnTheFirst.amount().isCounted());
-        assertEquals(LocalDate.of(2026, 4, 10), ledger.records().deal(member, 2).orElseThrow().orderDay(MOSCOW));
+        assertEquals(LocalDate.of(2026, 4, 10), recordStore.records().deal(member, 2).orElseThrow().orderDay(MOSCOW));
 
         // The client's next order, applied incrementally over its old item.
         for (String portal : List.of(member, fresh)) {
-            ledger.apply(portal, ASSUMED, new DealSnapshot(4, at("2026-06-01T09:00:00Z"), at("2026-06-02T09:00:00Z"),
+            recordStore.apply(portal, ASSUMED, new DealSnapshot(4, at("2026-06-01T09:00:00Z"), at("2026-06-02T09:00:00Z"),
                     LeadSource.NONE, Semantic.SUCCESS, 50L, null, new BigDecimal("2000"), LocalDate.of(2026, 6, 2),
                     1L, null));
         }
@@ -139,7 +139,7 @@ class StoredBeforeDatesAndCurrenciesTest {
         Instant learnedAt = at("2026-11-01T09:00:00Z");
         PortalSettings learned = ASSUMED.withZone(ZoneId.of("UTC+05:00"), SettingSource.portal(learnedAt))
                 .withRates(new CurrencyRates("RUB", Map.of("RUB", Rate.PAR), learnedAt, learnedAt));
-        LedgerRebuild rebuild = new LedgerRebuild(dynamo, LocalDynamo.TABLE, Clock.systemUTC());
+        RecordsRecount rebuild = new RecordsRecount(dynamo, LocalDynamo.TABLE, Clock.systemUTC());
 
         assertTrue(rebuild.rebuild(member, learned));
         assertTrue(rebuild.rebuild(fresh, learned));

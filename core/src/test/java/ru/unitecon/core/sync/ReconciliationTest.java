@@ -1,7 +1,7 @@
 package ru.unitecon.core.sync;
 
 import org.junit.jupiter.api.Test;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.simulator.DatasetGenerator;
 import ru.unitecon.simulator.RecordedCall;
 import ru.unitecon.testsupport.ServicesOnSimulatedPortal;
@@ -39,7 +39,7 @@ class ReconciliationTest {
 
             assertEquals(1, report.portals());
             assertTrue(report.records() >= 1);
-            assertEquals(updatedAt.getEpochSecond(), app.services.ledger().records().lead(app.memberId(), 7)
+            assertEquals(updatedAt.getEpochSecond(), app.services.recordStore().records().lead(app.memberId(), 7)
                     .orElseThrow().modified().getEpochSecond());
             assertEquals(startedAt, app.services.portals().find(app.memberId()).orElseThrow().lastReconciledAt());
         }
@@ -59,9 +59,9 @@ class ReconciliationTest {
             app.services.reconciliation().run();
             app.sync();
 
-            assertTrue(app.services.ledger().records().lead(app.memberId(), 3).orElseThrow().deleted());
-            assertTrue(app.services.ledger().records().lead(app.memberId(), 77).orElseThrow().deleted());
-            assertTrue(app.services.ledger().records().deal(app.memberId(), 2).orElseThrow().deleted());
+            assertTrue(app.services.recordStore().records().lead(app.memberId(), 3).orElseThrow().deleted());
+            assertTrue(app.services.recordStore().records().lead(app.memberId(), 77).orElseThrow().deleted());
+            assertTrue(app.services.recordStore().records().deal(app.memberId(), 2).orElseThrow().deleted());
             assertEquals(leads - 2, app.liveLeads().size());
             assertEquals(deals - 1, app.storedDeals());
             assertEquals(leads - 2, app.aggregateLeads());
@@ -115,7 +115,7 @@ class ReconciliationTest {
 
             assertEquals(new ReconciliationReport(1, 0, report.records()), report);
             assertNotEquals(installed, app.services.portals().load(app.memberId()).orElseThrow().refreshToken());
-            assertEquals(PortalStatus.INSTALLED, app.services.portals().find(app.memberId()).orElseThrow().status());
+            assertEquals(InstallationStatus.INSTALLED, app.services.portals().find(app.memberId()).orElseThrow().status());
         }
     }
 

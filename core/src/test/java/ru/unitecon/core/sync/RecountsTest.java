@@ -4,9 +4,9 @@ import org.junit.jupiter.api.Test;
 import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.crm.LeadSnapshot;
 import ru.unitecon.core.crm.Semantic;
-import ru.unitecon.core.ledger.AggregateKey;
-import ru.unitecon.core.ledger.Counters;
-import ru.unitecon.core.ledger.Measure;
+import ru.unitecon.core.bookkeeping.AggregateKey;
+import ru.unitecon.core.bookkeeping.Counters;
+import ru.unitecon.core.bookkeeping.Measure;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.SettingSource;
 import ru.unitecon.core.wiring.AppServices;
@@ -45,7 +45,7 @@ class RecountsTest {
     void theSyncsRunCountsTheRecordsAgainAndClearsTheMark() {
         // 22:30 on 31 March in UTC is 01:30 on 1 April in Moscow, the portal's zone until the settings change.
         Instant created = Instant.parse("2026-03-31T22:30:00Z");
-        app.ledger().apply(member, PortalSettings.defaults(), new LeadSnapshot(1, created, created,
+        app.recordStore().apply(member, PortalSettings.defaults(), new LeadSnapshot(1, created, created,
                 LeadSource.ofUtm("vk", null, null), Semantic.IN_PROGRESS, null, BigDecimal.ZERO, 1L, null));
         PortalSettings defaults = PortalSettings.defaults();
         app.settings().save(member, defaults.withZone(ZoneOffset.UTC, SettingSource.admin(NOW)));

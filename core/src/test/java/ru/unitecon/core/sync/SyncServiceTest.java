@@ -2,8 +2,8 @@ package ru.unitecon.core.sync;
 
 import org.junit.jupiter.api.Test;
 import ru.unitecon.core.bitrix.crm.CrmEntity;
-import ru.unitecon.core.ledger.LeadRecord;
-import ru.unitecon.core.portal.PortalStatus;
+import ru.unitecon.core.bookkeeping.LeadRecord;
+import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.simulator.Dataset;
 import ru.unitecon.simulator.DatasetGenerator;
 import ru.unitecon.simulator.SimulatorOptions;
@@ -86,7 +86,7 @@ class SyncServiceTest {
 
             assertEquals(0, deliveries.failures());
             assertEquals(0, app.queue.size());
-            assertEquals(PortalStatus.NEEDS_RECONNECT,
+            assertEquals(InstallationStatus.NEEDS_RECONNECT,
                     app.services.portals().find(app.memberId()).orElseThrow().status());
         }
     }
@@ -114,9 +114,9 @@ class SyncServiceTest {
             app.changed(CrmEntity.LEAD, 6);
             app.sync();
 
-            LeadRecord five = app.services.ledger().records().lead(app.memberId(), 5).orElseThrow();
+            LeadRecord five = app.services.recordStore().records().lead(app.memberId(), 5).orElseThrow();
             assertEquals(latest.getEpochSecond(), five.modified().getEpochSecond());
-            assertTrue(app.services.ledger().records().lead(app.memberId(), 6).orElseThrow().deleted());
+            assertTrue(app.services.recordStore().records().lead(app.memberId(), 6).orElseThrow().deleted());
             assertEquals(leads - 1, app.aggregateLeads());
         }
     }

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.crm.LeadSnapshot;
 import ru.unitecon.core.crm.Semantic;
-import ru.unitecon.core.ledger.Measure;
+import ru.unitecon.core.bookkeeping.Measure;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.wiring.AppServices;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,7 +26,7 @@ class LocalDynamoServerTest {
     void dataInAFolderSurvivesARestart(@TempDir Path data) throws Exception {
         try (LocalDynamoServer server = LocalDynamoServer.start(data, 0, TABLE);
              DynamoDbClient client = server.newClient()) {
-            AppServices.on(client, TABLE).build().ledger().apply(MEMBER, PortalSettings.defaults(),
+            AppServices.on(client, TABLE).build().recordStore().apply(MEMBER, PortalSettings.defaults(),
                     new LeadSnapshot(1, Instant.parse("2026-11-20T10:00:00Z"), Instant.parse("2026-11-20T10:00:00Z"),
                             LeadSource.ofUtm("vk", null, null), Semantic.IN_PROGRESS, null, BigDecimal.ZERO, 1L, null));
         }

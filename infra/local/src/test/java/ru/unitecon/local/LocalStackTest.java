@@ -11,12 +11,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import ru.unitecon.core.appointments.AppointmentState;
-import ru.unitecon.core.install.PortalBindings;
-import ru.unitecon.core.ledger.DealRecord;
-import ru.unitecon.core.ledger.LeadRecord;
+import ru.unitecon.core.install.EventBindings;
+import ru.unitecon.core.bookkeeping.DealRecord;
+import ru.unitecon.core.bookkeeping.LeadRecord;
 import ru.unitecon.core.portal.PortalSettings;
-import ru.unitecon.core.portal.PortalStatus;
-import ru.unitecon.core.store.LedgerStore;
+import ru.unitecon.core.portal.InstallationStatus;
+import ru.unitecon.core.store.RecordStore;
 import ru.unitecon.simulator.SimulatedPortal;
 import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
@@ -81,24 +81,24 @@ class LocalStackTest {
 
     @Test
     void theAppIsInstalledIntoTheSimulatedPortalAndTheBackfillIsStored() {
-        LedgerStore ledger = stack.services().ledger();
+        RecordStore recordStore = stack.services().recordStore();
 
-        assertEquals(PortalStatus.INSTALLED,
+        assertEquals(InstallationStatus.INSTALLED,
                 stack.services().portals().find(DemoSalon.MEMBER_ID).orElseThrow().status());
         assertTrue(portal.isInstalled());
-        assertEquals(PortalBindings.PLACEMENTS.stream().map(placement -> placement + " " + stack.appUrl()).toList(),
+        assertEquals(EventBindings.PLACEMENTS.stream().map(placement -> placement + " " + stack.appUrl()).toList(),
                 portal.records().placements().stream()
                 .map(placement -> placement.placement() + " " + placement.handler()).toList());
-        assertEquals(salon.dataset().leads().size(), ledger.records().leads(DemoSalon.MEMBER_ID).size());
-        assertEquals(salon.dataset().deals().size(), ledger.records().deals(DemoSalon.MEMBER_ID).size());
+        assertEquals(salon.dataset().leads().size(), recordStore.records().leads(DemoSalon.MEMBER_ID).size());
+        assertEquals(salon.dataset().deals().size(), recordStore.records().deals(DemoSalon.MEMBER_ID).size());
         assertEquals(List.of(), portal.violations());
     }
 
     @Test
     void appointmentsWithNoShowsAndUpcomingVisitsReachTheStore() {
-        LedgerStore ledger = stack.services().ledger();
-        List<DealRecord> deals = ledger.records().deals(DemoSalon.MEMBER_ID);
-        List<LeadRecord> leads = ledger.records().leads(DemoSalon.MEMBER_ID);
+        RecordStore recordStore = stack.services().recordStore();
+        List<DealRecord> deals = recordStore.records().deals(DemoSalon.MEMBER_ID);
+        List<LeadRecord> leads = recordStore.records().leads(DemoSalon.MEMBER_ID);
 
         Map<AppointmentState, Long> dealStates = deals.stream().filter(deal -> deal.appointment() != null)
                 .collect(Collectors.groupingBy(deal -> deal.appointment().state(), Collectors.counting()));
@@ -173,7 +173,7 @@ class LocalStackTest {
     }
 
     private static BigDecimal storedAmountOfLead1() {
-        return stack.services().ledger().records().leads(DemoSalon.MEMBER_ID).stream()
+        return stack.services().recordStore().records().leads(DemoSalon.MEMBER_ID).stream()
                 .filter(lead -> lead.id() == 1).findFirst().orElseThrow().amount().value();
     }
 

@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 import ru.unitecon.core.bitrix.CallInterrupted;
 import ru.unitecon.core.bitrix.Sleeper;
 import ru.unitecon.core.bitrix.tokens.PortalNeedsReconnect;
-import ru.unitecon.core.bitrix.tokens.PortalTokens;
-import ru.unitecon.core.bitrix.tokens.PortalTokensStore;
+import ru.unitecon.core.bitrix.tokens.InstallationTokens;
+import ru.unitecon.core.bitrix.tokens.TokenStorage;
 import ru.unitecon.core.bitrix.tokens.TokenRefresher;
 
 import java.io.IOException;
@@ -44,13 +44,13 @@ public final class BitrixRestClient {
     private static final Set<String> READ_VERBS = Set.of("get", "list", "fields", "info", "profile");
 
     private final String memberId;
-    private final PortalTokensStore store;
+    private final TokenStorage store;
     private final HttpClient http;
-    private final PortalRateLimits limits;
-    private final PortalRenameListener renames;
+    private final RateLimits limits;
+    private final DomainRenameListener renames;
     private final Duration requestTimeout;
     private final CallRetries retries;
-    private volatile PortalTokens tokens;
+    private volatile InstallationTokens tokens;
     private volatile String movedEndpoint;
 
     private BitrixRestClient(Builder builder) {
@@ -65,7 +65,7 @@ public final class BitrixRestClient {
                 builder.maxOperatingWait);
     }
 
-    public static Builder builder(String memberId, PortalTokensStore store, TokenRefresher refresher) {
+    public static Builder builder(String memberId, TokenStorage store, TokenRefresher refresher) {
         return new Builder(memberId, store, refresher);
     }
 
@@ -126,7 +126,7 @@ public final class BitrixRestClient {
         ObjectNode body = JSON.valueToTree(params);
         CallRetries.Attempts attempts = retries.start(method, retryable, refreshed -> tokens = refreshed);
         while (true) {
-            PortalTokens current = tokens();
+            InstallationTokens current = tokens();
             URI uri = URI.create(endpoint(current) + method);
             body.put("auth", current.accessToken());
             limits.acquire(memberId);
@@ -192,8 +192,8 @@ public final class BitrixRestClient {
         renames.renamed(memberId, authority, endpoint);
     }
 
-    private PortalTokens tokens() {
-        PortalTokens current = tokens;
+    private InstallationTokens tokens() {
+        InstallationTokens current = tokens;
         if (current == null) {
             current = store.load(memberId).orElseThrow(() -> new PortalNeedsReconnect(memberId, "no tokens stored"));
             tokens = current;
@@ -201,7 +201,7 @@ public final class BitrixRestClient {
         return current;
     }
 
-    private String endpoint(PortalTokens current) {
+    private String endpoint(InstallationTokens current) {
         String endpoint = movedEndpoint != null ? movedEndpoint : current.clientEndpoint();
         return endpoint.endsWith("/") ? endpoint : endpoint + "/";
     }
@@ -226,20 +226,20 @@ public final class BitrixRestClient {
 
     public static final class Builder {
         private final String memberId;
-        private final PortalTokensStore store;
+        private final TokenStorage store;
         private final TokenRefresher refresher;
         private HttpClient http;
         private InstantSource clock = InstantSource.system();
         private Sleeper sleeper = Sleeper.SYSTEM;
-        private PortalRateLimits limits = PortalRateLimits.shared();
-        private PortalRenameListener renames = PortalRenameListener.IGNORE;
+        private RateLimits limits = RateLimits.shared();
+        private DomainRenameListener renames = DomainRenameListener.IGNORE;
         private Backoff backoff = Backoff.standard();
         private int maxLimitRetries = 6;
         private int maxTransientRetries = 3;
         private Duration maxOperatingWait = Duration.ofMinutes(11);
         private Duration requestTimeout = Duration.ofSeconds(65);
 
-        private Builder(String memberId, PortalTokensStore store, TokenRefresher refresher) {
+        private Builder(String memberId, TokenStorage store, TokenRefresher refresher) {
             if (memberId == null || memberId.isBlank()) {
                 throw new IllegalArgumentException("member id is missing");
             }
@@ -267,12 +267,12 @@ public final class BitrixRestClient {
             return this;
         }
 
-        public Builder rateLimits(PortalRateLimits value) {
+        public Builder rateLimits(RateLimits value) {
             this.limits = Objects.requireNonNull(value);
             return this;
         }
 
-        public Builder onRename(PortalRenameListener value) {
+        public Builder onRename(DomainRenameListener value) {
             this.renames = Objects.requireNonNull(value);
             return this;
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.unitecon.core.bitrix.Sleeper;
-import ru.unitecon.core.bitrix.tokens.PortalTokens;
+import ru.unitecon.core.bitrix.tokens.InstallationTokens;
 import ru.unitecon.core.bitrix.tokens.TokenRefresher;
 
 import java.time.Duration;
@@ -32,7 +32,7 @@ final class CallRetries {
     private final TokenRefresher refresher;
     private final InstantSource clock;
     private final Sleeper sleeper;
-    private final PortalRateLimits limits;
+    private final RateLimits limits;
     private final Backoff backoff;
     private final int maxLimitRetries;
     private final int maxTransientRetries;
@@ -40,7 +40,7 @@ final class CallRetries {
     private final ConcurrentMap<String, Instant> operatingResetAt = new ConcurrentHashMap<>();
 
     CallRetries(String memberId, TokenRefresher refresher, InstantSource clock, Sleeper sleeper,
-                PortalRateLimits limits, Backoff backoff, int maxLimitRetries, int maxTransientRetries,
+                RateLimits limits, Backoff backoff, int maxLimitRetries, int maxTransientRetries,
                 Duration maxOperatingWait) {
         this.memberId = memberId;
         this.refresher = refresher;
@@ -59,7 +59,7 @@ final class CallRetries {
      * @param retryable whether a timeout or server error may be repeated (a read's; a write may have happened)
      * @param onRefresh takes the tokens an expired token was refreshed to, for the call's next attempt
      */
-    Attempts start(String method, boolean retryable, Consumer<PortalTokens> onRefresh) {
+    Attempts start(String method, boolean retryable, Consumer<InstallationTokens> onRefresh) {
         return new Attempts(method, retryable, onRefresh);
     }
 
@@ -85,13 +85,13 @@ final class CallRetries {
     final class Attempts {
         private final String method;
         private final boolean retryable;
-        private final Consumer<PortalTokens> onRefresh;
+        private final Consumer<InstallationTokens> onRefresh;
         private int redirects;
         private int limitRetries;
         private int transientRetries;
         private boolean refreshed;
 
-        private Attempts(String method, boolean retryable, Consumer<PortalTokens> onRefresh) {
+        private Attempts(String method, boolean retryable, Consumer<InstallationTokens> onRefresh) {
             this.method = method;
             this.retryable = retryable;
             this.onRefresh = onRefresh;
@@ -112,7 +112,7 @@ final class CallRetries {
         }
 
         /** Waits, refreshes or throws, so that the loop may try again. */
-        void refused(int status, JsonNode json, PortalTokens used) {
+        void refused(int status, JsonNode json, InstallationTokens used) {
             String code = json != null && json.has("error") ? json.path("error").asText("") : "HTTP_" + status;
             LOG.info("{}: refused with {} (HTTP {})", method, code.isEmpty() ? "empty error" : code, status);
             switch (code) {

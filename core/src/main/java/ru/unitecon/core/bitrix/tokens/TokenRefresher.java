@@ -28,22 +28,22 @@ public final class TokenRefresher {
     public static final Duration RACE_GRACE = Duration.ofSeconds(2);
 
     private final OAuthServer oauth;
-    private final PortalTokensStore store;
+    private final TokenStorage store;
     private final Sleeper sleeper;
     private final ConcurrentMap<String, ReentrantLock> refreshing = new ConcurrentHashMap<>();
 
-    public TokenRefresher(OAuthServer oauth, PortalTokensStore store) {
+    public TokenRefresher(OAuthServer oauth, TokenStorage store) {
         this(oauth, store, Sleeper.SYSTEM);
     }
 
-    public TokenRefresher(OAuthServer oauth, PortalTokensStore store, Sleeper sleeper) {
+    public TokenRefresher(OAuthServer oauth, TokenStorage store, Sleeper sleeper) {
         this.oauth = Objects.requireNonNull(oauth, "oauth");
         this.store = Objects.requireNonNull(store, "store");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
     /** The stored pair. */
-    public PortalTokens current(String memberId) {
+    public InstallationTokens current(String memberId) {
         return store.load(memberId).orElseThrow(() -> new PortalNeedsReconnect(memberId, "no tokens stored"));
     }
 
@@ -52,11 +52,11 @@ public final class TokenRefresher {
      *
      * @throws PortalNeedsReconnect when the refresh token is refused; the portal is then marked in the store
      */
-    public PortalTokens afterExpired(String memberId, String failedAccessToken) {
+    public InstallationTokens afterExpired(String memberId, String failedAccessToken) {
         ReentrantLock lock = refreshing.computeIfAbsent(memberId, id -> new ReentrantLock());
         lock.lock();
         try {
-            PortalTokens stored = current(memberId);
+            InstallationTokens stored = current(memberId);
             if (!stored.accessToken().equals(failedAccessToken)) {
                 return stored;
             }
@@ -66,7 +66,7 @@ public final class TokenRefresher {
             } catch (InvalidGrant e) {
                 return rotatedElsewhere(memberId, stored).orElseThrow(() -> needsReconnect(memberId));
             }
-            PortalTokens next = stored.rotated(grant);
+            InstallationTokens next = stored.rotated(grant);
             if (store.replaceIfCurrent(memberId, stored, next)) {
                 LOG.info("portal {}: tokens refreshed", memberId);
                 return next;
@@ -82,8 +82,8 @@ public final class TokenRefresher {
      * A worker in another JVM may have spent the refresh token a moment ago; its pair is then in the store, or
      * will be once its write lands, so look twice before declaring the portal disconnected.
      */
-    private Optional<PortalTokens> rotatedElsewhere(String memberId, PortalTokens spent) {
-        Optional<PortalTokens> now = storedOtherThan(memberId, spent);
+    private Optional<InstallationTokens> rotatedElsewhere(String memberId, InstallationTokens spent) {
+        Optional<InstallationTokens> now = storedOtherThan(memberId, spent);
         if (now.isPresent()) {
             return now;
         }
@@ -91,7 +91,7 @@ public final class TokenRefresher {
         return storedOtherThan(memberId, spent);
     }
 
-    private Optional<PortalTokens> storedOtherThan(String memberId, PortalTokens spent) {
+    private Optional<InstallationTokens> storedOtherThan(String memberId, InstallationTokens spent) {
         return store.load(memberId).filter(stored -> !stored.refreshToken().equals(spent.refreshToken()));
     }
 

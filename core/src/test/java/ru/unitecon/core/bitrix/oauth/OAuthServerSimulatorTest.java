@@ -3,7 +3,7 @@ package ru.unitecon.core.bitrix.oauth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import ru.unitecon.core.bitrix.SimulatedInstallation;
-import ru.unitecon.core.bitrix.tokens.PortalTokens;
+import ru.unitecon.core.bitrix.tokens.InstallationTokens;
 
 import java.net.http.HttpClient;
 import java.util.List;
@@ -22,7 +22,7 @@ class OAuthServerSimulatorTest {
 
     @Test
     void refreshReturnsANewPairForThePortal() {
-        PortalTokens stored = installed.storedTokens();
+        InstallationTokens stored = installed.storedTokens();
 
         TokenGrant grant = installed.oauth.refresh(stored.serverEndpoint(), stored.refreshToken());
 
@@ -34,7 +34,7 @@ class OAuthServerSimulatorTest {
 
     @Test
     void spentRefreshTokenIsAnInvalidGrant() {
-        PortalTokens stored = installed.storedTokens();
+        InstallationTokens stored = installed.storedTokens();
         installed.oauth.refresh(stored.serverEndpoint(), stored.refreshToken());
 
         InvalidGrant error = assertThrows(InvalidGrant.class,
@@ -48,7 +48,7 @@ class OAuthServerSimulatorTest {
         OAuthServer wrongSecret = new OAuthServer(HttpClient.newHttpClient(),
                 new AppCredentials(installed.credentials.clientId(), "not-the-secret"),
                 List.of(installed.simulator.oauthServerUrl()));
-        PortalTokens stored = installed.storedTokens();
+        InstallationTokens stored = installed.storedTokens();
 
         assertThrows(InvalidClient.class, () -> wrongSecret.refresh(stored.serverEndpoint(), stored.refreshToken()));
     }

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import ru.unitecon.core.bitrix.SimulatedInstallation;
 import ru.unitecon.core.bitrix.tokens.PortalNeedsReconnect;
-import ru.unitecon.core.bitrix.tokens.PortalTokens;
+import ru.unitecon.core.bitrix.tokens.InstallationTokens;
 import ru.unitecon.simulator.RecordedCall;
 
 import java.util.List;
@@ -31,13 +31,13 @@ class RestClientTokensTest {
     void expiredTokenIsRefreshedMidCallAndTheCallRepeatedOnce() {
         BitrixRestClient client = installed.client();
         client.call("crm.deal.get", Map.of("id", 1));
-        PortalTokens before = installed.storedTokens();
+        InstallationTokens before = installed.storedTokens();
         installed.simulator.expireAllAccessTokens();
 
         JsonNode deal = client.call("crm.deal.get", Map.of("id", 2));
 
         assertEquals("2", deal.path("ID").asText());
-        PortalTokens after = installed.storedTokens();
+        InstallationTokens after = installed.storedTokens();
         assertNotEquals(before.accessToken(), after.accessToken());
         assertNotEquals(before.refreshToken(), after.refreshToken());
         assertEquals(List.of(200, 401, 200), statuses());

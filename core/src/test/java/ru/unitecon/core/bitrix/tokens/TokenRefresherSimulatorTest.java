@@ -22,9 +22,9 @@ class TokenRefresherSimulatorTest {
 
     @Test
     void expiredPairIsRefreshedAndStored() {
-        PortalTokens before = installed.storedTokens();
+        InstallationTokens before = installed.storedTokens();
 
-        PortalTokens after = installed.refresher.afterExpired(installed.memberId(), before.accessToken());
+        InstallationTokens after = installed.refresher.afterExpired(installed.memberId(), before.accessToken());
 
         assertNotEquals(before.refreshToken(), after.refreshToken());
         assertEquals(after, installed.storedTokens());
@@ -32,13 +32,13 @@ class TokenRefresherSimulatorTest {
 
     @Test
     void workerElsewhereThatSpentTheRefreshTokenButHasNotStoredYetIsWaitedFor() {
-        PortalTokens before = installed.storedTokens();
+        InstallationTokens before = installed.storedTokens();
         // Another Lambda has just refreshed; its conditional write lands while we look again.
         TokenGrant elsewhere = installed.oauth.refresh(before.serverEndpoint(), before.refreshToken());
-        PortalTokens theirs = before.rotated(elsewhere);
+        InstallationTokens theirs = before.rotated(elsewhere);
         installed.sleeper.duringNextWait(() -> installed.store.replaceIfCurrent(installed.memberId(), before, theirs));
 
-        PortalTokens ours = installed.refresher.afterExpired(installed.memberId(), before.accessToken());
+        InstallationTokens ours = installed.refresher.afterExpired(installed.memberId(), before.accessToken());
 
         assertEquals(theirs, ours);
         assertFalse(installed.store.needsReconnect(installed.memberId()));
@@ -47,11 +47,11 @@ class TokenRefresherSimulatorTest {
 
     @Test
     void secondWorkerWithTheSameExpiredTokenTakesTheFirstOnesPair() {
-        PortalTokens before = installed.storedTokens();
+        InstallationTokens before = installed.storedTokens();
         TokenRefresher otherJvm = new TokenRefresher(installed.oauth, installed.store, installed.sleeper);
-        PortalTokens winners = otherJvm.afterExpired(installed.memberId(), before.accessToken());
+        InstallationTokens winners = otherJvm.afterExpired(installed.memberId(), before.accessToken());
 
-        PortalTokens ours = installed.refresher.afterExpired(installed.memberId(), before.accessToken());
+        InstallationTokens ours = installed.refresher.afterExpired(installed.memberId(), before.accessToken());
 
         assertEquals(winners, ours);
         assertFalse(installed.store.needsReconnect(installed.memberId()));

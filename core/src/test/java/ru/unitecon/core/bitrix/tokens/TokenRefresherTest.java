@@ -21,12 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class TokenRefresherTest {
     private static final String MEMBER = "a223c6b3710f85df22e9377d6c4f7553";
-    private static final PortalTokens OLD = new PortalTokens("access-1", "refresh-1",
+    private static final InstallationTokens OLD = new InstallationTokens("access-1", "refresh-1",
             Instant.parse("2026-11-23T10:00:00Z"), "https://acme.bitrix24.com/rest/", null);
-    private static final PortalTokens ROTATED = new PortalTokens("access-2", "refresh-2",
+    private static final InstallationTokens ROTATED = new InstallationTokens("access-2", "refresh-2",
             Instant.parse("2026-11-23T11:00:00Z"), "https://acme.bitrix24.com/rest/", null);
 
-    private final InMemoryPortalTokensStore store = new InMemoryPortalTokensStore();
+    private final InMemoryTokenStorage store = new InMemoryTokenStorage();
     private final TokenRefresher refresher = new TokenRefresher(new OAuthServer(HttpClient.newHttpClient(),
             new AppCredentials("local.1", "secret"), List.of(URI.create("http://127.0.0.1:9/"))), store);
 
@@ -42,12 +42,12 @@ class TokenRefresherTest {
         store.put(MEMBER, ROTATED);
         CountDownLatch start = new CountDownLatch(1);
 
-        List<CompletableFuture<PortalTokens>> results = List.of(
+        List<CompletableFuture<InstallationTokens>> results = List.of(
                 CompletableFuture.supplyAsync(() -> awaitThenRefresh(start)),
                 CompletableFuture.supplyAsync(() -> awaitThenRefresh(start)));
         start.countDown();
 
-        for (CompletableFuture<PortalTokens> result : results) {
+        for (CompletableFuture<InstallationTokens> result : results) {
             assertEquals(ROTATED, result.get());
         }
     }
@@ -61,7 +61,7 @@ class TokenRefresherTest {
         assertFalse(error.getMessage().contains("access-1"));
     }
 
-    private PortalTokens awaitThenRefresh(CountDownLatch start) {
+    private InstallationTokens awaitThenRefresh(CountDownLatch start) {
         try {
             start.await();
         } catch (InterruptedException e) {

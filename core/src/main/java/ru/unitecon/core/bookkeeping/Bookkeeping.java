@@ -1,0 +1,210 @@
+package ru.unitecon.core.bookkeeping;
+
+import ru.unitecon.core.appointments.Appointment;
+import ru.unitecon.core.appointments.AppointmentState;
+import ru.unitecon.core.portal.Attribution;
+import ru.unitecon.core.portal.OrderSource;
+import ru.unitecon.core.portal.PortalSettings;
+
+import ru.unitecon.core.currency.Amount;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Map.Entry;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The bookkeeping rules: what a lead and what a client add to the monthly aggregates, under one portal's settings.
+ * Incremental updates and the from-scratch recomputation both go through these two functions, which is why an
+ * aggregate built event by event equals one rebuilt from the stored records.
+ */
+public final class Bookkeeping {
+    private static final Comparator<Entry<String, ClientMember>> BY_TOUCH =
+            Comparator.comparing((Entry<String, ClientMember> e) -> e.getValue().touchedAt())
+                    .thenComparing(Entry::getKey);
+
+    private final PortalSettings settings;
+    private final ZoneId zone;
+
+    public Bookkeeping(PortalSettings settings) {
+        this.settings = settings;
+        this.zone = settings.zone();
+    }
+
+    public PortalSettings settings() {
+        return settings;
+    }
+
+    public YearMonth monthOf(Instant instant) {
+        return YearMonth.from(instant.atZone(zone));
+    }
+
+    /** A lead counts once in its creation month, and its appointment in the appointment's month, under its channel. */
+    public Contribution contributionOf(LeadRecord lead) {
+        Contribution c = new Contribution();
+        if (lead == null || lead.deleted()) {
+            return c;
+        }
+        AggregateKey created = new AggregateKey(monthOf(lead.created()), lead.channel());
+        c.add(created, Measure.LEADS, 1);
+        if (lead.appointment() != null) {
+            c.add(created, Measure.LEADS_WITH_APPOINTMENT, 1);
+            addVisit(c, lead.appointment(), lead.channel());
+        }
+        return c;
+    }
+
+    /**
+     * A client counts under one channel (first or last touch): each order in its month, the first order as a new
+     * client and as the start of a cohort, the months it bought in, the months it was active, and its deals' visits.
+     * An order whose currency has no rate is none of these: it is counted as not counted, in its month.
+     */
+    public Contribution contributionOf(ClientState client) {
+        Contribution c = new Contribution();
+        if (client == null || client.isEmpty()) {
+            return c;
+        }
+        List<ClientMember.Order> placed = client.members().values().stream()
+                .map(ClientMember::order)
+                .filter(o -> o != null)
+                .toList();
+        List<ClientMember.Order> orders = placed.stream()
+                .filter(ClientMember.Order::isCounted)
+                .sorted(Comparator.comparing(ClientMember.Order::day).thenComparing(ClientMember.Order::amount))
+                .toList();
+        LocalDate firstOrderDay = orders.isEmpty() ? null : orders.getFirst().day();
+        String channel = channelOf(client, firstOrderDay);
+
+        SortedSet<YearMonth> buyingMonths = new TreeSet<>();
+        SortedSet<YearMonth> activeMonths = new TreeSet<>();
+        YearMonth cohort = firstOrderDay == null ? null : YearMonth.from(firstOrderDay);
+        for (ClientMember.Order order : orders) {
+            YearMonth month = YearMonth.from(order.day());
+            AggregateKey key = new AggregateKey(month, channel);
+            c.add(key, Measure.ORDERS, 1);
+            c.add(key, Measure.REVENUE.attribute(), order.amount());
+            buyingMonths.add(month);
+            for (int i = 0; i < settings.activeWindowMonths(); i++) {
+                activeMonths.add(month.plusMonths(i));
+            }
+            long age = ChronoUnit.MONTHS.between(cohort, month);
+            if (age < Counters.COHORT_AGES) {
+                AggregateKey cohortKey = new AggregateKey(cohort, channel);
+                c.add(cohortKey, Counters.cohortRevenueName((int) age), order.amount());
+                c.add(cohortKey, Counters.cohortOrdersName((int) age), BigDecimal.ONE);
+            }
+        }
+        placed.stream().filter(order -> !order.isCounted()).forEach(order ->
+                c.add(new AggregateKey(YearMonth.from(order.day()), channel), Measure.UNCOUNTED_ORDERS, 1));
+        if (cohort != null) {
+            c.add(new AggregateKey(cohort, channel), Measure.NEW_CLIENTS, 1);
+        }
+        buyingMonths.forEach(m -> c.add(new AggregateKey(m, channel), Measure.BUYERS, 1));
+        activeMonths.forEach(m -> c.add(new AggregateKey(m, channel), Measure.ACTIVE_CLIENTS, 1));
+        client.members().values().stream()
+                .filter(m -> m.visit() != null)
+                .forEach(m -> addVisit(c, m.visit(), channel));
+        return c;
+    }
+
+    /** What a lead brings to its client under these settings. */
+    public ClientMember memberOf(LeadRecord lead) {
+        ClientMember.Order order = null;
+        if (settings.orderSource() == OrderSource.ATTENDED_APPOINTMENTS) {
+            order = attendedVisitOrder(lead.appointment(), lead.amount());
+        }
+        return new ClientMember(lead.created(), lead.channel(), order, null);
+    }
+
+    /** What a deal brings to its client under these settings. */
+    public ClientMember memberOf(DealRecord deal) {
+        LocalDate wonOn = deal.orderDay(zone);
+        ClientMember.Order order = switch (settings.orderSource()) {
+            case WON_DEALS -> wonOn == null ? null : new ClientMember.Order(wonOn, deal.amount().converted());
+            case ATTENDED_APPOINTMENTS -> attendedVisitOrder(deal.appointment(), deal.amount());
+        };
+        return new ClientMember(deal.created(), deal.channel(), order, deal.appointment());
+    }
+
+    public ClientMember memberOf(CrmRecord record) {
+        return switch (record) {
+            case LeadRecord lead -> memberOf(lead);
+            case DealRecord deal -> memberOf(deal);
+        };
+    }
+
+    /** The aggregates of a whole portal, computed from its stored records without any stored aggregate. */
+    public Contribution recompute(Collection<LeadRecord> leads, Collection<DealRecord> deals) {
+        Contribution total = new Contribution();
+        leads.forEach(lead -> total.add(contributionOf(lead)));
+        clients(leads, deals).values().forEach(client -> total.add(contributionOf(client)));
+        return total;
+    }
+
+    /** The clients the live records make up under these settings, by client key. */
+    public Map<String, ClientState> clients(Collection<LeadRecord> leads, Collection<DealRecord> deals) {
+        Map<String, ClientState> clients = new HashMap<>();
+        leads.forEach(lead -> join(clients, lead));
+        deals.forEach(deal -> join(clients, deal));
+        return clients;
+    }
+
+    private void join(Map<String, ClientState> clients, CrmRecord record) {
+        if (record.deleted()) {
+            return;
+        }
+        clients.merge(record.clientKey(), ClientState.empty(record.clientKey()).with(record.memberId(), memberOf(record)),
+                (a, b) -> a.with(record.memberId(), memberOf(record)));
+    }
+
+    /** Last touch takes the latest touch up to the first order's day (an order has a day, not a time). */
+    private String channelOf(ClientState client, LocalDate firstOrderDay) {
+        List<Entry<String, ClientMember>> touches = client.members().entrySet().stream().sorted(BY_TOUCH).toList();
+        if (settings.attribution() == Attribution.LAST_TOUCH) {
+            Entry<String, ClientMember> last = null;
+            for (Entry<String, ClientMember> touch : touches) {
+                if (firstOrderDay == null
+                        || !LocalDate.ofInstant(touch.getValue().touchedAt(), zone).isAfter(firstOrderDay)) {
+                    last = touch;
+                }
+            }
+            if (last != null) {
+                return last.getValue().channel();
+            }
+        }
+        return touches.getFirst().getValue().channel();
+    }
+
+    private void addVisit(Contribution c, Appointment visit, String channel) {
+        ZonedDateTime local = visit.time().atZone(zone);
+        AggregateKey key = new AggregateKey(YearMonth.from(local), channel);
+        c.add(key, Measure.APPOINTMENTS, 1);
+        if (visit.everConfirmed()) {
+            c.add(key, Measure.CONFIRMED, 1);
+        }
+        switch (visit.state()) {
+            case ATTENDED -> c.add(key, Measure.ATTENDED, 1);
+            case NO_SHOW -> c.add(key, Measure.NO_SHOWS, 1);
+            case CANCELLED -> c.add(key, Measure.CANCELLED, 1);
+            case BOOKED, CONFIRMED -> c.add(key, Counters.openVisitsName(local.getDayOfMonth()), BigDecimal.ONE);
+        }
+    }
+
+    private ClientMember.Order attendedVisitOrder(Appointment visit, Amount amount) {
+        if (visit == null || visit.state() != AppointmentState.ATTENDED || amount.value().signum() <= 0) {
+            return null;
+        }
+        return new ClientMember.Order(LocalDate.ofInstant(visit.time(), zone), amount.converted());
+    }
+}

@@ -1,0 +1,36 @@
+package ru.unitecon.core.bookkeeping;
+
+import ru.unitecon.core.appointments.Appointment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * What one lead or deal brings to its client: a touch (when, through which channel), maybe an order, and for a
+ * deal maybe a visit (a lead's visits are counted under the lead's own channel instead).
+ */
+public record ClientMember(Instant touchedAt, String channel, Order order, Appointment visit) {
+
+    /**
+     * An order on a calendar day of the portal.
+     *
+     * @param amount the order's value in the reporting currency, or null when its currency has no rate on the
+     *               portal: such an order is counted as not counted, never as revenue
+     */
+    public record Order(LocalDate day, BigDecimal amount) {
+        public Order {
+            Objects.requireNonNull(day, "day");
+        }
+
+        public boolean isCounted() {
+            return amount != null;
+        }
+    }
+
+    public ClientMember {
+        Objects.requireNonNull(touchedAt, "touchedAt");
+        Objects.requireNonNull(channel, "channel");
+    }
+}

@@ -1,0 +1,20 @@
+package ru.unitecon.core.bookkeeping;
+
+import java.time.Instant;
+
+/** What the store keeps of a lead or deal, as far as the bookkeeping needs to know. */
+public sealed interface CrmRecord permits LeadRecord, DealRecord {
+
+    long id();
+
+    /** DATE_MODIFY of the snapshot this record was made from; a snapshot not newer than this is ignored. */
+    Instant modified();
+
+    boolean deleted();
+
+    /** The record's place inside its client: {@code L42} or {@code D7}. */
+    String memberId();
+
+    /** The client the record belongs to, or null for a deleted record. */
+    String clientKey();
+}

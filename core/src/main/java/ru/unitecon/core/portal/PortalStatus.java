@@ -1,9 +1,0 @@
-package ru.unitecon.core.portal;
-
-/** Where an installation stands. */
-public enum PortalStatus {
-    INSTALLED,
-    /** The refresh token was refused (invalid_grant): an administrator must open the app again. */
-    NEEDS_RECONNECT,
-    UNINSTALLED
-}

@@ -1,9 +1,0 @@
-package ru.unitecon.core.sync;
-
-import ru.unitecon.core.bitrix.rest.BitrixRestClient;
-
-/** Makes the REST client of one portal, with the installation's stored tokens. */
-@FunctionalInterface
-public interface PortalClients {
-    BitrixRestClient forPortal(String memberId);
-}
