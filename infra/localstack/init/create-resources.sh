@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Creates what template.yaml creates on AWS for the data path: the table exactly as
-# ru.unitecon.core.store.TableDefinition defines it (keys, the sparse "due" index, TTL on expiresAt) and the changes
-# queue with its dead-letter queue. Runs inside the LocalStack container, where awslocal is installed.
+# ru.unitecon.core.store.TableDefinition defines it (keys, the sparse "due" index, TTL on expiresAt), the changes
+# queue and the events queue (which API Gateway's events route fills), each with its dead-letter queue. Runs inside the LocalStack container, where awslocal is installed.
 set -euo pipefail
 
 TABLE=${TABLE_NAME:-unit-economics}
@@ -26,4 +26,13 @@ awslocal sqs create-queue --queue-name unit-economics-changes --attributes "{
   \"RedrivePolicy\": \"{\\\"deadLetterTargetArn\\\":\\\"$DLQ_ARN\\\",\\\"maxReceiveCount\\\":\\\"10\\\"}\"
 }"
 
-echo "unit-economics: table $TABLE, queue unit-economics-changes (DLQ unit-economics-changes-dlq) ready"
+EVENTS_DLQ_URL=$(awslocal sqs create-queue --queue-name unit-economics-events-dlq --query QueueUrl --output text)
+EVENTS_DLQ_ARN=$(awslocal sqs get-queue-attributes --queue-url "$EVENTS_DLQ_URL" --attribute-names QueueArn \
+  --query Attributes.QueueArn --output text)
+awslocal sqs create-queue --queue-name unit-economics-events --attributes "{
+  \"VisibilityTimeout\": \"1800\",
+  \"MaximumMessageSize\": \"65536\",
+  \"RedrivePolicy\": \"{\\\"deadLetterTargetArn\\\":\\\"$EVENTS_DLQ_ARN\\\",\\\"maxReceiveCount\\\":\\\"10\\\"}\"
+}"
+
+echo "unit-economics: table $TABLE, queues unit-economics-changes and unit-economics-events (each with its DLQ) ready"

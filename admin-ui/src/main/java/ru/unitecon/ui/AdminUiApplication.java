@@ -7,6 +7,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
+import ru.unitecon.core.clients.ClientCards;
 import ru.unitecon.core.queue.SqsChangeQueue;
 import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.BackfillStore;
@@ -125,6 +126,11 @@ public class AdminUiApplication {
     @Bean
     RecordReader recordReader(AppServices app) {
         return app.records();
+    }
+
+    @Bean
+    ClientCards clientCards(AppServices app) {
+        return app.clientCards();
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package ru.unitecon.ui;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -26,10 +27,11 @@ public class TestInfrastructure {
         return LocalDynamo.client();
     }
 
+    /** Stopped at {@link #NOW} unless a test names another moment ({@code unitecon.test.now}). */
     @Bean
     @Primary
-    Clock stoppedClock() {
-        return Clock.fixed(NOW, ZoneOffset.UTC);
+    Clock stoppedClock(@Value("${unitecon.test.now:2026-03-20T09:00:00Z}") String now) {
+        return Clock.fixed(Instant.parse(now), ZoneOffset.UTC);
     }
 
     /**

@@ -42,7 +42,7 @@ import java.util.stream.LongStream;
  * Core's test world: the app's services as {@link AppServices} wires them, on a simulated portal and OAuth server,
  * DynamoDB Local and an {@link InMemoryChangeQueue}, with no Lambda, HTTP gateway or SQS in between. One manual
  * clock drives the portal, the rate limiter, token expiry and the queue's delays, and every wait moves it instead
- * of sleeping. What the events function would queue for a portal's event, a test queues itself
+ * of sleeping. The change the sync function takes from a portal's event, a test queues itself
  * ({@link #changed}, {@link #deleted}); {@link #sync()} then works the queue off as the sync function does.
  */
 public final class ServicesOnSimulatedPortal implements AutoCloseable {
@@ -57,7 +57,7 @@ public final class ServicesOnSimulatedPortal implements AutoCloseable {
     private static final YearMonth LAST_MONTH = YearMonth.of(2100, 12);
     /** Where the portal is told to send its events; this world queues them itself. */
     private static final AppAddresses ADDRESSES = new AppAddresses(URI.create("https://app.example/events"),
-            URI.create("https://app.example/app"));
+            URI.create("https://app.example/app"), URI.create("https://app.example/robot"));
 
     public final ManualClock clock = new ManualClock(START);
     private final RecordingSleeper sleeper = new RecordingSleeper(clock);
@@ -121,12 +121,12 @@ public final class ServicesOnSimulatedPortal implements AutoCloseable {
         return queue.deliverTo(services.sync(), 200);
     }
 
-    /** What the events function queues for an add or update event of the record. */
+    /** The change an add or update event of the record brings. */
     public void changed(CrmEntity entity, long id) {
         queue.send(List.of(ChangeMessage.upsert(memberId(), entity, id, clock.instant())));
     }
 
-    /** What the events function queues for a delete event of the record. */
+    /** The change a delete event of the record brings. */
     public void deleted(CrmEntity entity, long id) {
         queue.send(List.of(ChangeMessage.delete(memberId(), entity, id, clock.instant())));
     }

@@ -6,9 +6,10 @@ import ru.unitecon.core.export.MetricsExport;
 import ru.unitecon.core.install.AppAddresses;
 import ru.unitecon.core.install.InstallationService;
 import ru.unitecon.core.install.ZoneAndCurrencyRefresh;
-import ru.unitecon.core.intake.EventIntake;
+import ru.unitecon.core.intake.EventInbox;
 import ru.unitecon.core.queue.SqsChangeQueue;
 import ru.unitecon.core.reminders.ReminderService;
+import ru.unitecon.core.robot.ClientAndChannelRobot;
 import ru.unitecon.core.spend.SpendApi;
 import ru.unitecon.core.store.TableDefinition;
 import ru.unitecon.core.sync.ChangeQueue;
@@ -25,12 +26,14 @@ import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The real services, built from the environment the way the Lambda functions run: {@code TABLE_NAME},
- * {@code CHANGES_QUEUE_URL}, {@code EVENTS_URL}, {@code APP_URL}, {@code BITRIX_CLIENT_ID},
- * {@code BITRIX_CLIENT_SECRET}, {@code BITRIX_OAUTH_URL} and the usual AWS variables (region, and
+ * {@code CHANGES_QUEUE_URL}, {@code EVENTS_URL}, {@code APP_URL}, {@code ROBOT_URL}, {@code BITRIX_CLIENT_ID},
+ * {@code BITRIX_CLIENT_SECRET}, {@code BITRIX_OAUTH_URL}, for the sync function {@code EVENTS_QUEUE_ARN}, and the
+ * usual AWS variables (region, and
  * {@code AWS_ENDPOINT_URL*} for DynamoDB Local, ElasticMQ or LocalStack). Each function builds only what it uses; the
  * stores and services come from core's {@link AppServices}.
  */
@@ -42,9 +45,18 @@ final class ProductionServices {
      */
     static final Set<String> VARIABLES = Set.of(TableDefinition.TABLE_NAME_VARIABLE,
             SqsChangeQueue.QUEUE_URL_VARIABLE, AppAddresses.EVENTS_URL_VARIABLE, AppAddresses.APP_URL_VARIABLE,
+            AppAddresses.ROBOT_URL_VARIABLE,
             AppCredentials.CLIENT_ID_VARIABLE, AppCredentials.CLIENT_SECRET_VARIABLE, OAUTH_URL_VARIABLE);
+    /** The events queue's ARN, which tells the sync function its records from the changes queue's. */
+    static final String EVENTS_QUEUE_ARN_VARIABLE = "EVENTS_QUEUE_ARN";
+    /** What the sync function reads: the others' variables and the events queue's ARN. */
+    static final Set<String> SYNC_VARIABLES = Stream.concat(VARIABLES.stream(), Stream.of(EVENTS_QUEUE_ARN_VARIABLE))
+            .collect(Collectors.toUnmodifiableSet());
     /** What the BI export and the Spend API read: they touch only the table, never the portal or the queue. */
     static final Set<String> STORE_VARIABLES = Set.of(TableDefinition.TABLE_NAME_VARIABLE);
+    /** What the robot reads: the table, and the app's credentials to renew a portal's token; never the queue. */
+    static final Set<String> PORTAL_VARIABLES = Set.of(TableDefinition.TABLE_NAME_VARIABLE,
+            AppCredentials.CLIENT_ID_VARIABLE, AppCredentials.CLIENT_SECRET_VARIABLE, OAUTH_URL_VARIABLE);
 
     private final Map<String, String> environment;
     private final AppServices app;
@@ -68,8 +80,16 @@ final class ProductionServices {
         return app.installations();
     }
 
-    EventIntake intake() {
-        return app.intake();
+    EventInbox inbox() {
+        return app.inbox();
+    }
+
+    String eventsQueueArn() {
+        String arn = environment.get(EVENTS_QUEUE_ARN_VARIABLE);
+        if (arn == null || arn.isBlank()) {
+            throw new IllegalStateException(EVENTS_QUEUE_ARN_VARIABLE + " must be set");
+        }
+        return arn.strip();
     }
 
     SyncService sync() {
@@ -91,6 +111,10 @@ final class ProductionServices {
 
     MetricsExport metricsExport() {
         return app.metricsExport();
+    }
+
+    ClientAndChannelRobot robot() {
+        return app.robot();
     }
 
     SpendApi spendApi() {

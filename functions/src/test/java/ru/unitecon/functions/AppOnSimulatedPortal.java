@@ -6,6 +6,7 @@ import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.rest.Backoff;
 import ru.unitecon.core.bitrix.rest.RateLimits;
+import ru.unitecon.core.intake.EventInbox;
 import ru.unitecon.core.install.AppAddresses;
 import ru.unitecon.core.bookkeeping.AggregateKey;
 import ru.unitecon.core.bookkeeping.Counters;
@@ -23,6 +24,7 @@ import ru.unitecon.core.sync.RestClients;
 import ru.unitecon.core.sync.SyncPace;
 import ru.unitecon.core.sync.SyncStores;
 import ru.unitecon.core.wiring.AppServices;
+import ru.unitecon.eventsource.SqsSendMessageIntegration;
 import ru.unitecon.simulator.Dataset;
 import ru.unitecon.simulator.ManualClock;
 import ru.unitecon.simulator.PortalSeed;
@@ -58,7 +60,8 @@ import java.util.stream.LongStream;
 
 /**
  * The functions wired as production wires them, against real parts: a simulated portal and OAuth server,
- * DynamoDB Local, ElasticMQ, and a loopback gateway the portal POSTs to. In tests one manual clock drives the
+ * DynamoDB Local, ElasticMQ, and a loopback gateway the portal POSTs to, whose {@code POST /events} puts the body
+ * into the events queue as API Gateway's SQS integration does, for the sync function to take. In tests one manual clock drives the
  * portal, the rate limiter and token expiry, and every wait moves it instead of sleeping; benchmarks run the same
  * world on real time ({@link #startRealTime}), where the portal's rate limit costs real seconds.
  */
@@ -90,7 +93,8 @@ final class AppOnSimulatedPortal implements AutoCloseable {
     final LocalQueue queue = LocalQueue.create();
     final LambdaGateway gateway = new LambdaGateway();
     final InstallHandler installHandler;
-    final EventsHandler eventsHandler;
+    /** What the sync handler takes the events queue with: it counts the messages it dropped. */
+    final EventInbox inbox;
     final SyncHandler syncHandler;
     final SchedulerHandler schedulerHandler;
     final SentReminders sentReminders;
@@ -126,7 +130,7 @@ final class AppOnSimulatedPortal implements AutoCloseable {
                 .oauth(new OAuthServer(HttpClient.newHttpClient(),
                         new AppCredentials(portal.seed().clientId(), portal.seed().clientSecret()),
                         List.of(simulator.oauthServerUrl())))
-                .addresses(new AppAddresses(eventsUrl(), appUrl()))
+                .addresses(new AppAddresses(eventsUrl(), appUrl(), robotUrl()))
                 .restClients(client -> client.clock(time).sleeper(sleeper).rateLimits(limits)
                         .backoff(new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new SplittableRandom(7)))
                         .maxLimitRetries(maxLimitRetries).requestTimeout(requestTimeout))
@@ -138,10 +142,11 @@ final class AppOnSimulatedPortal implements AutoCloseable {
         clients = services.clients();
         installHandler = new InstallHandler(services.installations());
         gateway.route("/install", installHandler);
-        eventsHandler = new EventsHandler(services.intake());
-        gateway.route("/events", eventsHandler);
+        gateway.route("/events", new SqsSendMessageIntegration(queue.sqs, queue.eventsUrl));
         gateway.route("/health", new HealthHandler());
-        syncHandler = new SyncHandler(services.sync());
+        gateway.route("/robot", new RobotHandler(services.robot()));
+        inbox = services.inbox();
+        syncHandler = new SyncHandler(services.sync(), inbox, queue.eventsArn);
         sentReminders = services.sentReminders();
         reminders = services.reminders();
         schedulerHandler = new SchedulerHandler(services.portalFacts(), services.reconciliation(), reminders);
@@ -193,6 +198,10 @@ final class AppOnSimulatedPortal implements AutoCloseable {
         return gateway.url("/app");
     }
 
+    URI robotUrl() {
+        return gateway.url("/robot");
+    }
+
     HttpResponse<String> install() {
         return portal.installApp(gateway.url("/install"), appUrl());
     }
@@ -241,6 +250,20 @@ final class AppOnSimulatedPortal implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * POSTs an event body to the events URL as a portal would, has the sync take it, and tells whether the sync
+     * dropped it as no genuine event (the gateway answers 200 either way).
+     */
+    boolean eventDropped(String formBody) {
+        long before = inbox.dropped();
+        HttpResponse<String> answer = post("/events", formBody);
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("the gateway answered " + answer.statusCode() + ": " + answer.body());
+        }
+        sync();
+        return inbox.dropped() == before + 1;
     }
 
     /** Changes leads 1..count in the portal a minute later and delivers an update event for each. */

@@ -1,7 +1,6 @@
 package ru.unitecon.functions;
 
 import ru.unitecon.core.store.BackfillProgress;
-import ru.unitecon.eventsource.SqsEventSource;
 import ru.unitecon.simulator.DatasetGenerator;
 import ru.unitecon.simulator.SimulatorOptions;
 
@@ -40,7 +39,7 @@ public final class BackfillBenchmark {
             }
             app.portal.deliverInstallEvent(app.eventsUrl());
             BackfillProgress done;
-            try (SqsEventSource source = app.queue.startEventSource(app.syncHandler)) {
+            try (LocalQueue.Sources source = app.queue.startEventSources(app.syncHandler)) {
                 done = awaitBackfill(app, Duration.ofMinutes(90), start);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long calls = app.portal.calls().count();

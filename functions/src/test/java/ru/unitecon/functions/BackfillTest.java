@@ -26,7 +26,7 @@ class BackfillTest {
             long leads = app.portal.leads().size();
             long deals = app.portal.deals().size();
 
-            app.queue.deliverTo(app.syncHandler, 1);
+            app.queue.deliverTo(app.syncHandler, 2);
             app.clock.advance(Duration.ofSeconds(10));
 
             BackfillProgress first = app.stores.backfills().load(app.memberId()).orElseThrow();

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 /**
- * Bursts of lead changes through the whole data path (portal events → events function → queue → sync function →
- * DynamoDB Local) under the simulated portal's rate limit: 10 000 changes on one portal, then 1 000 on each of ten
+ * Bursts of lead changes through the whole data path (portal events → the gateway's SQS integration → events
+ * queue → sync function → DynamoDB Local) under the simulated portal's rate limit: 10 000 changes on one portal, then 1 000 on each of ten
  * portals at once. Prints REST calls per changed lead, the time to store everything, what was lost, and when each
  * portal's last change was stored (a starved portal would finish far behind the others). Prints Markdown.
  *

@@ -18,6 +18,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two portals of the same app in one table. Portal A's administrator holds genuine credentials of A (its
@@ -49,20 +50,17 @@ class CrossPortalAttackTest {
 
     @Test
     void leadEventWithOnePortalsApplicationTokenAndAnothersMemberIdIsRefused() {
-        HttpResponse<String> answer = app.post("/events", event("ONCRMLEADUPDATE", victim,
-                app.portal.applicationToken(), Map.of("data[FIELDS][ID]", "3")));
+        assertTrue(app.eventDropped(event("ONCRMLEADUPDATE", victim,
+                app.portal.applicationToken(), Map.of("data[FIELDS][ID]", "3"))));
 
-        assertEquals(401, answer.statusCode());
         assertEquals(0, app.queue.size());
     }
 
     @Test
     void uninstallWithCleanOfAnotherPortalIsRefusedAndItsDataKept() {
-        HttpResponse<String> answer = app.post("/events", event("ONAPPUNINSTALL", victim,
-                app.portal.applicationToken(), Map.of("data[CLEAN]", "1")));
-        app.sync();
+        assertTrue(app.eventDropped(event("ONAPPUNINSTALL", victim,
+                app.portal.applicationToken(), Map.of("data[CLEAN]", "1"))));
 
-        assertEquals(401, answer.statusCode());
         assertEquals(InstallationStatus.INSTALLED, app.portals.find(victim.memberId()).orElseThrow().status());
         assertEquals(victimItemsBefore, app.itemsOf(victim.memberId()));
     }
@@ -78,10 +76,9 @@ class CrossPortalAttackTest {
         auth.put("auth[client_endpoint]", victim.clientEndpoint().toString());
         auth.put("auth[server_endpoint]", victim.serverEndpoint().toString());
 
-        HttpResponse<String> answer = app.post("/events", event("ONAPPINSTALL", victim,
-                "0123456789abcdef0123456789abcdef", auth));
+        assertTrue(app.eventDropped(event("ONAPPINSTALL", victim,
+                "0123456789abcdef0123456789abcdef", auth)));
 
-        assertEquals(401, answer.statusCode());
         assertEquals(victim.applicationToken(), app.portals.find(victim.memberId()).orElseThrow().applicationToken());
         assertEquals(victimItemsBefore, app.itemsOf(victim.memberId()));
     }

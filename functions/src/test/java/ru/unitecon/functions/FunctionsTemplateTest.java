@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
+import ru.unitecon.core.bitrix.inbound.FormBody;
 import ru.unitecon.core.store.TableDefinition;
+import ru.unitecon.eventsource.SqsSendMessageIntegration;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 
@@ -125,9 +127,59 @@ class FunctionsTemplateTest {
                     }
                 }));
 
-        assertEquals(Map.of("POST /install", "InstallHandler", "POST /events", "EventsHandler",
-                "GET /health", "HealthHandler", "GET /bi/{proxy+}", "BiExportHandler", "POST /spend",
-                "SpendApiHandler"), routes);
+        assertEquals(Map.of("POST /install", "InstallHandler", "GET /health", "HealthHandler",
+                "GET /bi/{proxy+}", "BiExportHandler", "POST /spend", "SpendApiHandler",
+                "POST /robot", "RobotHandler"), routes);
+    }
+
+    @Test
+    void theEventsRouteGoesStraightIntoTheEventsQueueWithNoFunction() {
+        JsonNode route = resources.path("EventsRoute").path("Properties");
+        JsonNode integration = resources.path("EventsIntegration").path("Properties");
+
+        assertEquals("AWS::ApiGatewayV2::Route", resources.path("EventsRoute").path("Type").asText());
+        assertEquals("HttpApi", route.path("ApiId").asText());
+        assertEquals("POST /events", route.path("RouteKey").asText());
+        assertEquals("integrations/${EventsIntegration}", route.path("Target").asText());
+        assertEquals("AWS_PROXY", integration.path("IntegrationType").asText());
+        assertEquals("SQS-SendMessage", integration.path("IntegrationSubtype").asText());
+        assertEquals("1.0", integration.path("PayloadFormatVersion").asText());
+        assertEquals("EventsToQueueRole.Arn", integration.path("CredentialsArn").asText());
+        assertEquals("EventsQueue", integration.path("RequestParameters").path("QueueUrl").asText());
+        assertEquals("$request.body", integration.path("RequestParameters").path("MessageBody").asText());
+        assertTrue(resourcesOfType("AWS::Serverless::Function").values().stream()
+                .noneMatch(function -> function.path("Handler").asText().contains("Events")), "no events function");
+    }
+
+    @Test
+    void theGatewaysRoleMaySendToTheEventsQueueOnly() {
+        JsonNode role = resources.path("EventsToQueueRole").path("Properties");
+        List<JsonNode> statements = new ArrayList<>();
+        role.path("Policies").forEach(policy -> policy.path("PolicyDocument").path("Statement")
+                .forEach(statements::add));
+
+        assertEquals("apigateway.amazonaws.com", role.path("AssumeRolePolicyDocument").path("Statement").get(0)
+                .path("Principal").path("Service").asText());
+        assertEquals(1, statements.size());
+        assertEquals("sqs:SendMessage", statements.getFirst().path("Action").asText());
+        assertEquals("EventsQueue.Arn", statements.getFirst().path("Resource").asText());
+    }
+
+    @Test
+    void theEventsQueueTakesBodiesUpToTheIntegrationsLimitAndRedrivesToItsDeadLetterQueue() {
+        JsonNode queue = resources.path("EventsQueue").path("Properties");
+
+        assertEquals(SqsSendMessageIntegration.MAX_MESSAGE_BYTES, queue.path("MaximumMessageSize").asInt());
+        assertEquals(FormBody.MAX_BYTES, queue.path("MaximumMessageSize").asInt());
+        assertEquals("EventsDeadLetterQueue.Arn", queue.path("RedrivePolicy").path("deadLetterTargetArn").asText());
+    }
+
+    @Test
+    void theEventsRouteIsThrottled() {
+        JsonNode throttle = resources.path("HttpApi").path("Properties").path("RouteSettings").path("POST /events");
+
+        assertEquals(500, throttle.path("ThrottlingBurstLimit").asInt());
+        assertEquals(2000, throttle.path("ThrottlingRateLimit").asInt());
     }
 
     @Test
@@ -143,6 +195,12 @@ class FunctionsTemplateTest {
             } else if (handler == BiExportHandler.class || handler == SpendApiHandler.class) {
                 given.remove(JVM_OPTIONS);
                 assertEquals(ProductionServices.STORE_VARIABLES, given, name);
+            } else if (handler == RobotHandler.class) {
+                given.remove(JVM_OPTIONS);
+                assertEquals(ProductionServices.PORTAL_VARIABLES, given, name);
+            } else if (handler == SyncHandler.class) {
+                given.remove(JVM_OPTIONS);
+                assertEquals(new TreeSet<>(ProductionServices.SYNC_VARIABLES), given, name);
             } else {
                 given.remove(JVM_OPTIONS);
                 assertEquals(new TreeSet<>(ProductionServices.VARIABLES), given, name);
@@ -211,27 +269,39 @@ class FunctionsTemplateTest {
     }
 
     @Test
-    void theSyncFunctionConsumesTheQueueWithPartialFailuresAndTheQueueRedrivesToItsDeadLetterQueue() {
+    void theSyncFunctionConsumesBothQueuesWithPartialFailuresAndEachRedrivesToItsDeadLetterQueue() {
         JsonNode sync = resources.path("SyncFunction").path("Properties");
-        JsonNode source = stream(sync.path("Events")).filter(e -> "SQS".equals(e.path("Type").asText()))
-                .findFirst().orElseThrow().path("Properties");
-        JsonNode queue = resources.path("ChangesQueue").path("Properties");
+        List<JsonNode> sources = stream(sync.path("Events")).filter(e -> "SQS".equals(e.path("Type").asText()))
+                .map(e -> e.path("Properties")).toList();
 
         assertEquals(SyncHandler.class, handlerClass(sync));
-        assertEquals("ChangesQueue.Arn", source.path("Queue").asText());
-        assertEquals("ReportBatchItemFailures", source.path("FunctionResponseTypes").get(0).asText());
-        assertEquals("ChangesDeadLetterQueue.Arn", queue.path("RedrivePolicy").path("deadLetterTargetArn").asText());
-        assertTrue(queue.path("VisibilityTimeout").asInt() >= 6 * sync.path("Timeout").asInt(),
-                "the queue hides a message for at least six function timeouts");
+        assertEquals(Set.of("ChangesQueue.Arn", "EventsQueue.Arn"),
+                sources.stream().map(source -> source.path("Queue").asText()).collect(Collectors.toSet()));
+        assertEquals("EventsQueue.Arn", sync.path("Environment").path("Variables")
+                .path(ProductionServices.EVENTS_QUEUE_ARN_VARIABLE).asText());
+        for (JsonNode source : sources) {
+            assertEquals("ReportBatchItemFailures", source.path("FunctionResponseTypes").get(0).asText());
+        }
+        for (String queueName : List.of("ChangesQueue", "EventsQueue")) {
+            JsonNode queue = resources.path(queueName).path("Properties");
+            assertEquals(queueName.replace("Queue", "DeadLetterQueue.Arn"),
+                    queue.path("RedrivePolicy").path("deadLetterTargetArn").asText());
+            assertTrue(queue.path("VisibilityTimeout").asInt() >= 6 * sync.path("Timeout").asInt(),
+                    "the queue hides a message for at least six function timeouts");
+        }
     }
 
     @Test
-    void theSyncGathersItsBatchForTheWindowTheLocalEventSourceAndTheTestsUse() {
-        JsonNode source = stream(resources.path("SyncFunction").path("Properties").path("Events"))
-                .filter(e -> "SQS".equals(e.path("Type").asText())).findFirst().orElseThrow().path("Properties");
+    void theSyncGathersItsBatchesForTheWindowTheLocalEventSourceAndTheTestsUse() {
+        List<JsonNode> sources = stream(resources.path("SyncFunction").path("Properties").path("Events"))
+                .filter(e -> "SQS".equals(e.path("Type").asText())).map(e -> e.path("Properties")).toList();
 
-        assertEquals(SyncHandler.BATCH_SIZE, source.path("BatchSize").asInt());
-        assertEquals(SyncHandler.BATCHING_WINDOW.toSeconds(), source.path("MaximumBatchingWindowInSeconds").asLong());
+        assertEquals(2, sources.size());
+        for (JsonNode source : sources) {
+            assertEquals(SyncHandler.BATCH_SIZE, source.path("BatchSize").asInt());
+            assertEquals(SyncHandler.BATCHING_WINDOW.toSeconds(),
+                    source.path("MaximumBatchingWindowInSeconds").asLong());
+        }
         // Lambda takes more than 10 messages from a standard queue only with a batching window of a second or more.
         assertTrue(SyncHandler.BATCH_SIZE <= 10 || SyncHandler.BATCHING_WINDOW.toSeconds() >= 1);
         assertTrue(SyncHandler.BATCH_SIZE <= 10_000, "a standard queue's most");
@@ -276,6 +346,8 @@ class FunctionsTemplateTest {
 
         assertTrue(watched.containsAll(functions), watched.toString());
         assertTrue(watched.contains("ChangesDeadLetterQueue.QueueName"), watched.toString());
+        assertTrue(watched.contains("EventsDeadLetterQueue.QueueName"), watched.toString());
+        assertTrue(watched.contains("POST /events"), "the events route's 5xx: " + watched);
     }
 
     @Test

@@ -39,7 +39,8 @@ class InstallTest {
             assertEquals(Set.copyOf(EventBindings.EVENTS), app.portal.records().boundEvents().stream()
                     .filter(binding -> binding.handler().equals(app.eventsUrl().toString()))
                     .map(PortalRecords.EventBinding::event).collect(Collectors.toSet()));
-            assertEquals(List.of(EventBindings.PLACEMENT + " " + app.appUrl()), app.portal.records().placements()
+            assertEquals(EventBindings.PLACEMENTS.stream().map(placement -> placement + " " + app.appUrl()).toList(),
+                    app.portal.records().placements()
                     .stream().map(p -> p.placement() + " " + p.handler()).toList());
             assertTrue(app.portal.isInstalled());
             assertEquals(List.of(), app.portal.violations());
@@ -74,6 +75,7 @@ class InstallTest {
             app.install();
 
             HttpResponse<String> answer = app.portal.deliverInstallEvent(app.eventsUrl());
+            app.queue.deliverTo(app.syncHandler, 1);
 
             assertEquals(200, answer.statusCode());
             assertEquals(app.portal.applicationToken(),

@@ -1,5 +1,8 @@
 package ru.unitecon.functions;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import ru.unitecon.core.queue.SqsChangeQueue;
@@ -25,13 +28,15 @@ import java.util.UUID;
 
 /**
  * ElasticMQ, an SQS-compatible server, embedded on a loopback port once per test JVM; each test gets its own
- * queue, which redrives to a dead-letter queue after ten receives as template.yaml's does. {@link #deliverTo} plays
- * Lambda's SQS event source round by round (handing each batch over as the shared {@link SqsEventSource}
- * does): whatever is visible (up to the sync function's batch size) goes to the
- * handler as one batch, handled messages are deleted, and failed ones become visible again for the next round.
+ * changes queue and events queue (which API Gateway's SQS integration fills with the portal's event POSTs), each
+ * redriving to a dead-letter queue after ten receives as template.yaml's do. {@link #deliverTo} plays Lambda's two
+ * SQS event sources of the sync function round by round (handing each batch over as the shared
+ * {@link SqsEventSource} does): whatever is visible in the events queue, else in the changes queue (up to the sync
+ * function's batch size), goes to the handler as one batch, handled messages are deleted, and failed ones become
+ * visible again for the next round.
  * In a world on a manual clock ({@link #changeQueue(ManualClock)}) a message sent with a delay waits for that
  * clock: it is held until the clock has passed its time, and when nothing else is left the clock is moved on to
- * it, as SQS would deliver it that much later. {@link #startEventSource} plays the event source in real time, with
+ * it, as SQS would deliver it that much later. {@link #startEventSources} plays both event sources in real time, with
  * the batching window, for benchmarks.
  */
 final class LocalQueue {
@@ -43,6 +48,10 @@ final class LocalQueue {
     final SqsClient sqs;
     final String url;
     final String deadLetterUrl;
+    /** The queue of the portals' event POSTs, as template.yaml's EventsQueue. */
+    final String eventsUrl;
+    final String eventsArn;
+    private final String eventsDeadLetterUrl;
     private final List<Held> held = new ArrayList<>();
     private ManualClock clock;
 
@@ -50,24 +59,35 @@ final class LocalQueue {
     private record Held(Instant due, List<ChangeMessage> messages) {
     }
 
-    private LocalQueue(SqsClient sqs, String url, String deadLetterUrl) {
+    private LocalQueue(SqsClient sqs, String[] changes, String[] events) {
         this.sqs = sqs;
-        this.url = url;
-        this.deadLetterUrl = deadLetterUrl;
+        this.url = changes[0];
+        this.deadLetterUrl = changes[1];
+        this.eventsUrl = events[0];
+        this.eventsDeadLetterUrl = events[1];
+        this.eventsArn = arn(sqs, eventsUrl);
     }
 
     static LocalQueue create() {
         SqsClient sqs = SqsClient.builder().endpointOverride(endpoint()).region(Region.EU_CENTRAL_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        String name = "changes-" + UUID.randomUUID();
+        String test = UUID.randomUUID().toString();
+        return new LocalQueue(sqs, withDeadLetters(sqs, "changes-" + test), withDeadLetters(sqs, "events-" + test));
+    }
+
+    /** A queue and its dead-letter queue: their URLs. */
+    private static String[] withDeadLetters(SqsClient sqs, String name) {
         String deadLetters = sqs.createQueue(b -> b.queueName(name + "-dlq")).queueUrl();
-        String deadLetterArn = sqs.getQueueAttributes(b -> b.queueUrl(deadLetters)
-                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
         String url = sqs.createQueue(b -> b.queueName(name).attributes(Map.of(QueueAttributeName.REDRIVE_POLICY,
-                "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVES + "\"}")))
-                .queueUrl();
-        return new LocalQueue(sqs, url, deadLetters);
+                "{\"deadLetterTargetArn\":\"" + arn(sqs, deadLetters) + "\",\"maxReceiveCount\":\"" + MAX_RECEIVES
+                        + "\"}"))).queueUrl();
+        return new String[] {url, deadLetters};
+    }
+
+    private static String arn(SqsClient sqs, String queueUrl) {
+        return sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
     }
 
     private static synchronized URI endpoint() {
@@ -137,10 +157,10 @@ final class LocalQueue {
     }
 
     /** Receives the visible messages, up to the sync function's batch size, keeping each invisible for a minute. */
-    List<Message> receiveAll() {
+    private List<Message> receiveAll(String queue) {
         List<Message> all = new ArrayList<>();
         while (all.size() < SyncHandler.BATCH_SIZE) {
-            List<Message> some = SqsEventSource.receive(sqs, url, 0);
+            List<Message> some = SqsEventSource.receive(sqs, queue, 0);
             if (some.isEmpty()) {
                 return all;
             }
@@ -149,16 +169,21 @@ final class LocalQueue {
         return all;
     }
 
-    /** Messages waiting: visible, in flight, delayed, and held for a manual clock. */
+    /** Messages waiting in both queues: visible, in flight, delayed, and held for a manual clock. */
     int size() {
         synchronized (held) {
-            return count(url) + held.stream().mapToInt(message -> message.messages().size()).sum();
+            return count(url) + count(eventsUrl) + held.stream().mapToInt(message -> message.messages().size()).sum();
         }
     }
 
-    /** Messages given up after {@value #MAX_RECEIVES} receives. */
+    /** Event POSTs waiting for the sync function. */
+    int events() {
+        return count(eventsUrl);
+    }
+
+    /** Messages of both queues given up after {@value #MAX_RECEIVES} receives. */
     int deadLetters() {
-        return count(deadLetterUrl);
+        return count(deadLetterUrl) + count(eventsDeadLetterUrl);
     }
 
     private int count(String queue) {
@@ -170,8 +195,10 @@ final class LocalQueue {
     }
 
     /**
-     * Hands the queue's messages to the handler until the queue has nothing visible or {@code maxRounds} batches
-     * were delivered. A handler that throws gets its whole batch back, like a crashed function.
+     * Hands the queues' messages to the handler until neither has anything visible or {@code maxRounds} batches
+     * were delivered: the events queue's first, each queue's messages as batches of their own, as Lambda's two
+     * event sources hand them to one function. A handler that throws gets its whole batch back, like a crashed
+     * function.
      */
     Deliveries deliverTo(SyncHandler handler, int maxRounds) {
         int rounds = 0;
@@ -179,7 +206,12 @@ final class LocalQueue {
         int failed = 0;
         while (rounds < maxRounds) {
             releaseDue(false);
-            List<Message> messages = receiveAll();
+            String queue = eventsUrl;
+            List<Message> messages = receiveAll(eventsUrl);
+            if (messages.isEmpty()) {
+                queue = url;
+                messages = receiveAll(url);
+            }
             if (messages.isEmpty()) {
                 if (releaseDue(true)) {
                     continue;
@@ -188,7 +220,7 @@ final class LocalQueue {
             }
             rounds++;
             delivered += messages.size();
-            failed += SqsEventSource.hand(sqs, url, handler, messages, Duration.ZERO);
+            failed += SqsEventSource.hand(sqs, queue, handler, messages, Duration.ZERO);
         }
         return new Deliveries(rounds, delivered, failed);
     }
@@ -197,12 +229,40 @@ final class LocalQueue {
     }
 
     /**
-     * Lambda's event source in real time, on its own thread, as the local run plays it: once a message is there,
-     * messages are gathered for the batching window (or until the batch is full) and handed over as one batch;
-     * failed ones come back after ten seconds.
+     * Lambda's two event sources in real time, each on its own thread, as the local run plays them: once a message
+     * is there, messages are gathered for the batching window (or until the batch is full) and handed over as one
+     * batch; failed ones come back after ten seconds. They share one handler one batch at a time, as the sync
+     * function's reserved concurrency of one has it.
      */
-    SqsEventSource startEventSource(SyncHandler handler) {
-        return SqsEventSource.start(sqs, url, handler,
-                new SqsEventSource.Batching(SyncHandler.BATCHING_WINDOW, SyncHandler.BATCH_SIZE, Duration.ofSeconds(10)));
+    Sources startEventSources(SyncHandler handler) {
+        RequestHandler<SQSEvent, SQSBatchResponse> shared = SqsEventSource.oneAtATime(handler);
+        SqsEventSource.Batching batching = new SqsEventSource.Batching(SyncHandler.BATCHING_WINDOW,
+                SyncHandler.BATCH_SIZE, Duration.ofSeconds(10));
+        return new Sources(SqsEventSource.start(sqs, eventsUrl, shared, batching),
+                SqsEventSource.start(sqs, url, shared, batching));
+    }
+
+    /** The events queue's and the changes queue's event sources. */
+    record Sources(SqsEventSource events, SqsEventSource changes) implements AutoCloseable {
+        int batches() {
+            return events.batches() + changes.batches();
+        }
+
+        int failures() {
+            return events.failures() + changes.failures();
+        }
+
+        /** Each batch's size and how long the handler took with it: the events queue's, then the changes queue's. */
+        List<String> handled() {
+            List<String> both = new ArrayList<>(events.handled().stream().map(batch -> "events " + batch).toList());
+            both.addAll(changes.handled());
+            return both;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            events.close();
+            changes.close();
+        }
     }
 }

@@ -98,18 +98,15 @@ class SamePortalAttackTest {
 
     @Test
     void theEmployeesInstallEventWithTheirOwnTokenAndEndpointIsRefused() {
-        HttpResponse<String> answer = app.post("/events", employeeAppEvent("ONAPPINSTALL"));
+        assertTrue(app.eventDropped(employeeAppEvent("ONAPPINSTALL")));
 
-        assertEquals(403, answer.statusCode());
-        assertTrue(answer.body().contains("только администратор"), answer.body());
         assertNothingChangedAndTheGenuineTokenStillWorks();
     }
 
     @Test
     void theEmployeesUpdateEventIsRefused() {
-        HttpResponse<String> answer = app.post("/events", employeeAppEvent("ONAPPUPDATE"));
+        assertTrue(app.eventDropped(employeeAppEvent("ONAPPUPDATE")));
 
-        assertEquals(403, answer.statusCode());
         assertNothingChangedAndTheGenuineTokenStillWorks();
     }
 
@@ -120,10 +117,8 @@ class SamePortalAttackTest {
         form.put("data[CLEAN]", "1");
         form.put("auth[access_token]", employee.accessToken());
 
-        HttpResponse<String> answer = app.post("/events", AppOnSimulatedPortal.formBody(form));
-        app.sync();
+        assertTrue(app.eventDropped(AppOnSimulatedPortal.formBody(form)));
 
-        assertEquals(401, answer.statusCode());
         assertEquals(InstallationStatus.INSTALLED, app.portals.find(app.memberId()).orElseThrow().status());
         assertNothingChangedAndTheGenuineTokenStillWorks();
     }
@@ -170,7 +165,7 @@ class SamePortalAttackTest {
     }
 
     /**
-     * The table and the queue as they were, no set-up call made on the portal, nothing sent to the employee's
+     * The table as it was and the queues empty, no set-up call made on the portal, nothing sent to the employee's
      * endpoint; and a lead event with the portal's genuine application token is still taken (then worked off).
      */
     private void assertNothingChangedAndTheGenuineTokenStillWorks() {
@@ -185,7 +180,9 @@ class SamePortalAttackTest {
         HttpResponse<String> genuine = app.post("/events", AppOnSimulatedPortal.formBody(lead));
         assertEquals(200, genuine.statusCode());
         assertEquals(1, app.queue.size());
+        long dropped = app.inbox.dropped();
         app.sync();
+        assertEquals(dropped, app.inbox.dropped(), "the genuine event was taken");
         assertEquals(List.of(), collected);
         assertEquals(List.of(), app.portal.violations());
     }

@@ -1,6 +1,5 @@
 package ru.unitecon.functions;
 
-import ru.unitecon.eventsource.SqsEventSource;
 import ru.unitecon.simulator.DatasetGenerator;
 import ru.unitecon.simulator.SimulatedPortal;
 import ru.unitecon.simulator.SimulatorOptions;
@@ -19,8 +18,8 @@ import java.util.concurrent.Future;
 /**
  * Ten portals share the sync function in real time: one bursts lead changes (a mass edit of 10 000 leads, one event
  * each, posted as fast as the portal sends them) while the nine others change a single lead now and then. Each
- * change goes the whole way (portal event → events handler → ElasticMQ → the event source with its batching window
- * → sync → DynamoDB Local) under the simulated portals' real-time rate limits. Prints the burst's REST calls and
+ * change goes the whole way (portal event → the gateway's SQS integration → the events queue in ElasticMQ → its
+ * event source with the batching window → sync → DynamoDB Local) under the simulated portals' real-time rate limits. Prints the burst's REST calls and
  * the time until all of it was stored, and the quiet portals' freshness: from the change on the portal to its amount
  * in the store, which the dashboards read. Prints Markdown.
  *
@@ -48,7 +47,7 @@ public final class SyncFairnessBenchmark {
 
             long start = System.nanoTime();
             double burstStored;
-            try (SqsEventSource source = app.queue.startEventSource(app.syncHandler);
+            try (LocalQueue.Sources source = app.queue.startEventSources(app.syncHandler);
                  FreshnessWatch watch = new FreshnessWatch(app.recordStore, Duration.ofMillis(100));
                  ExecutorService portalPosts = Executors.newFixedThreadPool(16)) {
                 Future<?> burstPosted = portalPosts.submit(() -> {

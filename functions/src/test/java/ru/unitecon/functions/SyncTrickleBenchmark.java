@@ -1,6 +1,5 @@
 package ru.unitecon.functions;
 
-import ru.unitecon.eventsource.SqsEventSource;
 import ru.unitecon.simulator.DatasetGenerator;
 import ru.unitecon.simulator.SimulatorOptions;
 import ru.unitecon.testsupport.Percentiles;
@@ -39,7 +38,7 @@ public final class SyncTrickleBenchmark {
             long start = System.nanoTime();
             long gap = (long) (1e9 / perSecond);
             // The portal POSTs its events concurrently; a slow answer does not hold up the next event.
-            try (SqsEventSource source = app.queue.startEventSource(app.syncHandler);
+            try (LocalQueue.Sources source = app.queue.startEventSources(app.syncHandler);
                  FreshnessWatch watch = new FreshnessWatch(app.recordStore, Duration.ofMillis(100));
                  ExecutorService portalPosts = Executors.newFixedThreadPool(8)) {
                 long next = System.nanoTime();

@@ -3,6 +3,7 @@ package ru.unitecon.ui.data;
 import org.springframework.stereotype.Service;
 import ru.unitecon.core.bookkeeping.AggregateKey;
 import ru.unitecon.core.bookkeeping.Counters;
+import ru.unitecon.core.bookkeeping.Measure;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.portal.PortalSettings;
@@ -15,7 +16,10 @@ import ru.unitecon.core.store.SettingsStore;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Loads what the dashboards of one portal need for a period, and nothing of any other portal. */
 @Service
@@ -25,6 +29,13 @@ public class DashboardData {
      * that end with a period, and retention at the month before it.
      */
     private static final int LOOKBACK_MONTHS = 12;
+
+    /**
+     * What makes a month one "with data". Active clients are left out: they carry on for a year after the last
+     * order, so a month of them alone has nothing new to show.
+     */
+    private static final List<Measure> DATA = List.of(Measure.LEADS, Measure.ORDERS, Measure.APPOINTMENTS,
+            Measure.UNCOUNTED_ORDERS);
 
     private final SettingsStore settings;
     private final AggregateReader aggregates;
@@ -61,6 +72,24 @@ public class DashboardData {
         return new Dashboard(portalSettings, new MetricsEngine(portalSettings, counters, loaded.spend(),
                 clock.instant()),
                 loaded.dataAsOf());
+    }
+
+    /** The overview's first period: the last complete month with data (PeriodChoices), read from the aggregates. */
+    public Period defaultPeriod(String memberId, YearMonth current) {
+        StoredAggregates loaded = aggregates.load(memberId, current.minusMonths(PeriodChoices.MONTHS),
+                current.minusMonths(1));
+        Set<YearMonth> withData = new HashSet<>();
+        loaded.counters().forEach((cell, counters) -> {
+            if (DATA.stream().anyMatch(measure -> counters.count(measure) > 0)) {
+                withData.add(cell.month());
+            }
+        });
+        loaded.spend().forEach((cell, amount) -> {
+            if (amount.signum() > 0) {
+                withData.add(cell.month());
+            }
+        });
+        return PeriodChoices.lastCompleteMonthWithData(current, withData);
     }
 
     public PortalSettings settings(String memberId) {

@@ -3,8 +3,12 @@ package ru.unitecon.ui.data;
 import ru.unitecon.core.metrics.Period;
 
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -12,7 +16,8 @@ import java.util.stream.IntStream;
  * within those 24.
  */
 public final class PeriodChoices {
-    private static final int MONTHS = 24;
+    /** How far back the choices, and the search for the last month with data, go. */
+    public static final int MONTHS = 24;
     private static final int QUARTERS = 8;
 
     public enum Kind { MONTH, QUARTER, CUSTOM }
@@ -46,6 +51,37 @@ public final class PeriodChoices {
     /** The custom period first offered: the current month and the two before it. */
     public static Period defaultCustom(YearMonth current) {
         return Period.endingWith(current, 3);
+    }
+
+    /**
+     * The overview's first period: the last complete month with any data. An owner opening the app on the 5th would
+     * otherwise read five days' figures as a month's; a portal whose first data is this month's gets this month.
+     *
+     * @param monthsWithData months with any lead, order, appointment or spend
+     */
+    public static Period lastCompleteMonthWithData(YearMonth current, Set<YearMonth> monthsWithData) {
+        return monthsWithData.stream().filter(month -> month.isBefore(current)).max(YearMonth::compareTo)
+                .map(Period::month).orElse(Period.month(current));
+    }
+
+    /**
+     * A period asked for in a link ({@code ?from=2026-02&to=2026-02}, as the overview's actions link): months within
+     * the choices, in order; anything else is ignored and the view opens on its default.
+     */
+    public static Optional<Period> fromQuery(Map<String, List<String>> query, YearMonth current) {
+        try {
+            YearMonth from = YearMonth.parse(query.getOrDefault("from", List.of("")).getFirst());
+            YearMonth to = YearMonth.parse(query.getOrDefault("to", List.of("")).getFirst());
+            YearMonth earliest = current.minusMonths(MONTHS - 1L);
+            return to.isAfter(current) || from.isBefore(earliest) ? Optional.empty() : custom(from, to);
+        } catch (DateTimeParseException | NoSuchElementException notAMonth) {
+            return Optional.empty();
+        }
+    }
+
+    /** The query parameters that {@link #fromQuery} reads back. */
+    public static Map<String, List<String>> toQuery(Period period) {
+        return Map.of("from", List.of(period.from().toString()), "to", List.of(period.to().toString()));
     }
 
     public static Period quarterOf(YearMonth month) {

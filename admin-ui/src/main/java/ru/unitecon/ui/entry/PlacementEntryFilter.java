@@ -11,11 +11,14 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
- * The app's entry: the portal's form POST into its iframe. The POST is verified before anything is shown; a
- * verified one gets a fresh session bound to that portal and a 303 to the overview, anything else the page
- * that says to reopen the app from Bitrix24, with no session and no data.
+ * The app's entry: the portal's form POST into its iframe, from the app's page, CRM ▸ Analytics or a contact's or
+ * deal's card tab. The POST is verified before anything is shown, the same way for every placement; a verified one
+ * gets a fresh session bound to that portal and a 303 to the overview, or for a card tab to the client card of the
+ * card's record (a tab whose PLACEMENT_OPTIONS name no numeric ID gets 400 and no session). Anything else gets the
+ * page that says to reopen the app from Bitrix24, with no session and no data.
  */
 public final class PlacementEntryFilter extends HttpFilter {
     public static final String PATH = "/app";
@@ -42,7 +45,15 @@ public final class PlacementEntryFilter extends HttpFilter {
         }
         PlacementPost post = PlacementPost.from(request);
         switch (verifier.verify(post)) {
-            case PortalVerifier.Verified portal -> enter(request, response, post, portal);
+            case PortalVerifier.Verified portal -> {
+                Optional<String> landing = Landing.of(post);
+                if (landing.isPresent()) {
+                    enter(request, response, post, portal, landing.get());
+                } else {
+                    LOG.info("placement POST without a record id in its options: {}", post);
+                    refuse(response, HttpServletResponse.SC_BAD_REQUEST);
+                }
+            }
             case PortalVerifier.Refused refused -> {
                 LOG.info("placement POST refused ({}): {}", refused.reason(), post);
                 refuse(response, HttpServletResponse.SC_FORBIDDEN);
@@ -51,7 +62,7 @@ public final class PlacementEntryFilter extends HttpFilter {
     }
 
     private static void enter(HttpServletRequest request, HttpServletResponse response, PlacementPost post,
-                              PortalVerifier.Verified portal) throws IOException {
+                              PortalVerifier.Verified portal, String landing) throws IOException {
         HttpSession previous = request.getSession(false);
         if (previous != null) {
             // A session never changes portal (or user): a new opening always starts a new session.
@@ -62,7 +73,7 @@ public final class PlacementEntryFilter extends HttpFilter {
         bound.bindTo(request.getSession(true));
         FramingPolicyFilter.allowFramingBy(response, bound);
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", request.getContextPath() + "/");
+        response.setHeader("Location", request.getContextPath() + landing);
     }
 
     private void refuse(HttpServletResponse response, int status) throws IOException {

@@ -10,6 +10,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -93,6 +94,11 @@ public final class Figures {
     public String dateTime(Instant instant) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale).withZone(zone).format(instant);
+    }
+
+    /** A calendar day of the portal, such as an order's: "2 мар. 2026 г.", "Mar 2, 2026". */
+    public String date(LocalDate day) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(day);
     }
 
     /** "март 2026" for a month, "1-й кв. 2026 г." / "Q1 2026" for a quarter, a range otherwise. */

@@ -15,6 +15,7 @@ import ru.unitecon.core.appointments.ScheduledVisit;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
 import ru.unitecon.ui.data.AppointmentsData;
+import ru.unitecon.ui.data.PeriodChoices;
 import ru.unitecon.ui.data.DashboardData;
 import ru.unitecon.ui.data.ReminderSent;
 
@@ -26,7 +27,8 @@ import java.util.Locale;
 
 /**
  * The front desk's view: visits of the coming days, those not yet confirmed, today's no-shows, each linked to its
- * lead or deal in the portal (the app holds no names or phones); and the no-show rate by channel for a period.
+ * lead or deal in the portal (the app holds no names or phones); and the no-show rate by channel for a period, the
+ * one a link names ({@code ?from=&to=}, as the overview's actions link) or else the current month.
  */
 @Route(value = "appointments", layout = MainLayout.class)
 public class AppointmentsView extends DashboardView {
@@ -86,7 +88,9 @@ public class AppointmentsView extends DashboardView {
         reminders.setItems(sent);
         reminders.setVisible(!sent.isEmpty());
         remindersEmpty.setVisible(sent.isEmpty());
-        picker.start(currentMonth(), figures());
+        picker.start(currentMonth(), figures(), PeriodChoices.fromQuery(
+                event.getLocation().getQueryParameters().getParameters(), currentMonth())
+                .orElse(Period.month(currentMonth())));
     }
 
     private Paragraph rateBasis() {

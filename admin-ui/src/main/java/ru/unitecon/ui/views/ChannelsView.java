@@ -11,6 +11,7 @@ import com.vaadin.flow.router.Route;
 import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
+import ru.unitecon.ui.data.PeriodChoices;
 import ru.unitecon.ui.data.DashboardData;
 
 import java.math.BigDecimal;
@@ -20,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** One row per acquisition channel, with the stop-channel flag and the LTV:CAC warning written out. */
+/**
+ * One row per acquisition channel, with the stop-channel flag and the LTV:CAC warning written out. Opens on the
+ * period a link names ({@code ?from=2026-02&to=2026-02}, as the overview's actions link), else the current month.
+ */
 @Route(value = "channels", layout = MainLayout.class)
 public class ChannelsView extends DashboardView {
     /** Undefined values sort after the defined ones (ascending), before them when the order is reversed. */
@@ -62,7 +66,9 @@ public class ChannelsView extends DashboardView {
         if (grid.getColumns().isEmpty()) {
             addColumns();
         }
-        picker.start(currentMonth(), figures());
+        picker.start(currentMonth(), figures(), PeriodChoices.fromQuery(
+                event.getLocation().getQueryParameters().getParameters(), currentMonth())
+                .orElse(Period.month(currentMonth())));
     }
 
     private void addColumns() {

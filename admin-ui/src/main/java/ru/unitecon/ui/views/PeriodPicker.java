@@ -25,6 +25,8 @@ public class PeriodPicker extends Composite<HorizontalLayout> {
     private YearMonth current;
     /** Set while the picker fills the custom selects itself, so that choosing "custom" shows figures once. */
     private boolean filling;
+    /** Set while {@link #start} chooses a period other than the current month. */
+    private Period firstPeriod;
 
     public PeriodPicker(Consumer<Period> onChange) {
         this.onChange = onChange;
@@ -60,12 +62,31 @@ public class PeriodPicker extends Composite<HorizontalLayout> {
 
     /** Offers the periods up to the portal's current month and chooses that month. */
     public void start(YearMonth currentMonth, Figures figures) {
+        start(currentMonth, figures, Period.month(currentMonth));
+    }
+
+    /**
+     * Offers the periods up to the portal's current month and chooses {@code first}: as a month or a quarter when it
+     * is one, else as a custom run of months.
+     */
+    public void start(YearMonth currentMonth, Figures figures, Period first) {
         current = currentMonth;
-        period.setItemLabelGenerator(figures::period);
-        from.setItemLabelGenerator(month -> figures.period(Period.month(month)));
-        to.setItemLabelGenerator(month -> figures.period(Period.month(month)));
+        period.setItemLabelGenerator(chosen -> label(chosen, figures));
+        from.setItemLabelGenerator(month -> label(Period.month(month), figures));
+        to.setItemLabelGenerator(month -> label(Period.month(month), figures));
+        PeriodChoices.Kind firstKind = first.length() == 1 ? PeriodChoices.Kind.MONTH
+                : first.equals(PeriodChoices.quarterOf(first.from())) ? PeriodChoices.Kind.QUARTER
+                : PeriodChoices.Kind.CUSTOM;
         kind.clear();
-        kind.setValue(PeriodChoices.Kind.MONTH);
+        firstPeriod = first;
+        kind.setValue(firstKind);
+        firstPeriod = null;
+    }
+
+    /** The current month reads as unfinished, so that its few days are not taken for a month's figures. */
+    private String label(Period shown, Figures figures) {
+        return shown.equals(Period.month(current))
+                ? figures.period(shown) + " " + getTranslation("period.thisMonthSoFar") : figures.period(shown);
     }
 
     private void choose(PeriodChoices.Kind chosen) {
@@ -74,7 +95,7 @@ public class PeriodPicker extends Composite<HorizontalLayout> {
         from.setVisible(custom);
         to.setVisible(custom);
         if (custom) {
-            Period first = PeriodChoices.defaultCustom(current);
+            Period first = firstPeriod != null ? firstPeriod : PeriodChoices.defaultCustom(current);
             filling = true;
             from.setItems(PeriodChoices.months(current));
             to.setItems(PeriodChoices.months(current));
@@ -84,8 +105,8 @@ public class PeriodPicker extends Composite<HorizontalLayout> {
             customChanged();
         } else {
             period.setItems(PeriodChoices.of(chosen, current));
-            period.setValue(chosen == PeriodChoices.Kind.MONTH ? Period.month(current)
-                    : PeriodChoices.quarterOf(current));
+            period.setValue(firstPeriod != null ? firstPeriod
+                    : chosen == PeriodChoices.Kind.MONTH ? Period.month(current) : PeriodChoices.quarterOf(current));
         }
     }
 

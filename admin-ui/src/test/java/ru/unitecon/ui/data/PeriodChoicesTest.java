@@ -5,7 +5,9 @@ import ru.unitecon.core.metrics.Period;
 
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -51,5 +53,40 @@ class PeriodChoicesTest {
         assertEquals(YearMonth.of(2024, 4), months.getLast());
         assertEquals(new Period(YearMonth.of(2026, 1), YearMonth.of(2026, 3)),
                 PeriodChoices.defaultCustom(YearMonth.of(2026, 3)));
+    }
+
+    @Test
+    void theFirstPeriodIsTheLastCompleteMonthWithData() {
+        YearMonth december = YearMonth.of(2026, 12);
+
+        assertEquals(Period.month(YearMonth.of(2026, 11)), PeriodChoices.lastCompleteMonthWithData(december,
+                Set.of(YearMonth.of(2026, 10), YearMonth.of(2026, 11), december)));
+        assertEquals(Period.month(YearMonth.of(2026, 9)), PeriodChoices.lastCompleteMonthWithData(december,
+                Set.of(YearMonth.of(2026, 9), december)), "a quiet month is skipped");
+    }
+
+    @Test
+    void aPortalWhoseFirstDataIsThisMonthsOpensOnThisMonth() {
+        YearMonth december = YearMonth.of(2026, 12);
+
+        assertEquals(Period.month(december), PeriodChoices.lastCompleteMonthWithData(december, Set.of(december)));
+        assertEquals(Period.month(december), PeriodChoices.lastCompleteMonthWithData(december, Set.of()));
+    }
+
+    @Test
+    void aLinkNamesItsPeriodAndAnythingElseIsIgnored() {
+        YearMonth march = YearMonth.of(2026, 3);
+
+        assertEquals(Optional.of(Period.quarter(2026, 1)),
+                PeriodChoices.fromQuery(PeriodChoices.toQuery(Period.quarter(2026, 1)), march));
+        assertEquals(Optional.empty(), PeriodChoices.fromQuery(Map.of("from", List.of("2026-02")), march));
+        assertEquals(Optional.empty(), PeriodChoices.fromQuery(
+                Map.of("from", List.of("февраль"), "to", List.of("2026-02")), march));
+        assertEquals(Optional.empty(), PeriodChoices.fromQuery(
+                Map.of("from", List.of("2026-03"), "to", List.of("2026-02")), march), "ends before it starts");
+        assertEquals(Optional.empty(), PeriodChoices.fromQuery(
+                Map.of("from", List.of("2026-03"), "to", List.of("2026-04")), march), "a month still to come");
+        assertEquals(Optional.empty(), PeriodChoices.fromQuery(
+                Map.of("from", List.of("2020-01"), "to", List.of("2026-02")), march), "older than the choices");
     }
 }

@@ -87,6 +87,6 @@ class OAuthServerPortalVerifierTest {
 
     private PlacementPost opening(String userId) {
         return new PlacementPost(portal.domain(), "0", "ru", portal.memberId(),
-                portal.issueTokens(userId).accessToken(), "DEFAULT");
+                portal.issueTokens(userId).accessToken(), "DEFAULT", "{}");
     }
 }

@@ -5,10 +5,13 @@ import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouterLink;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -61,16 +64,23 @@ class OverviewViewTest extends SpringBrowserlessTest {
                 .spend(FEBRUARY, Map.of(Channel.INSTAGRAM, new BigDecimal("8000")));
     }
 
+    /** The salon's March is the current month; the overview opens on February, the last complete one. */
+    @SuppressWarnings("unchecked")
+    private void chooseMarch() {
+        $(Select.class).id("period").setValue(Period.month(MARCH));
+    }
+
     private String shown(String id) {
         return $(Span.class).id(id).getText();
     }
 
     @Test
-    void everyFigureIsTheEnginesForTheCurrentMonth() {
+    void everyFigureIsTheEnginesForTheMonthChosen() {
         SeededPortal salon = salon(InstallationStatus.INSTALLED);
         salon.openInThisSession(PortalSession.RUSSIAN);
 
         navigate(OverviewView.class);
+        chooseMarch();
 
         PeriodComparison march = salon.engine().compare(Period.month(MARCH), Optional.empty());
         PeriodMetrics now = march.current();
@@ -95,6 +105,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
         salon(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
 
         navigate(OverviewView.class);
+        chooseMarch();
 
         // 17 000 ₽ for 2 new clients; 12 000 ₽ against February's 8 000 ₽ is +112,5 %; 1 of 4 leads has no source.
         assertEquals("17 000 ₽", plain(shown("metric-spend")));
@@ -144,6 +155,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
         UI.getCurrent().setLocale(Locale.ENGLISH);
 
         navigate(OverviewView.class);
+        chooseMarch();
 
         assertEquals("Overview", $(H2.class).first().getText());
         assertEquals(Figures.of(Locale.ENGLISH, PortalSettings.defaults())
@@ -186,6 +198,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
         salon(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
 
         navigate(OverviewView.class);
+        chooseMarch();
 
         // VK: 5 000 ₽ and nobody came; Instagram: 6 000 ₽ per client against an average order of 2 500 ₽.
         assertEquals("⚠ Убыточные каналы: ВКонтакте (расходы есть, новых клиентов нет), "
@@ -198,6 +211,7 @@ class OverviewViewTest extends SpringBrowserlessTest {
         salon.openInThisSession(PortalSession.RUSSIAN);
 
         navigate(OverviewView.class);
+        chooseMarch();
 
         Paragraph notCounted = $(Paragraph.class).id("orders-not-counted");
         assertTrue(notCounted.isVisible());
@@ -218,11 +232,83 @@ class OverviewViewTest extends SpringBrowserlessTest {
         salon.openInThisSession(PortalSession.RUSSIAN);
 
         navigate(OverviewView.class);
+        chooseMarch();
 
         assertEquals("50,0 %", plain(shown("metric-noShowRate")), "one no-show of two past visits, one unmarked");
         assertTrue(plain($(Paragraph.class).id("no-show-basis").getText()).contains("«не пришёл»: 1;"),
                 $(Paragraph.class).id("no-show-basis").getText());
         assertFalse($(Paragraph.class).all().stream().anyMatch(shown -> shown.getId().equals(
                 Optional.of("orders-not-counted"))), "nothing to say without orders in other currencies");
+    }
+
+    @Test
+    void theOverviewOpensOnTheLastCompleteMonthWithDataAndLabelsTheCurrentOneAsUnfinished() {
+        salon(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+
+        navigate(OverviewView.class);
+
+        @SuppressWarnings("unchecked")
+        Select<Period> period = $(Select.class).id("period");
+        assertEquals(Period.month(FEBRUARY), period.getValue());
+        assertEquals("март 2026 (текущий месяц, пока неполный)",
+                period.getItemLabelGenerator().apply(Period.month(MARCH)));
+        assertEquals("февраль 2026", period.getItemLabelGenerator().apply(Period.month(FEBRUARY)));
+        // February: 8 000 ₽ for the one Instagram client.
+        assertEquals("8 000 ₽", plain(shown("metric-spend")));
+    }
+
+    @Test
+    void whatToDoNamesTheActionsWorthTheMostMoneyEachWithItsSum() {
+        salon(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+        navigate(OverviewView.class);
+
+        chooseMarch();
+
+        // Instagram: CAC 12 000 / 2 = 6 000 ₽ against an average order of 2 500 ₽ loses 3 500 ₽ on each of 2
+        // clients, 7 000 ₽; VK spent 5 000 ₽ and brought nobody. No no-shows, no unmarked visits.
+        assertEquals("Что сделать: март 2026", $(H3.class).id("actions-title").getText());
+        assertEquals("Instagram теряет 3 500 ₽ на каждом новом клиенте (новых клиентов: 2, всего 7 000 ₽): "
+                + "остановите или исправьте канал", plain(shown("action-1")));
+        assertEquals("ВКонтакте: потрачено 5 000 ₽, а новых клиентов нет: остановите или исправьте канал",
+                plain(shown("action-2")));
+        assertTrue($(Span.class).withId("action-3").all().isEmpty());
+        String link = $(RouterLink.class).id("action-1-link").getHref();
+        assertTrue(link.startsWith("channels?") && link.contains("from=2026-03") && link.contains("to=2026-03"), link);
+    }
+
+    @Test
+    void aPortalWithNothingToFixIsToldSo() {
+        new SeededPortal(InstallationStatus.INSTALLED)
+                .lead(1, MARCH, 2, LeadSource.ofUtm("instagram", null, null), 101L)
+                .wonDeal(1, MARCH, 5, 101, 1, "3000.00")
+                .spend(MARCH, Map.of(Channel.INSTAGRAM, new BigDecimal("1000")))
+                .openInThisSession(PortalSession.RUSSIAN);
+
+        navigate(OverviewView.class);
+
+        assertEquals(Period.month(MARCH), $(Select.class).id("period").getValue(), "no month before the current");
+        assertTrue($(Paragraph.class).id("actions-none").getText().startsWith("Всё в порядке"));
+    }
+
+    @Test
+    void anEnglishOwnerReadsWhatToDoInEnglish() {
+        salon(InstallationStatus.INSTALLED).openInThisSession(Locale.ENGLISH);
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        navigate(OverviewView.class);
+
+        chooseMarch();
+
+        assertEquals("Instagram loses RUB 3,500 on every new client (2 new clients, RUB 7,000 in all): stop or fix it",
+                plain(shown("action-1")));
+    }
+
+    @Test
+    void theLinkOpensTheChannelsOnTheActionsPeriod() {
+        salon(InstallationStatus.INSTALLED).openInThisSession(PortalSession.RUSSIAN);
+
+        UI.getCurrent().navigate(ChannelsView.class,
+                QueryParameters.simple(Map.of("from", "2026-02", "to", "2026-02")));
+
+        assertEquals(Period.month(FEBRUARY), $(Select.class).id("period").getValue());
     }
 }

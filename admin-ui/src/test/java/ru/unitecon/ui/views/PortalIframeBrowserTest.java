@@ -22,6 +22,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import ru.unitecon.core.attribution.Channel;
+import ru.unitecon.core.clients.ClientCard;
+import ru.unitecon.core.bookkeeping.DealRecord;
+import ru.unitecon.core.metrics.Action;
 import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.Period;
@@ -48,8 +51,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +62,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -81,6 +87,8 @@ class PortalIframeBrowserTest {
     /** The portal's header above the app's frame, in CSS pixels. */
     private static final int PORTAL_HEADER = 46;
     private static final YearMonth MARCH = YearMonth.of(2026, 3);
+    /** The month the overview opens on: the last complete one before the clock's March. */
+    private static final YearMonth FEBRUARY = YearMonth.of(2026, 2);
     /** Enough for every channel to have clients most months; the backfill reads it in a few seconds. */
     private static final int LEADS = 900;
 
@@ -156,12 +164,28 @@ class PortalIframeBrowserTest {
         String spend = browser.findElement(By.id("metric-spend")).getText();
 
         // Counted from the generated dataset itself, not from anything the app stored.
-        assertTrue(salon.leadsCreatedIn(MARCH) > 0);
-        assertEquals(russian().count(salon.leadsCreatedIn(MARCH)), plain(leads));
-        PeriodMetrics march = engine().total(Period.month(MARCH));
-        assertEquals(plain(russian().money(march.spend())), plain(spend));
-        assertEquals(plain(russian().money(march.cac())), plain(cac));
-        assertTrue(march.cac().isDefined());
+        assertTrue(salon.leadsCreatedIn(FEBRUARY) > 0);
+        assertEquals(russian().count(salon.leadsCreatedIn(FEBRUARY)), plain(leads));
+        PeriodMetrics february = engine().total(Period.month(FEBRUARY));
+        assertEquals(plain(russian().money(february.spend())), plain(spend));
+        assertEquals(plain(russian().money(february.cac())), plain(cac));
+        assertTrue(february.cac().isDefined());
+    }
+
+    /** The first thing on the first screen: the actions worth the most money, the engine's, with their sums. */
+    @Test
+    void theOverviewOpensWithWhatToDo() throws IOException {
+        openFromThePortal("ru", opening -> opening);
+
+        String first = patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("action-1"))).getText();
+        waitUntilSettled();
+
+        List<Action> expected = engine().actions(Period.month(FEBRUARY));
+        assertFalse(expected.isEmpty());
+        assertTrue(plain(first).contains(plain(russian().money(expected.getFirst().money()))), first);
+        assertEquals(expected.size(), browser.findElements(By.cssSelector("[id^=action-][id$=-link]")).size());
+        assertTrue(browser.findElement(By.id("actions-title")).getText().startsWith("Что сделать"));
+        screenshot("overview-actions.png");
     }
 
     @Test
@@ -186,7 +210,8 @@ class PortalIframeBrowserTest {
 
         String cac = patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("metric-cac"))).getText();
         assertEquals("Overview", browser.findElement(By.tagName("h2")).getText());
-        assertEquals(plain(Figures.of(Locale.ENGLISH, salon.settings()).money(engine().total(Period.month(MARCH)).cac())),
+        assertEquals(plain(Figures.of(Locale.ENGLISH, salon.settings())
+                        .money(engine().total(Period.month(FEBRUARY)).cac())),
                 plain(cac));
         screenshot("overview-en.png");
 
@@ -263,10 +288,45 @@ class PortalIframeBrowserTest {
         assertEquals(List.of(), failed);
     }
 
+    /**
+     * A manager opens the client tab on the card of the salon's most frequent buyer: the portal POSTs the tab to the
+     * handler the install bound, the app verifies it and shows that contact's client from the store.
+     */
+    @Test
+    void theCrmClientTabShowsTheContactsClient() throws IOException {
+        String memberId = salon.portal.memberId();
+        long contact = LocalDynamo.app().records().deals(memberId).stream()
+                .filter(deal -> !deal.deleted() && deal.isWon() && deal.contactId() != null)
+                .collect(Collectors.groupingBy(DealRecord::contactId, Collectors.counting())).entrySet().stream()
+                .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        ClientCard expected = LocalDynamo.app(Clock.fixed(TestInfrastructure.NOW, ZoneOffset.UTC)).clientCards()
+                .forContact(memberId, contact).orElseThrow();
+        FramePost tab = salon.portal.crmTabPost("CRM_CONTACT_DETAIL_TAB", String.valueOf(contact), "ru",
+                salon.portal.employeeUserId());
+        // The install bound the tab to a stand-in address; the POST goes to the running app at the same path.
+        openInThePortalPage(new FramePost(URI.create("http://localhost:" + port + URI.create(tab.url().toString())
+                .getRawPath() + "?" + tab.url().getRawQuery()), tab.form()));
+
+        String revenue = patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("client-revenue")))
+                .getText();
+        waitUntilSettled();
+
+        assertTrue(expected.orders() > 1, expected.toString());
+        assertEquals(plain(russian().money(expected.revenue())), plain(revenue));
+        assertEquals(russian().count(expected.orders()), browser.findElement(By.id("client-orders")).getText());
+        assertEquals(russian().count(expected.visits()), browser.findElement(By.id("client-visits")).getText());
+        assertEquals(plain(russian().money(expected.observedLtv())),
+                plain(browser.findElement(By.id("client-ltv")).getText()));
+        screenshot("crm-client-tab.png");
+    }
+
     /** Seeds nothing: the salon was installed and backfilled once; opens the app as the portal's page does. */
     private void openFromThePortal(String lang, UnaryOperator<FramePost> tamper) {
-        FramePost opening = tamper.apply(salon.portal.framePost("DEFAULT",
-                URI.create("http://localhost:" + port + PlacementEntryFilter.PATH), lang, "1", Map.of()));
+        openInThePortalPage(tamper.apply(salon.portal.framePost("DEFAULT",
+                URI.create("http://localhost:" + port + PlacementEntryFilter.PATH), lang, "1", Map.of())));
+    }
+
+    private void openInThePortalPage(FramePost opening) {
         portalPageHtml = portalPage(opening);
         browser.get("http://" + salon.portal.domain() + "/marketplace/app/1/");
         patiently().until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("app"));

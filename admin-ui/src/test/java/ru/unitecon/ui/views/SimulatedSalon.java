@@ -79,7 +79,7 @@ final class SimulatedSalon {
                 .changes(queued::addAll)
                 .oauth(new OAuthServer(HttpClient.newHttpClient(),
                         new AppCredentials(TestInfrastructure.CLIENT_ID, "secret"), List.of(simulator.oauthServerUrl())))
-                .addresses(new AppAddresses(nowhere.resolve("events"), nowhere.resolve("app")))
+                .addresses(new AppAddresses(nowhere.resolve("events"), nowhere.resolve("app"), nowhere.resolve("robot")))
                 .build();
         installPage(portal, app);
         AppointmentBooking.book(portal, dataset, 8, MOSCOW, TestInfrastructure.NOW);
@@ -104,7 +104,7 @@ final class SimulatedSalon {
     /**
      * The app's install page and events endpoint: the portal's install POST goes to core's installation service
      * and its ONAPPINSTALL event (which names the portal's OAuth server) to core's event intake, as the install
-     * and events functions pass them on.
+     * function and the sync function (taking the events queue) pass them on.
      */
     private static void installPage(SimulatedPortal portal, AppServices app) {
         HttpServer server;

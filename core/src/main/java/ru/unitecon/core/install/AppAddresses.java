@@ -5,24 +5,31 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where portals reach the app: the events handler every binding points to, and the app page the dashboard
- * placement opens.
+ * Where portals reach the app: the events URL every binding points to (API Gateway's route into the events
+ * queue), the app page the dashboard placement opens, and the handler the app's robot runs call.
  */
-public record AppAddresses(URI eventsUrl, URI appUrl) {
+public record AppAddresses(URI eventsUrl, URI appUrl, URI robotUrl) {
     public static final String EVENTS_URL_VARIABLE = "EVENTS_URL";
     public static final String APP_URL_VARIABLE = "APP_URL";
+    public static final String ROBOT_URL_VARIABLE = "ROBOT_URL";
 
     public AppAddresses {
         Objects.requireNonNull(eventsUrl, "eventsUrl");
         Objects.requireNonNull(appUrl, "appUrl");
+        Objects.requireNonNull(robotUrl, "robotUrl");
     }
 
     public static AppAddresses from(Map<String, String> environment) {
-        String events = environment.get(EVENTS_URL_VARIABLE);
-        String app = environment.get(APP_URL_VARIABLE);
-        if (events == null || events.isBlank() || app == null || app.isBlank()) {
-            throw new IllegalStateException(EVENTS_URL_VARIABLE + " and " + APP_URL_VARIABLE + " must be set");
+        return new AppAddresses(required(environment, EVENTS_URL_VARIABLE), required(environment, APP_URL_VARIABLE),
+                required(environment, ROBOT_URL_VARIABLE));
+    }
+
+    private static URI required(Map<String, String> environment, String variable) {
+        String value = environment.get(variable);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(EVENTS_URL_VARIABLE + ", " + APP_URL_VARIABLE + " and "
+                    + ROBOT_URL_VARIABLE + " must be set");
         }
-        return new AppAddresses(URI.create(events.strip()), URI.create(app.strip()));
+        return URI.create(value.strip());
     }
 }

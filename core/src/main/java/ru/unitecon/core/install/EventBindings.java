@@ -20,8 +20,9 @@ import java.util.Map;
 
 /**
  * What the app sets up on a portal with the admin's token, on install and again on every update (a new version
- * loses the app's event handlers): the event bindings, the dashboard placement and the appointment user fields
- * (time, state, and the reminder marker the portal's automation rules react to).
+ * loses the app's event handlers): the event bindings, the placements (the dashboards under CRM ▸ Analytics, and the
+ * client tab in contact and deal cards) and the appointment user fields (time, state, and the reminder marker the
+ * portal's automation rules react to).
  * Everything is safe to repeat: a binding that exists counts as done, a user field that exists is not added.
  */
 public final class EventBindings {
@@ -30,6 +31,10 @@ public final class EventBindings {
             "ONCRMDEALADD", "ONCRMDEALUPDATE", "ONCRMDEALDELETE",
             "ONAPPINSTALL", "ONAPPUPDATE", "ONAPPUNINSTALL");
     public static final String PLACEMENT = "CRM_ANALYTICS_MENU";
+    /** The client tab of CRM cards; the portal POSTs the card's record as PLACEMENT_OPTIONS {"ID":"…"}. */
+    public static final List<String> CRM_TABS = List.of("CRM_CONTACT_DETAIL_TAB", "CRM_DEAL_DETAIL_TAB");
+    /** Every placement the app binds, all to the app's one entry, which tells them apart by PLACEMENT. */
+    public static final List<String> PLACEMENTS = List.of(PLACEMENT, CRM_TABS.get(0), CRM_TABS.get(1));
     static final String TITLE_RU = "Юнит-экономика";
     static final String TITLE_EN = "Unit economics";
 
@@ -57,7 +62,9 @@ public final class EventBindings {
             commands.put("bind_" + event, "event.bind?" + BracketQuery.encode(
                     Map.of("event", event, "handler", addresses.eventsUrl().toString())));
         }
-        commands.put("placement", "placement.bind?" + BracketQuery.encode(placement()));
+        for (String placement : PLACEMENTS) {
+            commands.put("placement_" + placement, "placement.bind?" + BracketQuery.encode(placement(placement)));
+        }
         for (CrmEntity entity : CrmEntity.values()) {
             for (String field : List.of(AppointmentFieldMapping.TIME_FIELD, AppointmentFieldMapping.STATE_FIELD,
                     AppointmentFieldMapping.REMINDER_FIELD)) {
@@ -83,9 +90,9 @@ public final class EventBindings {
         }
     }
 
-    private Map<String, Object> placement() {
+    private Map<String, Object> placement(String placement) {
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("PLACEMENT", PLACEMENT);
+        params.put("PLACEMENT", placement);
         params.put("HANDLER", addresses.appUrl().toString());
         params.put("TITLE", TITLE_RU);
         params.put("LANG_ALL", Map.of("ru", Map.of("TITLE", TITLE_RU), "en", Map.of("TITLE", TITLE_EN)));

@@ -45,6 +45,7 @@ public final class InstallationService {
     private final RestClients clients;
     private final ChangeQueue queue;
     private final EventBindings bindings;
+    private final RobotRegistration robot;
     private final InstantSource clock;
     private final ZoneAndCurrencyLearner facts;
 
@@ -56,6 +57,7 @@ public final class InstallationService {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.bindings = new EventBindings(addresses);
+        this.robot = new RobotRegistration(addresses.robotUrl());
         this.clock = Objects.requireNonNull(clock, "clock");
         this.facts = Objects.requireNonNull(facts, "facts");
     }
@@ -87,6 +89,7 @@ public final class InstallationService {
         portals.saveTokens(request.memberId(), new InstallationTokens(request.accessToken(), request.refreshToken(),
                 now.plus(request.accessExpiresIn()), endpoint.toString(), serverEndpoint));
         bindings.apply(clients.forPortal(request.memberId()));
+        robot.apply(clients.forPortal(request.memberId()));
         // Before the backfill, so that the first records already count in the portal's zone and currency.
         facts.learn(request.memberId(), clients.forPortal(request.memberId()));
         queue.send(List.of(ChangeMessage.backfill(request.memberId(), CrmEntity.LEAD, 0),
@@ -147,6 +150,7 @@ public final class InstallationService {
         recordInstallation(auth, info, earlier);
         portals.renewApplicationToken(auth.memberId(), auth.applicationToken());
         bindings.apply(clients.forPortal(auth.memberId()));
+        robot.apply(clients.forPortal(auth.memberId()));
         LOG.info("portal {}: application token renewed and bindings made again after an update", auth.memberId());
         return true;
     }

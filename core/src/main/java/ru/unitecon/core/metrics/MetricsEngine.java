@@ -67,6 +67,11 @@ public final class MetricsEngine {
                 .toList();
     }
 
+    /** The overview's "what to do": the actions worth the most money in the period, the most first. */
+    public List<Action> actions(Period period) {
+        return Actions.of(total(period), byChannel(period), settings.reminders());
+    }
+
     public PeriodComparison compare(Period period, Optional<String> channel) {
         return new PeriodComparison(metrics(period, channel), metrics(period.previous(), channel));
     }

@@ -4,7 +4,6 @@ import ru.unitecon.core.bitrix.tokens.InstallationTokens;
 import ru.unitecon.core.bitrix.tokens.TokenStorage;
 import ru.unitecon.core.portal.Installation;
 import ru.unitecon.core.portal.InstallationStatus;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -77,20 +76,6 @@ public final class InstallationStore implements TokenStorage {
         dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(portal.memberId()))
                 .updateExpression("SET " + String.join(", ", sets))
                 .expressionAttributeNames(names).expressionAttributeValues(values).build());
-    }
-
-    /**
-     * Reads one portal's item and ignores it, so that the client's classes are loaded and its connection made
-     * before the first real request.
-     *
-     * @throws StoreUnreachable when the table cannot be asked
-     */
-    public void warmUp(String memberId) {
-        try {
-            find(memberId);
-        } catch (SdkException unreachable) {
-            throw new StoreUnreachable(unreachable);
-        }
     }
 
     public Optional<Installation> find(String memberId) {

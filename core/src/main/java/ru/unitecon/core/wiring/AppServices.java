@@ -4,13 +4,16 @@ import ru.unitecon.core.bitrix.Sleeper;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
 import ru.unitecon.core.bitrix.tokens.TokenRefresher;
+import ru.unitecon.core.clients.ClientCards;
 import ru.unitecon.core.export.MetricsExport;
 import ru.unitecon.core.install.AppAddresses;
 import ru.unitecon.core.install.InstallationService;
 import ru.unitecon.core.install.ZoneAndCurrencyLearner;
 import ru.unitecon.core.install.ZoneAndCurrencyRefresh;
+import ru.unitecon.core.intake.EventInbox;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.reminders.ReminderService;
+import ru.unitecon.core.robot.ClientAndChannelRobot;
 import ru.unitecon.core.spend.SpendApi;
 import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.BackfillStore;
@@ -25,6 +28,7 @@ import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.store.SyncStateStore;
 import ru.unitecon.core.sync.ChangeQueue;
+import ru.unitecon.core.sync.CurrentRecords;
 import ru.unitecon.core.sync.RestClients;
 import ru.unitecon.core.sync.Reconciliation;
 import ru.unitecon.core.sync.Recounts;
@@ -181,6 +185,11 @@ public final class AppServices {
         return new EventIntake(portals, changes(), installations::get);
     }
 
+    /** What the sync function takes the events queue's messages with. */
+    public EventInbox inbox() {
+        return new EventInbox(intake());
+    }
+
     public SyncService sync() {
         return new SyncService(syncStores(), clients(), changes(), pace, clock);
     }
@@ -210,6 +219,16 @@ public final class AppServices {
 
     public MetricsExport metricsExport() {
         return new MetricsExport(secrets, portals, settings, aggregates, clock);
+    }
+
+    /** The CRM card's client tab: read-only, from the stored records. */
+    public ClientCards clientCards() {
+        return new ClientCards(records, settings, clock);
+    }
+
+    public ClientAndChannelRobot robot() {
+        return new ClientAndChannelRobot(portals, settings, records, aggregates, new CurrentRecords(recordStore),
+                clientCards(), clients(), clock);
     }
 
     public SpendApi spendApi() {

@@ -12,6 +12,7 @@ import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.intake.IntakeOutcome;
 import ru.unitecon.core.portal.Installation;
+import ru.unitecon.core.robot.RobotDefinition;
 import ru.unitecon.core.store.InstallationStore;
 import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.core.wiring.AppServices;
@@ -52,6 +53,7 @@ class InstallationServiceTest {
     private static final String COLLECTOR = "https://collector.example/rest/";
     private static final URI EVENTS = URI.create("https://app.example/events");
     private static final URI APP = URI.create("https://app.example/app");
+    private static final URI ROBOT = URI.create("https://app.example/robot");
 
     private final PortalSimulator simulator = PortalSimulator.start(SimulatorOptions.defaults());
     private final SimulatedPortal portal = simulator.createPortal(PortalSeed.of(Dataset.bundledSample()));
@@ -66,7 +68,7 @@ class InstallationServiceTest {
                 .oauth(new OAuthServer(HttpClient.newHttpClient(),
                         new AppCredentials(portal.seed().clientId(), portal.seed().clientSecret()),
                         List.of(simulator.oauthServerUrl())))
-                .addresses(new AppAddresses(EVENTS, APP))
+                .addresses(new AppAddresses(EVENTS, APP, ROBOT))
                 .build();
         portals = app.portals();
         installations = app.installations();
@@ -105,12 +107,59 @@ class InstallationServiceTest {
         assertEquals(Set.copyOf(EventBindings.EVENTS), portal.records().boundEvents().stream()
                 .filter(binding -> binding.handler().equals(EVENTS.toString()))
                 .map(PortalRecords.EventBinding::event).collect(Collectors.toSet()));
-        assertEquals(List.of(EventBindings.PLACEMENT + " " + APP), portal.records().placements().stream()
+        assertEquals(EventBindings.PLACEMENTS.stream().map(placement -> placement + " " + APP).toList(),
+                portal.records().placements().stream()
                 .map(placement -> placement.placement() + " " + placement.handler()).toList());
         // The learned zone and currencies are queued for a recount before the backfill, which then counts in them.
         assertEquals(List.of(ChangeMessage.recount(portal.memberId()),
                 ChangeMessage.backfill(portal.memberId(), CrmEntity.LEAD, 0),
                 ChangeMessage.backfill(portal.memberId(), CrmEntity.DEAL, 0)), queued);
+    }
+
+    @Test
+    void theClientTabIsBoundToContactAndDealCardsWithItsTitleInBothLanguages() {
+        installedByTheAdministrator();
+        intake.receive(appEvent("ONAPPINSTALL", admin(), "v1", null));
+        intake.receive(appEvent("ONAPPUPDATE", admin(), "v2", null));
+
+        for (String tab : EventBindings.CRM_TABS) {
+            List<PortalRecords.PlacementBinding> bound = portal.records().placements().stream()
+                    .filter(placement -> placement.placement().equals(tab)).toList();
+            assertEquals(1, bound.size(), tab + " is bound once, also after the update binds again");
+            assertEquals(APP.toString(), bound.getFirst().handler());
+            assertEquals("Юнит-экономика", bound.getFirst().title());
+        }
+        assertTrue(portal.calls().all().stream().filter(call -> call.method().equals("placement.bind"))
+                .allMatch(call -> String.valueOf(call.params().get("LANG_ALL")).contains("Unit economics")),
+                "the English title is sent with every binding");
+        assertEquals(List.of(), portal.violations());
+    }
+
+    @Test
+    void theInstallRegistersTheRobotOnceAndAReinstallUpdatesIt() {
+        installedByTheAdministrator();
+        installedByTheAdministrator();
+
+        assertEquals(List.of(RobotDefinition.CODE + " " + ROBOT + " waits"), portal.records().robots().stream()
+                .map(robot -> robot.code() + " " + robot.handler() + (robot.useSubscription() ? " waits" : ""))
+                .toList());
+        assertEquals(2, portal.calls().count("bizproc.robot.add"));
+        assertEquals(1, portal.calls().count("bizproc.robot.update"));
+        assertEquals(Set.of(RobotDefinition.CHANNEL, RobotDefinition.CHANNEL_CAC, RobotDefinition.CHANNEL_LTV_TO_CAC,
+                        RobotDefinition.CHANNEL_LOSING_MONEY, RobotDefinition.CLIENT_ORDERS,
+                        RobotDefinition.CLIENT_REVENUE, RobotDefinition.CLIENT_NO_SHOWS, RobotDefinition.CLIENT_LOST),
+                portal.records().robots().getFirst().returnProperties().keySet());
+    }
+
+    @Test
+    void aPortalThatDoesNotGrantAutomationRulesInstallsWithoutTheRobot() {
+        portal.withoutScope("bizproc");
+
+        installedByTheAdministrator();
+
+        assertEquals(List.of(), portal.records().robots());
+        assertTrue(portals.load(portal.memberId()).isPresent());
+        assertEquals(EventBindings.EVENTS.size(), portal.records().boundEvents().size());
     }
 
     @Test
@@ -166,7 +215,8 @@ class InstallationServiceTest {
                 () -> intake.receive(appEvent("ONAPPINSTALL", employee(), "employee-chosen", COLLECTOR)));
         assertNull(portals.find(portal.memberId()).orElseThrow().applicationToken());
 
-        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(appEvent("ONAPPINSTALL", admin(), "genuine", COLLECTOR)));
+        assertEquals(IntakeOutcome.ACCEPTED,
+                intake.receive(appEvent("ONAPPINSTALL", admin(), "genuine", COLLECTOR)).outcome());
         Installation stored = portals.find(portal.memberId()).orElseThrow();
         assertEquals("genuine", stored.applicationToken());
         assertEquals(portal.clientEndpoint(), stored.clientEndpoint());
@@ -178,7 +228,7 @@ class InstallationServiceTest {
         installedByTheAdministrator();
         intake.receive(appEvent("ONAPPINSTALL", admin(), "first", null));
 
-        IntakeOutcome second = intake.receive(appEvent("ONAPPINSTALL", admin(), "second", null));
+        IntakeOutcome second = intake.receive(appEvent("ONAPPINSTALL", admin(), "second", null)).outcome();
 
         assertEquals(IntakeOutcome.IGNORED, second);
         assertEquals("first", portals.find(portal.memberId()).orElseThrow().applicationToken());
@@ -194,12 +244,13 @@ class InstallationServiceTest {
         assertEquals("v1", portals.find(portal.memberId()).orElseThrow().applicationToken());
         assertEquals(bindsBefore, portal.calls().count("event.bind"));
 
-        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(appEvent("ONAPPUPDATE", admin(), "v3", COLLECTOR)));
+        assertEquals(IntakeOutcome.ACCEPTED,
+                intake.receive(appEvent("ONAPPUPDATE", admin(), "v3", COLLECTOR)).outcome());
         assertEquals("v3", portals.find(portal.memberId()).orElseThrow().applicationToken());
         assertEquals(bindsBefore + EventBindings.EVENTS.size(), portal.calls().count("event.bind"));
         assertEquals(portal.clientEndpoint(), portals.find(portal.memberId()).orElseThrow().clientEndpoint());
         assertThrows(ForgedRequest.class, () -> intake.receive(leadEvent("v1")));
-        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(leadEvent("v3")));
+        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(leadEvent("v3")).outcome());
     }
 
     @Test
@@ -217,12 +268,13 @@ class InstallationServiceTest {
         installedByTheAdministrator();
         intake.receive(appEvent("ONAPPINSTALL", admin(), "before", null));
 
-        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(uninstallEvent("before")));
+        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(uninstallEvent("before")).outcome());
         assertNull(portals.find(portal.memberId()).orElseThrow().applicationToken());
         assertThrows(ForgedRequest.class, () -> intake.receive(uninstallEvent("before")));
 
         installedByTheAdministrator();
-        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(appEvent("ONAPPINSTALL", admin(), "after", null)));
+        assertEquals(IntakeOutcome.ACCEPTED,
+                intake.receive(appEvent("ONAPPINSTALL", admin(), "after", null)).outcome());
         assertEquals("after", portals.find(portal.memberId()).orElseThrow().applicationToken());
     }
 

@@ -13,31 +13,43 @@ import java.net.URI;
 import java.util.Map;
 
 /**
- * ElasticMQ, an SQS-compatible server, on a loopback port with the changes queue and its dead-letter queue, set up
+ * ElasticMQ, an SQS-compatible server, on a loopback port with the changes queue, the events queue (which the
+ * gateway's events route fills, as API Gateway's SQS integration does) and a dead-letter queue for each, set up
  * as template.yaml sets them up on AWS (a message received {@value #MAX_RECEIVES} times moves to the dead-letter
  * queue). Messages live in memory: the backfill of a restarted stack queues itself again at install.
  */
 public final class LocalQueueServer implements AutoCloseable {
     public static final String QUEUE_NAME = "unit-economics-changes";
     public static final String DEAD_LETTER_QUEUE_NAME = "unit-economics-changes-dlq";
+    public static final String EVENTS_QUEUE_NAME = "unit-economics-events";
     static final int MAX_RECEIVES = 10;
 
     private final SQSRestServer server;
     private final URI endpoint;
     private final SqsClient sqs;
     private final String queueUrl;
+    private final String eventsQueueUrl;
 
     private LocalQueueServer(SQSRestServer server, URI endpoint) {
         this.server = server;
         this.endpoint = endpoint;
         this.sqs = newClient();
-        String deadLetterQueueUrl = sqs.createQueue(b -> b.queueName(DEAD_LETTER_QUEUE_NAME)).queueUrl();
-        String deadLetterArn = sqs.getQueueAttributes(b -> b.queueUrl(deadLetterQueueUrl)
-                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
-        this.queueUrl = sqs.createQueue(b -> b.queueName(QUEUE_NAME).attributes(Map.of(
+        this.queueUrl = withDeadLetters(QUEUE_NAME, DEAD_LETTER_QUEUE_NAME);
+        this.eventsQueueUrl = withDeadLetters(EVENTS_QUEUE_NAME, EVENTS_QUEUE_NAME + "-dlq");
+    }
+
+    private String withDeadLetters(String name, String deadLetterName) {
+        String deadLetterQueueUrl = sqs.createQueue(b -> b.queueName(deadLetterName)).queueUrl();
+        return sqs.createQueue(b -> b.queueName(name).attributes(Map.of(
                 QueueAttributeName.VISIBILITY_TIMEOUT, "60",
-                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + deadLetterArn
+                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + arn(deadLetterQueueUrl)
                         + "\",\"maxReceiveCount\":\"" + MAX_RECEIVES + "\"}"))).queueUrl();
+    }
+
+    /** A queue's ARN, as Lambda names it in each record it hands over. */
+    public String arn(String url) {
+        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
     }
 
     /** @param port the loopback port, or 0 for any free one */
@@ -49,6 +61,10 @@ public final class LocalQueueServer implements AutoCloseable {
 
     public String queueUrl() {
         return queueUrl;
+    }
+
+    public String eventsQueueUrl() {
+        return eventsQueueUrl;
     }
 
     /** A new client for this server (ElasticMQ accepts any credentials), for a part that closes its own. */

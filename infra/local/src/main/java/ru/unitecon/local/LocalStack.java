@@ -1,17 +1,22 @@
 package ru.unitecon.local;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.install.AppAddresses;
+import ru.unitecon.core.intake.EventInbox;
 import ru.unitecon.core.queue.SqsChangeQueue;
 import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.store.TableDefinition;
 import ru.unitecon.core.wiring.AppServices;
 import ru.unitecon.eventsource.SqsEventSource;
+import ru.unitecon.eventsource.SqsSendMessageIntegration;
 import ru.unitecon.functions.BiExportHandler;
-import ru.unitecon.functions.EventsHandler;
 import ru.unitecon.functions.HealthHandler;
 import ru.unitecon.functions.InstallHandler;
+import ru.unitecon.functions.RobotHandler;
 import ru.unitecon.functions.SchedulerHandler;
 import ru.unitecon.functions.SpendApiHandler;
 import ru.unitecon.functions.SyncHandler;
@@ -36,7 +41,8 @@ import java.util.stream.Stream;
 
 /**
  * The whole app on one machine, in one JVM: DynamoDB Local (kept in a data folder, or in memory), ElasticMQ for
- * SQS, the Lambda handlers behind a local HTTP API gateway, the SQS event source and the EventBridge schedule
+ * SQS, the Lambda handlers behind a local HTTP API gateway (whose events route puts the body into the events queue,
+ * as API Gateway's SQS integration does), the sync function's two SQS event sources and the EventBridge schedule
  * played by threads, and the admin UI behind the same gateway. Either with a simulated portal holding a
  * {@link DemoSalon} ({@link #startDemo}), or for a real Bitrix24 portal reaching it through a tunnel
  * ({@link #startForPortal}). The handlers and services are the ones the Lambda functions run; only the wiring
@@ -54,6 +60,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalGateway gateway;
     private final URI publicBase;
     private final SyncHandler syncHandler;
+    private final EventInbox inbox;
     private final DynamoDbClient storeClient;
     private final AppServices app;
     private SimulatedPortal portal;
@@ -82,15 +89,18 @@ public final class LocalStack implements AutoCloseable {
             app = AppServices.on(storeClient, TABLE)
                     .changes(new SqsChangeQueue(sqs, queue.queueUrl()))
                     .oauth(oauth)
-                    .addresses(new AppAddresses(eventsUrl(), appUrl()))
+                    .addresses(new AppAddresses(eventsUrl(), appUrl(), robotUrl()))
                     .build();
 
             gateway.route("POST", "/install", new InstallHandler(app.installations()));
-            gateway.route("POST", "/events", new EventsHandler(app.intake()));
+            // No function on the events route, as on AWS: the body goes straight into the events queue.
+            gateway.route("POST", "/events", new SqsSendMessageIntegration(sqs, queue.eventsQueueUrl()));
             gateway.route("GET", "/health", new HealthHandler());
             gateway.route("GET", "/bi/{proxy+}", new BiExportHandler(app.metricsExport()));
             gateway.route("POST", "/spend", new SpendApiHandler(app.spendApi()));
-            syncHandler = new SyncHandler(app.sync());
+            gateway.route("POST", "/robot", new RobotHandler(app.robot()));
+            inbox = app.inbox();
+            syncHandler = new SyncHandler(app.sync(), inbox, queue.arn(queue.eventsQueueUrl()));
             remember(new ScheduleTimer(new SchedulerHandler(app.portalFacts(), app.reconciliation(),
                     app.reminders()), SCHEDULE));
         } catch (Exception | Error e) {
@@ -159,15 +169,22 @@ public final class LocalStack implements AutoCloseable {
         awaitQueueDrained(backfillLimit);
     }
 
+    /**
+     * The sync function's two event sources, the events queue's and the changes queue's; they take turns with the
+     * one handler, as the function's reserved concurrency of one has it on AWS.
+     */
     private void startSync() {
-        remember(SqsEventSource.start(remember(queue.newClient()), queue.queueUrl(), syncHandler,
-                new SqsEventSource.Batching(SyncHandler.BATCHING_WINDOW, SyncHandler.BATCH_SIZE, RETRY_AFTER)));
+        RequestHandler<SQSEvent, SQSBatchResponse> shared = SqsEventSource.oneAtATime(syncHandler);
+        SqsEventSource.Batching batching = new SqsEventSource.Batching(SyncHandler.BATCHING_WINDOW,
+                SyncHandler.BATCH_SIZE, RETRY_AFTER);
+        remember(SqsEventSource.start(remember(queue.newClient()), queue.eventsQueueUrl(), shared, batching));
+        remember(SqsEventSource.start(remember(queue.newClient()), queue.queueUrl(), shared, batching));
     }
 
-    /** Returns once the changes queue holds nothing waiting or in work; the limit only ends a stuck start. */
+    /** Returns once both queues hold nothing waiting or in work; the limit only ends a stuck start. */
     private void awaitQueueDrained(Duration limit) throws InterruptedException {
         Instant deadline = Instant.now().plus(limit);
-        while (queue.pending(queue.queueUrl()) > 0) {
+        while (queue.pending(queue.eventsQueueUrl()) + queue.pending(queue.queueUrl()) > 0) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("the backfill did not finish within " + limit);
             }
@@ -192,8 +209,17 @@ public final class LocalStack implements AutoCloseable {
         return publicBase.resolve("app");
     }
 
+    public URI robotUrl() {
+        return publicBase.resolve("robot");
+    }
+
     public URI healthUrl() {
         return publicBase.resolve("health");
+    }
+
+    /** Event POSTs the sync dropped as no genuine event (forged, malformed, of an unknown portal). */
+    public long droppedEvents() {
+        return inbox.dropped();
     }
 
     public URI dynamoEndpoint() {

@@ -7,7 +7,7 @@ package ru.unitecon.simulator;
  */
 final class AppInstallation {
     private final String status;
-    private final String scope;
+    private volatile String scope;
     private volatile int version;
     private volatile String applicationToken;
     private volatile boolean installed;
@@ -50,6 +50,15 @@ final class AppInstallation {
 
     String scope() {
         return scope;
+    }
+
+    /** The portal's administrator did not grant one of the scopes the app asks for (or its plan lacks it). */
+    synchronized void withoutScope(String removed) {
+        scope = String.join(",", java.util.Arrays.stream(scope.split(",")).filter(s -> !s.equals(removed)).toList());
+    }
+
+    boolean hasScope(String wanted) {
+        return java.util.Arrays.asList(scope.split(",")).contains(wanted);
     }
 
     int version() {

@@ -25,6 +25,17 @@ public final class PortalRecords {
                        String description, String responsibleId) {
     }
 
+    /** A {@code bizproc.robot.add}: {@code returnProperties} are the codes the app may answer with. */
+    public record Robot(String code, String handler, String authUserId, boolean useSubscription, Object name,
+                        Map<String, Object> properties, Map<String, Object> returnProperties) {
+    }
+
+    /** A {@code bizproc.event.send}: what the app answered to one robot run. */
+    public record RobotAnswer(String eventToken, String robotCode, Map<String, Object> returnValues, String logMessage) {
+    }
+
+    final Map<String, Robot> robots = new java.util.concurrent.ConcurrentHashMap<>();
+    final List<RobotAnswer> robotAnswers = new CopyOnWriteArrayList<>();
     final List<EventBinding> events = new CopyOnWriteArrayList<>();
     final List<PlacementBinding> placements = new CopyOnWriteArrayList<>();
     final List<Notification> notifications = new CopyOnWriteArrayList<>();
@@ -51,8 +62,18 @@ public final class PortalRecords {
         return List.copyOf(todos);
     }
 
+    public List<Robot> robots() {
+        return List.copyOf(robots.values());
+    }
+
+    public List<RobotAnswer> robotAnswers() {
+        return List.copyOf(robotAnswers);
+    }
+
+    /** What the portal removes with the app: its event handlers, placements and robots. */
     void clearBindings() {
         events.clear();
         placements.clear();
+        robots.clear();
     }
 }

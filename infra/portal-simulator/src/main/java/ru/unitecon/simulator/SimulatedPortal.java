@@ -30,7 +30,7 @@ public final class SimulatedPortal {
     private final URI serverEndpoint;
     private final InstantSource clock;
     private final FormPoster toApp;
-    private final AppInstallation installation = new AppInstallation("F", "crm,im,placement,user_brief", 1);
+    private final AppInstallation installation = new AppInstallation("F", "crm,im,placement,user_brief,bizproc", 1);
     private final PortalRecords records = new PortalRecords();
     private final CallLog calls = new CallLog();
     private final UserFieldRegistry userFields = new UserFieldRegistry();
@@ -38,6 +38,7 @@ public final class SimulatedPortal {
     private final FaultPlan faults = new FaultPlan();
     private final RestDispatcher dispatcher;
     private final EventDeliveries events;
+    private final SimulatedRobots robots;
     private final PortalRestHandler restHandler;
     private final AtomicLong ids = new AtomicLong(200);
     private final List<Map<String, Object>> currencies;
@@ -53,6 +54,7 @@ public final class SimulatedPortal {
         this.clock = options.clock();
         this.toApp = toApp;
         this.events = new EventDeliveries(this, toApp);
+        this.robots = new SimulatedRobots(this, toApp);
         for (CrmEntityType type : CrmEntityType.values()) {
             entities.put(type, new CrmEntityStore(type, clock, seed.timeZone(), userFields, seed.dataset().statuses()));
         }
@@ -63,6 +65,7 @@ public final class SimulatedPortal {
         CrmMethods.registerInto(dispatcher);
         AppMethods.registerInto(dispatcher);
         NotificationMethods.registerInto(dispatcher);
+        BizprocMethods.registerInto(dispatcher);
         CurrencyMethods.registerInto(dispatcher);
         dispatcher.register("batch", new BatchMethod(dispatcher, calls, clock));
         this.restHandler = new PortalRestHandler(this, tokens, dispatcher,
@@ -178,6 +181,16 @@ public final class SimulatedPortal {
     }
 
     /** Event and placement bindings, notifications, timeline comments and to-dos the app created. */
+    /** The portal's automation, running the app's robots. */
+    public SimulatedRobots robots() {
+        return robots;
+    }
+
+    /** The administrator installs without granting {@code scope}: methods of that scope refuse the app's tokens. */
+    public void withoutScope(String scope) {
+        installation.withoutScope(scope);
+    }
+
     public PortalRecords records() {
         return records;
     }
@@ -260,6 +273,18 @@ public final class SimulatedPortal {
      */
     public FramePost framePost(String placement, URI handler, String lang, String userId, Map<String, Object> placementOptions) {
         return FramePost.of(this, placement, handler, lang, issueTokens(userId), placementOptions);
+    }
+
+    /**
+     * The frame POST of a CRM card's tab ({@code CRM_CONTACT_DETAIL_TAB}, {@code CRM_DEAL_DETAIL_TAB}) when
+     * {@code userId} opens it on the record {@code id}: sent to the handler the app bound for that placement, with
+     * PLACEMENT_OPTIONS {@code {"ID":"<id>"}}, the id a string as real portals write it (bitrix24.md §6.2).
+     */
+    public FramePost crmTabPost(String placement, String id, String lang, String userId) {
+        URI handler = records.placements().stream().filter(bound -> bound.placement().equals(placement))
+                .map(bound -> URI.create(bound.handler())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the app bound no handler to " + placement));
+        return framePost(placement, handler, lang, userId, Map.of("ID", id));
     }
 
     /**

@@ -86,6 +86,16 @@ class BindingMethodsTest {
     }
 
     @Test
+    void theClientTabsOfContactAndDealCardsAreKnownPlacements() {
+        fixture.call("placement.bind", Map.of("PLACEMENT", "CRM_CONTACT_DETAIL_TAB", "HANDLER", HANDLER));
+        fixture.call("placement.bind", Map.of("PLACEMENT", "CRM_DEAL_DETAIL_TAB", "HANDLER", HANDLER));
+
+        assertEquals(List.of("CRM_CONTACT_DETAIL_TAB", "CRM_DEAL_DETAIL_TAB"), fixture.portal.records().placements()
+                .stream().map(PortalRecords.PlacementBinding::placement).toList());
+        assertEquals(List.of(), fixture.portal.violations());
+    }
+
+    @Test
     void anEmployeeCanNeitherBindPlacementsNorAddUserFields() {
         String employeeToken = fixture.portal.issueTokens(fixture.portal.employeeUserId()).accessToken();
 

@@ -67,6 +67,21 @@ class OutgoingPostsTest {
     }
 
     @Test
+    void aCrmTabPostGoesToTheBoundHandlerWithTheCardsIdAsAString() {
+        fixture.call("placement.bind", Map.of("PLACEMENT", "CRM_CONTACT_DETAIL_TAB", "HANDLER",
+                app.url("/app").toString(), "TITLE", "Юнит-экономика"));
+
+        FramePost post = fixture.portal.crmTabPost("CRM_CONTACT_DETAIL_TAB", "501", "ru", "1");
+
+        assertEquals(app.url("/app").getPath(), post.url().getPath());
+        assertEquals("CRM_CONTACT_DETAIL_TAB", post.form().get("PLACEMENT"));
+        assertEquals("{\"ID\":\"501\"}", post.form().get("PLACEMENT_OPTIONS"));
+        assertEquals(fixture.portal.memberId(), post.form().get("member_id"));
+        assertThrows(IllegalStateException.class,
+                () -> fixture.portal.crmTabPost("CRM_DEAL_DETAIL_TAB", "7", "ru", "1"), "nothing bound to deal cards");
+    }
+
+    @Test
     void openPlacementSendsTheFramePost() {
         fixture.portal.openPlacement("CRM_ANALYTICS_MENU", app.url("/dashboard"), "ru");
 

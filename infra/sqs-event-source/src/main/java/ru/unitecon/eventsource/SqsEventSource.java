@@ -8,12 +8,15 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -32,6 +35,8 @@ public final class SqsEventSource implements AutoCloseable {
     private static final int RECEIVE_LIMIT = 10;
     /** How long a received message stays hidden while its batch is worked on. */
     private static final int VISIBILITY_SECONDS = 60;
+    /** Each queue's ARN by its URL: asked once per queue, not once per batch. */
+    private static final Map<String, String> ARNS = new ConcurrentHashMap<>();
 
     /**
      * @param window     how long messages are gathered after the first one
@@ -74,6 +79,20 @@ public final class SqsEventSource implements AutoCloseable {
                 Objects.requireNonNull(handler, "handler"), Objects.requireNonNull(batching, "batching"));
     }
 
+    /**
+     * The handler taking one batch at a time, as a function with a reserved concurrency of one does when two event
+     * sources (two queues) feed it: give each source this same wrapper.
+     */
+    public static RequestHandler<SQSEvent, SQSBatchResponse> oneAtATime(
+            RequestHandler<SQSEvent, SQSBatchResponse> handler) {
+        Object worker = new Object();
+        return (event, context) -> {
+            synchronized (worker) {
+                return handler.handleRequest(event, context);
+            }
+        };
+    }
+
     /** Receives up to the most one receive returns, waiting up to {@code waitSeconds} for the first. */
     public static List<Message> receive(SqsClient sqs, String queueUrl, int waitSeconds) {
         return sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(RECEIVE_LIMIT)
@@ -88,8 +107,9 @@ public final class SqsEventSource implements AutoCloseable {
      */
     public static int hand(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler,
                            List<Message> messages, Duration retryAfter) {
+        String queueArn = queueArn(sqs, queueUrl);
         SQSEvent event = new SQSEvent();
-        event.setRecords(messages.stream().map(SqsEventSource::record).toList());
+        event.setRecords(messages.stream().map(message -> record(message, queueArn)).toList());
         Set<String> failed;
         try {
             failed = handler.handleRequest(event, null).getBatchItemFailures().stream()
@@ -161,12 +181,19 @@ public final class SqsEventSource implements AutoCloseable {
         }
     }
 
-    private static SQSEvent.SQSMessage record(Message message) {
+    /** The queue's ARN, which Lambda puts in each record so that a function fed by two queues tells them apart. */
+    private static String queueArn(SqsClient sqs, String queueUrl) {
+        return ARNS.computeIfAbsent(queueUrl, url -> sqs.getQueueAttributes(b -> b.queueUrl(url)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN));
+    }
+
+    private static SQSEvent.SQSMessage record(Message message, String queueArn) {
         SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
         record.setMessageId(message.messageId());
         record.setReceiptHandle(message.receiptHandle());
         record.setBody(message.body());
         record.setEventSource("aws:sqs");
+        record.setEventSourceArn(queueArn);
         return record;
     }
 
