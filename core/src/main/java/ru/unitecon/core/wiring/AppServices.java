@@ -4,6 +4,7 @@ import ru.unitecon.core.bitrix.Sleeper;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
 import ru.unitecon.core.bitrix.tokens.TokenRefresher;
+import ru.unitecon.core.export.BiConnector;
 import ru.unitecon.core.export.MetricsExport;
 import ru.unitecon.core.install.AppAddresses;
 import ru.unitecon.core.install.InstallationService;
@@ -210,6 +211,11 @@ public final class AppServices {
 
     public MetricsExport metricsExport() {
         return new MetricsExport(secrets, portals, settings, aggregates, clock);
+    }
+
+    /** The endpoints the portal's BI Builder calls; like the BI export, they read only the table. */
+    public BiConnector biConnector() {
+        return new BiConnector(metricsExport());
     }
 
     public SpendApi spendApi() {
