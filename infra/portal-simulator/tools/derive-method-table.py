@@ -55,6 +55,11 @@ BY_HAND = {
     "crm.currency.list": [{"name": "order", "type": "object", "required": False}],
     "crm.currency.get": [{"name": "id", "type": "string", "required": True}],
     "event.get": [],
+    # api-reference/biconnector (connector, source, dataset "add" pages): one object, "fields"; its keys are
+    # checked by the simulated methods, which answer Bitrix24's VALIDATION_* codes inside "result".
+    "biconnector.connector.add": [{"name": "fields", "type": "object", "required": True}],
+    "biconnector.source.add": [{"name": "fields", "type": "object", "required": True}],
+    "biconnector.dataset.add": [{"name": "fields", "type": "object", "required": True}],
     "placement.bind": [
         {"name": "PLACEMENT", "type": "string", "required": True},
         {"name": "HANDLER", "type": "string", "required": True},

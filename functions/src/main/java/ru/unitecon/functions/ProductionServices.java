@@ -2,6 +2,7 @@ package ru.unitecon.functions;
 
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
+import ru.unitecon.core.export.BiConnector;
 import ru.unitecon.core.export.MetricsExport;
 import ru.unitecon.core.install.AppAddresses;
 import ru.unitecon.core.install.InstallationService;
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
 
 /**
  * The real services, built from the environment the way the Lambda functions run: {@code TABLE_NAME},
- * {@code CHANGES_QUEUE_URL}, {@code EVENTS_URL}, {@code APP_URL}, {@code BITRIX_CLIENT_ID},
+ * {@code CHANGES_QUEUE_URL}, {@code EVENTS_URL}, {@code APP_URL}, {@code BI_CONNECTOR_URL}, {@code BITRIX_CLIENT_ID},
  * {@code BITRIX_CLIENT_SECRET}, {@code BITRIX_OAUTH_URL} and the usual AWS variables (region, and
  * {@code AWS_ENDPOINT_URL*} for DynamoDB Local, ElasticMQ or LocalStack). Each function builds only what it uses; the
  * stores and services come from core's {@link AppServices}.
@@ -42,8 +43,12 @@ final class ProductionServices {
      */
     static final Set<String> VARIABLES = Set.of(TableDefinition.TABLE_NAME_VARIABLE,
             SqsChangeQueue.QUEUE_URL_VARIABLE, AppAddresses.EVENTS_URL_VARIABLE, AppAddresses.APP_URL_VARIABLE,
+            AppAddresses.BI_CONNECTOR_URL_VARIABLE,
             AppCredentials.CLIENT_ID_VARIABLE, AppCredentials.CLIENT_SECRET_VARIABLE, OAUTH_URL_VARIABLE);
-    /** What the BI export and the Spend API read: they touch only the table, never the portal or the queue. */
+    /**
+     * What the BI export, the BI Builder connector and the Spend API read: they touch only the table, never the
+     * portal or the queue.
+     */
     static final Set<String> STORE_VARIABLES = Set.of(TableDefinition.TABLE_NAME_VARIABLE);
 
     private final Map<String, String> environment;
@@ -91,6 +96,10 @@ final class ProductionServices {
 
     MetricsExport metricsExport() {
         return app.metricsExport();
+    }
+
+    BiConnector biConnector() {
+        return app.biConnector();
     }
 
     SpendApi spendApi() {

@@ -126,7 +126,7 @@ final class AppOnSimulatedPortal implements AutoCloseable {
                 .oauth(new OAuthServer(HttpClient.newHttpClient(),
                         new AppCredentials(portal.seed().clientId(), portal.seed().clientSecret()),
                         List.of(simulator.oauthServerUrl())))
-                .addresses(new AppAddresses(eventsUrl(), appUrl()))
+                .addresses(new AppAddresses(eventsUrl(), appUrl(), gateway.url("/bi-connector")))
                 .restClients(client -> client.clock(time).sleeper(sleeper).rateLimits(limits)
                         .backoff(new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new SplittableRandom(7)))
                         .maxLimitRetries(maxLimitRetries).requestTimeout(requestTimeout))
@@ -141,6 +141,7 @@ final class AppOnSimulatedPortal implements AutoCloseable {
         eventsHandler = new EventsHandler(services.intake());
         gateway.route("/events", eventsHandler);
         gateway.route("/health", new HealthHandler());
+        gateway.route("/bi-connector", new BiConnectorHandler(services.biConnector()));
         syncHandler = new SyncHandler(services.sync());
         sentReminders = services.sentReminders();
         reminders = services.reminders();

@@ -68,6 +68,7 @@ final class ColdStartWorld implements AutoCloseable {
         environment.put(SqsChangeQueue.QUEUE_URL_VARIABLE, queueUrl);
         environment.put("EVENTS_URL", "https://example.invalid/events");
         environment.put("APP_URL", "https://example.invalid/app");
+        environment.put("BI_CONNECTOR_URL", "https://example.invalid/bi-connector");
         environment.put("BITRIX_CLIENT_ID", "local.bench");
         environment.put("BITRIX_CLIENT_SECRET", "bench-secret");
         environment.put(ColdStartProbe.BODY_VARIABLE, AppOnSimulatedPortal.formBody(Map.of(

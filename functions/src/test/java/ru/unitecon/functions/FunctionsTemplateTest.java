@@ -127,7 +127,7 @@ class FunctionsTemplateTest {
 
         assertEquals(Map.of("POST /install", "InstallHandler", "POST /events", "EventsHandler",
                 "GET /health", "HealthHandler", "GET /bi/{proxy+}", "BiExportHandler", "POST /spend",
-                "SpendApiHandler"), routes);
+                "SpendApiHandler", "POST /bi-connector/{endpoint}", "BiConnectorHandler"), routes);
     }
 
     @Test
@@ -140,7 +140,8 @@ class FunctionsTemplateTest {
             Class<?> handler = handlerClass(function);
             if (handler == HealthHandler.class) {
                 assertEquals(Set.of(), given, name);
-            } else if (handler == BiExportHandler.class || handler == SpendApiHandler.class) {
+            } else if (handler == BiExportHandler.class || handler == BiConnectorHandler.class
+                    || handler == SpendApiHandler.class) {
                 given.remove(JVM_OPTIONS);
                 assertEquals(ProductionServices.STORE_VARIABLES, given, name);
             } else {

@@ -35,7 +35,9 @@ import java.util.Optional;
  * OAuth server names, never one from the request. The application token that authenticates the portal's later
  * events comes from {@code ONAPPINSTALL} while none is stored and is renewed by an administrator's
  * {@code ONAPPUPDATE}; the install page's form never sets it. An install also learns the portal's zone and
- * currencies ({@link ZoneAndCurrencyLearner}) before it queues the backfill.
+ * currencies ({@link ZoneAndCurrencyLearner}) before it queues the backfill. Install and update register the app
+ * in the portal's BI Builder ({@link BiConnectorRegistration}) if it is not yet; a portal that refuses that does
+ * not fail either.
  */
 public final class InstallationService {
     private static final Logger LOG = LoggerFactory.getLogger(InstallationService.class);
@@ -47,9 +49,11 @@ public final class InstallationService {
     private final EventBindings bindings;
     private final InstantSource clock;
     private final ZoneAndCurrencyLearner facts;
+    private final BiConnectorRegistration biConnector;
 
     public InstallationService(InstallationStore portals, OAuthServer oauth, RestClients clients, ChangeQueue queue,
-                               AppAddresses addresses, InstantSource clock, ZoneAndCurrencyLearner facts) {
+                               AppAddresses addresses, InstantSource clock, ZoneAndCurrencyLearner facts,
+                               BiConnectorRegistration biConnector) {
         this.portals = Objects.requireNonNull(portals, "portals");
         this.administrators = new AdministratorCheck(Objects.requireNonNull(oauth, "oauth"),
                 new AdministratorQuery(BitrixRestClient.newHttpClient()));
@@ -58,6 +62,7 @@ public final class InstallationService {
         this.bindings = new EventBindings(addresses);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.facts = Objects.requireNonNull(facts, "facts");
+        this.biConnector = Objects.requireNonNull(biConnector, "biConnector");
     }
 
     /**
@@ -87,6 +92,7 @@ public final class InstallationService {
         portals.saveTokens(request.memberId(), new InstallationTokens(request.accessToken(), request.refreshToken(),
                 now.plus(request.accessExpiresIn()), endpoint.toString(), serverEndpoint));
         bindings.apply(clients.forPortal(request.memberId()));
+        biConnector.register(clients.forPortal(request.memberId()));
         // Before the backfill, so that the first records already count in the portal's zone and currency.
         facts.learn(request.memberId(), clients.forPortal(request.memberId()));
         queue.send(List.of(ChangeMessage.backfill(request.memberId(), CrmEntity.LEAD, 0),
@@ -147,6 +153,7 @@ public final class InstallationService {
         recordInstallation(auth, info, earlier);
         portals.renewApplicationToken(auth.memberId(), auth.applicationToken());
         bindings.apply(clients.forPortal(auth.memberId()));
+        biConnector.register(clients.forPortal(auth.memberId()));
         LOG.info("portal {}: application token renewed and bindings made again after an update", auth.memberId());
         return true;
     }

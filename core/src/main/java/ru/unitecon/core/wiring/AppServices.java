@@ -7,6 +7,7 @@ import ru.unitecon.core.bitrix.tokens.TokenRefresher;
 import ru.unitecon.core.export.BiConnector;
 import ru.unitecon.core.export.MetricsExport;
 import ru.unitecon.core.install.AppAddresses;
+import ru.unitecon.core.install.BiConnectorRegistration;
 import ru.unitecon.core.install.InstallationService;
 import ru.unitecon.core.install.ZoneAndCurrencyLearner;
 import ru.unitecon.core.install.ZoneAndCurrencyRefresh;
@@ -224,7 +225,7 @@ public final class AppServices {
 
     private InstallationService newInstallations() {
         return new InstallationService(portals, oauth.get(), clients(), changes(), addresses.get(), clock,
-                factsLearner());
+                factsLearner(), new BiConnectorRegistration(portals, secrets, addresses.get()));
     }
 
     private TokenRefresher newRefresher() {

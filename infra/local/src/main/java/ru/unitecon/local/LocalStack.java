@@ -8,6 +8,7 @@ import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.store.TableDefinition;
 import ru.unitecon.core.wiring.AppServices;
 import ru.unitecon.eventsource.SqsEventSource;
+import ru.unitecon.functions.BiConnectorHandler;
 import ru.unitecon.functions.BiExportHandler;
 import ru.unitecon.functions.EventsHandler;
 import ru.unitecon.functions.HealthHandler;
@@ -82,7 +83,7 @@ public final class LocalStack implements AutoCloseable {
             app = AppServices.on(storeClient, TABLE)
                     .changes(new SqsChangeQueue(sqs, queue.queueUrl()))
                     .oauth(oauth)
-                    .addresses(new AppAddresses(eventsUrl(), appUrl()))
+                    .addresses(new AppAddresses(eventsUrl(), appUrl(), biConnectorUrl()))
                     .build();
 
             gateway.route("POST", "/install", new InstallHandler(app.installations()));
@@ -90,6 +91,11 @@ public final class LocalStack implements AutoCloseable {
             gateway.route("GET", "/health", new HealthHandler());
             gateway.route("GET", "/bi/{proxy+}", new BiExportHandler(app.metricsExport()));
             gateway.route("POST", "/spend", new SpendApiHandler(app.spendApi()));
+            // The HTTP API's one route POST /bi-connector/{endpoint}, as the four paths it takes.
+            BiConnectorHandler biConnector = new BiConnectorHandler(app.biConnector());
+            for (String endpoint : List.of("check", "tables", "describe", "data")) {
+                gateway.route("POST", "/bi-connector/" + endpoint, biConnector);
+            }
             syncHandler = new SyncHandler(app.sync());
             remember(new ScheduleTimer(new SchedulerHandler(app.portalFacts(), app.reconciliation(),
                     app.reminders()), SCHEDULE));
@@ -190,6 +196,11 @@ public final class LocalStack implements AutoCloseable {
 
     public URI appUrl() {
         return publicBase.resolve("app");
+    }
+
+    /** Where the portal's BI Builder calls the connector: {@code …/check}, {@code …/tables} and so on. */
+    public URI biConnectorUrl() {
+        return publicBase.resolve("bi-connector");
     }
 
     public URI healthUrl() {

@@ -7,7 +7,7 @@ package ru.unitecon.simulator;
  */
 final class AppInstallation {
     private final String status;
-    private final String scope;
+    private volatile String scope;
     private volatile int version;
     private volatile String applicationToken;
     private volatile boolean installed;
@@ -50,6 +50,15 @@ final class AppInstallation {
 
     String scope() {
         return scope;
+    }
+
+    boolean hasScope(String wanted) {
+        return java.util.Arrays.asList(scope.split(",")).contains(wanted);
+    }
+
+    /** The app's scope as its registration in the marketplace lists it. */
+    void scope(String value) {
+        scope = value;
     }
 
     int version() {
