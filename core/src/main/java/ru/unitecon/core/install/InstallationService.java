@@ -91,10 +91,11 @@ public final class InstallationService {
         portals.saveInstallation(installation);
         portals.saveTokens(request.memberId(), new InstallationTokens(request.accessToken(), request.refreshToken(),
                 now.plus(request.accessExpiresIn()), endpoint.toString(), serverEndpoint));
-        bindings.apply(clients.forPortal(request.memberId()));
-        biConnector.register(clients.forPortal(request.memberId()));
+        BitrixRestClient client = clients.forPortal(request.memberId());
+        bindings.apply(client);
+        biConnector.register(client);
         // Before the backfill, so that the first records already count in the portal's zone and currency.
-        facts.learn(request.memberId(), clients.forPortal(request.memberId()));
+        facts.learn(request.memberId(), client);
         queue.send(List.of(ChangeMessage.backfill(request.memberId(), CrmEntity.LEAD, 0),
                 ChangeMessage.backfill(request.memberId(), CrmEntity.DEAL, 0)));
         LOG.info("portal {} installed, backfill queued", request.memberId());
@@ -152,8 +153,9 @@ public final class InstallationService {
         }
         recordInstallation(auth, info, earlier);
         portals.renewApplicationToken(auth.memberId(), auth.applicationToken());
-        bindings.apply(clients.forPortal(auth.memberId()));
-        biConnector.register(clients.forPortal(auth.memberId()));
+        BitrixRestClient client = clients.forPortal(auth.memberId());
+        bindings.apply(client);
+        biConnector.register(client);
         LOG.info("portal {}: application token renewed and bindings made again after an update", auth.memberId());
         return true;
     }

@@ -1,5 +1,7 @@
 package ru.unitecon.simulator;
 
+import java.util.Arrays;
+
 /**
  * Whether the app is installed on a portal, with what status, scope and version, and the secret it signs events
  * with. A new version renews that secret (OnAppUpdate's documentation); so does a new installation after an
@@ -53,7 +55,7 @@ final class AppInstallation {
     }
 
     boolean hasScope(String wanted) {
-        return java.util.Arrays.asList(scope.split(",")).contains(wanted);
+        return Arrays.asList(scope.split(",")).contains(wanted);
     }
 
     /** The app's scope as its registration in the marketplace lists it. */

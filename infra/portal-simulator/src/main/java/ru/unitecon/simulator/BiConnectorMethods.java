@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -61,7 +62,7 @@ final class BiConnectorMethods {
         dispatcher.register("biconnector.dataset.add", call -> answer(call, BiConnectorMethods::addDataset));
     }
 
-    private static RestResult answer(RestCall call, java.util.function.Function<RestCall, Long> method) {
+    private static RestResult answer(RestCall call, Function<RestCall, Long> method) {
         if (!call.portal().installation().hasScope(SCOPE)) {
             throw new RestError(401, "insufficient_scope",
                     "The request requires higher privileges than provided by the access token");
