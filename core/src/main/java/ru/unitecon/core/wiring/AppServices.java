@@ -46,7 +46,8 @@ import java.util.function.UnaryOperator;
  * the test worlds all take theirs from here. It is given its parts: the DynamoDB client and table (handed only to
  * the stores), the clock, and, for the services that reach beyond the table, the change queue, the OAuth server
  * and the app's addresses. Those outside parts are asked for only when a service needs them, so a function that
- * reads only the table (BI export, Spend API) needs nothing else configured, and each is made at most once.
+ * reads only the table (BI export, BI Builder connector, Spend API) needs nothing else configured, and each is made
+ * at most once.
  */
 public final class AppServices {
     private final Clock clock;
