@@ -93,9 +93,9 @@ public final class InstallationService {
                 now.plus(request.accessExpiresIn()), endpoint.toString(), serverEndpoint));
         BitrixRestClient client = clients.forPortal(request.memberId());
         bindings.apply(client);
-        biConnector.register(client);
         // Before the backfill, so that the first records already count in the portal's zone and currency.
         facts.learn(request.memberId(), client);
+        biConnector.register(client);
         queue.send(List.of(ChangeMessage.backfill(request.memberId(), CrmEntity.LEAD, 0),
                 ChangeMessage.backfill(request.memberId(), CrmEntity.DEAL, 0)));
         LOG.info("portal {} installed, backfill queued", request.memberId());
