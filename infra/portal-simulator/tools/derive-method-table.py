@@ -55,6 +55,37 @@ BY_HAND = {
     "crm.currency.list": [{"name": "order", "type": "object", "required": False}],
     "crm.currency.get": [{"name": "id", "type": "string", "required": True}],
     "event.get": [],
+    # api-reference/biconnector (connector, source, dataset "add" pages): one object, "fields"; its keys are
+    # checked by the simulated methods, which answer Bitrix24's VALIDATION_* codes inside "result".
+    "biconnector.connector.add": [{"name": "fields", "type": "object", "required": True}],
+    "biconnector.source.add": [{"name": "fields", "type": "object", "required": True}],
+    "biconnector.dataset.add": [{"name": "fields", "type": "object", "required": True}],
+    # api-reference/bizproc/bizproc-robot (add, update, delete, list, event.send pages).
+    "bizproc.robot.add": [
+        {"name": "CODE", "type": "string", "required": True},
+        {"name": "HANDLER", "type": "string", "required": True},
+        {"name": "AUTH_USER_ID", "type": "integer", "required": False},
+        {"name": "USE_SUBSCRIPTION", "type": "string", "required": False},
+        {"name": "NAME", "type": "any", "required": True},
+        {"name": "DESCRIPTION", "type": "any", "required": False},
+        {"name": "PROPERTIES", "type": "object", "required": False},
+        {"name": "RETURN_PROPERTIES", "type": "object", "required": False},
+        {"name": "DOCUMENT_TYPE", "type": "array", "required": False},
+        {"name": "FILTER", "type": "object", "required": False},
+        {"name": "USE_PLACEMENT", "type": "string", "required": False},
+        {"name": "PLACEMENT_HANDLER", "type": "string", "required": False},
+    ],
+    "bizproc.robot.update": [
+        {"name": "CODE", "type": "string", "required": True},
+        {"name": "FIELDS", "type": "object", "required": True},
+    ],
+    "bizproc.robot.delete": [{"name": "CODE", "type": "string", "required": True}],
+    "bizproc.robot.list": [],
+    "bizproc.event.send": [
+        {"name": "EVENT_TOKEN", "type": "string", "required": True},
+        {"name": "RETURN_VALUES", "type": "object", "required": False},
+        {"name": "LOG_MESSAGE", "type": "string", "required": False},
+    ],
     "placement.bind": [
         {"name": "PLACEMENT", "type": "string", "required": True},
         {"name": "HANDLER", "type": "string", "required": True},

@@ -6,6 +6,7 @@ import ru.unitecon.core.crm.AppointmentObservation;
 import ru.unitecon.core.crm.DealSnapshot;
 import ru.unitecon.core.crm.LeadSnapshot;
 import ru.unitecon.core.crm.Semantic;
+import ru.unitecon.core.export.BiConnector;
 import ru.unitecon.core.export.MetricsExport;
 import ru.unitecon.core.bookkeeping.AggregateKey;
 import ru.unitecon.core.bookkeeping.Counters;
@@ -149,6 +150,10 @@ public final class SeededSalon {
 
     public static MetricsExport metricsExport() {
         return APP.metricsExport();
+    }
+
+    public static BiConnector biConnector() {
+        return APP.biConnector();
     }
 
     public static SpendApi spendApi() {

@@ -56,8 +56,9 @@ public final class ServicesOnSimulatedPortal implements AutoCloseable {
     private static final YearMonth FIRST_MONTH = YearMonth.of(2000, 1);
     private static final YearMonth LAST_MONTH = YearMonth.of(2100, 12);
     /** Where the portal is told to send its events; this world queues them itself. */
-    private static final AppAddresses ADDRESSES = new AppAddresses(URI.create("https://app.example/events"),
-            URI.create("https://app.example/app"), URI.create("https://app.example/robot"));
+    private static final URI EVENTS = URI.create("https://app.example/events");
+    private static final URI APP = URI.create("https://app.example/app");
+    private static final URI ROBOT = URI.create("https://app.example/robot");
 
     public final ManualClock clock = new ManualClock(START);
     private final RecordingSleeper sleeper = new RecordingSleeper(clock);
@@ -70,6 +71,8 @@ public final class ServicesOnSimulatedPortal implements AutoCloseable {
     private final RateLimits limits = new RateLimits(clock, sleeper, RateLimits.BURST,
             RateLimits.PER_SECOND);
     public final AppServices services;
+    /** The connector endpoints the portal's BI Builder calls, on loopback: the install registers them. */
+    public final BiConnectorEndpoint biConnector = new BiConnectorEndpoint();
 
     private ServicesOnSimulatedPortal(Dataset dataset, SimulatorOptions options, int maxLimitRetries) {
         TableDefinition.createIfMissing(LocalDynamo.client(), table);
@@ -83,11 +86,12 @@ public final class ServicesOnSimulatedPortal implements AutoCloseable {
                 .oauth(new OAuthServer(HttpClient.newHttpClient(),
                         new AppCredentials(portal.seed().clientId(), portal.seed().clientSecret()),
                         List.of(simulator.oauthServerUrl())))
-                .addresses(ADDRESSES)
+                .addresses(new AppAddresses(EVENTS, APP, ROBOT, biConnector.url()))
                 .restClients(client -> client.clock(clock).sleeper(sleeper).rateLimits(limits)
                         .backoff(new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new SplittableRandom(7)))
                         .maxLimitRetries(maxLimitRetries).requestTimeout(Duration.ofSeconds(20)))
                 .build();
+        biConnector.answerWith(services.biConnector());
     }
 
     public static ServicesOnSimulatedPortal start(Dataset dataset) {
@@ -181,6 +185,7 @@ public final class ServicesOnSimulatedPortal implements AutoCloseable {
             }
         } finally {
             simulator.close();
+            biConnector.close();
             LocalDynamo.client().deleteTable(b -> b.tableName(table));
         }
     }

@@ -2,6 +2,7 @@ package ru.unitecon.functions;
 
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
+import ru.unitecon.core.export.BiConnector;
 import ru.unitecon.core.export.MetricsExport;
 import ru.unitecon.core.install.AppAddresses;
 import ru.unitecon.core.install.InstallationService;
@@ -31,9 +32,9 @@ import java.util.stream.Stream;
 
 /**
  * The real services, built from the environment the way the Lambda functions run: {@code TABLE_NAME},
- * {@code CHANGES_QUEUE_URL}, {@code EVENTS_URL}, {@code APP_URL}, {@code ROBOT_URL}, {@code BITRIX_CLIENT_ID},
- * {@code BITRIX_CLIENT_SECRET}, {@code BITRIX_OAUTH_URL}, for the sync function {@code EVENTS_QUEUE_ARN}, and the
- * usual AWS variables (region, and
+ * {@code CHANGES_QUEUE_URL}, {@code EVENTS_URL}, {@code APP_URL}, {@code ROBOT_URL}, {@code BI_CONNECTOR_URL},
+ * {@code BITRIX_CLIENT_ID}, {@code BITRIX_CLIENT_SECRET}, {@code BITRIX_OAUTH_URL}, for the sync function
+ * {@code EVENTS_QUEUE_ARN}, and the usual AWS variables (region, and
  * {@code AWS_ENDPOINT_URL*} for DynamoDB Local, ElasticMQ or LocalStack). Each function builds only what it uses; the
  * stores and services come from core's {@link AppServices}.
  */
@@ -45,14 +46,17 @@ final class ProductionServices {
      */
     static final Set<String> VARIABLES = Set.of(TableDefinition.TABLE_NAME_VARIABLE,
             SqsChangeQueue.QUEUE_URL_VARIABLE, AppAddresses.EVENTS_URL_VARIABLE, AppAddresses.APP_URL_VARIABLE,
-            AppAddresses.ROBOT_URL_VARIABLE,
+            AppAddresses.ROBOT_URL_VARIABLE, AppAddresses.BI_CONNECTOR_URL_VARIABLE,
             AppCredentials.CLIENT_ID_VARIABLE, AppCredentials.CLIENT_SECRET_VARIABLE, OAUTH_URL_VARIABLE);
     /** The events queue's ARN, which tells the sync function its records from the changes queue's. */
     static final String EVENTS_QUEUE_ARN_VARIABLE = "EVENTS_QUEUE_ARN";
     /** What the sync function reads: the others' variables and the events queue's ARN. */
     static final Set<String> SYNC_VARIABLES = Stream.concat(VARIABLES.stream(), Stream.of(EVENTS_QUEUE_ARN_VARIABLE))
             .collect(Collectors.toUnmodifiableSet());
-    /** What the BI export and the Spend API read: they touch only the table, never the portal or the queue. */
+    /**
+     * What the BI export, the BI Builder connector and the Spend API read: they touch only the table, never the
+     * portal or the queue.
+     */
     static final Set<String> STORE_VARIABLES = Set.of(TableDefinition.TABLE_NAME_VARIABLE);
     /** What the robot reads: the table, and the app's credentials to renew a portal's token; never the queue. */
     static final Set<String> PORTAL_VARIABLES = Set.of(TableDefinition.TABLE_NAME_VARIABLE,
@@ -115,6 +119,10 @@ final class ProductionServices {
 
     ClientAndChannelRobot robot() {
         return app.robot();
+    }
+
+    BiConnector biConnector() {
+        return app.biConnector();
     }
 
     SpendApi spendApi() {

@@ -130,7 +130,7 @@ final class AppOnSimulatedPortal implements AutoCloseable {
                 .oauth(new OAuthServer(HttpClient.newHttpClient(),
                         new AppCredentials(portal.seed().clientId(), portal.seed().clientSecret()),
                         List.of(simulator.oauthServerUrl())))
-                .addresses(new AppAddresses(eventsUrl(), appUrl(), robotUrl()))
+                .addresses(new AppAddresses(eventsUrl(), appUrl(), robotUrl(), gateway.url("/bi-connector")))
                 .restClients(client -> client.clock(time).sleeper(sleeper).rateLimits(limits)
                         .backoff(new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new SplittableRandom(7)))
                         .maxLimitRetries(maxLimitRetries).requestTimeout(requestTimeout))
@@ -145,6 +145,7 @@ final class AppOnSimulatedPortal implements AutoCloseable {
         gateway.route("/events", new SqsSendMessageIntegration(queue.sqs, queue.eventsUrl));
         gateway.route("/health", new HealthHandler());
         gateway.route("/robot", new RobotHandler(services.robot()));
+        gateway.route("/bi-connector", new BiConnectorHandler(services.biConnector()));
         inbox = services.inbox();
         syncHandler = new SyncHandler(services.sync(), inbox, queue.eventsArn);
         sentReminders = services.sentReminders();

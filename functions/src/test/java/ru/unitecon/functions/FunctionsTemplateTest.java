@@ -129,7 +129,7 @@ class FunctionsTemplateTest {
 
         assertEquals(Map.of("POST /install", "InstallHandler", "GET /health", "HealthHandler",
                 "GET /bi/{proxy+}", "BiExportHandler", "POST /spend", "SpendApiHandler",
-                "POST /robot", "RobotHandler"), routes);
+                "POST /robot", "RobotHandler", "POST /bi-connector/{endpoint}", "BiConnectorHandler"), routes);
     }
 
     @Test
@@ -192,7 +192,8 @@ class FunctionsTemplateTest {
             Class<?> handler = handlerClass(function);
             if (handler == HealthHandler.class) {
                 assertEquals(Set.of(), given, name);
-            } else if (handler == BiExportHandler.class || handler == SpendApiHandler.class) {
+            } else if (handler == BiExportHandler.class || handler == BiConnectorHandler.class
+                    || handler == SpendApiHandler.class) {
                 given.remove(JVM_OPTIONS);
                 assertEquals(ProductionServices.STORE_VARIABLES, given, name);
             } else if (handler == RobotHandler.class) {

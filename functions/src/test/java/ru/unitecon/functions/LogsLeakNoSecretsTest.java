@@ -61,6 +61,8 @@ class LogsLeakNoSecretsTest {
             secrets.add(app.portal.seed().clientSecret());
             app.installAndBackfill();
             secrets.add(app.portal.applicationToken());
+            app.portal.records().biSources().forEach(source -> secrets.add(source.settings().get("token")));
+            app.portal.biBuilder().data("monthly_metrics", List.of(), null, null, 5);
             remember(secrets, app);
 
             app.editEveryLead(20);

@@ -79,7 +79,8 @@ final class SimulatedSalon {
                 .changes(queued::addAll)
                 .oauth(new OAuthServer(HttpClient.newHttpClient(),
                         new AppCredentials(TestInfrastructure.CLIENT_ID, "secret"), List.of(simulator.oauthServerUrl())))
-                .addresses(new AppAddresses(nowhere.resolve("events"), nowhere.resolve("app"), nowhere.resolve("robot")))
+                .addresses(new AppAddresses(nowhere.resolve("events"), nowhere.resolve("app"), nowhere.resolve("robot"),
+                        nowhere.resolve("bi-connector")))
                 .build();
         installPage(portal, app);
         AppointmentBooking.book(portal, dataset, 8, MOSCOW, TestInfrastructure.NOW);

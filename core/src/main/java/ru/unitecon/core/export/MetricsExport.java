@@ -14,6 +14,7 @@ import ru.unitecon.core.store.StoredAggregates;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The BI export: a portal's monthly metrics per channel, the same numbers as the dashboards (one
@@ -46,15 +47,34 @@ public final class MetricsExport {
      * unknown portal and a wrong secret look the same.
      */
     public Optional<MetricsTable> read(ExportRequest request) {
-        if (!secrets.verify(request.memberId(), SecretKind.BI_EXPORT, request.secret())
-                || portals.find(request.memberId()).filter(p -> p.status() != InstallationStatus.UNINSTALLED).isEmpty()) {
+        if (!admits(request.memberId(), SecretKind.BI_EXPORT, request.secret())) {
             return Optional.empty();
         }
-        PortalSettings portalSettings = settings.load(request.memberId());
-        Period period = request.period().orElseGet(() ->
-                Period.endingWith(YearMonth.now(clock.withZone(portalSettings.zone())), DEFAULT_MONTHS));
-        StoredAggregates loaded = aggregates.load(request.memberId(), period.from().minusMonths(LOOKBACK_MONTHS),
-                period.to());
+        return table(request.memberId(), current ->
+                Optional.of(request.period().orElseGet(() -> Period.endingWith(current, DEFAULT_MONTHS))));
+    }
+
+    /**
+     * Whether the secret is the portal's current one of this kind and the portal is installed: an unknown portal, an
+     * uninstalled one and a wrong secret all give the same {@code false}.
+     */
+    boolean admits(String memberId, SecretKind kind, String secret) {
+        return secrets.verify(memberId, kind, secret)
+                && portals.find(memberId).filter(p -> p.status() != InstallationStatus.UNINSTALLED).isPresent();
+    }
+
+    /**
+     * The table of the months {@code choose} picks given the current month in the portal's zone, empty when it picks
+     * none; whoever calls has checked the caller's secret with {@link #admits}.
+     */
+    Optional<MetricsTable> table(String memberId, Function<YearMonth, Optional<Period>> choose) {
+        PortalSettings portalSettings = settings.load(memberId);
+        Optional<Period> chosen = choose.apply(YearMonth.now(clock.withZone(portalSettings.zone())));
+        if (chosen.isEmpty()) {
+            return Optional.empty();
+        }
+        Period period = chosen.get();
+        StoredAggregates loaded = aggregates.load(memberId, period.from().minusMonths(LOOKBACK_MONTHS), period.to());
         MetricsEngine engine = new MetricsEngine(portalSettings, loaded.counters(), loaded.spend(), clock.instant());
         return Optional.of(MetricsTable.of(engine, period, portalSettings.currency()));
     }

@@ -27,33 +27,47 @@ public final class MetricsTable {
     private static final int RATIO_SCALE = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A column's name and how its value comes out of one month's metrics of one channel. */
-    public record Column(String name, Function<PeriodMetrics, Object> value) {
+    /** What a column's values are, for consumers that declare a type per column (BI Builder's datasets). */
+    public enum Kind {
+        /** A whole number ({@code Long}). */
+        COUNT,
+        /** An amount in the reporting currency, to kopecks ({@code BigDecimal}). */
+        MONEY,
+        /** A fraction or a number of months, to four decimals ({@code BigDecimal}). */
+        RATIO,
+        /** A yes/no flag ({@code Boolean}). */
+        FLAG,
+        /** A code ({@code String}). */
+        TEXT
+    }
+
+    /** A column's name, what its values are and how its value comes out of one month's metrics of one channel. */
+    public record Column(String name, Kind kind, Function<PeriodMetrics, Object> value) {
     }
 
     public static final List<Column> COLUMNS = List.of(
-            new Column("spend", PeriodMetrics::spend),
-            new Column("leads", PeriodMetrics::leads),
-            new Column("new_clients", PeriodMetrics::newClients),
-            new Column("orders", PeriodMetrics::orders),
-            new Column("revenue", PeriodMetrics::revenue),
-            new Column("cpl", row -> money(row.cpl())),
-            new Column("cac", row -> money(row.cac())),
-            new Column("cpo", row -> money(row.cpo())),
-            new Column("aov", row -> money(row.aov())),
-            new Column("ltv", row -> money(row.ltv())),
-            new Column("ltv_to_cac", row -> ratio(row.ltvToCac())),
-            new Column("romi", row -> ratio(row.romi())),
-            new Column("contribution_per_visit", row -> money(row.contributionPerVisit())),
-            new Column("payback_months", row -> ratio(row.paybackMonths())),
-            new Column("no_shows", PeriodMetrics::noShows),
-            new Column("no_show_rate", row -> ratio(row.noShowRate())),
-            new Column("revenue_lost_to_no_shows", row -> money(row.revenueLostToNoShows())),
-            new Column("losing_money", PeriodMetrics::losingMoney),
-            new Column("ltv_to_cac_below_3", PeriodMetrics::ltvToCacBelowTarget),
-            new Column("losing_money_reason", row -> row.losingMoneyReason().map(LosingMoney::code).orElse(null)),
-            new Column("unmarked_past_visits", PeriodMetrics::unmarkedPastVisits),
-            new Column("orders_not_counted", PeriodMetrics::ordersNotCounted));
+            new Column("spend", Kind.MONEY, PeriodMetrics::spend),
+            new Column("leads", Kind.COUNT, PeriodMetrics::leads),
+            new Column("new_clients", Kind.COUNT, PeriodMetrics::newClients),
+            new Column("orders", Kind.COUNT, PeriodMetrics::orders),
+            new Column("revenue", Kind.MONEY, PeriodMetrics::revenue),
+            new Column("cpl", Kind.MONEY, row -> money(row.cpl())),
+            new Column("cac", Kind.MONEY, row -> money(row.cac())),
+            new Column("cpo", Kind.MONEY, row -> money(row.cpo())),
+            new Column("aov", Kind.MONEY, row -> money(row.aov())),
+            new Column("ltv", Kind.MONEY, row -> money(row.ltv())),
+            new Column("ltv_to_cac", Kind.RATIO, row -> ratio(row.ltvToCac())),
+            new Column("romi", Kind.RATIO, row -> ratio(row.romi())),
+            new Column("contribution_per_visit", Kind.MONEY, row -> money(row.contributionPerVisit())),
+            new Column("payback_months", Kind.RATIO, row -> ratio(row.paybackMonths())),
+            new Column("no_shows", Kind.COUNT, PeriodMetrics::noShows),
+            new Column("no_show_rate", Kind.RATIO, row -> ratio(row.noShowRate())),
+            new Column("revenue_lost_to_no_shows", Kind.MONEY, row -> money(row.revenueLostToNoShows())),
+            new Column("losing_money", Kind.FLAG, PeriodMetrics::losingMoney),
+            new Column("ltv_to_cac_below_3", Kind.FLAG, PeriodMetrics::ltvToCacBelowTarget),
+            new Column("losing_money_reason", Kind.TEXT, row -> row.losingMoneyReason().map(LosingMoney::code).orElse(null)),
+            new Column("unmarked_past_visits", Kind.COUNT, PeriodMetrics::unmarkedPastVisits),
+            new Column("orders_not_counted", Kind.COUNT, PeriodMetrics::ordersNotCounted));
 
     private final Period period;
     private final String currency;
@@ -75,6 +89,11 @@ public final class MetricsTable {
 
     public List<PeriodMetrics> rows() {
         return rows;
+    }
+
+    /** The reporting currency every amount is in. */
+    public String currency() {
+        return currency;
     }
 
     /** Comma-separated, dot decimals, UTF-8 without a byte-order mark: what IMPORTDATA and Looker Studio read. */

@@ -35,7 +35,9 @@ import java.util.Optional;
  * OAuth server names, never one from the request. The application token that authenticates the portal's later
  * events comes from {@code ONAPPINSTALL} while none is stored and is renewed by an administrator's
  * {@code ONAPPUPDATE}; the install page's form never sets it. An install also learns the portal's zone and
- * currencies ({@link ZoneAndCurrencyLearner}) before it queues the backfill.
+ * currencies ({@link ZoneAndCurrencyLearner}) before it queues the backfill. Install and update register the app
+ * in the portal's BI Builder ({@link BiConnectorRegistration}) if it is not yet; a portal that refuses that does
+ * not fail either.
  */
 public final class InstallationService {
     private static final Logger LOG = LoggerFactory.getLogger(InstallationService.class);
@@ -48,9 +50,11 @@ public final class InstallationService {
     private final RobotRegistration robot;
     private final InstantSource clock;
     private final ZoneAndCurrencyLearner facts;
+    private final BiConnectorRegistration biConnector;
 
     public InstallationService(InstallationStore portals, OAuthServer oauth, RestClients clients, ChangeQueue queue,
-                               AppAddresses addresses, InstantSource clock, ZoneAndCurrencyLearner facts) {
+                               AppAddresses addresses, InstantSource clock, ZoneAndCurrencyLearner facts,
+                               BiConnectorRegistration biConnector) {
         this.portals = Objects.requireNonNull(portals, "portals");
         this.administrators = new AdministratorCheck(Objects.requireNonNull(oauth, "oauth"),
                 new AdministratorQuery(BitrixRestClient.newHttpClient()));
@@ -60,6 +64,7 @@ public final class InstallationService {
         this.robot = new RobotRegistration(addresses.robotUrl());
         this.clock = Objects.requireNonNull(clock, "clock");
         this.facts = Objects.requireNonNull(facts, "facts");
+        this.biConnector = Objects.requireNonNull(biConnector, "biConnector");
     }
 
     /**
@@ -88,10 +93,12 @@ public final class InstallationService {
         portals.saveInstallation(installation);
         portals.saveTokens(request.memberId(), new InstallationTokens(request.accessToken(), request.refreshToken(),
                 now.plus(request.accessExpiresIn()), endpoint.toString(), serverEndpoint));
-        bindings.apply(clients.forPortal(request.memberId()));
-        robot.apply(clients.forPortal(request.memberId()));
+        BitrixRestClient client = clients.forPortal(request.memberId());
+        bindings.apply(client);
+        robot.apply(client);
         // Before the backfill, so that the first records already count in the portal's zone and currency.
-        facts.learn(request.memberId(), clients.forPortal(request.memberId()));
+        facts.learn(request.memberId(), client);
+        biConnector.register(client);
         queue.send(List.of(ChangeMessage.backfill(request.memberId(), CrmEntity.LEAD, 0),
                 ChangeMessage.backfill(request.memberId(), CrmEntity.DEAL, 0)));
         LOG.info("portal {} installed, backfill queued", request.memberId());
@@ -149,8 +156,10 @@ public final class InstallationService {
         }
         recordInstallation(auth, info, earlier);
         portals.renewApplicationToken(auth.memberId(), auth.applicationToken());
-        bindings.apply(clients.forPortal(auth.memberId()));
-        robot.apply(clients.forPortal(auth.memberId()));
+        BitrixRestClient client = clients.forPortal(auth.memberId());
+        bindings.apply(client);
+        robot.apply(client);
+        biConnector.register(client);
         LOG.info("portal {}: application token renewed and bindings made again after an update", auth.memberId());
         return true;
     }

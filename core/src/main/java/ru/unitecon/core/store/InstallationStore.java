@@ -2,6 +2,7 @@ package ru.unitecon.core.store;
 
 import ru.unitecon.core.bitrix.tokens.InstallationTokens;
 import ru.unitecon.core.bitrix.tokens.TokenStorage;
+import ru.unitecon.core.portal.BiRegistration;
 import ru.unitecon.core.portal.Installation;
 import ru.unitecon.core.portal.InstallationStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,6 +37,9 @@ public final class InstallationStore implements TokenStorage {
             + "clientEndpoint = :c, serverEndpoint = :o";
     /** A refresh may only replace the pair it was made from. */
     static final String TOKEN_CONDITION = "refreshToken = :expected";
+    private static final String BI_CONNECTOR = "biConnectorId";
+    private static final String BI_SOURCE = "biSourceId";
+    private static final String BI_DATASETS = "biDatasetIds";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -117,10 +121,13 @@ public final class InstallationStore implements TokenStorage {
     /**
      * Forgets the tokens and the application token and takes the portal off the scheduler's list; its data stays
      * until purged. Without an application token the portal's next {@code ONAPPINSTALL} (a reinstall) may set one.
+     * The BI Builder registration is forgotten too, so that a reinstall registers anew rather than trust ids that
+     * belonged to the deleted app.
      */
     public void markUninstalled(String memberId) {
         dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(memberId))
                 .updateExpression("SET #s = :s REMOVE accessToken, refreshToken, accessExpiresAt, applicationToken, "
+                        + BI_CONNECTOR + ", " + BI_SOURCE + ", " + BI_DATASETS + ", "
                         + TableDefinition.DUE_PK + ", " + TableDefinition.DUE_SK)
                 .expressionAttributeNames(Map.of("#s", "status"))
                 .expressionAttributeValues(Map.of(":s", s(InstallationStatus.UNINSTALLED.name())))
@@ -160,6 +167,48 @@ public final class InstallationStore implements TokenStorage {
                 .updateExpression("SET lastReconciledAt = :t")
                 .expressionAttributeValues(Map.of(":t", s(modifiedUpTo.toString())))
                 .build());
+    }
+
+    /** What the app has registered in the portal's BI Builder; {@link BiRegistration#NONE} when nothing yet. */
+    public BiRegistration biRegistration(String memberId) {
+        Map<String, AttributeValue> item = Keys.isValidMemberId(memberId) ? reader.item(memberId, Keys.PORTAL) : null;
+        if (item == null) {
+            return BiRegistration.NONE;
+        }
+        Map<String, Long> datasets = new HashMap<>();
+        AttributeValue stored = item.get(BI_DATASETS);
+        if (stored != null && stored.hasM()) {
+            stored.m().forEach((code, id) -> datasets.put(code, Long.parseLong(id.n())));
+        }
+        return new BiRegistration(number(item, BI_CONNECTOR), number(item, BI_SOURCE), datasets);
+    }
+
+    /** Records what is registered in the portal's BI Builder, on the portal's item. */
+    public void saveBiRegistration(String memberId, BiRegistration registration) {
+        Map<String, AttributeValue> datasets = new HashMap<>();
+        registration.datasets().forEach((code, id) -> datasets.put(code, AttributeValue.fromN(Long.toString(id))));
+        List<String> sets = new ArrayList<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        sets.add(BI_DATASETS + " = :d");
+        values.put(":d", AttributeValue.fromM(datasets));
+        if (registration.connectorId() != null) {
+            sets.add(BI_CONNECTOR + " = :c");
+            values.put(":c", AttributeValue.fromN(Long.toString(registration.connectorId())));
+        }
+        if (registration.sourceId() != null) {
+            sets.add(BI_SOURCE + " = :s");
+            values.put(":s", AttributeValue.fromN(Long.toString(registration.sourceId())));
+        }
+        dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(memberId))
+                .updateExpression("SET " + String.join(", ", sets))
+                .conditionExpression("attribute_exists(PK)")
+                .expressionAttributeValues(values)
+                .build());
+    }
+
+    private static Long number(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue value = item.get(attribute);
+        return value == null || value.n() == null ? null : Long.parseLong(value.n());
     }
 
     /** The member_ids of installed portals (and those waiting for a reconnect). */

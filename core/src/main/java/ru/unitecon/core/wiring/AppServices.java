@@ -5,8 +5,10 @@ import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
 import ru.unitecon.core.bitrix.tokens.TokenRefresher;
 import ru.unitecon.core.clients.ClientCards;
+import ru.unitecon.core.export.BiConnector;
 import ru.unitecon.core.export.MetricsExport;
 import ru.unitecon.core.install.AppAddresses;
+import ru.unitecon.core.install.BiConnectorRegistration;
 import ru.unitecon.core.install.InstallationService;
 import ru.unitecon.core.install.ZoneAndCurrencyLearner;
 import ru.unitecon.core.install.ZoneAndCurrencyRefresh;
@@ -48,7 +50,8 @@ import java.util.function.UnaryOperator;
  * the test worlds all take theirs from here. It is given its parts: the DynamoDB client and table (handed only to
  * the stores), the clock, and, for the services that reach beyond the table, the change queue, the OAuth server
  * and the app's addresses. Those outside parts are asked for only when a service needs them, so a function that
- * reads only the table (BI export, Spend API) needs nothing else configured, and each is made at most once.
+ * reads only the table (BI export, BI Builder connector, Spend API) needs nothing else configured, and each is made
+ * at most once.
  */
 public final class AppServices {
     private final Clock clock;
@@ -231,13 +234,18 @@ public final class AppServices {
                 clientCards(), clients(), clock);
     }
 
+    /** The endpoints the portal's BI Builder calls; like the BI export, they read only the table. */
+    public BiConnector biConnector() {
+        return new BiConnector(metricsExport());
+    }
+
     public SpendApi spendApi() {
         return new SpendApi(secrets, portals, settings, spend);
     }
 
     private InstallationService newInstallations() {
         return new InstallationService(portals, oauth.get(), clients(), changes(), addresses.get(), clock,
-                factsLearner());
+                factsLearner(), new BiConnectorRegistration(portals, secrets, addresses.get()));
     }
 
     private TokenRefresher newRefresher() {

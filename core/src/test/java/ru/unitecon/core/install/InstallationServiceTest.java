@@ -2,6 +2,7 @@ package ru.unitecon.core.install;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import ru.unitecon.core.bitrix.inbound.ForgedRequest;
 import ru.unitecon.core.bitrix.inbound.NotAdministrator;
 import ru.unitecon.core.bitrix.inbound.PlacementRequest;
@@ -9,6 +10,7 @@ import ru.unitecon.core.bitrix.crm.AppointmentFieldMapping;
 import ru.unitecon.core.bitrix.crm.CrmEntity;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
+import ru.unitecon.core.export.BiDataset;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.intake.IntakeOutcome;
 import ru.unitecon.core.portal.Installation;
@@ -26,6 +28,7 @@ import ru.unitecon.simulator.PortalSimulator;
 import ru.unitecon.simulator.SimulatedPortal;
 import ru.unitecon.simulator.SimulatorOptions;
 import ru.unitecon.simulator.UserField;
+import ru.unitecon.testsupport.BiConnectorEndpoint;
 import ru.unitecon.testsupport.LocalDynamo;
 
 import java.net.URI;
@@ -61,6 +64,7 @@ class InstallationServiceTest {
     private final List<ChangeMessage> queued = new ArrayList<>();
     private final InstallationService installations;
     private final EventIntake intake;
+    private final BiConnectorEndpoint biConnector = new BiConnectorEndpoint();
 
     InstallationServiceTest() {
         AppServices app = AppServices.on(LocalDynamo.client(), LocalDynamo.TABLE)
@@ -68,8 +72,9 @@ class InstallationServiceTest {
                 .oauth(new OAuthServer(HttpClient.newHttpClient(),
                         new AppCredentials(portal.seed().clientId(), portal.seed().clientSecret()),
                         List.of(simulator.oauthServerUrl())))
-                .addresses(new AppAddresses(EVENTS, APP, ROBOT))
+                .addresses(new AppAddresses(EVENTS, APP, ROBOT, biConnector.url()))
                 .build();
+        biConnector.answerWith(app.biConnector());
         portals = app.portals();
         installations = app.installations();
         intake = new EventIntake(portals, queued::addAll, installations);
@@ -81,6 +86,7 @@ class InstallationServiceTest {
             assertEquals(List.of(), portal.violations());
         } finally {
             simulator.close();
+            biConnector.close();
         }
     }
 
@@ -276,6 +282,72 @@ class InstallationServiceTest {
         assertEquals(IntakeOutcome.ACCEPTED,
                 intake.receive(appEvent("ONAPPINSTALL", admin(), "after", null)).outcome());
         assertEquals("after", portals.find(portal.memberId()).orElseThrow().applicationToken());
+    }
+
+    @Test
+    void theInstallRegistersTheBiBuilderConnectorItsSourceAndDatasetOnceAcrossReinstallsAndUpdates()
+            throws Exception {
+        installedByTheAdministrator();
+        intake.receive(appEvent("ONAPPINSTALL", admin(), "v1", null));
+        installedByTheAdministrator();
+        intake.receive(appEvent("ONAPPUPDATE", admin(), "v2", null));
+
+        PortalRecords.BiConnector connector = portal.records().biConnectors().getFirst();
+        assertEquals(1, portal.records().biConnectors().size());
+        assertEquals(BiConnectorRegistration.TITLE, connector.title());
+        assertEquals(List.of(biConnector.url() + "/check", biConnector.url() + "/tables",
+                        biConnector.url() + "/describe", biConnector.url() + "/data"),
+                List.of(connector.urlCheck().toString(), connector.urlTableList().toString(),
+                        connector.urlTableDescription().toString(), connector.urlData().toString()));
+        PortalRecords.BiSource source = portal.records().biSources().getFirst();
+        assertEquals(1, portal.records().biSources().size());
+        assertEquals(connector.id(), source.connectorId());
+        assertEquals(portal.memberId(), source.settings().get("member_id"));
+        PortalRecords.BiDataset dataset = portal.records().biDatasets().getFirst();
+        assertEquals(1, portal.records().biDatasets().size());
+        assertEquals(source.id(), dataset.sourceId());
+        assertEquals(BiDataset.MONTHLY_METRICS.datasetName(), dataset.name());
+        assertEquals(BiDataset.MONTHLY_METRICS.fields().stream().map(field -> field.name() + " "
+                        + field.code() + " " + field.type()).toList(),
+                dataset.fields().stream().map(field -> field.name() + " " + field.externalCode() + " "
+                        + field.type()).toList());
+        assertEquals(1, portal.calls().count("biconnector.connector.add"));
+        // The token the source holds is the one the connector admits.
+        assertEquals(200, portal.biBuilder().check().statusCode());
+        assertEquals("monthly_metrics", new ObjectMapper().readTree(portal.biBuilder().tableList("").body())
+                .get(0).get("code").asText());
+    }
+
+    @Test
+    void aPortalThatRefusesBiBuilderStillInstallsAndTheNextUpdateRegisters() {
+        portal.appScope("crm,im,placement,user_brief");
+
+        installedByTheAdministrator();
+        intake.receive(appEvent("ONAPPINSTALL", admin(), "v1", null));
+
+        assertTrue(portals.load(portal.memberId()).isPresent());
+        assertEquals(EventBindings.EVENTS.size(), portal.records().boundEvents().size());
+        assertEquals(List.of(), portal.records().biConnectors());
+        assertEquals(3, queued.size(), "the backfill is queued all the same");
+
+        portal.appScope("crm,im,placement,user_brief,biconnector");
+        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(appEvent("ONAPPUPDATE", admin(), "v2", null)));
+
+        assertEquals(1, portal.records().biConnectors().size());
+        assertEquals(1, portal.records().biSources().size());
+        assertEquals(1, portal.records().biDatasets().size());
+    }
+
+    @Test
+    void aSourceWhoseCheckFailsIsAddedLaterToTheSameConnector() {
+        biConnector.close();
+
+        installedByTheAdministrator();
+        intake.receive(appEvent("ONAPPINSTALL", admin(), "v1", null));
+
+        assertEquals(1, portal.records().biConnectors().size());
+        assertEquals(List.of(), portal.records().biSources());
+        assertTrue(portals.load(portal.memberId()).isPresent(), "installed all the same");
     }
 
     private void installedByTheAdministrator() {

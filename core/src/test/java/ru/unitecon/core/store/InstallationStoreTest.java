@@ -5,6 +5,7 @@ import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.bitrix.tokens.InstallationTokens;
 import ru.unitecon.core.crm.LeadSnapshot;
 import ru.unitecon.core.crm.Semantic;
+import ru.unitecon.core.portal.BiRegistration;
 import ru.unitecon.core.portal.Installation;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.InstallationStatus;
@@ -50,6 +51,22 @@ class InstallationStoreTest {
         assertEquals(InstallationStatus.INSTALLED, found.status());
         assertTrue(portals.activePortals().contains(member));
         assertFalse(found.toString().contains("app-token-1"), "the application token is never printed");
+    }
+
+    @Test
+    void theBiBuilderRegistrationIsKeptAcrossAReinstallRecordAndForgottenAtUninstall() {
+        portals.saveInstallation(installation(member, "app-token-1"));
+        assertEquals(BiRegistration.NONE, portals.biRegistration(member));
+
+        portals.saveBiRegistration(member, BiRegistration.NONE.withConnector(7));
+        portals.saveBiRegistration(member, portals.biRegistration(member).withSource(9)
+                .withDataset("monthly_metrics", 11));
+        portals.saveInstallation(installation(member, null));
+
+        assertEquals(new BiRegistration(7L, 9L, Map.of("monthly_metrics", 11L)), portals.biRegistration(member));
+        portals.markUninstalled(member);
+        assertEquals(BiRegistration.NONE, portals.biRegistration(member));
+        assertEquals(BiRegistration.NONE, portals.biRegistration("not a member"));
     }
 
     @Test

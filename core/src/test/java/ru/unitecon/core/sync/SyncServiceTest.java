@@ -44,6 +44,9 @@ class SyncServiceTest {
         SimulatorOptions tight = SimulatorOptions.defaults().withRateLimit(10, 2.0);
         try (ServicesOnSimulatedPortal app = ServicesOnSimulatedPortal.start(DatasetGenerator.generate(3, 200),
                 tight, 0)) {
+            // Without the biconnector scope the install's BI Builder registration is one refused call, so the
+            // install leaves the portal's small burst spent and our limiter none the wiser, as this test needs.
+            app.portal.appScope("crm,im,placement,user_brief");
             InMemoryChangeQueue.Deliveries backfill = app.installAndBackfill();
             Instant updatedAt = app.editEveryLead(200);
 

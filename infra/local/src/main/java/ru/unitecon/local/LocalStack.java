@@ -13,6 +13,7 @@ import ru.unitecon.core.store.TableDefinition;
 import ru.unitecon.core.wiring.AppServices;
 import ru.unitecon.eventsource.SqsEventSource;
 import ru.unitecon.eventsource.SqsSendMessageIntegration;
+import ru.unitecon.functions.BiConnectorHandler;
 import ru.unitecon.functions.BiExportHandler;
 import ru.unitecon.functions.HealthHandler;
 import ru.unitecon.functions.InstallHandler;
@@ -89,7 +90,7 @@ public final class LocalStack implements AutoCloseable {
             app = AppServices.on(storeClient, TABLE)
                     .changes(new SqsChangeQueue(sqs, queue.queueUrl()))
                     .oauth(oauth)
-                    .addresses(new AppAddresses(eventsUrl(), appUrl(), robotUrl()))
+                    .addresses(new AppAddresses(eventsUrl(), appUrl(), robotUrl(), biConnectorUrl()))
                     .build();
 
             gateway.route("POST", "/install", new InstallHandler(app.installations()));
@@ -99,6 +100,11 @@ public final class LocalStack implements AutoCloseable {
             gateway.route("GET", "/bi/{proxy+}", new BiExportHandler(app.metricsExport()));
             gateway.route("POST", "/spend", new SpendApiHandler(app.spendApi()));
             gateway.route("POST", "/robot", new RobotHandler(app.robot()));
+            // The HTTP API's one route POST /bi-connector/{endpoint}, as the four paths it takes.
+            BiConnectorHandler biConnector = new BiConnectorHandler(app.biConnector());
+            for (String endpoint : List.of("check", "tables", "describe", "data")) {
+                gateway.route("POST", "/bi-connector/" + endpoint, biConnector);
+            }
             inbox = app.inbox();
             syncHandler = new SyncHandler(app.sync(), inbox, queue.arn(queue.eventsQueueUrl()));
             remember(new ScheduleTimer(new SchedulerHandler(app.portalFacts(), app.reconciliation(),
@@ -211,6 +217,11 @@ public final class LocalStack implements AutoCloseable {
 
     public URI robotUrl() {
         return publicBase.resolve("robot");
+    }
+
+    /** Where the portal's BI Builder calls the connector: {@code …/check}, {@code …/tables} and so on. */
+    public URI biConnectorUrl() {
+        return publicBase.resolve("bi-connector");
     }
 
     public URI healthUrl() {

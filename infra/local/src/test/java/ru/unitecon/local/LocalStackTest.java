@@ -129,6 +129,19 @@ class LocalStackTest {
     }
 
     @Test
+    void thePortalsBiBuilderReadsTheSalonsMetricsThroughTheGateway() throws Exception {
+        HttpResponse<String> check = portal.biBuilder().check();
+        HttpResponse<String> data = portal.biBuilder().data("monthly_metrics", List.of("MONTH", "CHANNEL", "LEADS"),
+                null, null, null);
+
+        assertEquals(200, check.statusCode());
+        assertEquals(200, data.statusCode());
+        assertTrue(data.body().startsWith("[[\"month\",\"channel\",\"leads\"],[\""), data.body());
+        assertTrue(portal.records().biConnectors().getFirst().urlData().toString()
+                .startsWith(stack.biConnectorUrl().toString()));
+    }
+
+    @Test
     void healthAnswersThroughTheGateway() throws Exception {
         HttpResponse<String> health = get(stack.healthUrl());
 

@@ -1,5 +1,7 @@
 package ru.unitecon.simulator;
 
+import java.util.Arrays;
+
 /**
  * Whether the app is installed on a portal, with what status, scope and version, and the secret it signs events
  * with. A new version renews that secret (OnAppUpdate's documentation); so does a new installation after an
@@ -54,11 +56,16 @@ final class AppInstallation {
 
     /** The portal's administrator did not grant one of the scopes the app asks for (or its plan lacks it). */
     synchronized void withoutScope(String removed) {
-        scope = String.join(",", java.util.Arrays.stream(scope.split(",")).filter(s -> !s.equals(removed)).toList());
+        scope = String.join(",", Arrays.stream(scope.split(",")).filter(s -> !s.equals(removed)).toList());
     }
 
     boolean hasScope(String wanted) {
-        return java.util.Arrays.asList(scope.split(",")).contains(wanted);
+        return Arrays.asList(scope.split(",")).contains(wanted);
+    }
+
+    /** The app's scope as its registration in the marketplace lists it. */
+    void scope(String value) {
+        scope = value;
     }
 
     int version() {

@@ -1,5 +1,6 @@
 package ru.unitecon.simulator;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,11 +37,31 @@ public final class PortalRecords {
 
     final Map<String, Robot> robots = new java.util.concurrent.ConcurrentHashMap<>();
     final List<RobotAnswer> robotAnswers = new CopyOnWriteArrayList<>();
+
+    /** A {@code biconnector.connector.add}: its endpoints and the codes of the settings a source fills in. */
+    public record BiConnector(long id, String title, URI urlCheck, URI urlTableList, URI urlTableDescription,
+                              URI urlData, List<String> settingCodes) {
+    }
+
+    /** A {@code biconnector.source.add}: the settings BI Builder sends to the endpoints as {@code connection}. */
+    public record BiSource(long id, long connectorId, String title, Map<String, String> settings) {
+    }
+
+    /** A {@code biconnector.dataset.add}: {@code externalCode} is what BI Builder sends as {@code table}. */
+    public record BiDataset(long id, long sourceId, String name, String externalCode, List<BiField> fields) {
+    }
+
+    public record BiField(String name, String externalCode, String type) {
+    }
+
     final List<EventBinding> events = new CopyOnWriteArrayList<>();
     final List<PlacementBinding> placements = new CopyOnWriteArrayList<>();
     final List<Notification> notifications = new CopyOnWriteArrayList<>();
     final List<TimelineComment> timelineComments = new CopyOnWriteArrayList<>();
     final List<Todo> todos = new CopyOnWriteArrayList<>();
+    final List<BiConnector> biConnectors = new CopyOnWriteArrayList<>();
+    final List<BiSource> biSources = new CopyOnWriteArrayList<>();
+    final List<BiDataset> biDatasets = new CopyOnWriteArrayList<>();
 
     public List<EventBinding> boundEvents() {
         return List.copyOf(events);
@@ -70,10 +91,29 @@ public final class PortalRecords {
         return List.copyOf(robotAnswers);
     }
 
-    /** What the portal removes with the app: its event handlers, placements and robots. */
+    public List<BiConnector> biConnectors() {
+        return List.copyOf(biConnectors);
+    }
+
+    public List<BiSource> biSources() {
+        return List.copyOf(biSources);
+    }
+
+    public List<BiDataset> biDatasets() {
+        return List.copyOf(biDatasets);
+    }
+
+    /**
+     * What goes with the app when it is deleted: its handlers and placements (event.bind's documentation), its robots
+     * and its BI Builder objects, which the bizproc and biconnector pages do not mention but which no other app can
+     * see or use.
+     */
     void clearBindings() {
         events.clear();
         placements.clear();
         robots.clear();
+        biDatasets.clear();
+        biSources.clear();
+        biConnectors.clear();
     }
 }

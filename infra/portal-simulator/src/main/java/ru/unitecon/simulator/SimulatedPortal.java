@@ -30,7 +30,8 @@ public final class SimulatedPortal {
     private final URI serverEndpoint;
     private final InstantSource clock;
     private final FormPoster toApp;
-    private final AppInstallation installation = new AppInstallation("F", "crm,im,placement,user_brief,bizproc", 1);
+    private final AppInstallation installation =
+            new AppInstallation("F", "crm,im,placement,user_brief,bizproc,biconnector", 1);
     private final PortalRecords records = new PortalRecords();
     private final CallLog calls = new CallLog();
     private final UserFieldRegistry userFields = new UserFieldRegistry();
@@ -67,6 +68,7 @@ public final class SimulatedPortal {
         NotificationMethods.registerInto(dispatcher);
         BizprocMethods.registerInto(dispatcher);
         CurrencyMethods.registerInto(dispatcher);
+        BiConnectorMethods.registerInto(dispatcher);
         dispatcher.register("batch", new BatchMethod(dispatcher, calls, clock));
         this.restHandler = new PortalRestHandler(this, tokens, dispatcher,
                 new LeakyBucket(clock, options.burst(), options.drainPerSecond()));
@@ -165,6 +167,19 @@ public final class SimulatedPortal {
         currency.put("DATE_UPDATE", FieldValues.dateTime(clock.instant(), seed.timeZone()));
         currencies.removeIf(listed -> code.equals(listed.get("CURRENCY")));
         currencies.add(currency);
+    }
+
+    /**
+     * Sets the app's scope as its marketplace registration lists it (comma-separated, e.g. without
+     * {@code biconnector}); methods of a scope the app lacks answer {@code insufficient_scope}.
+     */
+    public void appScope(String scope) {
+        installation.scope(scope);
+    }
+
+    /** The portal's BI Builder, calling the connector the app registered as Bitrix24 does. */
+    public BiBuilder biBuilder() {
+        return new BiBuilder(this);
     }
 
     public CallLog calls() {
@@ -335,6 +350,11 @@ public final class SimulatedPortal {
     /** Removes all injected faults and lets hanging requests go. */
     public void clearFaults() {
         faults.clear();
+    }
+
+    /** A POST of BI Builder to a connector endpoint; null when the app could not be reached. */
+    HttpResponse<String> biBuilderPost(URI url, Map<String, String> connection, Map<String, String> parameters) {
+        return BiConnectorMethods.post(toApp, url, connection, parameters);
     }
 
     int port() {
