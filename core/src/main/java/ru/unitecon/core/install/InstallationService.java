@@ -95,9 +95,10 @@ public final class InstallationService {
                 now.plus(request.accessExpiresIn()), endpoint.toString(), serverEndpoint));
         BitrixRestClient client = clients.forPortal(request.memberId());
         bindings.apply(client);
-        robot.apply(client);
         // Before the backfill, so that the first records already count in the portal's zone and currency.
         facts.learn(request.memberId(), client);
+        // The extras last: a portal that refuses them has everything the dashboards need already.
+        robot.apply(client);
         biConnector.register(client);
         queue.send(List.of(ChangeMessage.backfill(request.memberId(), CrmEntity.LEAD, 0),
                 ChangeMessage.backfill(request.memberId(), CrmEntity.DEAL, 0)));

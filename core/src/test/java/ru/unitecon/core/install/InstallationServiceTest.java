@@ -159,7 +159,7 @@ class InstallationServiceTest {
 
     @Test
     void aPortalThatDoesNotGrantAutomationRulesInstallsWithoutTheRobot() {
-        portal.withoutScope("bizproc");
+        portal.appScope("crm,im,placement,user_brief,biconnector");
 
         installedByTheAdministrator();
 
@@ -331,7 +331,7 @@ class InstallationServiceTest {
         assertEquals(3, queued.size(), "the backfill is queued all the same");
 
         portal.appScope("crm,im,placement,user_brief,biconnector");
-        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(appEvent("ONAPPUPDATE", admin(), "v2", null)));
+        assertEquals(IntakeOutcome.ACCEPTED, intake.receive(appEvent("ONAPPUPDATE", admin(), "v2", null)).outcome());
 
         assertEquals(1, portal.records().biConnectors().size());
         assertEquals(1, portal.records().biSources().size());

@@ -41,11 +41,12 @@ class SyncServiceTest {
     @Test
     void refusalsForTheRateLimitSendChangesBackUntilAllAreStored() {
         // A smaller burst than our limiter assumes, and no waiting inside a call: refusals reach the queue.
-        SimulatorOptions tight = SimulatorOptions.defaults().withRateLimit(10, 2.0);
+        SimulatorOptions tight = SimulatorOptions.defaults().withRateLimit(11, 2.0);
         try (ServicesOnSimulatedPortal app = ServicesOnSimulatedPortal.start(DatasetGenerator.generate(3, 200),
                 tight, 0)) {
-            // Without the biconnector scope the install's BI Builder registration is one refused call, so the
-            // install leaves the portal's small burst spent and our limiter none the wiser, as this test needs.
+            // Without the biconnector and bizproc scopes the install's BI Builder and robot registrations are one
+            // refused call each, so the install leaves the portal's small burst spent and our limiter none the
+            // wiser, as this test needs.
             app.portal.appScope("crm,im,placement,user_brief");
             InMemoryChangeQueue.Deliveries backfill = app.installAndBackfill();
             Instant updatedAt = app.editEveryLead(200);

@@ -54,11 +54,6 @@ final class AppInstallation {
         return scope;
     }
 
-    /** The portal's administrator did not grant one of the scopes the app asks for (or its plan lacks it). */
-    synchronized void withoutScope(String removed) {
-        scope = String.join(",", Arrays.stream(scope.split(",")).filter(s -> !s.equals(removed)).toList());
-    }
-
     boolean hasScope(String wanted) {
         return Arrays.asList(scope.split(",")).contains(wanted);
     }

@@ -201,10 +201,6 @@ public final class SimulatedPortal {
         return robots;
     }
 
-    /** The administrator installs without granting {@code scope}: methods of that scope refuse the app's tokens. */
-    public void withoutScope(String scope) {
-        installation.withoutScope(scope);
-    }
 
     public PortalRecords records() {
         return records;

@@ -63,7 +63,7 @@ class BizprocMethodsTest {
         String employeeToken = fixture.portal.issueTokens(fixture.portal.employeeUserId()).accessToken();
 
         TestHttp.Reply employee = TestHttp.call(fixture.portal, "bizproc.robot.add", employeeToken, robot("x"));
-        fixture.portal.withoutScope("bizproc");
+        fixture.portal.appScope("crm,im,placement,user_brief,biconnector");
         TestHttp.Reply withoutScope = fixture.call("bizproc.robot.add", robot("x"));
 
         assertEquals("ACCESS_DENIED", employee.error());
