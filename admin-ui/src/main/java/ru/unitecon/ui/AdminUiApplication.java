@@ -10,6 +10,7 @@ import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.clients.ClientCards;
 import ru.unitecon.core.queue.SqsChangeQueue;
 import ru.unitecon.core.store.AggregateReader;
+import ru.unitecon.core.store.AlertSettingsStore;
 import ru.unitecon.core.store.BackfillStore;
 import ru.unitecon.core.store.SecretStore;
 import ru.unitecon.core.store.InstallationStore;
@@ -106,6 +107,11 @@ public class AdminUiApplication {
     @Bean
     SettingsStore settingsStore(AppServices app) {
         return app.settings();
+    }
+
+    @Bean
+    AlertSettingsStore alertSettingsStore(AppServices app) {
+        return app.alertSettings();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package ru.unitecon.functions;
 
+import ru.unitecon.core.alerts.AlertService;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.export.BiConnector;
@@ -106,6 +107,10 @@ final class ProductionServices {
 
     ReminderService reminders() {
         return app.reminders();
+    }
+
+    AlertService alerts() {
+        return app.alerts();
     }
 
     /** The scheduler's daily look at each portal's zone and currency rates. */

@@ -150,7 +150,8 @@ final class AppOnSimulatedPortal implements AutoCloseable {
         syncHandler = new SyncHandler(services.sync(), inbox, queue.eventsArn);
         sentReminders = services.sentReminders();
         reminders = services.reminders();
-        schedulerHandler = new SchedulerHandler(services.portalFacts(), services.reconciliation(), reminders);
+        schedulerHandler = new SchedulerHandler(services.portalFacts(), services.reconciliation(), reminders,
+                services.alerts());
     }
 
     static AppOnSimulatedPortal start(Dataset dataset) {

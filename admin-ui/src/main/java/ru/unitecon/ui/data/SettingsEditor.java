@@ -77,7 +77,7 @@ public class SettingsEditor {
 
     /** Settings are the portal administrators' to change; the portal tells at entry who is one. */
     public static final class NotPortalAdmin extends RuntimeException {
-        NotPortalAdmin() {
+        public NotPortalAdmin() {
             super("only portal administrators may change settings");
         }
     }

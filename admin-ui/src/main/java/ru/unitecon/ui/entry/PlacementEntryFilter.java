@@ -16,9 +16,10 @@ import java.util.Optional;
 /**
  * The app's entry: the portal's form POST into its iframe, from the app's page, CRM ▸ Analytics or a contact's or
  * deal's card tab. The POST is verified before anything is shown, the same way for every placement; a verified one
- * gets a fresh session bound to that portal and a 303 to the overview, or for a card tab to the client card of the
- * card's record (a tab whose PLACEMENT_OPTIONS name no numeric ID gets 400 and no session). Anything else gets the
- * page that says to reopen the app from Bitrix24, with no session and no data.
+ * gets a fresh session bound to that portal and a 303 to the overview (or to the view a notification's link names),
+ * or for a card tab to the client card of the card's record (a tab whose PLACEMENT_OPTIONS name no numeric ID gets
+ * 400 and no session). Anything else gets the page that says to reopen the app from Bitrix24, with no session and
+ * no data.
  */
 public final class PlacementEntryFilter extends HttpFilter {
     public static final String PATH = "/app";

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import ru.unitecon.core.attribution.ChannelRules;
+import ru.unitecon.core.portal.AlertSettings;
 import ru.unitecon.core.portal.AppointmentFields;
 import ru.unitecon.core.portal.Attribution;
 import ru.unitecon.core.portal.OrderSource;
@@ -27,6 +28,7 @@ import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.ReminderPolicy;
 import ru.unitecon.core.portal.SettingSource;
 import ru.unitecon.core.portal.VariableCost;
+import ru.unitecon.ui.data.PortalAlerts;
 import ru.unitecon.ui.data.SettingsEditor;
 import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
@@ -61,6 +63,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
             .map(Currency::getCurrencyCode).sorted().toList();
 
     private final SettingsEditor editor;
+    private final PortalAlerts alerts;
     private final ComboBox<String> zone = new ComboBox<>();
     private final ComboBox<String> currency = new ComboBox<>();
     private final BigDecimalField processingCost = new BigDecimalField();
@@ -72,6 +75,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
     private final IntegerField activeWindow = new IntegerField();
     private final ChannelRulesEditor rules = new ChannelRulesEditor();
     private final AppointmentFieldsEditor appointmentFields = new AppointmentFieldsEditor();
+    private final AlertSettingsEditor alertSettings = new AlertSettingsEditor();
     private final TextField reminderOffsets = new TextField();
     private final TimePicker quietFrom = new TimePicker();
     private final TimePicker quietUntil = new TimePicker();
@@ -84,8 +88,9 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
     private final Paragraph status = new Paragraph();
     private PortalSession portal;
 
-    public SettingsView(SettingsEditor editor) {
+    public SettingsView(SettingsEditor editor, PortalAlerts alerts) {
         this.editor = editor;
+        this.alerts = alerts;
         zone.setId("zone");
         zone.setLabel(t("zone"));
         zone.setItems(ZONES);
@@ -144,7 +149,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
                 retentionYears, activeWindow, attribution, orderSource);
         FormLayout reminders = new FormLayout(reminderOffsets, quietFrom, quietUntil, markAfterMinutes, noShowOffer);
         add(new H2(t("title")), adminOnly, money, rates, rules, appointmentFields,
-                new H3(t("reminders")), reminders, reminderGrace, save, status);
+                new H3(t("reminders")), reminders, reminderGrace, alertSettings, save, status);
     }
 
     @Override
@@ -164,6 +169,8 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
                 .forEach(field -> field.setReadOnly(readOnly));
         rules.setReadOnly(readOnly);
         appointmentFields.setReadOnly(readOnly);
+        alertSettings.show(alerts.load(portal));
+        alertSettings.setReadOnly(readOnly);
         status.setText("");
     }
 
@@ -224,11 +231,14 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void save() {
+        FieldChecks alertChecks = new FieldChecks();
+        Optional<AlertSettings> alertsChanged = alertSettings.read(alertChecks, alerts.load(portal).language());
         Optional<PortalSettings> changed = read();
-        if (changed.isEmpty()) {
+        if (changed.isEmpty() || alertsChanged.isEmpty()) {
             status.setText(t("invalid"));
             return;
         }
+        alerts.save(portal, alertsChanged.get());
         SettingsEditor.Saved saved = editor.save(portal, changed.get());
         PortalSettings stored = editor.load(portal);
         showSources(stored, Figures.of(getLocale(), stored));

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import ru.unitecon.core.install.EventBindings;
 import ru.unitecon.core.portal.Installation;
 import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.core.store.InstallationStore;
@@ -118,6 +119,22 @@ class PlacementEntryTest {
 
         assertEquals(303, response.statusCode());
         assertEquals("/", response.headers().firstValue("Location").orElseThrow());
+    }
+
+    @Test
+    void anAlertsLinkOpensTheViewItNamesAndNothingElse() throws Exception {
+        recordInstallation(acme);
+        URI entry = URI.create("http://localhost:" + port + PlacementEntryFilter.PATH);
+
+        HttpResponse<String> channels = send(acme.framePost(EventBindings.LINK_PLACEMENT, entry, "ru", "1",
+                Map.of("view", "channels")));
+        HttpResponse<String> elsewhere = send(acme.framePost(EventBindings.LINK_PLACEMENT, entry, "ru", "1",
+                Map.of("view", "//evil.example/")));
+
+        assertEquals(303, channels.statusCode());
+        assertEquals("/channels", channels.headers().firstValue("Location").orElseThrow());
+        assertEquals("/", elsewhere.headers().firstValue("Location").orElseThrow(),
+                "a view that is not on the list opens the overview");
     }
 
     @Test

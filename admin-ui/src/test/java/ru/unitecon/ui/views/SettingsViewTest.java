@@ -33,6 +33,8 @@ import ru.unitecon.core.currency.Rate;
 import ru.unitecon.core.bookkeeping.AggregateKey;
 import ru.unitecon.core.bookkeeping.Counters;
 import ru.unitecon.core.bookkeeping.Measure;
+import ru.unitecon.core.portal.AlertKind;
+import ru.unitecon.core.portal.AlertSettings;
 import ru.unitecon.core.portal.AppointmentFields;
 import ru.unitecon.core.portal.Attribution;
 import ru.unitecon.core.portal.PortalSettings;
@@ -40,6 +42,7 @@ import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.core.portal.ReminderPolicy;
 import ru.unitecon.core.portal.SettingSource;
 import ru.unitecon.core.portal.VariableCost;
+import ru.unitecon.core.store.AlertSettingsStore;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.sync.Recounts;
 import ru.unitecon.testsupport.LocalDynamo;
@@ -76,6 +79,8 @@ class SettingsViewTest extends SpringBrowserlessTest {
     private SettingsEditor editor;
     @Autowired
     private Recounts recounts;
+    @Autowired
+    private AlertSettingsStore alertSettingsStore;
 
     private <T extends Component> T field(Class<T> type, String id) {
         return $(type).id(id);
@@ -335,6 +340,68 @@ class SettingsViewTest extends SpringBrowserlessTest {
 
         assertEquals("Settings", $(H2.class).first().getText());
         assertEquals("Processing cost per month", field(BigDecimalField.class, "processing-cost").getLabel());
+    }
+
+    @Test
+    void theAlertRecipientsAndThresholdsAreShownAndSavedWhileThePortalsLanguageStays() {
+        SeededPortal salon = new SeededPortal(InstallationStatus.INSTALLED);
+        alertSettingsStore.save(salon.memberId, AlertSettings.defaults(null, "en")
+                .withRecipients(AlertKind.NO_SHOW_RATE, List.of(1L)));
+        salon.openInThisSession(PortalSession.RUSSIAN);
+        navigate(SettingsView.class);
+
+        assertEquals("1", field(TextField.class, "alert-recipients-no-show-rate").getValue());
+        assertEquals("", field(TextField.class, "alert-recipients-weekly-digest").getValue());
+        assertEquals("Недельная сводка (понедельник, 09:00)",
+                field(TextField.class, "alert-recipients-weekly-digest").getLabel());
+        test(field(TextField.class, "alert-recipients-weekly-digest")).setValue("6, 12");
+        test(field(TextField.class, "alert-recipients-no-show-rate")).setValue("");
+        field(BigDecimalField.class, "alert-no-show-rate").setValue(new BigDecimal("30"));
+        save();
+
+        assertEquals("Настройки сохранены.", status());
+        AlertSettings saved = alertSettingsStore.load(salon.memberId);
+        assertEquals(Map.of(AlertKind.WEEKLY_DIGEST, List.of(6L, 12L)), saved.recipients(),
+                "an alert nobody receives is off");
+        assertEquals(0, new BigDecimal("30").compareTo(saved.noShowRatePercent()));
+        assertEquals("en", saved.language(), "the texts follow the portal, not the administrator who saved");
+    }
+
+    @Test
+    void wrongAlertSettingsAreMarkedAndNothingIsSaved() {
+        SeededPortal salon = new SeededPortal(InstallationStatus.INSTALLED);
+        AlertSettings stored = AlertSettings.defaults(1L, "ru");
+        alertSettingsStore.save(salon.memberId, stored);
+        salon.openInThisSession(PortalSession.RUSSIAN);
+        navigate(SettingsView.class);
+
+        test(field(TextField.class, "alert-recipients-channel-losing-money")).setValue("Анна");
+        field(BigDecimalField.class, "alert-spike-factor").setValue(new BigDecimal("0.5"));
+        field(BigDecimalField.class, "alert-unknown-share").setValue(new BigDecimal("100"));
+        field(IntegerField.class, "alert-days-without-leads").setValue(0);
+        field(BigDecimalField.class, "processing-cost").setValue(new BigDecimal("777"));
+        save();
+
+        assertInvalid(TextField.class, "alert-recipients-channel-losing-money",
+                "Номера пользователей через запятую, не больше 10");
+        assertInvalid(BigDecimalField.class, "alert-spike-factor", "Число больше 1 и не больше 10");
+        assertInvalid(BigDecimalField.class, "alert-unknown-share", "Процент больше 0 и меньше 100");
+        assertInvalid(IntegerField.class, "alert-days-without-leads", "От 1 до 31 дня");
+        assertEquals("Настройки не сохранены: исправьте отмеченные поля.", status());
+        assertEquals(stored, alertSettingsStore.load(salon.memberId));
+        assertEquals(PortalSettings.defaults(), settingsStore.load(salon.memberId),
+                "a wrong alert setting keeps the other settings from being saved too");
+    }
+
+    @Test
+    void englishAlertLabels() {
+        new SeededPortal(InstallationStatus.INSTALLED).openInThisSession(Locale.ENGLISH);
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+
+        navigate(SettingsView.class);
+
+        assertEquals("Weekly digest (Monday, 09:00)",
+                field(TextField.class, "alert-recipients-weekly-digest").getLabel());
     }
 
     private <T extends Component & HasValidation> void assertInvalid(

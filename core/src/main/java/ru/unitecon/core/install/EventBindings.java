@@ -34,7 +34,13 @@ public final class EventBindings {
     /** The client tab of CRM cards; the portal POSTs the card's record as PLACEMENT_OPTIONS {"ID":"…"}. */
     public static final List<String> CRM_TABS = List.of("CRM_CONTACT_DETAIL_TAB", "CRM_DEAL_DETAIL_TAB");
     /** Every placement the app binds, all to the app's one entry, which tells them apart by PLACEMENT. */
-    public static final List<String> PLACEMENTS = List.of(PLACEMENT, CRM_TABS.get(0), CRM_TABS.get(1));
+    /**
+     * Opens the app from a link {@code /marketplace/view/{code}/?params[view]=channels} in a notification, with the
+     * params in PLACEMENT_OPTIONS: the alerts link straight into the view they are about.
+     */
+    public static final String LINK_PLACEMENT = "REST_APP_URI";
+    /** Every placement the app binds, all to the app's one entry, which tells them apart by PLACEMENT. */
+    public static final List<String> PLACEMENTS = List.of(PLACEMENT, CRM_TABS.get(0), CRM_TABS.get(1), LINK_PLACEMENT);
     static final String TITLE_RU = "Юнит-экономика";
     static final String TITLE_EN = "Unit economics";
 

@@ -14,8 +14,10 @@ import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
 import ru.unitecon.core.bitrix.rest.AdministratorQuery;
 import ru.unitecon.core.bitrix.tokens.InstallationTokens;
+import ru.unitecon.core.portal.AlertSettings;
 import ru.unitecon.core.portal.Installation;
 import ru.unitecon.core.portal.InstallationStatus;
+import ru.unitecon.core.store.AlertSettingsStore;
 import ru.unitecon.core.store.InstallationStore;
 import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.core.sync.ChangeQueue;
@@ -43,6 +45,7 @@ public final class InstallationService {
     private static final Logger LOG = LoggerFactory.getLogger(InstallationService.class);
 
     private final InstallationStore portals;
+    private final AlertSettingsStore alertSettings;
     private final AdministratorCheck administrators;
     private final RestClients clients;
     private final ChangeQueue queue;
@@ -52,10 +55,11 @@ public final class InstallationService {
     private final ZoneAndCurrencyLearner facts;
     private final BiConnectorRegistration biConnector;
 
-    public InstallationService(InstallationStore portals, OAuthServer oauth, RestClients clients, ChangeQueue queue,
-                               AppAddresses addresses, InstantSource clock, ZoneAndCurrencyLearner facts,
-                               BiConnectorRegistration biConnector) {
+    public InstallationService(InstallationStore portals, AlertSettingsStore alertSettings, OAuthServer oauth,
+                               RestClients clients, ChangeQueue queue, AppAddresses addresses, InstantSource clock,
+                               ZoneAndCurrencyLearner facts, BiConnectorRegistration biConnector) {
         this.portals = Objects.requireNonNull(portals, "portals");
+        this.alertSettings = Objects.requireNonNull(alertSettings, "alertSettings");
         this.administrators = new AdministratorCheck(Objects.requireNonNull(oauth, "oauth"),
                 new AdministratorQuery(BitrixRestClient.newHttpClient()));
         this.clients = Objects.requireNonNull(clients, "clients");
@@ -93,6 +97,8 @@ public final class InstallationService {
         portals.saveInstallation(installation);
         portals.saveTokens(request.memberId(), new InstallationTokens(request.accessToken(), request.refreshToken(),
                 now.plus(request.accessExpiresIn()), endpoint.toString(), serverEndpoint));
+        // The installing administrator is the one person the app knows by id, and the page tells the language.
+        alertSettings.createIfAbsent(request.memberId(), AlertSettings.defaults(info.userId(), request.language()));
         BitrixRestClient client = clients.forPortal(request.memberId());
         bindings.apply(client);
         // Before the backfill, so that the first records already count in the portal's zone and currency.

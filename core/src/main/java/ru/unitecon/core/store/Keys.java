@@ -25,6 +25,9 @@ public final class Keys {
     static final String COHORT = "COH#";
     static final String REMINDER = "REMIND#";
     static final String SECRET = "SECRET#";
+    /** Who receives which alert, and the thresholds; apart from the settings, which count. */
+    static final String ALERT_SETTINGS = "ALERTS";
+    static final String ALERT = "ALERT#";
     /** The sync's bookkeeping of a portal: a pending recount, the last lost-delete check, the cached user fields. */
     static final String SYNC = "SYNC";
     /** How far the backfill of a portal has come, for the admin UI. */
@@ -72,6 +75,11 @@ public final class Keys {
     /** A reminder (or follow-up) of one appointment: the record, the visit time it was for, and which one. */
     static String reminder(String recordKey, Instant visit, String action) {
         return REMINDER + recordKey + "#" + visit + "#" + action;
+    }
+
+    /** An alert's claim: which alert, about what ({@code -} for the whole portal), for which period. */
+    static String alert(String kind, String subject, String period) {
+        return ALERT + kind + "#" + subject + "#" + period;
     }
 
     /** A per-portal access secret's hash ({@code SECRET#BI_EXPORT}), in the portal's main partition. */

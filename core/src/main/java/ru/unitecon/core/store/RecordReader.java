@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -117,21 +118,39 @@ public final class RecordReader {
      */
     public List<ScheduledVisit> visits(String memberId) {
         List<ScheduledVisit> visits = new ArrayList<>();
-        visits.addAll(projected(memberId, Keys.LEAD, VISIT_ATTRIBUTES, VISITS_ONLY,
+        visits.addAll(projected(memberId, Keys.LEAD, VISIT_ATTRIBUTES, VISITS_ONLY, Map.of(),
                 item -> visit(ScheduledVisit.Holder.LEAD, item)));
-        visits.addAll(projected(memberId, Keys.DEAL, VISIT_ATTRIBUTES, VISITS_ONLY,
+        visits.addAll(projected(memberId, Keys.DEAL, VISIT_ATTRIBUTES, VISITS_ONLY, Map.of(),
                 item -> visit(ScheduledVisit.Holder.DEAL, item)));
         return visits;
     }
 
     /** Every live lead's origin and current channel, for previewing channel rules. */
     public List<SourcedLead> leadSources(String memberId) {
-        return projected(memberId, Keys.LEAD, SOURCE_ATTRIBUTES, LIVE_ONLY,
-                item -> new SourcedLead(Attributes.longOrZero(item, "id"), Attributes.instant(item, "created"),
-                        new LeadSource(Attributes.string(item, "sourceId"), Attributes.string(item, "utmSource"),
-                                Attributes.string(item, "utmMedium"), Attributes.string(item, "utmCampaign"),
-                                Attributes.string(item, "utmContent"), Attributes.string(item, "utmTerm")),
-                        Attributes.string(item, "channel")));
+        return projected(memberId, Keys.LEAD, SOURCE_ATTRIBUTES, LIVE_ONLY, Map.of(), RecordReader::sourcedLead);
+    }
+
+    /**
+     * The live leads created at or after {@code since}, with their channel. The filter still reads every lead item
+     * (record keys do not sort by time) but returns only these; alerts ask once per pass for a week's leads.
+     */
+    public List<SourcedLead> leadsCreatedSince(String memberId, Instant since) {
+        return projected(memberId, Keys.LEAD, SOURCE_ATTRIBUTES, LIVE_ONLY + " AND #created >= :since",
+                Map.of(":since", s(since.toString())), RecordReader::sourcedLead);
+    }
+
+    /** Every client of the portal with its members' touches, orders and visits: one query of its client items. */
+    public List<ClientState> clients(String memberId) {
+        return withPrefix(memberId, Keys.CLIENT, item -> RecordCodec.client(
+                item.get(TableDefinition.SK).s().substring(Keys.CLIENT.length()), item));
+    }
+
+    private static SourcedLead sourcedLead(Map<String, AttributeValue> item) {
+        return new SourcedLead(Attributes.longOrZero(item, "id"), Attributes.instant(item, "created"),
+                new LeadSource(Attributes.string(item, "sourceId"), Attributes.string(item, "utmSource"),
+                        Attributes.string(item, "utmMedium"), Attributes.string(item, "utmCampaign"),
+                        Attributes.string(item, "utmContent"), Attributes.string(item, "utmTerm")),
+                Attributes.string(item, "channel"));
     }
 
     /**
@@ -163,15 +182,19 @@ public final class RecordReader {
     }
 
     private <T> List<T> projected(String memberId, String prefix, List<String> attributes, String filter,
+                                  Map<String, AttributeValue> filterValues,
                                   Function<Map<String, AttributeValue>, T> decode) {
         Map<String, String> names = new HashMap<>();
         attributes.forEach(name -> names.put("#" + name, name));
+        Map<String, AttributeValue> values = new HashMap<>(filterValues);
+        values.put(":pk", s(Keys.partition(memberId)));
+        values.put(":prefix", s(prefix));
         return dynamo.queryPaginator(QueryRequest.builder().tableName(table)
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
                         .filterExpression(filter)
                         .projectionExpression(String.join(", ", names.keySet()))
                         .expressionAttributeNames(names)
-                        .expressionAttributeValues(Map.of(":pk", s(Keys.partition(memberId)), ":prefix", s(prefix)))
+                        .expressionAttributeValues(values)
                         .build())
                 .items().stream().map(decode).toList();
     }

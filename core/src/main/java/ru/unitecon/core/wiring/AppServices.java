@@ -1,5 +1,6 @@
 package ru.unitecon.core.wiring;
 
+import ru.unitecon.core.alerts.AlertService;
 import ru.unitecon.core.bitrix.Sleeper;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
@@ -18,6 +19,7 @@ import ru.unitecon.core.reminders.ReminderService;
 import ru.unitecon.core.robot.ClientAndChannelRobot;
 import ru.unitecon.core.spend.SpendApi;
 import ru.unitecon.core.store.AggregateReader;
+import ru.unitecon.core.store.AlertSettingsStore;
 import ru.unitecon.core.store.BackfillStore;
 import ru.unitecon.core.store.DueAppointments;
 import ru.unitecon.core.store.RecordsRecount;
@@ -25,6 +27,7 @@ import ru.unitecon.core.store.RecordStore;
 import ru.unitecon.core.store.SecretStore;
 import ru.unitecon.core.store.InstallationStore;
 import ru.unitecon.core.store.RecordReader;
+import ru.unitecon.core.store.SentAlerts;
 import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.SpendStore;
@@ -74,6 +77,8 @@ public final class AppServices {
     private final SecretStore secrets;
     private final DueAppointments dueAppointments;
     private final SentReminders sentReminders;
+    private final AlertSettingsStore alertSettings;
+    private final SentAlerts sentAlerts;
 
     private final Once<TokenRefresher> refresher = new Once<>(this::newRefresher);
     private final Once<RestClients> clients = new Once<>(this::newClients);
@@ -101,6 +106,8 @@ public final class AppServices {
         secrets = new SecretStore(dynamo, table, clock);
         dueAppointments = new DueAppointments(dynamo, table);
         sentReminders = new SentReminders(dynamo, table);
+        alertSettings = new AlertSettingsStore(dynamo, table);
+        sentAlerts = new SentAlerts(dynamo, table);
     }
 
     /** The app on this table; the clock is the system's UTC clock unless the builder is told otherwise. */
@@ -156,6 +163,14 @@ public final class AppServices {
         return sentReminders;
     }
 
+    public AlertSettingsStore alertSettings() {
+        return alertSettings;
+    }
+
+    public SentAlerts sentAlerts() {
+        return sentAlerts;
+    }
+
     public SyncStores syncStores() {
         return new SyncStores(portals, settings, recordStore, rebuild, syncState, backfills);
     }
@@ -205,6 +220,11 @@ public final class AppServices {
         return new ReminderService(portals, settings, recordStore, dueAppointments, sentReminders, clients(), clock);
     }
 
+    /** The scheduler's alerts and weekly digest. */
+    public AlertService alerts() {
+        return new AlertService(portals, settings, alertSettings, sentAlerts, aggregates, records, clients(), clock);
+    }
+
     /** Recounts of a portal's aggregates, queued for the sync function. */
     public Recounts recounts() {
         return new Recounts(syncState, settings, rebuild, changes(), clock);
@@ -244,8 +264,8 @@ public final class AppServices {
     }
 
     private InstallationService newInstallations() {
-        return new InstallationService(portals, oauth.get(), clients(), changes(), addresses.get(), clock,
-                factsLearner(), new BiConnectorRegistration(portals, secrets, addresses.get()));
+        return new InstallationService(portals, alertSettings, oauth.get(), clients(), changes(), addresses.get(),
+                clock, factsLearner(), new BiConnectorRegistration(portals, secrets, addresses.get()));
     }
 
     private TokenRefresher newRefresher() {

@@ -108,7 +108,7 @@ public final class LocalStack implements AutoCloseable {
             inbox = app.inbox();
             syncHandler = new SyncHandler(app.sync(), inbox, queue.arn(queue.eventsQueueUrl()));
             remember(new ScheduleTimer(new SchedulerHandler(app.portalFacts(), app.reconciliation(),
-                    app.reminders()), SCHEDULE));
+                    app.reminders(), app.alerts()), SCHEDULE));
         } catch (Exception | Error e) {
             close();
             throw e;
