@@ -19,9 +19,11 @@ public final class BiBuilder {
     private static final DateTimeFormatter SITE_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final SimulatedPortal portal;
+    private final FormPoster toApp;
 
-    BiBuilder(SimulatedPortal portal) {
+    BiBuilder(SimulatedPortal portal, FormPoster toApp) {
         this.portal = portal;
+        this.toApp = toApp;
     }
 
     /** The source the app created, with the connector it belongs to. */
@@ -80,7 +82,7 @@ public final class BiBuilder {
     }
 
     private HttpResponse<String> post(URI url, Map<String, String> parameters) {
-        HttpResponse<String> response = portal.biBuilderPost(url, source().settings(), parameters);
+        HttpResponse<String> response = BiConnectorMethods.post(toApp, url, source().settings(), parameters);
         if (response == null) {
             throw new IllegalStateException("the connector at " + url + " could not be reached");
         }

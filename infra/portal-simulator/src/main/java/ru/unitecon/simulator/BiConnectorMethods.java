@@ -118,7 +118,7 @@ final class BiConnectorMethods {
         Map<String, String> settings = new LinkedHashMap<>();
         connector.settingCodes().stream().filter(given::containsKey)
                 .forEach(code -> settings.put(code, String.valueOf(given.get(code))));
-        if (!isAnswered(call.portal().biBuilderPost(connector.urlCheck(), settings, Map.of()))) {
+        if (!isAnswered(post(call.portal().toApp(), connector.urlCheck(), settings, Map.of()))) {
             throw new Refusal("SOURCE_CREATE_CONNECTION_ERROR", "Connection check failed");
         }
         long id = call.portal().nextId();

@@ -1,6 +1,7 @@
 package ru.unitecon.simulator;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,5 +38,22 @@ final class CurrencyMethods {
                 .filter(currency -> id.equals(currency.get("CURRENCY")))
                 .findFirst()
                 .orElseThrow(() -> RestError.notFound("Currency is not found")));
+    }
+
+    /** Sets a currency's rate in the list, adding the currency when it is not there; the base one is at par. */
+    static void setRate(List<Map<String, Object>> currencies, String base, String code, String amount, String units,
+                        String updatedAt) {
+        if (code.equals(base)) {
+            throw new IllegalArgumentException("the base currency is at par");
+        }
+        Map<String, Object> currency = new LinkedHashMap<>(currencies.stream()
+                .filter(listed -> code.equals(listed.get("CURRENCY"))).findFirst()
+                .orElseGet(() -> PortalDictionaries.currencies(base, Map.of(code, new String[]{amount, units}), null)
+                        .getLast()));
+        currency.put("AMOUNT", amount);
+        currency.put("AMOUNT_CNT", units);
+        currency.put("DATE_UPDATE", updatedAt);
+        currencies.removeIf(listed -> code.equals(listed.get("CURRENCY")));
+        currencies.add(currency);
     }
 }

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.InstantSource;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -154,32 +153,18 @@ public final class SimulatedPortal {
      * currency when the portal has none by that code; DATE_UPDATE becomes now.
      */
     public synchronized void setCurrencyRate(String code, String amount, String units) {
-        String base = seed.dataset().baseCurrency();
-        if (code.equals(base)) {
-            throw new IllegalArgumentException("the base currency is at par");
-        }
-        Map<String, Object> currency = new LinkedHashMap<>(currencies.stream()
-                .filter(listed -> code.equals(listed.get("CURRENCY"))).findFirst()
-                .orElseGet(() -> PortalDictionaries.currencies(base, Map.of(code, new String[]{amount, units}), null)
-                        .getLast()));
-        currency.put("AMOUNT", amount);
-        currency.put("AMOUNT_CNT", units);
-        currency.put("DATE_UPDATE", FieldValues.dateTime(clock.instant(), seed.timeZone()));
-        currencies.removeIf(listed -> code.equals(listed.get("CURRENCY")));
-        currencies.add(currency);
+        CurrencyMethods.setRate(currencies, seed.dataset().baseCurrency(), code, amount, units,
+                FieldValues.dateTime(clock.instant(), seed.timeZone()));
     }
 
-    /**
-     * Sets the app's scope as its marketplace registration lists it (comma-separated, e.g. without
-     * {@code biconnector}); methods of a scope the app lacks answer {@code insufficient_scope}.
-     */
+    /** The app's scope as its registration lists it (comma-separated); others' methods answer insufficient_scope. */
     public void appScope(String scope) {
         installation.scope(scope);
     }
 
     /** The portal's BI Builder, calling the connector the app registered as Bitrix24 does. */
     public BiBuilder biBuilder() {
-        return new BiBuilder(this);
+        return new BiBuilder(this, toApp);
     }
 
     public CallLog calls() {
@@ -195,13 +180,12 @@ public final class SimulatedPortal {
         dispatcher.clearViolations();
     }
 
-    /** Event and placement bindings, notifications, timeline comments and to-dos the app created. */
     /** The portal's automation, running the app's robots. */
     public SimulatedRobots robots() {
         return robots;
     }
 
-
+    /** Event and placement bindings, notifications, timeline comments and to-dos the app created. */
     public PortalRecords records() {
         return records;
     }
@@ -215,16 +199,7 @@ public final class SimulatedPortal {
      * {@code updateLead(id, Map.of("UF_CRM_UE_APPT_STATE", portal.enumerationItem(LEAD, "UF_CRM_UE_APPT_STATE", "NO_SHOW")))}.
      */
     public String enumerationItem(CrmEntityType type, String fieldName, String xmlId) {
-        UserField field = userFields.find(type, fieldName)
-                .orElseThrow(() -> new IllegalArgumentException(fieldName + " is not a user field of " + type.word() + "s"));
-        if (!(field.definition().get("LIST") instanceof List<?> items)) {
-            throw new IllegalArgumentException(fieldName + " is not an enumeration");
-        }
-        return items.stream().map(item -> (Map<?, ?>) item)
-                .filter(item -> xmlId.equals(item.get("XML_ID")))
-                .map(item -> String.valueOf(item.get("ID")))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(fieldName + " has no item " + xmlId));
+        return userFields.enumerationItem(type, fieldName, xmlId);
     }
 
     /** Plays an admin installing the app: POSTs the install frame (bitrix24.md §1.2) with fresh admin tokens. */
@@ -348,9 +323,8 @@ public final class SimulatedPortal {
         faults.clear();
     }
 
-    /** A POST of BI Builder to a connector endpoint; null when the app could not be reached. */
-    HttpResponse<String> biBuilderPost(URI url, Map<String, String> connection, Map<String, String> parameters) {
-        return BiConnectorMethods.post(toApp, url, connection, parameters);
+    FormPoster toApp() {
+        return toApp;
     }
 
     int port() {

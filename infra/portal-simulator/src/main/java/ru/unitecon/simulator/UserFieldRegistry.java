@@ -102,4 +102,18 @@ final class UserFieldRegistry {
         String text = String.valueOf(value);
         return text.equals("Y") || text.equals("1") || text.equals("true") ? "Y" : "N";
     }
+
+    /** The ID of the enumeration item with this XML_ID in the user field, as a record holds it. */
+    synchronized String enumerationItem(CrmEntityType type, String fieldName, String xmlId) {
+        UserField field = find(type, fieldName)
+                .orElseThrow(() -> new IllegalArgumentException(fieldName + " is not a user field of " + type.word() + "s"));
+        if (!(field.definition().get("LIST") instanceof List<?> items)) {
+            throw new IllegalArgumentException(fieldName + " is not an enumeration");
+        }
+        return items.stream().map(item -> (Map<?, ?>) item)
+                .filter(item -> xmlId.equals(item.get("XML_ID")))
+                .map(item -> String.valueOf(item.get("ID")))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(fieldName + " has no item " + xmlId));
+    }
 }
