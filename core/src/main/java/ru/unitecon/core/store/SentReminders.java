@@ -2,23 +2,16 @@ package ru.unitecon.core.store;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static ru.unitecon.core.store.Attributes.n;
 import static ru.unitecon.core.store.Attributes.s;
 import static ru.unitecon.core.store.Attributes.string;
 
@@ -30,7 +23,6 @@ import static ru.unitecon.core.store.Attributes.string;
 public final class SentReminders {
     /** Kept well past the visit, so a late pass over an old index entry still finds the claim. */
     static final Duration KEEP_AFTER_VISIT = Duration.ofDays(60);
-    static final String CLAIM_CONDITION = "attribute_not_exists(PK)";
 
     /** What became of a claimed reminder. */
     public enum Status {
@@ -58,10 +50,12 @@ public final class SentReminders {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final ClaimItems claims;
 
     public SentReminders(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.claims = new ClaimItems(dynamo, table);
     }
 
     /**
@@ -69,18 +63,7 @@ public final class SentReminders {
      * @return whether this pass now owns the reminder; false when any pass claimed it before
      */
     public boolean claim(String memberId, String recordKey, Instant visit, String action, String claimId, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(key(memberId, recordKey, visit, action));
-        item.put("status", s(Status.CLAIMED.name()));
-        item.put("claimId", s(claimId));
-        item.put("claimedAt", s(now.toString()));
-        item.put(TableDefinition.TTL_ATTRIBUTE, n(visit.plus(KEEP_AFTER_VISIT).getEpochSecond()));
-        try {
-            dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
-                    .conditionExpression(CLAIM_CONDITION).build());
-            return true;
-        } catch (ConditionalCheckFailedException claimedBefore) {
-            return false;
-        }
+        return claims.claim(key(memberId, recordKey, visit, action), claimId, now, visit.plus(KEEP_AFTER_VISIT));
     }
 
     public boolean exists(String memberId, String recordKey, Instant visit, String action) {
@@ -88,14 +71,9 @@ public final class SentReminders {
     }
 
     public Optional<Claim> find(String memberId, String recordKey, Instant visit, String action) {
-        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder().tableName(table)
-                .key(key(memberId, recordKey, visit, action)).consistentRead(true).build()).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> failed = item.containsKey("failedParts") ? item.get("failedParts").ss() : List.of();
-        return Optional.of(new Claim(Status.valueOf(string(item, "status")), Attributes.instant(item, "claimedAt"),
-                Attributes.instant(item, "finishedAt"), failed));
+        return claims.find(key(memberId, recordKey, visit, action)).map(item -> new Claim(
+                Status.valueOf(string(item, "status")), Attributes.instant(item, "claimedAt"),
+                Attributes.instant(item, "finishedAt"), ClaimItems.failedParts(item)));
     }
 
     /** The portal's reminders claimed at or after {@code since}, newest first: one query of its reminder items. */
@@ -122,29 +100,12 @@ public final class SentReminders {
     /** Records the outcome; {@code failedParts} are short error codes, never message texts. */
     public void finish(String memberId, String recordKey, Instant visit, String action, String claimId,
                        Status status, List<String> failedParts, Instant now) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":s", s(status.name()));
-        values.put(":t", s(now.toString()));
-        values.put(":c", s(claimId));
-        String update = "SET #s = :s, finishedAt = :t";
-        if (!failedParts.isEmpty()) {
-            values.put(":f", AttributeValue.fromSs(failedParts));
-            update += ", failedParts = :f";
-        }
-        dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(memberId, recordKey, visit, action))
-                .updateExpression(update)
-                .conditionExpression("claimId = :c")
-                .expressionAttributeNames(Map.of("#s", "status"))
-                .expressionAttributeValues(values).build());
+        claims.finish(key(memberId, recordKey, visit, action), claimId, status, failedParts, now);
     }
 
     /** Gives a claim back when the portal certainly did not act on it, so a later pass sends it after all. */
     public void release(String memberId, String recordKey, Instant visit, String action, String claimId) {
-        dynamo.deleteItem(DeleteItemRequest.builder().tableName(table).key(key(memberId, recordKey, visit, action))
-                .conditionExpression("claimId = :c AND #s = :claimed")
-                .expressionAttributeNames(Map.of("#s", "status"))
-                .expressionAttributeValues(Map.of(":c", s(claimId), ":claimed", s(Status.CLAIMED.name())))
-                .build());
+        claims.release(key(memberId, recordKey, visit, action), claimId);
     }
 
     private static Map<String, AttributeValue> key(String memberId, String recordKey, Instant visit, String action) {

@@ -21,7 +21,7 @@ class SentRemindersTest {
 
     @Test
     void theClaimIsAPutThatOnlySucceedsWhenNoClaimExists() {
-        assertEquals("attribute_not_exists(PK)", SentReminders.CLAIM_CONDITION);
+        assertEquals("attribute_not_exists(PK)", ClaimItems.CLAIM_CONDITION);
         assertTrue(sent.claim(member, "L42", VISIT, "PT24H", "first", NOW));
 
         assertFalse(sent.claim(member, "L42", VISIT, "PT24H", "second", NOW));
