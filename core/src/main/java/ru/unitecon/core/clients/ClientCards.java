@@ -5,8 +5,6 @@ import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.bookkeeping.ClientMember;
 import ru.unitecon.core.bookkeeping.ClientState;
 import ru.unitecon.core.bookkeeping.CrmRecord;
-import ru.unitecon.core.bookkeeping.DealRecord;
-import ru.unitecon.core.bookkeeping.LeadRecord;
 import ru.unitecon.core.bookkeeping.Bookkeeping;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.store.RecordReader;
@@ -72,7 +70,7 @@ public final class ClientCards {
         Map.Entry<String, ClientMember> first = client.get().members().entrySet().stream().min(FIRST_TOUCH)
                 .orElseThrow();
         Optional<String> campaign = members.stream().filter(found -> found.memberId().equals(first.getKey()))
-                .findFirst().map(ClientCards::source).map(LeadSource::utmCampaign).filter(name -> !name.isBlank());
+                .findFirst().map(CrmRecord::source).map(LeadSource::utmCampaign).filter(name -> !name.isBlank());
 
         long orders = 0;
         long notCounted = 0;
@@ -115,10 +113,7 @@ public final class ClientCards {
     private static Visits visits(List<CrmRecord> members, Instant now) {
         Map<Instant, Appointment> byTime = new HashMap<>();
         for (CrmRecord member : members) {
-            Appointment visit = switch (member) {
-                case LeadRecord lead -> lead.appointment();
-                case DealRecord deal -> deal.appointment();
-            };
+            Appointment visit = member.appointment();
             if (visit != null) {
                 byTime.merge(visit.time(), visit, (kept, other) -> kept);
             }
@@ -141,12 +136,6 @@ public final class ClientCards {
         return visits;
     }
 
-    private static LeadSource source(CrmRecord record) {
-        return switch (record) {
-            case LeadRecord lead -> lead.source();
-            case DealRecord deal -> deal.source();
-        };
-    }
 
     private static final class Visits {
         long attended;

@@ -2,7 +2,6 @@ package ru.unitecon.core.reminders;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import ru.unitecon.core.appointments.Appointment;
 import ru.unitecon.core.bitrix.BitrixException;
 import ru.unitecon.core.bitrix.crm.AppointmentFieldMapping;
 import ru.unitecon.core.bitrix.crm.CrmEntity;
@@ -14,7 +13,6 @@ import ru.unitecon.core.bitrix.rest.PortalUnavailable;
 import ru.unitecon.core.bitrix.rest.RateLimited;
 import ru.unitecon.core.bitrix.tokens.PortalNeedsReconnect;
 import ru.unitecon.core.bookkeeping.CrmRecord;
-import ru.unitecon.core.bookkeeping.DealRecord;
 import ru.unitecon.core.bookkeeping.LeadRecord;
 import ru.unitecon.core.portal.Installation;
 import ru.unitecon.core.portal.PortalSettings;
@@ -209,8 +207,8 @@ public final class ReminderService {
 
         private Optional<Owed> owedNow(String recordKey, Instant now) {
             return recordStore.records().record(memberId(), recordKey)
-                    .filter(record -> !record.deleted() && appointment(record) != null)
-                    .flatMap(record -> ReminderSchedule.dueAt(appointment(record), portalSettings.reminders(),
+                    .filter(record -> !record.deleted() && record.appointment() != null)
+                    .flatMap(record -> ReminderSchedule.dueAt(record.appointment(), portalSettings.reminders(),
                             portalSettings.zone(), now).map(action -> new Owed(record, action)));
         }
 
@@ -256,7 +254,7 @@ public final class ReminderService {
             CrmEntity entity = entity(record);
             DueAction action = owed.action();
             Map<String, String> commands = new LinkedHashMap<>();
-            Long manager = responsible(record);
+            Long manager = record.responsibleId();
             if (manager != null) {
                 commands.put("notify", "im.notify.system.add?" + BracketQuery.encode(Map.of("USER_ID", manager,
                         "MESSAGE", messages.reminderNotification(entity, record.id(), action), "TAG", tag(owed))));
@@ -275,7 +273,7 @@ public final class ReminderService {
         }
 
         private Outcome askToMark(BitrixRestClient client, Owed owed) {
-            Long manager = responsible(owed.record());
+            Long manager = owed.record().responsibleId();
             if (manager == null) {
                 return new Outcome(SentReminders.Status.SKIPPED, List.of("NO_RESPONSIBLE"));
             }
@@ -301,7 +299,7 @@ public final class ReminderService {
             params.put("title", messages.rebookTitle());
             params.put("description", messages.rebookDescription(owed.action().visit(),
                     portalSettings.reminders().noShowOffer()));
-            Long manager = responsible(record);
+            Long manager = record.responsibleId();
             if (manager != null) {
                 params.put("responsibleId", manager);
             }
@@ -319,7 +317,7 @@ public final class ReminderService {
                     .flatMap(client -> client.members().keySet().stream())
                     .filter(member -> !member.equals(record.memberId()))
                     .flatMap(member -> recordStore.records().record(memberId(), member).stream())
-                    .map(ReminderService::appointment)
+                    .map(CrmRecord::appointment)
                     .anyMatch(a -> a != null && a.state().isOpen() && a.time().isAfter(now));
         }
 
@@ -333,19 +331,6 @@ public final class ReminderService {
         }
     }
 
-    private static Appointment appointment(CrmRecord record) {
-        return switch (record) {
-            case LeadRecord lead -> lead.appointment();
-            case DealRecord deal -> deal.appointment();
-        };
-    }
-
-    private static Long responsible(CrmRecord record) {
-        return switch (record) {
-            case LeadRecord lead -> lead.responsibleId();
-            case DealRecord deal -> deal.responsibleId();
-        };
-    }
 
     private static CrmEntity entity(CrmRecord record) {
         return record instanceof LeadRecord ? CrmEntity.LEAD : CrmEntity.DEAL;

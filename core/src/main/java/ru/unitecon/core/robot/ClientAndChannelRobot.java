@@ -11,8 +11,6 @@ import ru.unitecon.core.bitrix.rest.BitrixRestClient;
 import ru.unitecon.core.clients.ClientCard;
 import ru.unitecon.core.clients.ClientCards;
 import ru.unitecon.core.bookkeeping.CrmRecord;
-import ru.unitecon.core.bookkeeping.DealRecord;
-import ru.unitecon.core.bookkeeping.LeadRecord;
 import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.Period;
@@ -108,7 +106,7 @@ public final class ClientAndChannelRobot {
                 : records.deal(run.memberId(), run.entityId()).map(CrmRecord.class::cast))
                 .filter(found -> !found.deleted());
         Map<String, String> values = new LinkedHashMap<>();
-        String channel = record.map(ClientAndChannelRobot::channel).orElse("");
+        String channel = record.map(CrmRecord::channel).orElse("");
         values.put(RobotDefinition.CHANNEL, channel);
         YearMonth month = YearMonth.now(clock.withZone(portalSettings.zone()));
         Optional<PeriodMetrics> figures = channel.isEmpty() ? Optional.empty()
@@ -155,13 +153,6 @@ public final class ClientAndChannelRobot {
             throw new MalformedRequest(RobotDefinition.LOST_AFTER_DAYS + " must be between 1 and 3650 days");
         }
         return lastOrder.isBefore(today.minusDays(lostAfter));
-    }
-
-    private static String channel(CrmRecord record) {
-        return switch (record) {
-            case LeadRecord lead -> lead.channel();
-            case DealRecord deal -> deal.channel();
-        };
     }
 
     /** Two decimals, or empty when the metric is undefined (no new client to divide by): never a made-up 0. */
