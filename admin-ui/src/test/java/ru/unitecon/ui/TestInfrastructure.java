@@ -38,15 +38,23 @@ public class TestInfrastructure {
     }
 
     /**
-     * The portal's users as user.get names them (core's MasterNamesTest reads them from the simulated portal): the
-     * seeded portals' addresses lead nowhere, so the views' tests answer here instead of over the network.
+     * Masters' names: a simulated portal (on this machine) is asked with user.get as the app asks a real one; the
+     * seeded portals' addresses lead nowhere, so for them the views' tests answer with two users of their own.
      */
     @Bean
     @Primary
-    MasterDirectory seededMasters() {
+    MasterDirectory seededMasters(ObjectProvider<AppServices> app) {
         Map<Long, String> users = Map.of(7L, "Анна Смирнова", 9L, "Мария Иванова");
-        return (memberId, userIds) -> userIds.stream().filter(users::containsKey)
-                .collect(Collectors.toMap(id -> id, users::get));
+        return (memberId, userIds) -> {
+            boolean simulated = app.getObject().portals().find(memberId)
+                    .map(portal -> "127.0.0.1".equals(portal.clientEndpoint().getHost())
+                            || "localhost".equals(portal.clientEndpoint().getHost()))
+                    .orElse(false);
+            if (simulated) {
+                return app.getObject().masterNames().of(memberId, userIds);
+            }
+            return userIds.stream().filter(users::containsKey).collect(Collectors.toMap(id -> id, users::get));
+        };
     }
 
     /**

@@ -89,7 +89,7 @@ public class RetentionView extends DashboardView {
                 period.months().stream().map(month -> figures().period(Period.month(month))).toList(), List.of(
                         chart.series("retention.returningRate", MonthlyChart.Kind.LINE, months,
                                 RetentionRow::returningRate),
-                        chart.series("retention.secondVisitRate", MonthlyChart.Kind.LINE, months,
+                        chart.series("retention.secondVisitInTime", MonthlyChart.Kind.LINE, months,
                                 RetentionRow::secondVisitRate),
                         chart.series("retention.retentionRate", MonthlyChart.Kind.LINE, months,
                                 RetentionRow::retentionRate)));
