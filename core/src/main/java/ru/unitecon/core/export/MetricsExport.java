@@ -2,6 +2,7 @@ package ru.unitecon.core.export;
 
 import ru.unitecon.core.access.SecretKind;
 import ru.unitecon.core.metrics.MetricsEngine;
+import ru.unitecon.core.metrics.RetentionEngine;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.InstallationStatus;
@@ -26,6 +27,7 @@ public final class MetricsExport {
     public static final int MAX_MONTHS = 36;
     /** Months read before the first exported one: the LTV formula looks back twelve months and one more. */
     private static final int LOOKBACK_MONTHS = 13;
+    private static final YearMonth RETENTION_FROM = YearMonth.of(2000, 1);
 
     private final SecretStore secrets;
     private final InstallationStore portals;
@@ -76,6 +78,9 @@ public final class MetricsExport {
         Period period = chosen.get();
         StoredAggregates loaded = aggregates.load(memberId, period.from().minusMonths(LOOKBACK_MONTHS), period.to());
         MetricsEngine engine = new MetricsEngine(portalSettings, loaded.counters(), loaded.spend(), clock.instant());
-        return Optional.of(MetricsTable.of(engine, period, portalSettings.currency()));
+        // Lost clients are those acquired by a month less the active ones, so retention reads every month before.
+        RetentionEngine retention = new RetentionEngine(portalSettings,
+                aggregates.cohorts(memberId, RETENTION_FROM, period.to()));
+        return Optional.of(MetricsTable.of(engine, retention, period, portalSettings.currency()));
     }
 }
