@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -19,7 +20,6 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * The retention view's figures from the retention counters (see {@link RetentionMeasure}), by channel, by master and
@@ -35,31 +35,30 @@ public final class RetentionEngine {
                     .thenComparing(row -> row.master().orElse(0L));
 
     private final PortalSettings settings;
-    /** month → cells of (channel, master) → counters by measure. */
-    private final NavigableMap<YearMonth, List<Cell>> cells = new TreeMap<>();
+    /**
+     * Each channel and master's counters by month, so that a row sums only its own groups' months: the master ×
+     * channel table asks for a row per pair, and a scan of every cell per row grew with masters × channels.
+     */
+    private final Map<Group, NavigableMap<YearMonth, Map<RetentionMeasure, BigDecimal>>> groups = new HashMap<>();
 
-    private record Cell(String channel, long master, Map<RetentionMeasure, BigDecimal> values) {
+    private record Group(String channel, long master) {
     }
 
     /** @param cohortCounters the cohort items' counters (other counters in them are ignored) */
     public RetentionEngine(PortalSettings settings, Map<AggregateKey, Counters> cohortCounters) {
         this.settings = settings;
-        cohortCounters.forEach((key, counters) -> {
-            Map<Long, Map<RetentionMeasure, BigDecimal>> byMaster = new TreeMap<>();
-            counters.asMap().forEach((name, value) -> {
-                for (RetentionMeasure measure : RetentionMeasure.values()) {
-                    Optional<OptionalLong> master = measure.masterOf(name);
-                    if (master.isPresent()) {
-                        byMaster.computeIfAbsent(master.get().orElse(RetentionRow.NO_MASTER),
-                                        m -> new EnumMap<>(RetentionMeasure.class))
-                                .merge(measure, value, BigDecimal::add);
-                        return;
-                    }
+        cohortCounters.forEach((key, counters) -> counters.asMap().forEach((name, value) -> {
+            for (RetentionMeasure measure : RetentionMeasure.values()) {
+                Optional<OptionalLong> master = measure.masterOf(name);
+                if (master.isPresent()) {
+                    groups.computeIfAbsent(new Group(key.channel(), master.get().orElse(RetentionRow.NO_MASTER)),
+                                    g -> new TreeMap<>())
+                            .computeIfAbsent(key.month(), m -> new EnumMap<>(RetentionMeasure.class))
+                            .merge(measure, value, BigDecimal::add);
+                    return;
                 }
-            });
-            byMaster.forEach((master, values) -> cells.computeIfAbsent(key.month(), m -> new ArrayList<>())
-                    .add(new Cell(key.channel(), master, values)));
-        });
+            }
+        }));
     }
 
     public RetentionRow total(Period period) {
@@ -68,14 +67,14 @@ public final class RetentionEngine {
 
     /** One row per acquisition channel with clients by the period's end, the most active clients first. */
     public List<RetentionRow> byChannel(Period period) {
-        return keys(period, Cell::channel).stream()
+        return keys(period, Group::channel).stream()
                 .map(channel -> row(period, Optional.of(channel), Optional.empty()))
                 .sorted(MOST_CLIENTS_FIRST).toList();
     }
 
     /** One row per master with clients by the period's end. */
     public List<RetentionRow> byMaster(Period period) {
-        return keys(period, Cell::master).stream()
+        return keys(period, Group::master).stream()
                 .map(master -> row(period, Optional.empty(), Optional.of(master)))
                 .sorted(MOST_CLIENTS_FIRST).toList();
     }
@@ -83,8 +82,8 @@ public final class RetentionEngine {
     /** One row per master and channel with clients by the period's end: which masters keep which channels' clients. */
     public List<RetentionRow> byMasterAndChannel(Period period) {
         List<RetentionRow> rows = new ArrayList<>();
-        for (Long master : keys(period, Cell::master)) {
-            for (String channel : keys(period, Cell::channel)) {
+        for (Long master : keys(period, Group::master)) {
+            for (String channel : keys(period, Group::channel)) {
                 RetentionRow row = row(period, Optional.of(channel), Optional.of(master));
                 if (row.activeAtEnd() + row.lostAtEnd() > 0) {
                     rows.add(row);
@@ -100,8 +99,12 @@ public final class RetentionEngine {
     }
 
     public RetentionRow row(Period period, Optional<String> channel, Optional<Long> master) {
-        Predicate<Cell> group = cell -> channel.map(cell.channel()::equals).orElse(true)
-                && master.map(m -> m == cell.master()).orElse(true);
+        List<NavigableMap<YearMonth, Map<RetentionMeasure, BigDecimal>>> group = new ArrayList<>();
+        groups.forEach((key, months) -> {
+            if (channel.map(key.channel()::equals).orElse(true) && master.map(m -> m == key.master()).orElse(true)) {
+                group.add(months);
+            }
+        });
         YearMonth end = period.to();
         YearMonth start = period.from().minusMonths(1);
         long newClients = count(period.from(), end, group, RetentionMeasure.CLIENTS);
@@ -127,28 +130,35 @@ public final class RetentionEngine {
                 UnitEconomics.observedLtv(margin, newClients));
     }
 
-    private <K> SortedSet<K> keys(Period period, Function<Cell, K> key) {
+    private <K> SortedSet<K> keys(Period period, Function<Group, K> key) {
         SortedSet<K> keys = new TreeSet<>();
-        cells.headMap(period.to(), true).values().forEach(month -> month.forEach(cell -> keys.add(key.apply(cell))));
+        groups.forEach((group, months) -> {
+            if (!months.headMap(period.to(), true).isEmpty()) {
+                keys.add(key.apply(group));
+            }
+        });
         return keys;
     }
 
     /** Clients active at a month: those that became active by then less those that became lost by then. */
-    private long active(YearMonth month, Predicate<Cell> group) {
+    private long active(YearMonth month, List<NavigableMap<YearMonth, Map<RetentionMeasure, BigDecimal>>> group) {
         return count(EARLIEST, month, group, RetentionMeasure.BECAME_ACTIVE)
                 - count(EARLIEST, month, group, RetentionMeasure.BECAME_LOST);
     }
 
-    private long count(YearMonth from, YearMonth to, Predicate<Cell> group, RetentionMeasure measure) {
+    private long count(YearMonth from, YearMonth to, List<NavigableMap<YearMonth, Map<RetentionMeasure, BigDecimal>>> group, RetentionMeasure measure) {
         return sum(from, to, group, measure).longValueExact();
     }
 
-    private BigDecimal sum(YearMonth from, YearMonth to, Predicate<Cell> group, RetentionMeasure measure) {
+    private BigDecimal sum(YearMonth from, YearMonth to,
+                           List<NavigableMap<YearMonth, Map<RetentionMeasure, BigDecimal>>> group,
+                           RetentionMeasure measure) {
         BigDecimal total = BigDecimal.ZERO;
-        for (List<Cell> month : cells.subMap(from, true, to, true).values()) {
-            for (Cell cell : month) {
-                if (group.test(cell)) {
-                    total = total.add(cell.values().getOrDefault(measure, BigDecimal.ZERO));
+        for (NavigableMap<YearMonth, Map<RetentionMeasure, BigDecimal>> months : group) {
+            for (Map<RetentionMeasure, BigDecimal> month : months.subMap(from, true, to, true).values()) {
+                BigDecimal value = month.get(measure);
+                if (value != null) {
+                    total = total.add(value);
                 }
             }
         }
