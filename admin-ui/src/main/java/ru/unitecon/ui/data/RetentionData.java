@@ -17,9 +17,6 @@ import java.util.Optional;
 /** What the retention view reads: the retention counters up to the period's end, and the masters' names, live. */
 @Service
 public class RetentionData {
-    /** Lost clients are those acquired by a month less the active ones: every month up to the period counts. */
-    private static final YearMonth FIRST_MONTH = YearMonth.of(2000, 1);
-
     private final SettingsStore settings;
     private final AggregateReader aggregates;
     private final MasterDirectory masters;
@@ -30,10 +27,13 @@ public class RetentionData {
         this.masters = masters;
     }
 
-    /** The retention figures of a portal for periods ending by {@code to}, and the names of its masters. */
+    /**
+     * The retention figures of a portal for periods ending by {@code to}, and the names of its masters. Lost clients
+     * are those acquired by a month less the active ones, so every month up to {@code to} is read.
+     */
     public Retention load(String memberId, YearMonth to) {
         PortalSettings portalSettings = settings.load(memberId);
-        RetentionEngine engine = new RetentionEngine(portalSettings, aggregates.cohorts(memberId, FIRST_MONTH, to));
+        RetentionEngine engine = new RetentionEngine(portalSettings, aggregates.cohortsUpTo(memberId, to));
         return new Retention(portalSettings, engine, memberId);
     }
 

@@ -27,7 +27,6 @@ public final class MetricsExport {
     public static final int MAX_MONTHS = 36;
     /** Months read before the first exported one: the LTV formula looks back twelve months and one more. */
     private static final int LOOKBACK_MONTHS = 13;
-    private static final YearMonth RETENTION_FROM = YearMonth.of(2000, 1);
 
     private final SecretStore secrets;
     private final InstallationStore portals;
@@ -80,7 +79,7 @@ public final class MetricsExport {
         MetricsEngine engine = new MetricsEngine(portalSettings, loaded.counters(), loaded.spend(), clock.instant());
         // Lost clients are those acquired by a month less the active ones, so retention reads every month before.
         RetentionEngine retention = new RetentionEngine(portalSettings,
-                aggregates.cohorts(memberId, RETENTION_FROM, period.to()));
+                aggregates.cohortsUpTo(memberId, period.to()));
         return Optional.of(MetricsTable.of(engine, retention, period, portalSettings.currency()));
     }
 }
