@@ -6,7 +6,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import ru.unitecon.core.bitrix.BitrixException;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
+import ru.unitecon.core.bitrix.oauth.OAuthServer;
+import ru.unitecon.core.bitrix.rest.BitrixRestClient;
 import ru.unitecon.core.clients.ClientCards;
 import ru.unitecon.core.queue.SqsChangeQueue;
 import ru.unitecon.core.store.AggregateReader;
@@ -22,6 +25,7 @@ import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.core.sync.ChangeQueue;
 import ru.unitecon.core.sync.Recounts;
 import ru.unitecon.core.wiring.AppServices;
+import ru.unitecon.ui.data.MasterDirectory;
 import ru.unitecon.ui.entry.FramingPolicyFilter;
 import ru.unitecon.ui.entry.OAuthServerPortalVerifier;
 import ru.unitecon.ui.entry.PlacementEntryFilter;
@@ -36,6 +40,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -63,8 +68,26 @@ public class AdminUiApplication {
     /** The stores and services, built by core's one wiring; the views' data classes take the stores from here. */
     @Bean
     AppServices appServices(DynamoDbClient dynamo, @Value("${unitecon.table}") String table, Clock clock,
-                            ChangeQueue changes) {
-        return AppServices.on(dynamo, table).clock(clock).changes(changes).build();
+                            ChangeQueue changes, @Value("${unitecon.bitrix.client-id}") String clientId,
+                            @Value("${unitecon.bitrix.client-secret}") String clientSecret,
+                            @Value("${unitecon.bitrix.oauth-server}") URI oauthServer) {
+        // The OAuth server refreshes a portal's tokens when the retention view asks the portal for masters' names.
+        return AppServices.on(dynamo, table).clock(clock).changes(changes)
+                .oauth(() -> new OAuthServer(BitrixRestClient.newHttpClient(), new AppCredentials(clientId, clientSecret),
+                        List.of(oauthServer)))
+                .build();
+    }
+
+    /** Masters' names from the portal, live; a portal that cannot be asked leaves the view with users' numbers. */
+    @Bean
+    MasterDirectory masterDirectory(AppServices app) {
+        return (memberId, userIds) -> {
+            try {
+                return app.masterNames().of(memberId, userIds);
+            } catch (BitrixException unreachable) {
+                return Map.of();
+            }
+        };
     }
 
     /**

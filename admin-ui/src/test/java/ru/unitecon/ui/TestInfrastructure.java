@@ -9,11 +9,14 @@ import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.core.sync.ChangeQueue;
 import ru.unitecon.core.wiring.AppServices;
 import ru.unitecon.testsupport.LocalDynamo;
+import ru.unitecon.ui.data.MasterDirectory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The app as it runs, on in-process DynamoDB Local and a clock stopped in March 2026. */
 @TestConfiguration
@@ -32,6 +35,26 @@ public class TestInfrastructure {
     @Primary
     Clock stoppedClock(@Value("${unitecon.test.now:2026-03-20T09:00:00Z}") String now) {
         return Clock.fixed(Instant.parse(now), ZoneOffset.UTC);
+    }
+
+    /**
+     * Masters' names: a simulated portal (on this machine) is asked with user.get as the app asks a real one; the
+     * seeded portals' addresses lead nowhere, so for them the views' tests answer with two users of their own.
+     */
+    @Bean
+    @Primary
+    MasterDirectory seededMasters(ObjectProvider<AppServices> app) {
+        Map<Long, String> users = Map.of(7L, "Анна Смирнова", 9L, "Мария Иванова");
+        return (memberId, userIds) -> {
+            boolean simulated = app.getObject().portals().find(memberId)
+                    .map(portal -> "127.0.0.1".equals(portal.clientEndpoint().getHost())
+                            || "localhost".equals(portal.clientEndpoint().getHost()))
+                    .orElse(false);
+            if (simulated) {
+                return app.getObject().masterNames().of(memberId, userIds);
+            }
+            return userIds.stream().filter(users::containsKey).collect(Collectors.toMap(id -> id, users::get));
+        };
     }
 
     /**

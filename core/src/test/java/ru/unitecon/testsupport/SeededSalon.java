@@ -11,6 +11,7 @@ import ru.unitecon.core.export.MetricsExport;
 import ru.unitecon.core.bookkeeping.AggregateKey;
 import ru.unitecon.core.bookkeeping.Counters;
 import ru.unitecon.core.metrics.MetricsEngine;
+import ru.unitecon.core.metrics.RetentionEngine;
 import ru.unitecon.core.portal.Installation;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.InstallationStatus;
@@ -107,10 +108,21 @@ public final class SeededSalon {
     }
 
     public SeededSalon wonDeal(long id, YearMonth month, int day, long contactId, long leadId, String amount) {
+        return wonDealBy(id, month, day, contactId, leadId, amount, 1L);
+    }
+
+    /** A won deal whose responsible user, the master, is {@code master}. */
+    public SeededSalon wonDealBy(long id, YearMonth month, int day, long contactId, long leadId, String amount,
+                                 Long master) {
         Instant closed = month.atDay(day).atTime(9, 0).toInstant(ZoneOffset.UTC);
         recordStore.apply(memberId, settings, new DealSnapshot(id, closed, closed, LeadSource.NONE, Semantic.SUCCESS,
-                contactId, leadId, new BigDecimal(amount), LocalDate.ofInstant(closed, ZoneOffset.UTC), 1L, null));
+                contactId, leadId, new BigDecimal(amount), LocalDate.ofInstant(closed, ZoneOffset.UTC), master, null));
         return this;
+    }
+
+    /** The retention figures from every stored cohort item, as the retention view reads them. */
+    public RetentionEngine retention() {
+        return new RetentionEngine(settings, APP.aggregates().cohorts(memberId, FIRST_MONTH, LAST_MONTH));
     }
 
     /** A won deal whose amount is in {@code currency}. */

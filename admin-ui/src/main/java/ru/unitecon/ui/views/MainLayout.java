@@ -55,6 +55,7 @@ public class MainLayout extends VerticalLayout implements RouterLayout, BeforeEn
                 new RouterLink(getTranslation("nav.channels"), ChannelsView.class),
                 new RouterLink(getTranslation("nav.trends"), TrendsView.class),
                 new RouterLink(getTranslation("nav.cohorts"), CohortsView.class),
+                new RouterLink(getTranslation("nav.retention"), RetentionView.class),
                 new RouterLink(getTranslation("nav.appointments"), AppointmentsView.class),
                 new RouterLink(getTranslation("nav.whatIf"), WhatIfView.class),
                 new RouterLink(getTranslation("nav.spend"), SpendView.class),

@@ -26,6 +26,7 @@ import ru.unitecon.core.portal.Attribution;
 import ru.unitecon.core.portal.OrderSource;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.ReminderPolicy;
+import ru.unitecon.core.portal.RetentionPolicy;
 import ru.unitecon.core.portal.SettingSource;
 import ru.unitecon.core.portal.VariableCost;
 import ru.unitecon.ui.data.PortalAlerts;
@@ -81,6 +82,8 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
     private final TimePicker quietUntil = new TimePicker();
     private final IntegerField markAfterMinutes = new IntegerField();
     private final TextArea noShowOffer = new TextArea();
+    private final IntegerField secondVisitDays = new IntegerField();
+    private final TextArea winBackOffer = new TextArea();
     private final Button save = new Button();
     private final Paragraph rates = new Paragraph();
     private final Paragraph reminderGrace = new Paragraph();
@@ -132,6 +135,13 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
         noShowOffer.setLabel(t("noShowOffer"));
         noShowOffer.setMaxLength(ReminderPolicy.MAX_OFFER_LENGTH);
         noShowOffer.setWidthFull();
+        secondVisitDays.setId("second-visit-days");
+        secondVisitDays.setLabel(t("secondVisitDays"));
+        secondVisitDays.setHelperText(t("secondVisitDaysHelp"));
+        winBackOffer.setId("win-back-offer");
+        winBackOffer.setLabel(t("winBackOffer"));
+        winBackOffer.setMaxLength(ReminderPolicy.MAX_OFFER_LENGTH);
+        winBackOffer.setWidthFull();
         save.setId("save-settings");
         save.setText(t("save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -148,8 +158,10 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
         FormLayout money = new FormLayout(zone, currency, processingCost, variableCostKind, variableCost,
                 retentionYears, activeWindow, attribution, orderSource);
         FormLayout reminders = new FormLayout(reminderOffsets, quietFrom, quietUntil, markAfterMinutes, noShowOffer);
+        FormLayout retention = new FormLayout(secondVisitDays, winBackOffer);
         add(new H2(t("title")), adminOnly, money, rates, rules, appointmentFields,
-                new H3(t("reminders")), reminders, reminderGrace, alertSettings, save, status);
+                new H3(t("reminders")), reminders, reminderGrace, new H3(t("retention")), retention, alertSettings,
+                save, status);
     }
 
     @Override
@@ -165,7 +177,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
         save.setVisible(!readOnly);
         List.<HasValue<?, ?>>of(zone, currency, processingCost, variableCostKind, variableCost, retentionYears,
                         attribution, orderSource, activeWindow, reminderOffsets, quietFrom, quietUntil,
-                        markAfterMinutes, noShowOffer)
+                        markAfterMinutes, noShowOffer, secondVisitDays, winBackOffer)
                 .forEach(field -> field.setReadOnly(readOnly));
         rules.setReadOnly(readOnly);
         appointmentFields.setReadOnly(readOnly);
@@ -202,6 +214,8 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
         quietUntil.setValue(reminders.quietUntil());
         markAfterMinutes.setValue((int) reminders.markAfter().toMinutes());
         noShowOffer.setValue(reminders.noShowOffer());
+        secondVisitDays.setValue(settings.retention().secondVisitDays());
+        winBackOffer.setValue(settings.retention().winBackOffer());
     }
 
     /** Where the zone and the currency came from, and the portal's rates the amounts are converted with. */
@@ -279,6 +293,8 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
         String offer = checks.check(noShowOffer, t("error.noShowOffer"),
                 () -> new ReminderPolicy(List.of(), defaultReminders.quietFrom(), defaultReminders.quietUntil(),
                         defaultReminders.markAfter(), noShowOffer.getValue()).noShowOffer());
+        RetentionPolicy retentionPolicy = checks.check(secondVisitDays, t("error.secondVisitDays"),
+                () -> new RetentionPolicy(required(secondVisitDays.getValue()), winBackOffer.getValue()));
         Optional<ChannelRules> channelRules = rules.read(checks);
         Optional<AppointmentFields> fields = appointmentFields.read(checks);
         if (!checks.valid() || channelRules.isEmpty() || fields.isEmpty()) {
@@ -286,7 +302,8 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
         }
         return Optional.of(new PortalSettings(zoneId, currencyCode, processing, cost, retention,
                 required(attribution.getValue()), required(orderSource.getValue()), window, channelRules.get(),
-                new ReminderPolicy(offsets, from, until, markAfter, offer), fields.get()));
+                new ReminderPolicy(offsets, from, until, markAfter, offer), fields.get())
+                .withRetention(retentionPolicy));
     }
 
     private String t(String key) {

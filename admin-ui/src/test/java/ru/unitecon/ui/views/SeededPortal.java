@@ -5,6 +5,7 @@ import com.vaadin.flow.server.WrappedHttpSession;
 import ru.unitecon.core.appointments.AppointmentState;
 import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.metrics.MetricsEngine;
+import ru.unitecon.core.metrics.RetentionEngine;
 import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.testsupport.SeededSalon;
 import ru.unitecon.ui.entry.PortalSession;
@@ -56,6 +57,16 @@ final class SeededPortal {
     SeededPortal wonDeal(long id, YearMonth month, int day, long contactId, long leadId, String amount) {
         salon.wonDeal(id, month, day, contactId, leadId, amount);
         return this;
+    }
+
+    SeededPortal wonDealBy(long id, YearMonth month, int day, long contactId, long leadId, String amount,
+                           Long master) {
+        salon.wonDealBy(id, month, day, contactId, leadId, amount, master);
+        return this;
+    }
+
+    RetentionEngine retention() {
+        return salon.retention();
     }
 
     SeededPortal wonDealIn(long id, YearMonth month, int day, long contactId, long leadId, String amount,

@@ -40,6 +40,7 @@ import ru.unitecon.core.portal.Attribution;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.core.portal.ReminderPolicy;
+import ru.unitecon.core.portal.RetentionPolicy;
 import ru.unitecon.core.portal.SettingSource;
 import ru.unitecon.core.portal.VariableCost;
 import ru.unitecon.core.store.AlertSettingsStore;
@@ -132,6 +133,8 @@ class SettingsViewTest extends SpringBrowserlessTest {
         field(TimePicker.class, "quiet-until").setValue(LocalTime.of(9, 0));
         field(IntegerField.class, "mark-after").setValue(90);
         test($(TextArea.class).id("no-show-offer")).setValue("Скидка 15 %");
+        field(IntegerField.class, "second-visit-days").setValue(45);
+        test($(TextArea.class).id("win-back-offer")).setValue("Вернитесь со скидкой 20 %");
         test($(Button.class).id("rule-1-up")).click();
         test($(Button.class).id("rule-add")).click();
         int added = ChannelRules.defaults().rules().size();
@@ -155,7 +158,8 @@ class SettingsViewTest extends SpringBrowserlessTest {
                 new AppointmentFields("UF_CRM_VISIT_AT", null,
                         Map.of("C1:WON", AppointmentState.ATTENDED)))
                 .withZone(ZoneId.of("Asia/Yekaterinburg"), SettingSource.admin(TestInfrastructure.NOW))
-                .withCurrency("KZT", SettingSource.admin(TestInfrastructure.NOW));
+                .withCurrency("KZT", SettingSource.admin(TestInfrastructure.NOW))
+                .withRetention(new RetentionPolicy(45, "Вернитесь со скидкой 20 %"));
         assertEquals(expected, settingsStore.load(salon.memberId));
         assertTrue(status().startsWith("Настройки сохранены. Цифры пересчитываются"), status());
     }

@@ -81,7 +81,8 @@ public final class Bookkeeping {
                 .toList();
         List<ClientMember.Order> orders = placed.stream()
                 .filter(ClientMember.Order::isCounted)
-                .sorted(Comparator.comparing(ClientMember.Order::day).thenComparing(ClientMember.Order::amount))
+                .sorted(Comparator.comparing(ClientMember.Order::day).thenComparing(ClientMember.Order::amount)
+                        .thenComparing(ClientMember.Order::master, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
         LocalDate firstOrderDay = orders.isEmpty() ? null : orders.getFirst().day();
         String channel = channelOf(client, firstOrderDay);
@@ -115,14 +116,64 @@ public final class Bookkeeping {
         client.members().values().stream()
                 .filter(m -> m.visit() != null)
                 .forEach(m -> addVisit(c, m.visit(), channel));
+        addRetention(c, orders, channel);
         return c;
+    }
+
+    /**
+     * The retention counters of a client with counted orders, all under its master (its first order's): in the
+     * acquisition month its count, whether it came back (and within the second-visit window), its orders, revenue
+     * and days from first to last order; each order in its month; and each spell of activity as the month it began
+     * (an order with none in the window before it) and the month it ended (the first after the active window of its
+     * last order).
+     */
+    private void addRetention(Contribution c, List<ClientMember.Order> orders, String channel) {
+        if (orders.isEmpty()) {
+            return;
+        }
+        ClientMember.Order first = orders.getFirst();
+        ClientMember.Order last = orders.getLast();
+        Long master = first.master();
+        AggregateKey acquired = new AggregateKey(YearMonth.from(first.day()), channel);
+        c.add(acquired, RetentionMeasure.CLIENTS.counter(master), BigDecimal.ONE);
+        if (orders.size() > 1) {
+            c.add(acquired, RetentionMeasure.RETURNING.counter(master), BigDecimal.ONE);
+            long toSecond = ChronoUnit.DAYS.between(first.day(), orders.get(1).day());
+            if (toSecond <= settings.retention().secondVisitDays()) {
+                c.add(acquired, RetentionMeasure.SECOND_IN_TIME.counter(master), BigDecimal.ONE);
+            }
+            c.add(acquired, RetentionMeasure.GAP_DAYS.counter(master),
+                    BigDecimal.valueOf(ChronoUnit.DAYS.between(first.day(), last.day())));
+        }
+        c.add(acquired, RetentionMeasure.ORDERS.counter(master), BigDecimal.valueOf(orders.size()));
+        c.add(acquired, RetentionMeasure.REVENUE.counter(master),
+                orders.stream().map(ClientMember.Order::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+        orders.forEach(order -> c.add(new AggregateKey(YearMonth.from(order.day()), channel),
+                RetentionMeasure.MONTH_ORDERS.counter(master), BigDecimal.ONE));
+        int window = settings.activeWindowMonths();
+        YearMonth activeUntil = null;
+        for (ClientMember.Order order : orders) {
+            YearMonth month = YearMonth.from(order.day());
+            // An order in the month right after the window keeps the client active: it is never lost in between.
+            if (activeUntil == null || month.isAfter(activeUntil.plusMonths(1))) {
+                if (activeUntil != null) {
+                    c.add(new AggregateKey(activeUntil.plusMonths(1), channel),
+                            RetentionMeasure.BECAME_LOST.counter(master), BigDecimal.ONE);
+                }
+                c.add(new AggregateKey(month, channel), RetentionMeasure.BECAME_ACTIVE.counter(master),
+                        BigDecimal.ONE);
+            }
+            activeUntil = month.plusMonths(window - 1);
+        }
+        c.add(new AggregateKey(activeUntil.plusMonths(1), channel), RetentionMeasure.BECAME_LOST.counter(master),
+                BigDecimal.ONE);
     }
 
     /** What a lead brings to its client under these settings. */
     public ClientMember memberOf(LeadRecord lead) {
         ClientMember.Order order = null;
         if (settings.orderSource() == OrderSource.ATTENDED_APPOINTMENTS) {
-            order = attendedVisitOrder(lead.appointment(), lead.amount());
+            order = attendedVisitOrder(lead.appointment(), lead.amount(), lead.responsibleId());
         }
         return new ClientMember(lead.created(), lead.channel(), order, null);
     }
@@ -131,8 +182,9 @@ public final class Bookkeeping {
     public ClientMember memberOf(DealRecord deal) {
         LocalDate wonOn = deal.orderDay(zone);
         ClientMember.Order order = switch (settings.orderSource()) {
-            case WON_DEALS -> wonOn == null ? null : new ClientMember.Order(wonOn, deal.amount().converted());
-            case ATTENDED_APPOINTMENTS -> attendedVisitOrder(deal.appointment(), deal.amount());
+            case WON_DEALS -> wonOn == null ? null : new ClientMember.Order(wonOn, deal.amount().converted(),
+                    deal.responsibleId());
+            case ATTENDED_APPOINTMENTS -> attendedVisitOrder(deal.appointment(), deal.amount(), deal.responsibleId());
         };
         return new ClientMember(deal.created(), deal.channel(), order, deal.appointment());
     }
@@ -201,10 +253,10 @@ public final class Bookkeeping {
         }
     }
 
-    private ClientMember.Order attendedVisitOrder(Appointment visit, Amount amount) {
+    private ClientMember.Order attendedVisitOrder(Appointment visit, Amount amount, Long master) {
         if (visit == null || visit.state() != AppointmentState.ATTENDED || amount.value().signum() <= 0) {
             return null;
         }
-        return new ClientMember.Order(LocalDate.ofInstant(visit.time(), zone), amount.converted());
+        return new ClientMember.Order(LocalDate.ofInstant(visit.time(), zone), amount.converted(), master);
     }
 }

@@ -18,8 +18,9 @@ public record ClientMember(Instant touchedAt, String channel, Order order, Appoi
      *
      * @param amount the order's value in the reporting currency, or null when its currency has no rate on the
      *               portal: such an order is counted as not counted, never as revenue
+     * @param master the responsible user (ASSIGNED_BY_ID) of the order's deal or lead, an id only, or null
      */
-    public record Order(LocalDate day, BigDecimal amount) {
+    public record Order(LocalDate day, BigDecimal amount, Long master) {
         public Order {
             Objects.requireNonNull(day, "day");
         }

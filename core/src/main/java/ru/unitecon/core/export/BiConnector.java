@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import ru.unitecon.core.access.SecretKind;
 import ru.unitecon.core.bitrix.inbound.MalformedRequest;
 import ru.unitecon.core.metrics.Period;
-import ru.unitecon.core.metrics.PeriodMetrics;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -85,11 +84,11 @@ public final class BiConnector {
         fields.forEach(field -> header.add(field.code()));
         Optional<MetricsTable> table = export.table(request.memberId(), range::months);
         int limit = request.limit().orElse(0);
-        List<PeriodMetrics> selected = table.map(MetricsTable::rows).orElse(List.of());
+        List<MetricsTable.Row> selected = table.map(MetricsTable::rows).orElse(List.of());
         if (limit > 0 && selected.size() > limit) {
             selected = selected.subList(0, limit);
         }
-        for (PeriodMetrics row : selected) {
+        for (MetricsTable.Row row : selected) {
             ArrayNode cells = rows.addArray();
             fields.forEach(field -> put(cells, field.value().apply(table.get(), row)));
         }

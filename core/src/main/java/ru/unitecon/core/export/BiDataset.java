@@ -1,6 +1,5 @@
 package ru.unitecon.core.export;
 
-import ru.unitecon.core.metrics.PeriodMetrics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,7 @@ import java.util.function.BiFunction;
 public record BiDataset(String code, String title, String datasetName, String description, List<Field> fields) {
 
     /** One column: its BI name, its external code, its BI Builder type and its value in one row of the table. */
-    public record Field(String name, String code, String type, BiFunction<MetricsTable, PeriodMetrics, Object> value) {
+    public record Field(String name, String code, String type, BiFunction<MetricsTable, MetricsTable.Row, Object> value) {
     }
 
     /**
@@ -51,8 +50,9 @@ public record BiDataset(String code, String title, String datasetName, String de
 
     private static List<Field> monthlyFields() {
         List<Field> fields = new ArrayList<>();
-        fields.add(new Field("MONTH", "month", DATE, (table, row) -> row.period().from().atDay(1).toString()));
-        fields.add(new Field("CHANNEL", "channel", "string", (table, row) -> row.channel().orElseThrow()));
+        fields.add(new Field("MONTH", "month", DATE, (table, row) -> row.metrics().period().from().atDay(1)
+                .toString()));
+        fields.add(new Field("CHANNEL", "channel", "string", (table, row) -> row.metrics().channel().orElseThrow()));
         fields.add(new Field("CURRENCY", "currency", "string", (table, row) -> table.currency()));
         for (MetricsTable.Column column : MetricsTable.COLUMNS) {
             fields.add(new Field(column.name().toUpperCase(Locale.ROOT), column.name(), type(column.kind()),

@@ -2,6 +2,7 @@ package ru.unitecon.core.export;
 
 import ru.unitecon.core.access.SecretKind;
 import ru.unitecon.core.metrics.MetricsEngine;
+import ru.unitecon.core.metrics.RetentionEngine;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.InstallationStatus;
@@ -76,6 +77,9 @@ public final class MetricsExport {
         Period period = chosen.get();
         StoredAggregates loaded = aggregates.load(memberId, period.from().minusMonths(LOOKBACK_MONTHS), period.to());
         MetricsEngine engine = new MetricsEngine(portalSettings, loaded.counters(), loaded.spend(), clock.instant());
-        return Optional.of(MetricsTable.of(engine, period, portalSettings.currency()));
+        // Lost clients are those acquired by a month less the active ones, so retention reads every month before.
+        RetentionEngine retention = new RetentionEngine(portalSettings,
+                aggregates.cohortsUpTo(memberId, period.to()));
+        return Optional.of(MetricsTable.of(engine, retention, period, portalSettings.currency()));
     }
 }

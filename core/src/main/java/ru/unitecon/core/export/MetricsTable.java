@@ -8,12 +8,15 @@ import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
+import ru.unitecon.core.metrics.RetentionEngine;
+import ru.unitecon.core.metrics.RetentionRow;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -41,53 +44,77 @@ public final class MetricsTable {
         TEXT
     }
 
-    /** A column's name, what its values are and how its value comes out of one month's metrics of one channel. */
-    public record Column(String name, Kind kind, Function<PeriodMetrics, Object> value) {
+    /** One month of one channel: the dashboards' metrics and the retention figures of its clients. */
+    public record Row(PeriodMetrics metrics, RetentionRow retention) {
+    }
+
+    /** A column's name, what its values are and how its value comes out of one month's row of one channel. */
+    public record Column(String name, Kind kind, Function<Row, Object> value) {
+        static Column of(String name, Kind kind, Function<PeriodMetrics, Object> value) {
+            return new Column(name, kind, row -> value.apply(row.metrics()));
+        }
+
+        static Column ofRetention(String name, Kind kind, Function<RetentionRow, Object> value) {
+            return new Column(name, kind, row -> value.apply(row.retention()));
+        }
     }
 
     public static final List<Column> COLUMNS = List.of(
-            new Column("spend", Kind.MONEY, PeriodMetrics::spend),
-            new Column("leads", Kind.COUNT, PeriodMetrics::leads),
-            new Column("new_clients", Kind.COUNT, PeriodMetrics::newClients),
-            new Column("orders", Kind.COUNT, PeriodMetrics::orders),
-            new Column("revenue", Kind.MONEY, PeriodMetrics::revenue),
-            new Column("cpl", Kind.MONEY, row -> money(row.cpl())),
-            new Column("cac", Kind.MONEY, row -> money(row.cac())),
-            new Column("cpo", Kind.MONEY, row -> money(row.cpo())),
-            new Column("aov", Kind.MONEY, row -> money(row.aov())),
-            new Column("ltv", Kind.MONEY, row -> money(row.ltv())),
-            new Column("ltv_to_cac", Kind.RATIO, row -> ratio(row.ltvToCac())),
-            new Column("romi", Kind.RATIO, row -> ratio(row.romi())),
-            new Column("contribution_per_visit", Kind.MONEY, row -> money(row.contributionPerVisit())),
-            new Column("payback_months", Kind.RATIO, row -> ratio(row.paybackMonths())),
-            new Column("no_shows", Kind.COUNT, PeriodMetrics::noShows),
-            new Column("no_show_rate", Kind.RATIO, row -> ratio(row.noShowRate())),
-            new Column("revenue_lost_to_no_shows", Kind.MONEY, row -> money(row.revenueLostToNoShows())),
-            new Column("losing_money", Kind.FLAG, PeriodMetrics::losingMoney),
-            new Column("ltv_to_cac_below_3", Kind.FLAG, PeriodMetrics::ltvToCacBelowTarget),
-            new Column("losing_money_reason", Kind.TEXT, row -> row.losingMoneyReason().map(LosingMoney::code).orElse(null)),
-            new Column("unmarked_past_visits", Kind.COUNT, PeriodMetrics::unmarkedPastVisits),
-            new Column("orders_not_counted", Kind.COUNT, PeriodMetrics::ordersNotCounted));
+            Column.of("spend", Kind.MONEY, PeriodMetrics::spend),
+            Column.of("leads", Kind.COUNT, PeriodMetrics::leads),
+            Column.of("new_clients", Kind.COUNT, PeriodMetrics::newClients),
+            Column.of("orders", Kind.COUNT, PeriodMetrics::orders),
+            Column.of("revenue", Kind.MONEY, PeriodMetrics::revenue),
+            Column.of("cpl", Kind.MONEY, row -> money(row.cpl())),
+            Column.of("cac", Kind.MONEY, row -> money(row.cac())),
+            Column.of("cpo", Kind.MONEY, row -> money(row.cpo())),
+            Column.of("aov", Kind.MONEY, row -> money(row.aov())),
+            Column.of("ltv", Kind.MONEY, row -> money(row.ltv())),
+            Column.of("ltv_to_cac", Kind.RATIO, row -> ratio(row.ltvToCac())),
+            Column.of("romi", Kind.RATIO, row -> ratio(row.romi())),
+            Column.of("contribution_per_visit", Kind.MONEY, row -> money(row.contributionPerVisit())),
+            Column.of("payback_months", Kind.RATIO, row -> ratio(row.paybackMonths())),
+            Column.of("no_shows", Kind.COUNT, PeriodMetrics::noShows),
+            Column.of("no_show_rate", Kind.RATIO, row -> ratio(row.noShowRate())),
+            Column.of("revenue_lost_to_no_shows", Kind.MONEY, row -> money(row.revenueLostToNoShows())),
+            Column.of("losing_money", Kind.FLAG, PeriodMetrics::losingMoney),
+            Column.of("ltv_to_cac_below_3", Kind.FLAG, PeriodMetrics::ltvToCacBelowTarget),
+            Column.of("losing_money_reason", Kind.TEXT, row -> row.losingMoneyReason().map(LosingMoney::code).orElse(null)),
+            Column.of("unmarked_past_visits", Kind.COUNT, PeriodMetrics::unmarkedPastVisits),
+            Column.of("orders_not_counted", Kind.COUNT, PeriodMetrics::ordersNotCounted),
+            // Retention (docs/metrics.md "Retention"): the month's new clients' returning rates, days between
+            // visits and observed LTV; active and lost clients at the month's end.
+            Column.ofRetention("returning_rate", Kind.RATIO, row -> ratio(row.returningRate())),
+            Column.ofRetention("second_visit_rate", Kind.RATIO, row -> ratio(row.secondVisitRate())),
+            Column.ofRetention("visits_per_year", Kind.RATIO, row -> ratio(row.ordersPerYear())),
+            Column.ofRetention("days_between_visits", Kind.RATIO, row -> ratio(row.daysBetweenVisits())),
+            Column.ofRetention("active_clients", Kind.COUNT, RetentionRow::activeAtEnd),
+            Column.ofRetention("lost_clients", Kind.COUNT, RetentionRow::lostAtEnd),
+            Column.ofRetention("became_lost", Kind.COUNT, RetentionRow::becameLost),
+            Column.ofRetention("retention_rate", Kind.RATIO, row -> ratio(row.retentionRate())),
+            Column.ofRetention("observed_ltv", Kind.MONEY, row -> money(row.observedLtv())));
 
     private final Period period;
     private final String currency;
-    private final List<PeriodMetrics> rows;
+    private final List<Row> rows;
 
-    private MetricsTable(Period period, String currency, List<PeriodMetrics> rows) {
+    private MetricsTable(Period period, String currency, List<Row> rows) {
         this.period = period;
         this.currency = currency;
         this.rows = List.copyOf(rows);
     }
 
-    public static MetricsTable of(MetricsEngine engine, Period period, String currency) {
-        List<PeriodMetrics> rows = new ArrayList<>();
+    public static MetricsTable of(MetricsEngine engine, RetentionEngine retention, Period period, String currency) {
+        List<Row> rows = new ArrayList<>();
         for (YearMonth month : period.months()) {
-            rows.addAll(engine.byChannel(Period.month(month)));
+            for (PeriodMetrics metrics : engine.byChannel(Period.month(month))) {
+                rows.add(new Row(metrics, retention.row(Period.month(month), metrics.channel(), Optional.empty())));
+            }
         }
         return new MetricsTable(period, currency, rows);
     }
 
-    public List<PeriodMetrics> rows() {
+    public List<Row> rows() {
         return rows;
     }
 
@@ -101,8 +128,9 @@ public final class MetricsTable {
         StringBuilder csv = new StringBuilder("month,channel,currency");
         COLUMNS.forEach(column -> csv.append(',').append(column.name()));
         csv.append("\r\n");
-        for (PeriodMetrics row : rows) {
-            csv.append(row.period().from()).append(',').append(row.channel().orElseThrow()).append(',')
+        for (Row row : rows) {
+            csv.append(row.metrics().period().from()).append(',').append(row.metrics().channel().orElseThrow())
+                    .append(',')
                     .append(currency);
             for (Column column : COLUMNS) {
                 Object value = column.value().apply(row);
@@ -117,9 +145,9 @@ public final class MetricsTable {
         ObjectNode body = JSON.createObjectNode().put("currency", currency)
                 .put("from", period.from().toString()).put("to", period.to().toString());
         ArrayNode list = body.putArray("rows");
-        for (PeriodMetrics row : rows) {
-            ObjectNode item = list.addObject().put("month", row.period().from().toString())
-                    .put("channel", row.channel().orElseThrow());
+        for (Row row : rows) {
+            ObjectNode item = list.addObject().put("month", row.metrics().period().from().toString())
+                    .put("channel", row.metrics().channel().orElseThrow());
             for (Column column : COLUMNS) {
                 switch (column.value().apply(row)) {
                     case null -> item.putNull(column.name());

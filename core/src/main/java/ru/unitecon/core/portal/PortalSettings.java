@@ -20,12 +20,14 @@ import java.util.Objects;
  * @param zoneSource          whether the zone was learned from the portal, chosen, or is still the default
  * @param currencySource      the same for the reporting currency
  * @param rates               the portal's currency rates, kept apart from the settings item and refreshed daily
+ * @param retention           the second-visit window and the win-back offer of the retention view
  */
 public record PortalSettings(ZoneId zone, String currency, BigDecimal processingCostPerMonth,
                              VariableCost variableCost, BigDecimal retentionYears, Attribution attribution,
                              OrderSource orderSource, int activeWindowMonths, ChannelRules channelRules,
                              ReminderPolicy reminders, AppointmentFields appointmentFields,
-                             SettingSource zoneSource, SettingSource currencySource, CurrencyRates rates) {
+                             SettingSource zoneSource, SettingSource currencySource, CurrencyRates rates,
+                             RetentionPolicy retention) {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Moscow");
 
@@ -56,6 +58,18 @@ public record PortalSettings(ZoneId zone, String currency, BigDecimal processing
         Objects.requireNonNull(zoneSource, "zoneSource");
         Objects.requireNonNull(currencySource, "currencySource");
         Objects.requireNonNull(rates, "rates");
+        Objects.requireNonNull(retention, "retention");
+    }
+
+    /** Settings stored before the retention view: its defaults. */
+    public PortalSettings(ZoneId zone, String currency, BigDecimal processingCostPerMonth, VariableCost variableCost,
+                          BigDecimal retentionYears, Attribution attribution, OrderSource orderSource,
+                          int activeWindowMonths, ChannelRules channelRules, ReminderPolicy reminders,
+                          AppointmentFields appointmentFields, SettingSource zoneSource,
+                          SettingSource currencySource, CurrencyRates rates) {
+        this(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution, orderSource,
+                activeWindowMonths, channelRules, reminders, appointmentFields, zoneSource, currencySource, rates,
+                RetentionPolicy.defaults());
     }
 
     /** Settings as an administrator types them: where zone and currency came from is the editor's to tell. */
@@ -77,84 +91,90 @@ public record PortalSettings(ZoneId zone, String currency, BigDecimal processing
     public PortalSettings withZone(ZoneId newZone) {
         return new PortalSettings(newZone, currency, processingCostPerMonth, variableCost, retentionYears,
                 attribution, orderSource, activeWindowMonths, channelRules, reminders, appointmentFields, zoneSource,
-                currencySource, rates);
+                currencySource, rates, retention);
     }
 
     /** This zone, and where it came from. */
     public PortalSettings withZone(ZoneId newZone, SettingSource source) {
         return new PortalSettings(newZone, currency, processingCostPerMonth, variableCost, retentionYears,
                 attribution, orderSource, activeWindowMonths, channelRules, reminders, appointmentFields, source,
-                currencySource, rates);
+                currencySource, rates, retention);
     }
 
     public PortalSettings withVariableCost(VariableCost newCost) {
         return new PortalSettings(zone, currency, processingCostPerMonth, newCost, retentionYears, attribution,
                 orderSource, activeWindowMonths, channelRules, reminders, appointmentFields, zoneSource,
-                currencySource, rates);
+                currencySource, rates, retention);
     }
 
     public PortalSettings withProcessingCostPerMonth(BigDecimal newCost) {
         return new PortalSettings(zone, currency, newCost, variableCost, retentionYears, attribution, orderSource,
-                activeWindowMonths, channelRules, reminders, appointmentFields, zoneSource, currencySource, rates);
+                activeWindowMonths, channelRules, reminders, appointmentFields, zoneSource, currencySource, rates, retention);
     }
 
     public PortalSettings withAttribution(Attribution newAttribution) {
         return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears,
                 newAttribution, orderSource, activeWindowMonths, channelRules, reminders, appointmentFields,
-                zoneSource, currencySource, rates);
+                zoneSource, currencySource, rates, retention);
     }
 
     public PortalSettings withOrderSource(OrderSource newSource) {
         return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution,
                 newSource, activeWindowMonths, channelRules, reminders, appointmentFields, zoneSource,
-                currencySource, rates);
+                currencySource, rates, retention);
     }
 
     public PortalSettings withRetentionYears(BigDecimal years) {
         return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, years, attribution,
                 orderSource, activeWindowMonths, channelRules, reminders, appointmentFields, zoneSource,
-                currencySource, rates);
+                currencySource, rates, retention);
     }
 
     public PortalSettings withChannelRules(ChannelRules rules) {
         return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution,
                 orderSource, activeWindowMonths, rules, reminders, appointmentFields, zoneSource, currencySource,
-                rates);
+                rates, retention);
     }
 
     public PortalSettings withReminders(ReminderPolicy policy) {
         return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution,
                 orderSource, activeWindowMonths, channelRules, policy, appointmentFields, zoneSource,
-                currencySource, rates);
+                currencySource, rates, retention);
     }
 
     public PortalSettings withAppointmentFields(AppointmentFields fields) {
         return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution,
                 orderSource, activeWindowMonths, channelRules, reminders, fields, zoneSource, currencySource,
-                rates);
+                rates, retention);
     }
 
     public PortalSettings withCurrency(String newCurrency) {
         return new PortalSettings(zone, newCurrency, processingCostPerMonth, variableCost, retentionYears,
                 attribution, orderSource, activeWindowMonths, channelRules, reminders, appointmentFields,
-                zoneSource, currencySource, rates);
+                zoneSource, currencySource, rates, retention);
     }
 
     /** This reporting currency, and where it came from. */
     public PortalSettings withCurrency(String newCurrency, SettingSource source) {
         return new PortalSettings(zone, newCurrency, processingCostPerMonth, variableCost, retentionYears,
                 attribution, orderSource, activeWindowMonths, channelRules, reminders, appointmentFields,
-                zoneSource, source, rates);
+                zoneSource, source, rates, retention);
     }
 
     public PortalSettings withActiveWindowMonths(int months) {
         return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution,
-                orderSource, months, channelRules, reminders, appointmentFields, zoneSource, currencySource, rates);
+                orderSource, months, channelRules, reminders, appointmentFields, zoneSource, currencySource, rates, retention);
     }
 
     public PortalSettings withRates(CurrencyRates newRates) {
         return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution,
                 orderSource, activeWindowMonths, channelRules, reminders, appointmentFields, zoneSource,
-                currencySource, newRates);
+                currencySource, newRates, retention);
+    }
+
+    public PortalSettings withRetention(RetentionPolicy policy) {
+        return new PortalSettings(zone, currency, processingCostPerMonth, variableCost, retentionYears, attribution,
+                orderSource, activeWindowMonths, channelRules, reminders, appointmentFields, zoneSource,
+                currencySource, rates, policy);
     }
 }

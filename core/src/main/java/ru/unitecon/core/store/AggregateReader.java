@@ -13,6 +13,10 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static ru.unitecon.core.store.Attributes.s;
 
@@ -23,6 +27,10 @@ import static ru.unitecon.core.store.Attributes.s;
 public final class AggregateReader {
     private static final Set<String> NOT_COUNTERS =
             Set.of(TableDefinition.PK, TableDefinition.SK, RecordStore.UPDATED_AT, SpendStore.SPEND);
+
+    private static final int MONTHS_PER_YEAR = 12;
+    /** Before any portal's data: the first month a read "from the beginning" starts at. */
+    private static final YearMonth FIRST_MONTH = YearMonth.of(2000, 1);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -64,6 +72,27 @@ public final class AggregateReader {
             }
         }
         return cohorts;
+    }
+
+    /**
+     * The cohort counters of every month up to {@code to}, for the retention view: its items are the widest (a
+     * counter per master and measure), so the last year and the months before it are read by two queries at once.
+     */
+    public Map<AggregateKey, Counters> cohortsUpTo(String memberId, YearMonth to) {
+        YearMonth lastYear = to.minusMonths(MONTHS_PER_YEAR - 1);
+        try (ExecutorService both = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Map<AggregateKey, Counters>> earlier =
+                    both.submit(() -> cohorts(memberId, FIRST_MONTH, lastYear.minusMonths(1)));
+            Map<AggregateKey, Counters> cells = new HashMap<>(cohorts(memberId, lastYear, to));
+            cells.putAll(earlier.get());
+            return cells;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnreachable(new IllegalStateException("interrupted while reading the cohort items", e));
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause
+                    : new StoreUnreachable(new IllegalStateException(e.getCause()));
+        }
     }
 
     private Iterable<Map<String, AttributeValue>> range(String memberId, String prefix, YearMonth from, YearMonth to) {

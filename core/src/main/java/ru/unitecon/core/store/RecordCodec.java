@@ -123,6 +123,9 @@ final class RecordCodec {
             if (member.order().isCounted()) {
                 m.put("orderAmount", n(member.order().amount()));
             }
+            if (member.order().master() != null) {
+                m.put("orderMaster", n(member.order().master()));
+            }
         }
         if (member.visit() != null) {
             m.put("visitAt", s(member.visit().time().toString()));
@@ -137,7 +140,8 @@ final class RecordCodec {
 
     private static ClientMember member(Map<String, AttributeValue> m) {
         ClientMember.Order order = m.containsKey("orderDay") ? new ClientMember.Order(date(m, "orderDay"),
-                m.containsKey("orderAmount") ? decimal(m, "orderAmount") : null) : legacyOrder(m);
+                m.containsKey("orderAmount") ? decimal(m, "orderAmount") : null,
+                m.containsKey("orderMaster") ? Long.valueOf(m.get("orderMaster").n()) : null) : legacyOrder(m);
         Appointment visit = m.containsKey("visitAt")
                 ? new Appointment(instant(m, "visitAt"), AppointmentState.valueOf(string(m, "visitState")),
                 flag(m, "visitConfirmed"), instant(m, "visitBookedAt")) : null;
@@ -198,7 +202,7 @@ final class RecordCodec {
      */
     private static ClientMember.Order legacyOrder(Map<String, AttributeValue> m) {
         return m.containsKey("orderAt") ? new ClientMember.Order(LocalDate.ofInstant(instant(m, "orderAt"),
-                PortalSettings.DEFAULT_ZONE), decimal(m, "orderAmount")) : null;
+                PortalSettings.DEFAULT_ZONE), decimal(m, "orderAmount"), null) : null;
     }
 
     private static LocalDate date(Map<String, AttributeValue> item, String name) {

@@ -62,6 +62,7 @@ public final class RecordsRecount {
         return !before.channelRules().equals(after.channelRules()) || before.attribution() != after.attribution()
                 || before.orderSource() != after.orderSource()
                 || before.activeWindowMonths() != after.activeWindowMonths() || !before.zone().equals(after.zone())
+                || before.retention().secondVisitDays() != after.retention().secondVisitDays()
                 || !before.currency().equals(after.currency());
     }
 

@@ -12,6 +12,7 @@ import ru.unitecon.core.portal.Attribution;
 import ru.unitecon.core.portal.OrderSource;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.ReminderPolicy;
+import ru.unitecon.core.portal.RetentionPolicy;
 import ru.unitecon.core.portal.SettingSource;
 import ru.unitecon.core.portal.VariableCost;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -95,6 +96,8 @@ public final class SettingsStore {
         item.put("quietUntil", s(reminders.quietUntil().toString()));
         item.put("markAfterMinutes", n(reminders.markAfter().toMinutes()));
         item.put("noShowOffer", s(reminders.noShowOffer()));
+        item.put("secondVisitDays", n(settings.retention().secondVisitDays()));
+        item.put("winBackOffer", s(settings.retention().winBackOffer()));
         AppointmentFields fields = settings.appointmentFields();
         item.put("appointmentTimeField", s(fields.timeField()));
         Attributes.putIfPresent(item, "appointmentStateField", fields.stateField());
@@ -122,7 +125,15 @@ public final class SettingsStore {
                 reminders(item), appointmentFields(item),
                 source(item, "zone", !zone.equals(PortalSettings.DEFAULT_ZONE)),
                 source(item, "currency", !currency.equals(PortalSettings.defaults().currency())),
-                CurrencyRates.unknown());
+                CurrencyRates.unknown(), retention(item));
+    }
+
+    /** Settings stored before the retention view keep its defaults until an administrator saves others. */
+    private static RetentionPolicy retention(Map<String, AttributeValue> item) {
+        if (!item.containsKey("secondVisitDays")) {
+            return RetentionPolicy.defaults();
+        }
+        return new RetentionPolicy((int) Attributes.longOrZero(item, "secondVisitDays"), string(item, "winBackOffer"));
     }
 
     private static void putSource(Map<String, AttributeValue> item, String setting, SettingSource source) {

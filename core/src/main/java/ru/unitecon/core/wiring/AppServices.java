@@ -6,6 +6,7 @@ import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
 import ru.unitecon.core.bitrix.tokens.TokenRefresher;
 import ru.unitecon.core.clients.ClientCards;
+import ru.unitecon.core.clients.MasterNames;
 import ru.unitecon.core.export.BiConnector;
 import ru.unitecon.core.export.MetricsExport;
 import ru.unitecon.core.install.AppAddresses;
@@ -247,6 +248,11 @@ public final class AppServices {
     /** The CRM card's client tab: read-only, from the stored records. */
     public ClientCards clientCards() {
         return new ClientCards(records, settings, clock);
+    }
+
+    /** Masters' names for the retention view, read live from the portal (needs the OAuth server for refreshes). */
+    public MasterNames masterNames() {
+        return new MasterNames(clients());
     }
 
     public ClientAndChannelRobot robot() {

@@ -7,6 +7,7 @@ import ru.unitecon.core.access.SecretKind;
 import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
+import ru.unitecon.core.metrics.RetentionRow;
 import ru.unitecon.testsupport.SeededSalon;
 
 import java.math.BigDecimal;
@@ -69,7 +70,18 @@ class MetricsExportTest {
             assertMoney(row.ltv(), cells.get("ltv"));
             assertRatio(row.ltvToCac(), cells.get("ltv_to_cac"));
             assertRatio(row.noShowRate(), cells.get("no_show_rate"));
+            RetentionRow retention = salon.retention().row(row.period(), row.channel(), Optional.empty());
+            assertRatio(retention.returningRate(), cells.get("returning_rate"));
+            assertRatio(retention.secondVisitRate(), cells.get("second_visit_rate"));
+            assertRatio(retention.ordersPerYear(), cells.get("visits_per_year"));
+            assertEquals(Long.toString(retention.activeAtEnd()), cells.get("active_clients"));
+            assertEquals(Long.toString(retention.lostAtEnd()), cells.get("lost_clients"));
+            assertEquals(Long.toString(retention.becameLost()), cells.get("became_lost"));
+            assertRatio(retention.retentionRate(), cells.get("retention_rate"));
+            assertMoney(retention.observedLtv(), cells.get("observed_ltv"));
         }
+        assertTrue(lines.stream().skip(1).anyMatch(line -> !line.endsWith(",,,,0,0,0,,")),
+                "some channel has retention figures");
     }
 
     @Test

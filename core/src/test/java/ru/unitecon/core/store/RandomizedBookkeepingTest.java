@@ -215,7 +215,7 @@ class RandomizedBookkeepingTest {
                         new BigDecimal(random.nextInt(900_000)).movePointLeft(2),
                         stage == Semantic.SUCCESS ? LocalDate.ofInstant(
                                 modified.minus(Duration.ofHours(random.nextInt(48))), settings.zone()) : null,
-                        1L, appointment(created));
+                        random.nextInt(4) == 0 ? null : 1L + random.nextInt(3), appointment(created));
                 addWithDuplicates(changes, new DealVersion(last));
             }
             if (random.nextInt(12) == 0) {

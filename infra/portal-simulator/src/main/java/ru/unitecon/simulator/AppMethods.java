@@ -1,5 +1,6 @@
 package ru.unitecon.simulator;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,7 @@ final class AppMethods {
     static void registerInto(RestDispatcher dispatcher) {
         dispatcher.register("profile", AppMethods::profile);
         dispatcher.register("user.admin", call -> RestResult.of(call.byAdmin()));
+        dispatcher.register("user.get", AppMethods::users);
         // The current time in the portal's zone, the zone every date and time of the portal is written in.
         dispatcher.register("server.time", call -> RestResult.of(
                 FieldValues.dateTime(call.portal().clock().instant(), call.portal().seed().timeZone())));
@@ -42,6 +44,19 @@ final class AppMethods {
         dispatcher.register("placement.unbind", AppMethods::unbindPlacement);
         dispatcher.register("placement.get", AppMethods::boundPlacements);
         dispatcher.register("placement.list", call -> RestResult.of(PLACEMENTS.stream().sorted().toList()));
+    }
+
+    /**
+     * user.get: the portal's users matching FILTER (its field names, with the documented prefixes such as
+     * {@code @ID} for a list), by ID, 50 a page from {@code start}; any user may call it.
+     */
+    private static RestResult users(RestCall call) {
+        var zone = call.portal().seed().timeZone();
+        List<Map<String, Object>> matching = call.portal().seed().dataset().users().stream()
+                .filter(RecordFilter.of(call.map("FILTER"), zone))
+                .sorted(Comparator.comparingLong(user -> Long.parseLong(String.valueOf(user.get("ID")))))
+                .toList();
+        return RestResult.of(ListPage.of(matching, call.integer("start", 0), user -> user));
     }
 
     private static RestResult profile(RestCall call) {

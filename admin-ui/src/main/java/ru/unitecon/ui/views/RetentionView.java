@@ -1,0 +1,130 @@
+package ru.unitecon.ui.views;
+
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.Route;
+import ru.unitecon.core.metrics.MetricValue;
+import ru.unitecon.core.metrics.Period;
+import ru.unitecon.core.metrics.RetentionRow;
+import ru.unitecon.ui.chart.MonthlyChart;
+import ru.unitecon.ui.data.DashboardData;
+import ru.unitecon.ui.data.PeriodChoices;
+import ru.unitecon.ui.data.RetentionData;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Who comes back, by acquisition channel and by master (the responsible user of the client's first order): returning
+ * and second-visit rates, visit frequency, days between visits, active and lost clients, seed 003's retention rate and
+ * observed LTV; a chart of the period's months; and which masters keep which channels' clients.
+ */
+@Route(value = "retention", layout = MainLayout.class)
+public class RetentionView extends DashboardView {
+    private final RetentionData retention;
+    private final PeriodPicker picker = new PeriodPicker(this::show);
+    private final MonthlyChart chart = new MonthlyChart();
+    private final Grid<RetentionRow> channels = grid("retention-channels");
+    private final Grid<RetentionRow> masters = grid("retention-masters");
+    private final Grid<RetentionRow> mastersByChannel = grid("retention-master-channel");
+    private Map<Long, String> names = Map.of();
+
+    public RetentionView(DashboardData dashboards, RetentionData retention) {
+        super(dashboards, "retention.title");
+        this.retention = retention;
+        chart.setId("retention-chart");
+        Paragraph explained = new Paragraph(getTranslation("retention.explained"));
+        explained.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
+        add(new H2(getTranslation("retention.title")), picker, explained, chart,
+                new H3(getTranslation("retention.byChannel")), channels,
+                new H3(getTranslation("retention.byMaster")), masters,
+                new H3(getTranslation("retention.byMasterAndChannel")), mastersByChannel);
+    }
+
+    private static Grid<RetentionRow> grid(String id) {
+        Grid<RetentionRow> grid = new Grid<>();
+        grid.setId(id);
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        return grid;
+    }
+
+    @Override
+    protected void entered(BeforeEnterEvent event) {
+        if (channels.getColumns().isEmpty()) {
+            channels.addColumn(row -> ChannelNames.of(this, row.channel().orElseThrow())).setKey("channel")
+                    .setHeader(getTranslation("retention.channel")).setAutoWidth(true);
+            figureColumns(channels);
+            masters.addColumn(this::master).setKey("master").setHeader(getTranslation("retention.master"))
+                    .setAutoWidth(true);
+            figureColumns(masters);
+            mastersByChannel.addColumn(this::master).setKey("master").setHeader(getTranslation("retention.master"))
+                    .setAutoWidth(true);
+            mastersByChannel.addColumn(row -> ChannelNames.of(this, row.channel().orElseThrow())).setKey("channel")
+                    .setHeader(getTranslation("retention.channel")).setAutoWidth(true);
+            figureColumns(mastersByChannel);
+        }
+        picker.start(currentMonth(), figures(), PeriodChoices.fromQuery(
+                event.getLocation().getQueryParameters().getParameters(), currentMonth())
+                .orElse(Period.endingWith(currentMonth(), 3)));
+    }
+
+    private void show(Period period) {
+        RetentionData.Retention loaded = retention.load(memberId(), period.to());
+        List<RetentionRow> byMaster = loaded.engine().byMaster(period);
+        names = loaded.masterNames(byMaster);
+        channels.setItems(loaded.engine().byChannel(period));
+        masters.setItems(byMaster);
+        mastersByChannel.setItems(loaded.engine().byMasterAndChannel(period));
+        List<RetentionRow> months = loaded.engine().trend(period, Optional.empty(), Optional.empty());
+        chart.show(MonthlyChart.Kind.LINE, getTranslation("retention.chart"), getLocale(),
+                new MonthlyChart.ValueFormat.Percent(),
+                period.months().stream().map(month -> figures().period(Period.month(month))).toList(), List.of(
+                        chart.series("retention.returningRate", MonthlyChart.Kind.LINE, months,
+                                RetentionRow::returningRate),
+                        chart.series("retention.secondVisitInTime", MonthlyChart.Kind.LINE, months,
+                                RetentionRow::secondVisitRate),
+                        chart.series("retention.retentionRate", MonthlyChart.Kind.LINE, months,
+                                RetentionRow::retentionRate)));
+    }
+
+    /** The master's name as the portal gives it now, or the user's number when it cannot. */
+    String master(RetentionRow row) {
+        long id = row.master().orElseThrow();
+        if (id == RetentionRow.NO_MASTER) {
+            return getTranslation("retention.noMaster");
+        }
+        return names.getOrDefault(id, getTranslation("retention.masterNumber", id));
+    }
+
+    private void figureColumns(Grid<RetentionRow> grid) {
+        count(grid, "newClients", RetentionRow::newClients);
+        metric(grid, "returningRate", RetentionRow::returningRate, figures()::percent);
+        metric(grid, "secondVisitRate", RetentionRow::secondVisitRate, figures()::percent);
+        metric(grid, "ordersPerYear", RetentionRow::ordersPerYear, figures()::decimal);
+        metric(grid, "daysBetweenVisits", RetentionRow::daysBetweenVisits, figures()::decimal);
+        count(grid, "active", RetentionRow::activeAtEnd);
+        count(grid, "lost", RetentionRow::lostAtEnd);
+        count(grid, "becameLost", RetentionRow::becameLost);
+        metric(grid, "retentionRate", RetentionRow::retentionRate, figures()::percent);
+        metric(grid, "observedLtv", RetentionRow::observedLtv, figures()::money);
+    }
+
+    private void count(Grid<RetentionRow> grid, String key, Function<RetentionRow, Long> value) {
+        grid.addColumn(row -> figures().count(value.apply(row))).setKey(key)
+                .setHeader(getTranslation("retention." + key, settings().retention().secondVisitDays())).setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+    }
+
+    private void metric(Grid<RetentionRow> grid, String key, Function<RetentionRow, MetricValue> value,
+                        Function<MetricValue, String> shown) {
+        grid.addColumn(row -> shown.apply(value.apply(row))).setKey(key)
+                .setHeader(getTranslation("retention." + key, settings().retention().secondVisitDays())).setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+    }
+}

@@ -1,0 +1,138 @@
+package ru.unitecon.ui.views;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridTester;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import ru.unitecon.core.attribution.LeadSource;
+import ru.unitecon.core.metrics.Period;
+import ru.unitecon.core.metrics.RetentionRow;
+import ru.unitecon.core.portal.InstallationStatus;
+import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.ui.TestInfrastructure;
+import ru.unitecon.ui.chart.MonthlyChart;
+import ru.unitecon.ui.entry.PortalSession;
+import ru.unitecon.ui.format.Figures;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ru.unitecon.ui.views.SeededPortal.FEBRUARY;
+import static ru.unitecon.ui.views.SeededPortal.MARCH;
+
+@SpringBootTest
+@Import(TestInfrastructure.class)
+@ViewPackages(packages = "ru.unitecon.ui.views")
+class RetentionViewTest extends SpringBrowserlessTest {
+    private static final Figures RUSSIAN = Figures.of(PortalSession.RUSSIAN, PortalSettings.defaults());
+    private static final YearMonth JANUARY = YearMonth.of(2026, 1);
+    /** The view opens on the three months ending with the current one. */
+    private static final Period SHOWN = new Period(JANUARY, MARCH);
+
+    /**
+     * The overview's salon (its deals under user 1, whom the portal does not name), plus a VK client of master 7 who
+     * came on 12 January and again on 20 February, and an Instagram client of master 9 who came once in January.
+     */
+    private static SeededPortal salonWithMasters() {
+        return OverviewViewTest.salon(new SeededPortal(InstallationStatus.INSTALLED))
+                .lead(21, JANUARY, 10, LeadSource.ofUtm("vk", null, null), 301L)
+                .wonDealBy(21, JANUARY, 12, 301, 21, "2000.00", 7L)
+                .wonDealBy(22, FEBRUARY, 20, 301, 21, "2500.00", 9L)
+                .lead(23, JANUARY, 14, LeadSource.ofUtm("instagram", null, null), 302L)
+                .wonDealBy(23, JANUARY, 15, 302, 23, "1000.00", 9L);
+    }
+
+    @SuppressWarnings("unchecked")
+    private GridTester<Grid<RetentionRow>, RetentionRow> grid(String id) {
+        return test($(Grid.class).id(id));
+    }
+
+    @Test
+    void mastersAreNamedLiveAndShowTheEnginesFigures() {
+        SeededPortal salon = salonWithMasters();
+        salon.openInThisSession(PortalSession.RUSSIAN);
+
+        navigate(RetentionView.class);
+
+        List<RetentionRow> expected = salon.retention().byMaster(SHOWN);
+        var masters = grid("retention-masters");
+        assertEquals(expected.size(), masters.size());
+        for (int row = 0; row < expected.size(); row++) {
+            RetentionRow master = expected.get(row);
+            assertEquals(RUSSIAN.count(master.newClients()), cell(masters, row, "newClients"));
+            assertEquals(RUSSIAN.percent(master.returningRate()), cell(masters, row, "returningRate"));
+            assertEquals(RUSSIAN.percent(master.secondVisitRate()), cell(masters, row, "secondVisitRate"));
+            assertEquals(RUSSIAN.count(master.activeAtEnd()), cell(masters, row, "active"));
+            assertEquals(RUSSIAN.money(master.observedLtv()), cell(masters, row, "observedLtv"));
+        }
+        List<String> names = java.util.stream.IntStream.range(0, masters.size())
+                .mapToObj(row -> cell(masters, row, "master")).toList();
+        assertTrue(names.contains("Анна Смирнова"), names.toString());
+        assertTrue(names.contains("Мария Иванова"), names.toString());
+        assertTrue(names.contains("Сотрудник № 1"), "a user the portal does not name keeps its number: " + names);
+    }
+
+    @Test
+    void masterSevenKeptTheVkClientWithASecondVisitInTime() {
+        SeededPortal salon = salonWithMasters();
+        salon.openInThisSession(PortalSession.RUSSIAN);
+
+        navigate(RetentionView.class);
+
+        RetentionRow seven = salon.retention().row(SHOWN, Optional.of("vk"), Optional.of(7L));
+        assertEquals(1, seven.newClients());
+        assertEquals(0, seven.returningRate().value().compareTo(java.math.BigDecimal.ONE));
+        var byMasterAndChannel = grid("retention-master-channel");
+        int row = rowOf(byMasterAndChannel, "Анна Смирнова");
+        assertEquals("ВКонтакте", cell(byMasterAndChannel, row, "channel"));
+        assertEquals(RUSSIAN.percent(seven.secondVisitRate()), cell(byMasterAndChannel, row, "secondVisitRate"));
+        List<MonthlyChart.Series> chart = $(MonthlyChart.class).id("retention-chart").series();
+        assertEquals(salon.retention().trend(SHOWN, Optional.empty(), Optional.empty()).stream()
+                .map(RetentionRow::returningRate).toList(), chart.getFirst().values());
+    }
+
+    @Test
+    void channelsListEveryAcquisitionChannel() {
+        SeededPortal salon = salonWithMasters();
+        salon.openInThisSession(PortalSession.RUSSIAN);
+
+        navigate(RetentionView.class);
+
+        assertEquals(salon.retention().byChannel(SHOWN).size(), grid("retention-channels").size());
+    }
+
+    @Test
+    void anEnglishPortalReadsEnglish() {
+        salonWithMasters().openInThisSession(Locale.ENGLISH);
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+
+        navigate(RetentionView.class);
+
+        var masters = grid("retention-masters");
+        assertEquals("Second visit within 60 days",
+                $(Grid.class).id("retention-masters").getColumnByKey("secondVisitRate").getHeaderText());
+        assertTrue(java.util.stream.IntStream.range(0, masters.size())
+                .anyMatch(row -> cell(masters, row, "master").equals("User no. 1")));
+    }
+
+    private static int rowOf(GridTester<Grid<RetentionRow>, RetentionRow> grid, String master) {
+        for (int row = 0; row < grid.size(); row++) {
+            if (cell(grid, row, "master").equals(master)) {
+                return row;
+            }
+        }
+        throw new AssertionError(master + " is not in the table");
+    }
+
+    private static String cell(GridTester<Grid<RetentionRow>, RetentionRow> grid, int row, String column) {
+        return grid.getCellText(row, grid.getColumnPosition(column));
+    }
+}
