@@ -29,7 +29,7 @@ import ru.unitecon.core.portal.ReminderPolicy;
 import ru.unitecon.core.portal.RetentionPolicy;
 import ru.unitecon.core.portal.SettingSource;
 import ru.unitecon.core.portal.VariableCost;
-import ru.unitecon.ui.data.PortalAlerts;
+import ru.unitecon.ui.data.AlertSettingsData;
 import ru.unitecon.ui.data.SettingsEditor;
 import ru.unitecon.ui.entry.PortalSession;
 import ru.unitecon.ui.format.Figures;
@@ -64,7 +64,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
             .map(Currency::getCurrencyCode).sorted().toList();
 
     private final SettingsEditor editor;
-    private final PortalAlerts alerts;
+    private final AlertSettingsData alerts;
     private final ComboBox<String> zone = new ComboBox<>();
     private final ComboBox<String> currency = new ComboBox<>();
     private final BigDecimalField processingCost = new BigDecimalField();
@@ -91,7 +91,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
     private final Paragraph status = new Paragraph();
     private PortalSession portal;
 
-    public SettingsView(SettingsEditor editor, PortalAlerts alerts) {
+    public SettingsView(SettingsEditor editor, AlertSettingsData alerts) {
         this.editor = editor;
         this.alerts = alerts;
         zone.setId("zone");

@@ -10,10 +10,10 @@ import ru.unitecon.ui.entry.PortalSession;
  * change nothing that is counted, so saving them never asks for a recount.
  */
 @Service
-public class PortalAlerts {
+public class AlertSettingsData {
     private final AlertSettingsStore alerts;
 
-    public PortalAlerts(AlertSettingsStore alerts) {
+    public AlertSettingsData(AlertSettingsStore alerts) {
         this.alerts = alerts;
     }
 
