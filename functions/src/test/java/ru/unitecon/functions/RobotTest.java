@@ -5,6 +5,7 @@ import ru.unitecon.core.robot.RobotDefinition;
 import ru.unitecon.simulator.CrmEntityType;
 import ru.unitecon.simulator.Dataset;
 import ru.unitecon.simulator.PortalRecords;
+import ru.unitecon.simulator.SimulatedPortal;
 import ru.unitecon.simulator.SimulatedRobots;
 
 import java.net.http.HttpResponse;
@@ -49,6 +50,26 @@ class RobotTest {
             assertEquals(401, refused.statusCode());
             assertEquals(400, malformed.statusCode());
             assertEquals(List.of(), app.portal.records().robotAnswers());
+        }
+    }
+
+    @Test
+    void anotherPortalsTokenAnswersNothingOnThisPortalAndEachPortalGetsItsOwnAnswer() {
+        try (AppOnSimulatedPortal app = AppOnSimulatedPortal.start(Dataset.bundledSample())) {
+            app.installAndBackfill();
+            SimulatedPortal other = app.installAnotherPortal(Dataset.bundledSample());
+            String ours = app.portal.robots().runBody(RobotDefinition.CODE, CrmEntityType.LEAD, 1, Map.of(),
+                    app.portal.employeeUserId());
+
+            HttpResponse<String> crossed = app.post("/robot",
+                    ours.replace(app.portal.applicationToken(), other.applicationToken()));
+            SimulatedRobots.Run theirs = other.robots().run(RobotDefinition.CODE, CrmEntityType.LEAD, 1, Map.of(),
+                    other.employeeUserId());
+
+            assertEquals(401, crossed.statusCode());
+            assertEquals(List.of(), app.portal.records().robotAnswers());
+            assertEquals(200, theirs.response().statusCode(), theirs.response().body());
+            assertTrue(other.robots().answer(theirs.eventToken()).isPresent());
         }
     }
 }
