@@ -11,6 +11,7 @@ import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
 import ru.unitecon.core.clients.ClientCards;
+import ru.unitecon.core.clients.LostClients;
 import ru.unitecon.core.queue.SqsChangeQueue;
 import ru.unitecon.core.store.AggregateReader;
 import ru.unitecon.core.store.AlertSettingsStore;
@@ -160,6 +161,11 @@ public class AdminUiApplication {
     @Bean
     ClientCards clientCards(AppServices app) {
         return app.clientCards();
+    }
+
+    @Bean
+    LostClients lostClients(AppServices app) {
+        return app.lostClients();
     }
 
     @Bean

@@ -1,18 +1,24 @@
 package ru.unitecon.ui.views;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
+import ru.unitecon.core.clients.LostClient;
 import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.RetentionRow;
 import ru.unitecon.ui.chart.MonthlyChart;
 import ru.unitecon.ui.data.DashboardData;
+import ru.unitecon.ui.data.LostClientsData;
 import ru.unitecon.ui.data.PeriodChoices;
 import ru.unitecon.ui.data.RetentionData;
 
@@ -24,28 +30,41 @@ import java.util.function.Function;
 /**
  * Who comes back, by acquisition channel and by master (the responsible user of the client's first order): returning
  * and second-visit rates, visit frequency, days between visits, active and lost clients, seed 003's retention rate and
- * observed LTV; a chart of the period's months; and which masters keep which channels' clients.
+ * observed LTV; a chart of the period's months; which masters keep which channels' clients; and the clients who
+ * became lost this month, each with a link to its CRM card and a win-back to-do.
  */
 @Route(value = "retention", layout = MainLayout.class)
 public class RetentionView extends DashboardView {
     private final RetentionData retention;
+    private final LostClientsData lostClients;
     private final PeriodPicker picker = new PeriodPicker(this::show);
     private final MonthlyChart chart = new MonthlyChart();
     private final Grid<RetentionRow> channels = grid("retention-channels");
     private final Grid<RetentionRow> masters = grid("retention-masters");
     private final Grid<RetentionRow> mastersByChannel = grid("retention-master-channel");
+    private final Grid<LostClient> lost = new Grid<>();
+    private final Paragraph winBackResult = new Paragraph();
     private Map<Long, String> names = Map.of();
+    private Map<Long, String> lostMasterNames = Map.of();
 
-    public RetentionView(DashboardData dashboards, RetentionData retention) {
+    public RetentionView(DashboardData dashboards, RetentionData retention, LostClientsData lostClients) {
         super(dashboards, "retention.title");
         this.retention = retention;
+        this.lostClients = lostClients;
+        lost.setId("retention-lost");
+        lost.setAllRowsVisible(true);
+        lost.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        winBackResult.setId("retention-win-back-result");
+        Paragraph lostExplained = new Paragraph(getTranslation("retention.lostExplained"));
+        lostExplained.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
         chart.setId("retention-chart");
         Paragraph explained = new Paragraph(getTranslation("retention.explained"));
         explained.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
         add(new H2(getTranslation("retention.title")), picker, explained, chart,
                 new H3(getTranslation("retention.byChannel")), channels,
                 new H3(getTranslation("retention.byMaster")), masters,
-                new H3(getTranslation("retention.byMasterAndChannel")), mastersByChannel);
+                new H3(getTranslation("retention.byMasterAndChannel")), mastersByChannel,
+                new H3(getTranslation("retention.lostThisMonth")), lostExplained, winBackResult, lost);
     }
 
     private static Grid<RetentionRow> grid(String id) {
@@ -70,7 +89,9 @@ public class RetentionView extends DashboardView {
             mastersByChannel.addColumn(row -> ChannelNames.of(this, row.channel().orElseThrow())).setKey("channel")
                     .setHeader(getTranslation("retention.channel")).setAutoWidth(true);
             figureColumns(mastersByChannel);
+            lostColumns();
         }
+        showLost();
         picker.start(currentMonth(), figures(), PeriodChoices.fromQuery(
                 event.getLocation().getQueryParameters().getParameters(), currentMonth())
                 .orElse(Period.endingWith(currentMonth(), 3)));
@@ -102,6 +123,54 @@ public class RetentionView extends DashboardView {
             return getTranslation("retention.noMaster");
         }
         return names.getOrDefault(id, getTranslation("retention.masterNumber", id));
+    }
+
+    private void lostColumns() {
+        lost.addColumn(client -> ChannelNames.of(this, client.channel())).setKey("channel")
+                .setHeader(getTranslation("retention.channel")).setAutoWidth(true);
+        lost.addColumn(this::lostMaster).setKey("master").setHeader(getTranslation("retention.master"))
+                .setAutoWidth(true);
+        lost.addColumn(client -> figures().date(client.lastOrder())).setKey("lastOrder")
+                .setHeader(getTranslation("retention.lastOrder")).setAutoWidth(true);
+        lost.addColumn(client -> figures().count(client.orders())).setKey("orders")
+                .setHeader(getTranslation("retention.orders")).setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        lost.addColumn(client -> figures().money(client.revenue())).setKey("revenue")
+                .setHeader(getTranslation("retention.revenue")).setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        lost.addComponentColumn(this::crmLink).setKey("crm").setHeader(getTranslation("retention.crm"))
+                .setAutoWidth(true);
+        lost.addComponentColumn(this::winBackButton).setKey("winBack").setAutoWidth(true);
+    }
+
+    /** The lost clients of the portal's current month, whatever period the figures above show. */
+    private void showLost() {
+        List<LostClient> clients = lostClients.thisMonth(memberId());
+        lostMasterNames = lostClients.masterNames(memberId(), clients);
+        lost.setItems(clients);
+        winBackResult.setText("");
+    }
+
+    private String lostMaster(LostClient client) {
+        if (client.master() == null) {
+            return getTranslation("retention.noMaster");
+        }
+        return lostMasterNames.getOrDefault(client.master(),
+                getTranslation("retention.masterNumber", client.master()));
+    }
+
+    /** The client's card in a new tab: the app's frame stays on the list while the manager reads the card. */
+    private Anchor crmLink(LostClient client) {
+        return new Anchor("https://" + portal().domain() + "/" + client.crmPath(),
+                getTranslation("retention.crmLink", client.clientKey()), AnchorTarget.BLANK);
+    }
+
+    private Button winBackButton(LostClient client) {
+        Button button = new Button(getTranslation("retention.winBack"));
+        button.setId("win-back-" + client.clientKey());
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        button.addClickListener(click -> winBackResult.setText(lostClients.winBack(memberId(), client.clientKey())
+                .map(done -> getTranslation("retention.winBack." + done.name()))
+                .orElseGet(() -> getTranslation("retention.winBack.failed"))));
+        return button;
     }
 
     private void figureColumns(Grid<RetentionRow> grid) {

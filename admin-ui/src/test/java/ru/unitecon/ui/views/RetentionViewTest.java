@@ -3,16 +3,23 @@ package ru.unitecon.ui.views;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import ru.unitecon.core.attribution.LeadSource;
+import ru.unitecon.core.clients.LostClient;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.RetentionRow;
 import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.core.store.WinBacks;
+import ru.unitecon.testsupport.LocalDynamo;
 import ru.unitecon.ui.TestInfrastructure;
 import ru.unitecon.ui.chart.MonthlyChart;
 import ru.unitecon.ui.entry.PortalSession;
@@ -97,6 +104,54 @@ class RetentionViewTest extends SpringBrowserlessTest {
         List<MonthlyChart.Series> chart = $(MonthlyChart.class).id("retention-chart").series();
         assertEquals(salon.retention().trend(SHOWN, Optional.empty(), Optional.empty()).stream()
                 .map(RetentionRow::returningRate).toList(), chart.getFirst().values());
+    }
+
+    /**
+     * With the clock in March 2026 and a 12-month window, a client whose latest order fell in March 2025 became lost
+     * this month: contact 401, a VK client of master 7 with two orders, the last on 5 March 2025.
+     */
+    private static SeededPortal salonWithALostClient() {
+        YearMonth lastMarch = YearMonth.of(2025, 3);
+        return salonWithMasters()
+                .lead(41, YearMonth.of(2025, 1), 10, LeadSource.ofUtm("vk", null, null), 401L)
+                .wonDealBy(41, YearMonth.of(2025, 1), 12, 401, 41, "1000.00", 7L)
+                .wonDealBy(42, lastMarch, 5, 401, 41, "1500.00", 7L);
+    }
+
+    @Test
+    void theClientsLostThisMonthAreListedWithALinkToTheirContact() {
+        SeededPortal salon = salonWithALostClient();
+        salon.openInThisSession(PortalSession.RUSSIAN);
+
+        navigate(RetentionView.class);
+
+        @SuppressWarnings("unchecked")
+        GridTester<Grid<LostClient>, LostClient> lost = test($(Grid.class).id("retention-lost"));
+        assertEquals(1, lost.size(), "the salon's other clients ordered within the window");
+        assertEquals("ВКонтакте", lost.getCellText(0, lost.getColumnPosition("channel")));
+        assertEquals("Анна Смирнова", lost.getCellText(0, lost.getColumnPosition("master")));
+        assertEquals(RUSSIAN.count(2), lost.getCellText(0, lost.getColumnPosition("orders")));
+        assertEquals(RUSSIAN.money(new java.math.BigDecimal("2500.00")),
+                lost.getCellText(0, lost.getColumnPosition("revenue")));
+        Anchor link = (Anchor) lost.getCellComponent(0, "crm");
+        assertEquals("https://" + salon.domain + "/crm/contact/details/401/", link.getHref());
+        assertEquals(AnchorTarget.BLANK.getValue(), link.getTarget().orElseThrow());
+    }
+
+    @Test
+    void aSecondWinBackSaysTheToDoIsAlreadyCreated() {
+        SeededPortal salon = salonWithALostClient();
+        salon.openInThisSession(PortalSession.RUSSIAN);
+        // The first press's claim, as it stands once its to-do was created: the second press must not reach the portal.
+        new WinBacks(LocalDynamo.client(), LocalDynamo.TABLE).claim(salon.memberId, "C401", MARCH, "first-press",
+                TestInfrastructure.NOW);
+
+        navigate(RetentionView.class);
+        @SuppressWarnings("unchecked")
+        GridTester<Grid<LostClient>, LostClient> lost = test($(Grid.class).id("retention-lost"));
+        test((Button) lost.getCellComponent(0, "winBack")).click();
+
+        assertEquals("Уже создано", $(Paragraph.class).id("retention-win-back-result").getText());
     }
 
     @Test

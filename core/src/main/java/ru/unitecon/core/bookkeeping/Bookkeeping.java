@@ -79,17 +79,12 @@ public final class Bookkeeping {
                 .map(ClientMember::order)
                 .filter(o -> o != null)
                 .toList();
-        List<ClientMember.Order> orders = placed.stream()
-                .filter(ClientMember.Order::isCounted)
-                .sorted(Comparator.comparing(ClientMember.Order::day).thenComparing(ClientMember.Order::amount)
-                        .thenComparing(ClientMember.Order::master, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .toList();
-        LocalDate firstOrderDay = orders.isEmpty() ? null : orders.getFirst().day();
-        String channel = channelOf(client, firstOrderDay);
+        List<ClientMember.Order> orders = countedOrders(client);
+        String channel = channelOf(client);
 
         SortedSet<YearMonth> buyingMonths = new TreeSet<>();
         SortedSet<YearMonth> activeMonths = new TreeSet<>();
-        YearMonth cohort = firstOrderDay == null ? null : YearMonth.from(firstOrderDay);
+        YearMonth cohort = orders.isEmpty() ? null : YearMonth.from(orders.getFirst().day());
         for (ClientMember.Order order : orders) {
             YearMonth month = YearMonth.from(order.day());
             AggregateKey key = new AggregateKey(month, channel);
@@ -165,8 +160,32 @@ public final class Bookkeeping {
             }
             activeUntil = month.plusMonths(window - 1);
         }
-        c.add(new AggregateKey(activeUntil.plusMonths(1), channel), RetentionMeasure.BECAME_LOST.counter(master),
+        c.add(new AggregateKey(lostIn(last.day()), channel), RetentionMeasure.BECAME_LOST.counter(master),
                 BigDecimal.ONE);
+    }
+
+    /**
+     * A client's orders counted in the reporting currency, in the order the counters take them: the first is its
+     * acquisition (its master and cohort), the last starts the active window it is lost after.
+     */
+    public List<ClientMember.Order> countedOrders(ClientState client) {
+        return client.members().values().stream()
+                .map(ClientMember::order)
+                .filter(o -> o != null && o.isCounted())
+                .sorted(Comparator.comparing(ClientMember.Order::day).thenComparing(ClientMember.Order::amount)
+                        .thenComparing(ClientMember.Order::master, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
+    }
+
+    /** The month a client whose latest counted order fell on this day becomes lost: the first after its window. */
+    public YearMonth lostIn(LocalDate lastOrder) {
+        return YearMonth.from(lastOrder).plusMonths(settings.activeWindowMonths());
+    }
+
+    /** The channel a client counts under (first or last touch, as the portal attributes). */
+    public String channelOf(ClientState client) {
+        List<ClientMember.Order> orders = countedOrders(client);
+        return channelOf(client, orders.isEmpty() ? null : orders.getFirst().day());
     }
 
     /** What a lead brings to its client under these settings. */

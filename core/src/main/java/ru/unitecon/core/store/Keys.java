@@ -28,6 +28,7 @@ public final class Keys {
     /** Who receives which alert, and the thresholds; apart from the settings, which count. */
     static final String ALERT_SETTINGS = "ALERTS";
     static final String ALERT = "ALERT#";
+    static final String WIN_BACK = "WINBACK#";
     /** The sync's bookkeeping of a portal: a pending recount, the last lost-delete check, the cached user fields. */
     static final String SYNC = "SYNC";
     /** How far the backfill of a portal has come, for the admin UI. */
@@ -80,6 +81,11 @@ public final class Keys {
     /** An alert's claim: which alert, about what ({@code -} for the whole portal), for which period. */
     static String alert(String kind, String subject, String period) {
         return ALERT + kind + "#" + subject + "#" + period;
+    }
+
+    /** A win-back to-do's claim: which client, for the month it became lost. */
+    static String winBack(String clientKey, YearMonth lostIn) {
+        return WIN_BACK + clientKey + "#" + lostIn;
     }
 
     /** A per-portal access secret's hash ({@code SECRET#BI_EXPORT}), in the portal's main partition. */

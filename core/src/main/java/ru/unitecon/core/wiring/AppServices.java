@@ -6,6 +6,7 @@ import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
 import ru.unitecon.core.bitrix.tokens.TokenRefresher;
 import ru.unitecon.core.clients.ClientCards;
+import ru.unitecon.core.clients.LostClients;
 import ru.unitecon.core.clients.MasterNames;
 import ru.unitecon.core.export.BiConnector;
 import ru.unitecon.core.export.MetricsExport;
@@ -29,6 +30,7 @@ import ru.unitecon.core.store.SecretStore;
 import ru.unitecon.core.store.InstallationStore;
 import ru.unitecon.core.store.RecordReader;
 import ru.unitecon.core.store.SentAlerts;
+import ru.unitecon.core.store.WinBacks;
 import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.SpendStore;
@@ -80,6 +82,7 @@ public final class AppServices {
     private final SentReminders sentReminders;
     private final AlertSettingsStore alertSettings;
     private final SentAlerts sentAlerts;
+    private final WinBacks winBacks;
 
     private final Once<TokenRefresher> refresher = new Once<>(this::newRefresher);
     private final Once<RestClients> clients = new Once<>(this::newClients);
@@ -109,6 +112,7 @@ public final class AppServices {
         sentReminders = new SentReminders(dynamo, table);
         alertSettings = new AlertSettingsStore(dynamo, table);
         sentAlerts = new SentAlerts(dynamo, table);
+        winBacks = new WinBacks(dynamo, table);
     }
 
     /** The app on this table; the clock is the system's UTC clock unless the builder is told otherwise. */
@@ -248,6 +252,11 @@ public final class AppServices {
     /** The CRM card's client tab: read-only, from the stored records. */
     public ClientCards clientCards() {
         return new ClientCards(records, settings, clock);
+    }
+
+    /** The clients lost this month and their win-back to-dos (needs the OAuth server for refreshes). */
+    public LostClients lostClients() {
+        return new LostClients(records, settings, winBacks, clients(), clock);
     }
 
     /** Masters' names for the retention view, read live from the portal (needs the OAuth server for refreshes). */

@@ -1,0 +1,46 @@
+package ru.unitecon.ui.data;
+
+import org.springframework.stereotype.Service;
+import ru.unitecon.core.bitrix.BitrixException;
+import ru.unitecon.core.clients.LostClient;
+import ru.unitecon.core.clients.LostClients;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the retention view's "lost this month" section reads and does: the list from the stored clients, the masters'
+ * names live, and the win-back to-do. Admins and managers alike may press "win back": it only adds a to-do to the
+ * CRM, once per client and lost month, which any manager could add by hand.
+ */
+@Service
+public class LostClientsData {
+    private final LostClients lost;
+    private final MasterDirectory masters;
+
+    public LostClientsData(LostClients lost, MasterDirectory masters) {
+        this.lost = lost;
+        this.masters = masters;
+    }
+
+    public List<LostClient> thisMonth(String memberId) {
+        return lost.thisMonth(memberId);
+    }
+
+    /** The names of these clients' masters, read from the portal now; a master it cannot name is left out. */
+    public Map<Long, String> masterNames(String memberId, List<LostClient> clients) {
+        return masters.names(memberId, clients.stream().map(LostClient::master).filter(Objects::nonNull)
+                .distinct().toList());
+    }
+
+    /** What the press did; empty when the portal refused or could not be reached (a refusal may be retried). */
+    public Optional<LostClients.WinBack> winBack(String memberId, String clientKey) {
+        try {
+            return Optional.of(lost.winBack(memberId, clientKey));
+        } catch (BitrixException portalDidNotTakeIt) {
+            return Optional.empty();
+        }
+    }
+}
