@@ -34,6 +34,10 @@ public final class Bookkeeping {
             Comparator.comparing((Entry<String, ClientMember> e) -> e.getValue().touchedAt())
                     .thenComparing(Entry::getKey);
 
+    /** A lead answered within this many seconds of its creation counts as answered within 5 (15) minutes. */
+    public static final long RESPONSE_5_MINUTES = 300;
+    public static final long RESPONSE_15_MINUTES = 900;
+
     private final PortalSettings settings;
     private final ZoneId zone;
 
@@ -50,7 +54,10 @@ public final class Bookkeeping {
         return YearMonth.from(instant.atZone(zone));
     }
 
-    /** A lead counts once in its creation month, and its appointment in the appointment's month, under its channel. */
+    /**
+     * A lead counts once in its creation month, and its appointment in the appointment's month, under its channel;
+     * its response speed counts in its creation month, overall and by the hour it was created.
+     */
     public Contribution contributionOf(LeadRecord lead) {
         Contribution c = new Contribution();
         if (lead == null || lead.deleted()) {
@@ -62,7 +69,27 @@ public final class Bookkeeping {
             c.add(created, Measure.LEADS_WITH_APPOINTMENT, 1);
             addVisit(c, lead.appointment(), lead.channel());
         }
+        addResponse(c, created, lead);
         return c;
+    }
+
+    private void addResponse(Contribution c, AggregateKey created, LeadRecord lead) {
+        int hour = lead.created().atZone(zone).getHour();
+        c.add(created, ResponseHours.name(hour, Measure.LEADS), BigDecimal.ONE);
+        if (lead.firstResponse() == null) {
+            return;
+        }
+        long seconds = lead.firstResponse().secondsAfter(lead.created());
+        c.add(created, Measure.RESPONDED, 1);
+        c.add(created, Measure.RESPONSE_SECONDS, seconds);
+        if (seconds <= RESPONSE_5_MINUTES) {
+            c.add(created, Measure.RESPONDED_IN_5, 1);
+            c.add(created, ResponseHours.name(hour, Measure.RESPONDED_IN_5), BigDecimal.ONE);
+        }
+        if (seconds <= RESPONSE_15_MINUTES) {
+            c.add(created, Measure.RESPONDED_IN_15, 1);
+            c.add(created, ResponseHours.name(hour, Measure.RESPONDED_IN_15), BigDecimal.ONE);
+        }
     }
 
     /**

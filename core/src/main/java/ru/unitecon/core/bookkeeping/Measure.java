@@ -27,7 +27,15 @@ public enum Measure {
     CONFIRMED("confirmed"),
     ATTENDED("attended"),
     NO_SHOWS("noShows"),
-    CANCELLED("cancelled");
+    CANCELLED("cancelled"),
+    /** Leads created in the month with a known first response (the rest of {@link #LEADS} are unanswered). */
+    RESPONDED("responded"),
+    /** Of those, answered within 5 minutes of their creation. */
+    RESPONDED_IN_5("respondedIn5"),
+    /** Of those, answered within 15 minutes of their creation. */
+    RESPONDED_IN_15("respondedIn15"),
+    /** Of those, the seconds from creation to first response, summed (for the average). */
+    RESPONSE_SECONDS("responseSeconds");
 
     private final String attribute;
 

@@ -8,6 +8,7 @@ import ru.unitecon.core.currency.Amount;
 import ru.unitecon.core.bookkeeping.ClientMember;
 import ru.unitecon.core.bookkeeping.ClientState;
 import ru.unitecon.core.bookkeeping.DealRecord;
+import ru.unitecon.core.bookkeeping.FirstResponse;
 import ru.unitecon.core.bookkeeping.LeadRecord;
 import ru.unitecon.core.portal.PortalSettings;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -52,6 +53,10 @@ final class RecordCodec {
         putIfPresent(item, "responsibleId", lead.responsibleId());
         putAmount(item, lead.amount());
         putAppointment(item, memberId, "L" + lead.id(), lead.appointment());
+        if (lead.firstResponse() != null) {
+            putIfPresent(item, "respondedAt", lead.firstResponse().at());
+            item.put("respondedBy", s(lead.firstResponse().source().code()));
+        }
         return item;
     }
 
@@ -59,7 +64,12 @@ final class RecordCodec {
         return new LeadRecord(longOrNull(item, "id"), instant(item, "created"), instant(item, "modified"),
                 source(item), Semantic.fromCode(string(item, "status")), longOrNull(item, "contactId"),
                 amount(item), longOrNull(item, "responsibleId"), string(item, "channel"),
-                appointment(item), flag(item, "deleted"));
+                appointment(item), flag(item, "deleted"), firstResponse(item));
+    }
+
+    private static FirstResponse firstResponse(Map<String, AttributeValue> item) {
+        Instant at = instant(item, "respondedAt");
+        return at == null ? null : new FirstResponse(at, FirstResponse.Source.fromCode(string(item, "respondedBy")));
     }
 
     static Map<String, AttributeValue> dealItem(String memberId, DealRecord deal, long version) {

@@ -113,7 +113,7 @@ class BookkeepingTest {
         LeadRecord attended = new LeadRecord(1, moscow("2026-01-10T10:00"), moscow("2026-01-15T13:00"),
                 LeadSource.ofUtm("instagram", null, null),
                 Semantic.SUCCESS, 5L, rubles("2500"), 1L, "instagram",
-                new Appointment(visitAt, AppointmentState.ATTENDED, true), false);
+                new Appointment(visitAt, AppointmentState.ATTENDED, true), false, null);
 
         ClientMember member = visits.memberOf(attended);
 
@@ -126,7 +126,7 @@ class BookkeepingTest {
         LeadRecord lead = new LeadRecord(1, moscow("2026-01-31T23:30"), moscow("2026-01-31T23:30"),
                 LeadSource.ofUtm("vk", null, null),
                 Semantic.IN_PROGRESS, null, rubles("0"), 1L, "vk",
-                new Appointment(moscow("2026-02-02T10:00"), AppointmentState.NO_SHOW, true), false);
+                new Appointment(moscow("2026-02-02T10:00"), AppointmentState.NO_SHOW, true), false, null);
 
         Contribution c = bookkeeping.contributionOf(lead);
 
@@ -195,7 +195,7 @@ class BookkeepingTest {
         Bookkeeping yekaterinburg = new Bookkeeping(PortalSettings.defaults().withZone(java.time.ZoneId.of("Asia/Yekaterinburg")));
         LeadRecord lead = new LeadRecord(1, moscow("2026-01-20T10:00"), moscow("2026-01-20T10:00"),
                 LeadSource.ofUtm("vk", null, null), Semantic.IN_PROGRESS, null, rubles("0"), 1L, "vk",
-                new Appointment(Instant.parse("2026-01-31T19:30:00Z"), AppointmentState.CONFIRMED, true), false);
+                new Appointment(Instant.parse("2026-01-31T19:30:00Z"), AppointmentState.CONFIRMED, true), false, null);
 
         Counters feb = yekaterinburg.contributionOf(lead).cells().get(new AggregateKey(JAN.plusMonths(1), "vk"));
 
