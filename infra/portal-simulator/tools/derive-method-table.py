@@ -86,6 +86,13 @@ BY_HAND = {
         {"name": "RETURN_VALUES", "type": "object", "required": False},
         {"name": "LOG_MESSAGE", "type": "string", "required": False},
     ],
+    # api-reference/crm/timeline/activities/activity-base/crm-activity-list.md: select, filter, order, start.
+    "crm.activity.list": [
+        {"name": "select", "type": "array", "required": False},
+        {"name": "filter", "type": "object", "required": False},
+        {"name": "order", "type": "object", "required": False},
+        {"name": "start", "type": "integer", "required": False},
+    ],
     "placement.bind": [
         {"name": "PLACEMENT", "type": "string", "required": True},
         {"name": "HANDLER", "type": "string", "required": True},

@@ -85,6 +85,12 @@ public final class RecordReader {
         return Optional.ofNullable(item(memberId, Keys.lead(id))).map(RecordCodec::lead);
     }
 
+    /** The stored leads of these ids (live or deleted), read in batches; ids with no record are left out. */
+    public List<LeadRecord> leads(String memberId, Collection<Long> ids) {
+        return items(memberId, ids.stream().map(Keys::lead).toList()).values().stream()
+                .map(RecordCodec::lead).toList();
+    }
+
     public Optional<DealRecord> deal(String memberId, long id) {
         return Optional.ofNullable(item(memberId, Keys.deal(id))).map(RecordCodec::deal);
     }

@@ -8,6 +8,7 @@ import ru.unitecon.core.bookkeeping.Contribution;
 import ru.unitecon.core.bookkeeping.Counters;
 import ru.unitecon.core.bookkeeping.CrmRecord;
 import ru.unitecon.core.bookkeeping.DealRecord;
+import ru.unitecon.core.bookkeeping.FirstResponse;
 import ru.unitecon.core.bookkeeping.LeadRecord;
 import ru.unitecon.core.bookkeeping.Bookkeeping;
 import ru.unitecon.core.bookkeeping.RecordEffect;
@@ -109,6 +110,20 @@ public final class RecordStore {
     }
 
     /**
+     * Gives a stored lead the earlier of its first response and {@code evidence}, moving the response counters once:
+     * evidence that is not earlier, a lead not stored and a deleted one change nothing ({@link ApplyOutcome#STALE}).
+     */
+    public ApplyOutcome answerLead(String memberId, PortalSettings settings, long leadId, FirstResponse evidence) {
+        return applyChange(memberId, new Bookkeeping(settings), Keys.lead(leadId), null, (previous, servedAt) -> {
+            if (!(previous instanceof LeadRecord lead) || lead.deleted()) {
+                return null;
+            }
+            LeadRecord answered = lead.answeredAt(evidence);
+            return answered == lead ? null : answered;
+        });
+    }
+
+    /**
      * The candidate when it replaces the stored record, else null. A later DATE_MODIFY wins and a tombstone stays.
      * DATE_MODIFY has whole seconds, so two edits within one second share it: then a snapshot that differs from
      * the stored record replaces it, unless the portal served it before it served the stored one (a late replay).
@@ -164,7 +179,8 @@ public final class RecordStore {
         for (int attempt = 1; ; attempt++) {
             Map<String, AttributeValue> storedItem = reader.item(memberId, sortKey);
             CrmRecord before = storedItem == null ? null : decode(storedItem);
-            CrmRecord after = next.apply(before, storedItem == null ? null : Attributes.instant(storedItem, SERVED_AT));
+            Instant storedServedAt = storedItem == null ? null : Attributes.instant(storedItem, SERVED_AT);
+            CrmRecord after = next.apply(before, storedServedAt);
             if (after == null) {
                 return before != null && before.deleted() ? ApplyOutcome.ALREADY_DELETED : ApplyOutcome.STALE;
             }
@@ -173,7 +189,8 @@ public final class RecordStore {
             readClients(memberId, RecordEffect.clientKeys(before, after), clientsBefore, clientVersions);
             RecordEffect update = RecordEffect.of(bookkeeping, before, after, clientsBefore);
             List<TransactWriteItem> writes = new ArrayList<>();
-            writes.add(recordWrite(memberId, storedItem, after, servedAt));
+            // A change that comes from no snapshot (a delete, a first response) keeps the stored one's served time.
+            writes.add(recordWrite(memberId, storedItem, after, servedAt != null ? servedAt : storedServedAt));
             writes.addAll(clientWrites(memberId, update.clientsAfter(), clientVersions));
             List<TransactWriteItem> aggregates = aggregateWrites(memberId, update.aggregateDelta());
             ApplyOutcome outcome = ApplyOutcome.APPLIED;

@@ -12,6 +12,7 @@ import ru.unitecon.core.portal.Installation;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.core.store.InstallationStore;
+import ru.unitecon.core.store.RecordStore;
 import ru.unitecon.core.store.SyncStateStore;
 
 import java.time.Duration;
@@ -62,6 +63,8 @@ final class PortalRun {
     private Duration retryDelay = RETRY_FAILED_AFTER;
     private boolean recountNeeded;
     private InstallationStore portals;
+    private RecordStore recordStore;
+    private final List<Long> fetchedLeads = new ArrayList<>();
 
     PortalRun(String memberId, List<QueuedChange> changes) {
         this.memberId = memberId;
@@ -140,6 +143,7 @@ final class PortalRun {
      */
     void open(SyncStores stores, RestClients clients, FieldMappings fieldMappings) {
         portals = stores.portals();
+        recordStore = stores.recordStore();
         Optional<Installation> portal = portals.find(memberId);
         if (purge) {
             purge(stores, portal);
@@ -212,6 +216,9 @@ final class PortalRun {
             RecordApplier.Applied applied = applier.fetchAndApply(entity, chunk, now);
             applied.failed().forEach(id -> failed.add(new Ref(entity, id)));
             recountNeeded |= applied.recountNeeded();
+            if (entity == CrmEntity.LEAD) {
+                chunk.stream().filter(id -> !applied.failed().contains(id)).forEach(fetchedLeads::add);
+            }
         } catch (PortalNeedsReconnect e) {
             portals.markNeedsReconnect(memberId);
             LOG.warn("portal {} needs to reconnect: its changes are dropped", memberId);
@@ -224,6 +231,23 @@ final class PortalRun {
             giveUpOn(entity, chunk, e.getMessage(), RETRY_FAILED_AFTER);
         }
         return true;
+    }
+
+    /**
+     * Asks when the leads this run fetched were first answered ({@link FirstResponses}): one batch request, unless
+     * the run stopped for the portal or its rate limit would hold the run up. A refusal loses nothing: the leads are
+     * asked again when they next change.
+     */
+    void askFirstResponses(SyncPace pace, Instant now) {
+        if (applier == null || stopped || fetchedLeads.isEmpty()
+                || client.nextCallWait().compareTo(pace.deferAbove()) > 0) {
+            return;
+        }
+        try {
+            FirstResponses.ask(memberId, applier.settings(), recordStore, client, fetchedLeads, now);
+        } catch (BitrixException e) {
+            LOG.warn("portal {}: first responses not read this run: {}", memberId, e.getMessage());
+        }
     }
 
     /** The chunk failed; the records not tried yet wait in the queue until the portal may answer again. */

@@ -79,6 +79,12 @@ public final class SyncService {
                 progress |= guarded(run, () -> run.fetchNextChunk(pace, clock.instant()));
             }
         }
+        for (PortalRun run : runs) {
+            guarded(run, () -> {
+                run.askFirstResponses(pace, clock.instant());
+                return true;
+            });
+        }
         List<String> failed = new ArrayList<>();
         runs.forEach(run -> failed.addAll(run.settle(queue)));
         Instant commandsUntil = clock.instant().plus(pace.recordWork());

@@ -23,6 +23,8 @@ final class CrmMethods {
         }
         dispatcher.register("crm.deal.contact.items.get", CrmMethods::dealContacts);
         dispatcher.register("crm.stagehistory.list", CrmMethods::stageHistory);
+        dispatcher.register("crm.activity.list", call -> RestResult.of(call.portal().activities()
+                .list(call.map("filter"), call.map("order"), call.list("select"), call.integer("start", 0))));
         dispatcher.register("crm.status.list", CrmMethods::statuses);
         dispatcher.register("crm.category.list", CrmMethods::categories);
     }

@@ -35,6 +35,7 @@ public final class SimulatedPortal {
     private final CallLog calls = new CallLog();
     private final UserFieldRegistry userFields = new UserFieldRegistry();
     private final Map<CrmEntityType, CrmEntityStore> entities = new EnumMap<>(CrmEntityType.class);
+    private final Activities activities;
     private final FaultPlan faults = new FaultPlan();
     private final RestDispatcher dispatcher;
     private final EventDeliveries events;
@@ -61,6 +62,7 @@ public final class SimulatedPortal {
         this.currencies = new CopyOnWriteArrayList<>(seed.dataset().currencies());
         seed.dataset().leads().forEach(entities.get(CrmEntityType.LEAD)::add);
         seed.dataset().deals().forEach(entities.get(CrmEntityType.DEAL)::add);
+        this.activities = new Activities(seed.timeZone(), seed.dataset().leads());
         this.dispatcher = new RestDispatcher(new ParameterCheck(methods), faults);
         CrmMethods.registerInto(dispatcher);
         AppMethods.registerInto(dispatcher);
@@ -113,6 +115,10 @@ public final class SimulatedPortal {
 
     public CrmEntityStore leads() {
         return entities.get(CrmEntityType.LEAD);
+    }
+
+    public Activities activities() {
+        return activities;
     }
 
     public CrmEntityStore deals() {
