@@ -18,24 +18,64 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads when the leads a sync run fetched were first answered: each lead's first activity ({@code crm.activity.list})
- * and first stage move ({@code crm.stagehistory.list}, TYPE_ID above 1), both ordered by creation, in one batch
- * request of its own after the run's records. Only leads still unanswered and younger than {@link #LOOK_BACK} are
- * asked, the youngest {@link #LEADS_PER_RUN} of them; the record batches themselves never ask (one batch request
- * still fetches fifty changed leads). A portal that refuses one of the two methods is answered by the other.
+ * Reads when the leads a sync run fetched were first answered: their activities ({@code crm.activity.list}) and
+ * their stage moves ({@code crm.stagehistory.list}, TYPE_ID above 1, the creation entry left out), each filtered by
+ * the list of the leads' ids and ordered by creation, so a lead's first row is its first response of that kind. One
+ * batch request reads the first page of both; a second reads further pages only when a list has more than 50 rows.
+ * The record batches themselves never ask (fifty changed leads still cost one batch request). Only leads still
+ * unanswered and younger than {@link #LOOK_BACK} are asked, the youngest {@link #LEADS_PER_RUN} of them. A portal
+ * that refuses one of the two methods is answered by the other.
  */
 final class FirstResponses {
     /** A lead older than this without a response is counted as unanswered and no longer asked about. */
     static final Duration LOOK_BACK = Duration.ofDays(7);
-    /** Two commands a lead, in one batch request. */
-    static final int LEADS_PER_RUN = BitrixRestClient.BATCH_LIMIT / 2;
+    static final int LEADS_PER_RUN = 50;
+    private static final int PAGE = BitrixRestClient.PAGE_SIZE;
+    /** Pages of each method the second request may read: half a batch each. */
+    private static final int MORE_PAGES = BitrixRestClient.BATCH_LIMIT / 2;
     private static final int LEAD_TYPE = 1;
     private static final Logger LOG = LoggerFactory.getLogger(FirstResponses.class);
+
+    private enum Kind {
+        ACTIVITY("a", "crm.activity.list", "CREATED", FirstResponse.Source.ACTIVITY),
+        STAGE_CHANGE("s", "crm.stagehistory.list", "CREATED_TIME", FirstResponse.Source.STAGE_CHANGE);
+
+        final String key;
+        final String method;
+        final String timeField;
+        final FirstResponse.Source source;
+
+        Kind(String key, String method, String timeField, FirstResponse.Source source) {
+            this.key = key;
+            this.method = method;
+            this.timeField = timeField;
+            this.source = source;
+        }
+
+        String command(List<Long> leads, int start) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            if (this == STAGE_CHANGE) {
+                params.put("entityTypeId", LEAD_TYPE);
+                params.put("filter", Map.of("@OWNER_ID", leads, ">TYPE_ID", 1));
+            } else {
+                params.put("filter", Map.of("OWNER_TYPE_ID", LEAD_TYPE, "@OWNER_ID", leads));
+            }
+            params.put("order", Map.of(timeField, "ASC"));
+            if (this == ACTIVITY) {
+                // The method descriptions give stage history's select as an object, not a list: its rows are
+                // short, so it is asked for whole.
+                params.put("select", List.of("ID", "OWNER_ID", timeField));
+            }
+            params.put("start", start);
+            return method + "?" + BracketQuery.encode(params);
+        }
+    }
 
     private FirstResponses() {
     }
@@ -48,57 +88,59 @@ final class FirstResponses {
     static int ask(String memberId, PortalSettings settings, RecordStore store, BitrixRestClient client,
                    Collection<Long> fetchedLeads, Instant now) {
         Instant since = now.minus(LOOK_BACK);
-        List<LeadRecord> unanswered = store.records().leads(memberId, fetchedLeads).stream()
+        List<Long> unanswered = store.records().leads(memberId, fetchedLeads).stream()
                 .filter(lead -> !lead.deleted() && lead.firstResponse() == null && !lead.created().isBefore(since))
                 .sorted(Comparator.comparing(LeadRecord::created).reversed())
                 .limit(LEADS_PER_RUN)
+                .map(LeadRecord::id)
                 .toList();
         if (unanswered.isEmpty()) {
             return 0;
         }
-        Map<String, String> commands = new LinkedHashMap<>();
-        for (LeadRecord lead : unanswered) {
-            commands.put("a" + lead.id(), "crm.activity.list?" + BracketQuery.encode(Map.of(
-                    "filter", Map.of("OWNER_TYPE_ID", LEAD_TYPE, "OWNER_ID", lead.id()),
-                    "order", Map.of("CREATED", "ASC"),
-                    "select", List.of("ID", "CREATED"))));
-            commands.put("s" + lead.id(), "crm.stagehistory.list?" + BracketQuery.encode(Map.of(
-                    "entityTypeId", LEAD_TYPE,
-                    "filter", Map.of("OWNER_ID", lead.id(), ">TYPE_ID", 1),
-                    "order", Map.of("CREATED_TIME", "ASC"),
-                    "select", List.of("ID", "CREATED_TIME"))));
+        Map<Long, FirstResponse> first = new HashMap<>();
+        Map<String, String> firstPages = new LinkedHashMap<>();
+        for (Kind kind : Kind.values()) {
+            firstPages.put(kind.key + 0, kind.command(unanswered, 0));
         }
-        BatchResult batch = client.batch(commands);
+        BatchResult answer = client.batch(firstPages);
+        Map<String, String> morePages = new LinkedHashMap<>();
+        for (Kind kind : Kind.values()) {
+            read(answer, kind, kind.key + 0, first, memberId);
+            long total = answer.totals().getOrDefault(kind.key + 0, 0L);
+            for (int start = PAGE; start < total && start / PAGE <= MORE_PAGES; start += PAGE) {
+                morePages.put(kind.key + start, kind.command(unanswered, start));
+            }
+        }
+        if (!morePages.isEmpty()) {
+            BatchResult more = client.batch(morePages);
+            morePages.keySet().forEach(key -> read(more, key.startsWith(Kind.ACTIVITY.key) ? Kind.ACTIVITY
+                    : Kind.STAGE_CHANGE, key, first, memberId));
+        }
         int answered = 0;
-        for (LeadRecord lead : unanswered) {
-            FirstResponse first = FirstResponse.earliest(
-                    first(batch, "a" + lead.id(), FirstResponse.Source.ACTIVITY, memberId),
-                    first(batch, "s" + lead.id(), FirstResponse.Source.STAGE_CHANGE, memberId));
-            if (first != null && store.answerLead(memberId, settings, lead.id(), first) == ApplyOutcome.APPLIED) {
+        for (Map.Entry<Long, FirstResponse> lead : first.entrySet()) {
+            if (store.answerLead(memberId, settings, lead.getKey(), lead.getValue()) == ApplyOutcome.APPLIED) {
                 answered++;
             }
         }
         return answered;
     }
 
-    /** The first row's time of one command's answer, or null when it has none or failed. */
-    private static FirstResponse first(BatchResult batch, String key, FirstResponse.Source source, String memberId) {
+    /** Keeps, per lead, the earliest of what it had and the rows of one page. */
+    private static void read(BatchResult batch, Kind kind, String key, Map<Long, FirstResponse> first,
+                             String memberId) {
         batch.error(key).ifPresent(error -> LOG.info("portal {}: {} refused ({}); the other evidence counts",
-                memberId, key.startsWith("a") ? "crm.activity.list" : "crm.stagehistory.list", error.errorCode()));
+                memberId, kind.method, error.errorCode()));
         JsonNode result = batch.result(key).orElse(null);
         if (result == null) {
-            return null;
+            return;
         }
-        JsonNode rows = result.isArray() ? result : result.path("items");
-        String field = source == FirstResponse.Source.ACTIVITY ? "CREATED" : "CREATED_TIME";
-        Instant earliest = null;
-        for (JsonNode row : rows) {
-            Instant at = instant(row.path(field).asText(""));
-            if (at != null && (earliest == null || at.isBefore(earliest))) {
-                earliest = at;
+        for (JsonNode row : result.isArray() ? result : result.path("items")) {
+            long owner = row.path("OWNER_ID").asLong(0);
+            Instant at = instant(row.path(kind.timeField).asText(""));
+            if (owner > 0 && at != null) {
+                first.merge(owner, new FirstResponse(at, kind.source), FirstResponse::earliest);
             }
         }
-        return earliest == null ? null : new FirstResponse(earliest, source);
     }
 
     private static Instant instant(String text) {

@@ -1,0 +1,138 @@
+package ru.unitecon.functions;
+
+import org.junit.jupiter.api.Test;
+import ru.unitecon.core.bookkeeping.Counters;
+import ru.unitecon.core.bookkeeping.LeadRecord;
+import ru.unitecon.core.bookkeeping.Measure;
+import ru.unitecon.core.bookkeeping.ResponseHours;
+import ru.unitecon.simulator.DatasetGenerator;
+import ru.unitecon.simulator.SimulatedPortal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Response speed end to end: the sync reads the fetched leads' first activities and stage moves in one batch request
+ * of its own, and the counters it keeps equal a direct computation over the simulated portal's raw records.
+ */
+class ResponseSpeedSyncTest {
+    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
+    @Test
+    void theFirstResponsesOfFreshLeadsMatchADirectReadingOfThePortalsActivitiesAndStageMoves() {
+        Instant until = AppOnSimulatedPortal.START.minus(Duration.ofHours(1));
+        try (AppOnSimulatedPortal app = AppOnSimulatedPortal.start(
+                DatasetGenerator.generate(181, 40, MOSCOW, until, Duration.ofDays(5)))) {
+            app.installAndBackfill();
+            app.clock.advance(Duration.ofMinutes(1));
+            app.portal.calls().clear();
+            app.portal.leads().all().forEach(lead ->
+                    app.portal.deliverEvent("ONCRMLEADUPDATE", Long.parseLong((String) lead.get("ID")), false));
+
+            app.sync();
+
+            assertEquals(2, app.portal.calls().count(), "one batch of forty crm.lead.get, one for the responses");
+            assertEquals(1, app.portal.calls().count("crm.activity.list"));
+            assertEquals(1, app.portal.calls().count("crm.stagehistory.list"));
+            Map<Long, Instant> expected = directFirstResponses(app.portal);
+            Map<Long, Instant> stored = new TreeMap<>();
+            for (LeadRecord lead : app.liveLeads()) {
+                if (lead.firstResponse() != null) {
+                    stored.put(lead.id(), lead.firstResponse().at());
+                }
+            }
+            assertEquals(expected, stored);
+            Counters total = app.storedAggregates(app.memberId()).values().stream()
+                    .reduce(Counters.ZERO, Counters::plus);
+            Map<String, Long> direct = directCounters(app.portal, expected);
+            direct.forEach((name, count) -> assertEquals(count.longValue(), total.get(name).longValueExact(), name));
+            assertTrue(direct.get(Measure.RESPONDED_IN_5.attribute()) > 0
+                    && direct.get(Measure.RESPONDED_IN_15.attribute()) > direct.get(Measure.RESPONDED_IN_5.attribute())
+                    && direct.get(Measure.RESPONDED.attribute()) > direct.get(Measure.RESPONDED_IN_15.attribute())
+                    && direct.get(Measure.RESPONDED.attribute()) < 40, "fast, slow and unanswered leads: " + direct);
+            assertEquals(app.recomputedAggregates(app.memberId()), app.storedAggregates(app.memberId()));
+        }
+    }
+
+    @Test
+    void answeredLeadsAreNotAskedAgain() {
+        Instant until = AppOnSimulatedPortal.START.minus(Duration.ofHours(1));
+        try (AppOnSimulatedPortal app = AppOnSimulatedPortal.start(
+                DatasetGenerator.generate(182, 12, MOSCOW, until, Duration.ofDays(3)))) {
+            app.installAndBackfill();
+            app.clock.advance(Duration.ofMinutes(1));
+            app.portal.leads().all().forEach(lead ->
+                    app.portal.deliverEvent("ONCRMLEADUPDATE", Long.parseLong((String) lead.get("ID")), false));
+            app.sync();
+            Map<String, Counters> before = new TreeMap<>();
+            app.storedAggregates(app.memberId()).forEach((key, counters) -> before.put(key.toString(), counters));
+            long unanswered = app.liveLeads().stream().filter(lead -> lead.firstResponse() == null).count();
+            app.portal.calls().clear();
+
+            app.portal.leads().all().forEach(lead ->
+                    app.portal.deliverEvent("ONCRMLEADUPDATE", Long.parseLong((String) lead.get("ID")), false));
+            app.sync();
+
+            assertEquals(unanswered == 0 ? 1 : 2, app.portal.calls().count());
+            Map<String, Counters> after = new TreeMap<>();
+            app.storedAggregates(app.memberId()).forEach((key, counters) -> after.put(key.toString(), counters));
+            assertEquals(before, after, "asking again counts nothing twice");
+        }
+    }
+
+    /** Each lead's first activity or first stage move, read straight from the portal's records. */
+    private static Map<Long, Instant> directFirstResponses(SimulatedPortal portal) {
+        Map<Long, Instant> first = new TreeMap<>();
+        for (Map<String, Object> activity : portal.activities().all()) {
+            if ("1".equals(activity.get("OWNER_TYPE_ID"))) {
+                first.merge(Long.parseLong((String) activity.get("OWNER_ID")), instant(activity.get("CREATED")),
+                        (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        for (Map<String, Object> lead : portal.leads().all()) {
+            if (!"NEW".equals(lead.get("STATUS_ID"))) {
+                Instant moved = instant(Objects.requireNonNullElse(lead.get("MOVED_TIME"), lead.get("DATE_MODIFY")));
+                first.merge(Long.parseLong((String) lead.get("ID")), moved, (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        return first;
+    }
+
+    /** The response counters added up over all months and channels, from the leads' creation times. */
+    private static Map<String, Long> directCounters(SimulatedPortal portal, Map<Long, Instant> first) {
+        Map<String, Long> counters = new TreeMap<>();
+        for (Map<String, Object> lead : portal.leads().all()) {
+            Instant created = instant(lead.get("DATE_CREATE"));
+            int hour = created.atZone(MOSCOW).getHour();
+            counters.merge(ResponseHours.name(hour, Measure.LEADS), 1L, Long::sum);
+            Instant answered = first.get(Long.parseLong((String) lead.get("ID")));
+            if (answered == null) {
+                continue;
+            }
+            long seconds = Math.max(0, Duration.between(created, answered).toSeconds());
+            counters.merge(Measure.RESPONDED.attribute(), 1L, Long::sum);
+            counters.merge(Measure.RESPONSE_SECONDS.attribute(), seconds, Long::sum);
+            if (seconds <= 5 * 60) {
+                counters.merge(Measure.RESPONDED_IN_5.attribute(), 1L, Long::sum);
+                counters.merge(ResponseHours.name(hour, Measure.RESPONDED_IN_5), 1L, Long::sum);
+            }
+            if (seconds <= 15 * 60) {
+                counters.merge(Measure.RESPONDED_IN_15.attribute(), 1L, Long::sum);
+                counters.merge(ResponseHours.name(hour, Measure.RESPONDED_IN_15), 1L, Long::sum);
+            }
+        }
+        return counters;
+    }
+
+    private static Instant instant(Object text) {
+        return OffsetDateTime.parse((String) text).toInstant();
+    }
+}
