@@ -30,7 +30,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The clients who became lost this month, and the win-back to-do for one of them. The month a client becomes lost
+ * The clients who became lost this month (or in an earlier month, still lost), and the win-back to-do for one of
+ * them. The month a client becomes lost
  * is not indexed (it moves with every order), so the list is one query of the portal's client items, filtered here;
  * each client item already holds its orders' days, amounts and masters, so no lead or deal is read for the list.
  * <p>
@@ -52,7 +53,10 @@ public final class LostClients {
         CREATED,
         /** A to-do for this client and lost month was created (or is being created) before: nothing was done. */
         ALREADY_CREATED,
-        /** The client did not become lost this month (or the app has none of its records): nothing was done. */
+        /**
+         * The client did not become lost in the month asked for, came back since, or the month is still to come (or
+         * the app has none of its records): nothing was done.
+         */
         NOT_LOST_THIS_MONTH
     }
 
@@ -73,9 +77,21 @@ public final class LostClients {
 
     /** The clients who became lost in the current month of the portal's clock, by channel, master and last order. */
     public List<LostClient> thisMonth(String memberId) {
+        return lostIn(memberId, currentMonth(settings.load(memberId)));
+    }
+
+    /**
+     * The clients who became lost in a month up to the current one and have not come back since, by channel, master
+     * and last order.
+     *
+     * @throws IllegalArgumentException for a month after the current one: nobody is lost in it yet
+     */
+    public List<LostClient> lostIn(String memberId, YearMonth month) {
         PortalSettings portal = settings.load(memberId);
+        if (month.isAfter(currentMonth(portal))) {
+            throw new IllegalArgumentException("nobody is lost in " + month + " yet");
+        }
         Bookkeeping bookkeeping = new Bookkeeping(portal);
-        YearMonth month = YearMonth.now(clock.withZone(portal.zone()));
         return records.clients(memberId).stream()
                 .flatMap(client -> lost(bookkeeping, client).stream())
                 .filter(lost -> lost.lostIn().equals(month))
@@ -83,22 +99,36 @@ public final class LostClients {
                 .toList();
     }
 
+    /** The current month on the portal's clock, in its zone. */
+    public YearMonth currentMonth(String memberId) {
+        return currentMonth(settings.load(memberId));
+    }
+
+    private YearMonth currentMonth(PortalSettings portal) {
+        return YearMonth.now(clock.withZone(portal.zone()));
+    }
+
+    /** The win-back to-do for a client who became lost this month ({@link #winBack(String, String, YearMonth)}). */
+    public WinBack winBack(String memberId, String clientKey) {
+        return winBack(memberId, clientKey, currentMonth(settings.load(memberId)));
+    }
+
     /**
-     * Creates the win-back to-do for a client who became lost this month, on its latest deal (else its latest lead),
+     * Creates the win-back to-do for a client who became lost in {@code month} (this one or an earlier one, and has
+     * not come back since), on its latest deal (else its latest lead),
      * for that record's responsible user; a record with none leaves the to-do to the user the app calls as (the
      * portal's default), since the admin UI's session knows the portal, not the user.
      *
      * @throws ru.unitecon.core.bitrix.BitrixException when the portal refused or did not answer
      */
-    public WinBack winBack(String memberId, String clientKey) {
+    public WinBack winBack(String memberId, String clientKey, YearMonth month) {
         PortalSettings portal = settings.load(memberId);
         Bookkeeping bookkeeping = new Bookkeeping(portal);
-        YearMonth month = YearMonth.now(clock.withZone(portal.zone()));
         Optional<ClientState> client = records.client(memberId, clientKey);
         Optional<LostClient> lost = client.flatMap(found -> lost(bookkeeping, found))
                 .filter(found -> found.lostIn().equals(month));
         Optional<CrmRecord> owner = client.flatMap(found -> latestRecord(memberId, found));
-        if (lost.isEmpty() || owner.isEmpty()) {
+        if (lost.isEmpty() || owner.isEmpty() || month.isAfter(currentMonth(portal))) {
             return WinBack.NOT_LOST_THIS_MONTH;
         }
         String claimId = UUID.randomUUID().toString();

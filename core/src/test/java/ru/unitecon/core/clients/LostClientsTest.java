@@ -50,7 +50,9 @@ class LostClientsTest {
         wonDeal(app, settings, latest, 501L, null, "2000", LocalDate.of(2025, 11, 10));
         wonDeal(app, settings, 900001, null, null, "1500", LocalDate.of(2025, 11, 20));
         wonDeal(app, settings, 800003, 502L, null, "1000", LocalDate.of(2026, 3, 1));
-        wonDeal(app, settings, 800004, 503L, null, "1000", LocalDate.of(2025, 10, 5));
+        long lostLastMonth = app.portal.addDeal(Map.of("TITLE", "Стрижка", "STAGE_ID", "WON",
+                "STAGE_SEMANTIC_ID", "S", "CONTACT_ID", "503", "ASSIGNED_BY_ID", String.valueOf(MASTER)));
+        wonDeal(app, settings, lostLastMonth, 503L, null, "1000", LocalDate.of(2025, 10, 5));
         return latest;
     }
 
@@ -105,6 +107,28 @@ class LostClientsTest {
             assertEquals(LostClients.WinBack.NOT_LOST_THIS_MONTH,
                     app.services.lostClients().winBack(app.memberId(), "C503"));
             assertEquals(0, app.portal.records().todos().size());
+        }
+    }
+
+    @Test
+    void aPastMonthListsItsLostClientsStillLostAndTheirWinBackIsOncePerClientAndThatMonth() {
+        try (ServicesOnSimulatedPortal app = ServicesOnSimulatedPortal.start(Dataset.bundledSample())) {
+            seed(app);
+            LostClients lostClients = app.services.lostClients();
+            YearMonth october = YearMonth.of(2026, 10);
+
+            assertEquals(List.of("C503"), lostClients.lostIn(app.memberId(), october).stream()
+                    .map(LostClient::clientKey).toList());
+            assertEquals(LostClients.WinBack.NOT_LOST_THIS_MONTH, lostClients.winBack(app.memberId(), "C501", october),
+                    "501 became lost in November, not October");
+            assertEquals(LostClients.WinBack.CREATED, lostClients.winBack(app.memberId(), "C503", october));
+            assertEquals(LostClients.WinBack.ALREADY_CREATED, lostClients.winBack(app.memberId(), "C503", october));
+            assertEquals(1, app.portal.records().todos().size());
+            assertThrows(IllegalArgumentException.class,
+                    () -> lostClients.lostIn(app.memberId(), YearMonth.of(2026, 12)), "nobody is lost in December yet");
+            assertEquals(LostClients.WinBack.NOT_LOST_THIS_MONTH,
+                    lostClients.winBack(app.memberId(), "C502", YearMonth.of(2027, 3)),
+                    "502 will be lost in March 2027 unless it comes back: no to-do ahead of time");
         }
     }
 
