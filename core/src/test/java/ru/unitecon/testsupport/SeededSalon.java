@@ -10,7 +10,9 @@ import ru.unitecon.core.export.BiConnector;
 import ru.unitecon.core.export.MetricsExport;
 import ru.unitecon.core.bookkeeping.AggregateKey;
 import ru.unitecon.core.bookkeeping.Counters;
+import ru.unitecon.core.bookkeeping.FirstResponse;
 import ru.unitecon.core.metrics.MetricsEngine;
+import ru.unitecon.core.metrics.ResponseSpeed;
 import ru.unitecon.core.metrics.RetentionEngine;
 import ru.unitecon.core.portal.Installation;
 import ru.unitecon.core.portal.PortalSettings;
@@ -97,6 +99,19 @@ public final class SeededSalon {
         recordStore.apply(memberId, settings, new LeadSnapshot(id, created, created, source, Semantic.IN_PROGRESS,
                 contactId, BigDecimal.ZERO, 1L, null));
         return this;
+    }
+
+    /** The lead of {@link #lead} (created at 09:00 UTC that day) first answered by an activity minutes later. */
+    public SeededSalon answered(long id, YearMonth month, int day, int minutes) {
+        Instant created = month.atDay(day).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        recordStore.answerLead(memberId, settings, id, new FirstResponse(created.plus(Duration.ofMinutes(minutes)),
+                FirstResponse.Source.ACTIVITY));
+        return this;
+    }
+
+    /** The response figures from every stored monthly item, as the retention view reads them. */
+    public ResponseSpeed responseSpeed() {
+        return new ResponseSpeed(APP.aggregates().load(memberId, FIRST_MONTH, LAST_MONTH).counters());
     }
 
     /** A lead with an appointment at {@code visit} in the given state, created the day before the visit. */

@@ -5,13 +5,14 @@ import ru.unitecon.core.bitrix.BitrixException;
 import ru.unitecon.core.clients.LostClient;
 import ru.unitecon.core.clients.LostClients;
 
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the retention view's "lost this month" section reads and does: the list from the stored clients, the masters'
+ * What the retention view's lost clients section reads and does: the list from the stored clients, the masters'
  * names live, and the win-back to-do. Admins and managers alike may press "win back": it only adds a to-do to the
  * CRM, once per client and lost month, which any manager could add by hand.
  */
@@ -25,8 +26,14 @@ public class LostClientsData {
         this.masters = masters;
     }
 
-    public List<LostClient> thisMonth(String memberId) {
-        return lost.thisMonth(memberId);
+    /** The clients who became lost in a month up to the current one and are still lost. */
+    public List<LostClient> lostIn(String memberId, YearMonth month) {
+        return lost.lostIn(memberId, month);
+    }
+
+    /** The portal's current month: the latest one whose lost clients can be listed. */
+    public YearMonth currentMonth(String memberId) {
+        return lost.currentMonth(memberId);
     }
 
     /** The names of these clients' masters, read from the portal now; a master it cannot name is left out. */
@@ -36,9 +43,9 @@ public class LostClientsData {
     }
 
     /** What the press did; empty when the portal refused or could not be reached (a refusal may be retried). */
-    public Optional<LostClients.WinBack> winBack(String memberId, String clientKey) {
+    public Optional<LostClients.WinBack> winBack(String memberId, String clientKey, YearMonth month) {
         try {
-            return Optional.of(lost.winBack(memberId, clientKey));
+            return Optional.of(lost.winBack(memberId, clientKey, month));
         } catch (BitrixException portalDidNotTakeIt) {
             return Optional.empty();
         }

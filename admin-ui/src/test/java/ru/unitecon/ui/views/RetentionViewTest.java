@@ -6,15 +6,18 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.router.QueryParameters;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.clients.LostClient;
 import ru.unitecon.core.metrics.Period;
+import ru.unitecon.core.metrics.ResponseRow;
 import ru.unitecon.core.metrics.RetentionRow;
 import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.core.portal.PortalSettings;
@@ -28,6 +31,7 @@ import ru.unitecon.ui.format.Figures;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -152,6 +156,73 @@ class RetentionViewTest extends SpringBrowserlessTest {
         test((Button) lost.getCellComponent(0, "winBack")).click();
 
         assertEquals("Уже создано", $(Paragraph.class).id("retention-win-back-result").getText());
+    }
+
+    @Test
+    void responseSpeedShowsTheFiguresByChannelWithAllChannelsLastAndByHourOfCreation() {
+        SeededPortal salon = salonWithMasters().answered(21, JANUARY, 10, 3).answered(23, JANUARY, 14, 40);
+        salon.openInThisSession(PortalSession.RUSSIAN);
+
+        navigate(RetentionView.class);
+
+        @SuppressWarnings("unchecked")
+        GridTester<Grid<ResponseRow>, ResponseRow> channels = test($(Grid.class).id("response-channels"));
+        List<ResponseRow> expected = salon.responseSpeed().byChannel(SHOWN);
+        assertEquals(expected.size() + 1, channels.size());
+        int vk = -1;
+        for (int row = 0; row < expected.size(); row++) {
+            if (expected.get(row).channel().orElseThrow().equals("vk")) {
+                vk = row;
+            }
+        }
+        ResponseRow vkRow = expected.get(vk);
+        assertEquals("ВКонтакте", channels.getCellText(vk, channels.getColumnPosition("channel")));
+        assertEquals(RUSSIAN.percent(vkRow.within5Share()),
+                channels.getCellText(vk, channels.getColumnPosition("within5")));
+        assertEquals(RUSSIAN.count(vkRow.unanswered()),
+                channels.getCellText(vk, channels.getColumnPosition("unanswered")));
+        assertEquals(RUSSIAN.percent(vkRow.leadToVisitConversion()),
+                channels.getCellText(vk, channels.getColumnPosition("leadToVisit")));
+        ResponseRow total = salon.responseSpeed().total(SHOWN);
+        int last = channels.size() - 1;
+        assertEquals("Все каналы", channels.getCellText(last, channels.getColumnPosition("channel")));
+        assertEquals(RUSSIAN.percent(total.within15Share()),
+                channels.getCellText(last, channels.getColumnPosition("within15")));
+        assertEquals(RUSSIAN.decimal(total.averageMinutes()),
+                channels.getCellText(last, channels.getColumnPosition("averageMinutes")));
+        assertTrue(total.within5Share().isDefined() && total.within5Share().value().signum() > 0,
+                "one of the period's leads was answered in 3 minutes");
+        @SuppressWarnings("unchecked")
+        GridTester<Grid<ResponseRow>, ResponseRow> hours = test($(Grid.class).id("response-hours"));
+        List<ResponseRow> withLeads = salon.responseSpeed().byHour(SHOWN, Optional.empty()).stream()
+                .filter(row -> row.leads() > 0).toList();
+        assertEquals(withLeads.size(), hours.size(), "only the hours that had leads");
+        assertEquals(String.format(Locale.ROOT, "%02d:00", withLeads.getFirst().hour().orElseThrow()),
+                hours.getCellText(0, hours.getColumnPosition("hour")));
+        assertEquals(RUSSIAN.percent(withLeads.getFirst().within15Share()),
+                hours.getCellText(0, hours.getColumnPosition("within15")));
+    }
+
+    @Test
+    void aPeriodEndingInFebruaryListsTheClientsLostInFebruaryAndTheirWinBackIsForFebruary() {
+        SeededPortal salon = salonWithALostClient()
+                .lead(51, YearMonth.of(2025, 1), 11, LeadSource.ofUtm("instagram", null, null), 501L)
+                .wonDealBy(51, YearMonth.of(2025, 2), 3, 501, 51, "900.00", 9L);
+        salon.openInThisSession(PortalSession.RUSSIAN);
+        new WinBacks(LocalDynamo.client(), LocalDynamo.TABLE).claim(salon.memberId, "C501", FEBRUARY, "first-press",
+                TestInfrastructure.NOW);
+
+        UI.getCurrent().navigate("retention", QueryParameters.simple(Map.of("from", "2026-01", "to", "2026-02")));
+
+        @SuppressWarnings("unchecked")
+        GridTester<Grid<LostClient>, LostClient> lost = test($(Grid.class).id("retention-lost"));
+        assertEquals(1, lost.size(), "contact 501, lost in February; 401 became lost in March");
+        assertEquals("Instagram", lost.getCellText(0, lost.getColumnPosition("channel")));
+        assertTrue($(H3.class).id("retention-lost-heading").getText().startsWith("Потерянные в "),
+                $(H3.class).id("retention-lost-heading").getText());
+        test((Button) lost.getCellComponent(0, "winBack")).click();
+        assertEquals("Уже создано", $(Paragraph.class).id("retention-win-back-result").getText(),
+                "the claim of February's press holds");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.vaadin.flow.server.WrappedHttpSession;
 import ru.unitecon.core.appointments.AppointmentState;
 import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.metrics.MetricsEngine;
+import ru.unitecon.core.metrics.ResponseSpeed;
 import ru.unitecon.core.metrics.RetentionEngine;
 import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.testsupport.SeededSalon;
@@ -63,6 +64,15 @@ final class SeededPortal {
                            Long master) {
         salon.wonDealBy(id, month, day, contactId, leadId, amount, master);
         return this;
+    }
+
+    SeededPortal answered(long id, YearMonth month, int day, int minutes) {
+        salon.answered(id, month, day, minutes);
+        return this;
+    }
+
+    ResponseSpeed responseSpeed() {
+        return salon.responseSpeed();
     }
 
     RetentionEngine retention() {
