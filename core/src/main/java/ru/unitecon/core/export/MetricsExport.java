@@ -2,6 +2,7 @@ package ru.unitecon.core.export;
 
 import ru.unitecon.core.access.SecretKind;
 import ru.unitecon.core.metrics.MetricsEngine;
+import ru.unitecon.core.metrics.ResponseSpeed;
 import ru.unitecon.core.metrics.RetentionEngine;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.portal.PortalSettings;
@@ -80,6 +81,7 @@ public final class MetricsExport {
         // Lost clients are those acquired by a month less the active ones, so retention reads every month before.
         RetentionEngine retention = new RetentionEngine(portalSettings,
                 aggregates.cohortsUpTo(memberId, period.to()));
-        return Optional.of(MetricsTable.of(engine, retention, period, portalSettings.currency()));
+        return Optional.of(MetricsTable.of(engine, retention, new ResponseSpeed(loaded.counters()), period,
+                portalSettings.currency()));
     }
 }

@@ -8,6 +8,8 @@ import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
+import ru.unitecon.core.metrics.ResponseRow;
+import ru.unitecon.core.metrics.ResponseSpeed;
 import ru.unitecon.core.metrics.RetentionEngine;
 import ru.unitecon.core.metrics.RetentionRow;
 
@@ -44,8 +46,8 @@ public final class MetricsTable {
         TEXT
     }
 
-    /** One month of one channel: the dashboards' metrics and the retention figures of its clients. */
-    public record Row(PeriodMetrics metrics, RetentionRow retention) {
+    /** One month of one channel: the dashboards' metrics, the retention figures of its clients, its leads' response. */
+    public record Row(PeriodMetrics metrics, RetentionRow retention, ResponseRow response) {
     }
 
     /** A column's name, what its values are and how its value comes out of one month's row of one channel. */
@@ -56,6 +58,10 @@ public final class MetricsTable {
 
         static Column ofRetention(String name, Kind kind, Function<RetentionRow, Object> value) {
             return new Column(name, kind, row -> value.apply(row.retention()));
+        }
+
+        static Column ofResponse(String name, Kind kind, Function<ResponseRow, Object> value) {
+            return new Column(name, kind, row -> value.apply(row.response()));
         }
     }
 
@@ -92,7 +98,15 @@ public final class MetricsTable {
             Column.ofRetention("lost_clients", Kind.COUNT, RetentionRow::lostAtEnd),
             Column.ofRetention("became_lost", Kind.COUNT, RetentionRow::becameLost),
             Column.ofRetention("retention_rate", Kind.RATIO, row -> ratio(row.retentionRate())),
-            Column.ofRetention("observed_ltv", Kind.MONEY, row -> money(row.observedLtv())));
+            Column.ofRetention("observed_ltv", Kind.MONEY, row -> money(row.observedLtv())),
+            // Response speed (docs/metrics.md "Response speed"): of the month's leads, those never answered, the
+            // shares answered within 5 and 15 minutes, the average minutes to the first response, and the share
+            // with a booked visit.
+            Column.ofResponse("unanswered_leads", Kind.COUNT, ResponseRow::unanswered),
+            Column.ofResponse("answered_in_5_min_share", Kind.RATIO, row -> ratio(row.within5Share())),
+            Column.ofResponse("answered_in_15_min_share", Kind.RATIO, row -> ratio(row.within15Share())),
+            Column.ofResponse("avg_response_minutes", Kind.RATIO, row -> ratio(row.averageMinutes())),
+            Column.ofResponse("lead_to_booking_rate", Kind.RATIO, row -> ratio(row.leadToVisitConversion())));
 
     private final Period period;
     private final String currency;
@@ -104,11 +118,13 @@ public final class MetricsTable {
         this.rows = List.copyOf(rows);
     }
 
-    public static MetricsTable of(MetricsEngine engine, RetentionEngine retention, Period period, String currency) {
+    public static MetricsTable of(MetricsEngine engine, RetentionEngine retention, ResponseSpeed response,
+                                  Period period, String currency) {
         List<Row> rows = new ArrayList<>();
         for (YearMonth month : period.months()) {
             for (PeriodMetrics metrics : engine.byChannel(Period.month(month))) {
-                rows.add(new Row(metrics, retention.row(Period.month(month), metrics.channel(), Optional.empty())));
+                rows.add(new Row(metrics, retention.row(Period.month(month), metrics.channel(), Optional.empty()),
+                        response.row(Period.month(month), metrics.channel())));
             }
         }
         return new MetricsTable(period, currency, rows);

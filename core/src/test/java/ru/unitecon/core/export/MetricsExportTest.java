@@ -7,6 +7,7 @@ import ru.unitecon.core.access.SecretKind;
 import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
+import ru.unitecon.core.metrics.ResponseRow;
 import ru.unitecon.core.metrics.RetentionRow;
 import ru.unitecon.testsupport.SeededSalon;
 
@@ -40,7 +41,7 @@ class MetricsExportTest {
 
     @Test
     void csvHasTheEnginesNumbersForEveryMonthAndChannel() {
-        SeededSalon salon = new SeededSalon().withSalesAndSpend();
+        SeededSalon salon = new SeededSalon().withSalesAndSpend().answered(1, MARCH, 2, 4).answered(2, MARCH, 3, 11);
         String secret = salon.secrets.create(salon.memberId, SecretKind.BI_EXPORT);
 
         String csv = read(salon.memberId, secret, "from=2026-02&to=2026-03").orElseThrow().csv();
@@ -49,6 +50,8 @@ class MetricsExportTest {
         List<String> header = Arrays.asList(lines.getFirst().split(",", -1));
         List<PeriodMetrics> expected = expectedRows(salon);
         assertEquals(expected.size() + 1, lines.size());
+        boolean retentionShown = false;
+        boolean responseShown = false;
         for (int i = 0; i < expected.size(); i++) {
             Map<String, String> cells = new HashMap<>();
             String[] values = lines.get(i + 1).split(",", -1);
@@ -79,9 +82,17 @@ class MetricsExportTest {
             assertEquals(Long.toString(retention.becameLost()), cells.get("became_lost"));
             assertRatio(retention.retentionRate(), cells.get("retention_rate"));
             assertMoney(retention.observedLtv(), cells.get("observed_ltv"));
+            retentionShown |= !cells.get("returning_rate").isEmpty();
+            ResponseRow response = salon.responseSpeed().row(row.period(), row.channel());
+            assertEquals(Long.toString(response.unanswered()), cells.get("unanswered_leads"));
+            assertRatio(response.within5Share(), cells.get("answered_in_5_min_share"));
+            assertRatio(response.within15Share(), cells.get("answered_in_15_min_share"));
+            assertRatio(response.averageMinutes(), cells.get("avg_response_minutes"));
+            assertRatio(row.leadToAppointmentConversion(), cells.get("lead_to_booking_rate"));
+            responseShown |= !cells.get("avg_response_minutes").isEmpty();
         }
-        assertTrue(lines.stream().skip(1).anyMatch(line -> !line.endsWith(",,,,0,0,0,,")),
-                "some channel has retention figures");
+        assertTrue(retentionShown, "some channel has retention figures");
+        assertTrue(responseShown, "some channel has answered leads");
     }
 
     @Test
