@@ -127,7 +127,12 @@ final class AlertMessages {
             digest.worst().ifPresent(worst -> text.append("Worst channel: «").append(worst.channel()).append("», ")
                     .append(money(worst.contribution())).append(" after spend[BR]"));
             text.append("No-shows: ").append(digest.noShows()).append(", costing ").append(cost(digest))
-                    .append("[BR]Visits not marked yet: ").append(digest.unmarked())
+                    .append("[BR]Visits not marked yet: ").append(digest.unmarked()).append("[BR]")
+                    .append("Leads of ").append(monthEn(digest.reference().to())).append(" answered within 15 min: ")
+                    .append(share(digest.response().within15Share())).append(", unanswered: ")
+                    .append(digest.response().unanswered()).append("[BR]")
+                    .append("Active clients: ").append(digest.retention().activeAtEnd())
+                    .append(", lost this month: ").append(digest.retention().becameLost())
                     .append(view("overview", "Overview", "Обзор"));
         } else {
             text.append("[B]Неделя ").append(week).append("[/B] (в скобках — неделя до неё)[BR]")
@@ -142,7 +147,12 @@ final class AlertMessages {
             digest.worst().ifPresent(worst -> text.append("Худший канал: «").append(worst.channel()).append("», ")
                     .append(money(worst.contribution())).append(" за вычетом расходов[BR]"));
             text.append("Неявки: ").append(digest.noShows()).append(", потеряно ").append(cost(digest))
-                    .append("[BR]Не отмечены визиты: ").append(digest.unmarked())
+                    .append("[BR]Не отмечены визиты: ").append(digest.unmarked()).append("[BR]")
+                    .append("Лидам в ").append(monthRu(digest.reference().to())).append(" ответили за 15 мин: ")
+                    .append(share(digest.response().within15Share())).append(", без ответа: ")
+                    .append(digest.response().unanswered()).append("[BR]")
+                    .append("Активных клиентов: ").append(digest.retention().activeAtEnd())
+                    .append(", потеряно в этом месяце: ").append(digest.retention().becameLost())
                     .append(view("overview", "Overview", "Обзор"));
         }
         return text.toString();
@@ -181,6 +191,10 @@ final class AlertMessages {
 
     private String percent(BigDecimal fraction) {
         return plain(fraction.multiply(HUNDRED).setScale(1, RoundingMode.HALF_EVEN)) + " %";
+    }
+
+    private String share(MetricValue fraction) {
+        return fraction.isDefined() ? percent(fraction.value()) : "—";
     }
 
     private String ratio(MetricValue value) {

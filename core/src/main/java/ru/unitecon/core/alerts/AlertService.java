@@ -18,6 +18,8 @@ import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
+import ru.unitecon.core.metrics.ResponseSpeed;
+import ru.unitecon.core.metrics.RetentionEngine;
 import ru.unitecon.core.metrics.WeeklyDigest;
 import ru.unitecon.core.portal.AlertKind;
 import ru.unitecon.core.portal.AlertSettings;
@@ -259,7 +261,8 @@ public final class AlertService {
         StoredAggregates stored = aggregates.load(memberId, reference.from(), reference.to());
         MetricsEngine engine = new MetricsEngine(portalSettings, stored.counters(), stored.spend(), now.toInstant());
         return WeeklyDigest.of(now.toLocalDate(), records.clients(memberId), records.visits(memberId),
-                portalSettings.zone(), engine);
+                portalSettings.zone(), engine, new ResponseSpeed(stored.counters()),
+                new RetentionEngine(portalSettings, aggregates.cohortsUpTo(memberId, reference.to())));
     }
 
     /**

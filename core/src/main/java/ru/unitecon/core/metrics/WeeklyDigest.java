@@ -18,17 +18,20 @@ import java.util.Optional;
 /**
  * Monday's digest of the week before (docs/metrics.md "Weekly digest"): the week Monday to Sunday in the portal's
  * zone against the week before it, the best and the worst channel by money, the week's no-shows valued at the average
- * order, and the week's visits nobody marked.
+ * order, the week's visits nobody marked, and for the month the week ended in its leads' response speed and its
+ * retention.
  *
  * @param lastWeekStart the Monday that began the week the digest is about
  * @param best          the channel that left the most money in the reference period, if any channel had figures
  * @param worst         the channel that left the least, when it is another channel than the best
  * @param noShowCost    no-shows × the reference period's AOV; undefined without orders to value them by
  * @param unmarked      visits of the week still booked or confirmed
+ * @param response      response speed of the leads of the month the week ended in (its monthly aggregates)
+ * @param retention     retention at that month: active clients, those who became lost in it, the retention rate
  */
 public record WeeklyDigest(LocalDate lastWeekStart, Week lastWeek, Week weekBefore, Period reference,
                            Optional<ChannelMoney> best, Optional<ChannelMoney> worst, long noShows,
-                           MetricValue noShowCost, long unmarked) {
+                           MetricValue noShowCost, long unmarked, ResponseRow response, RetentionRow retention) {
 
     /** One week's figures from the stored clients: leads, clients whose first order fell in it, orders, revenue. */
     public record Week(long leads, long newClients, long orders, BigDecimal revenue) {
@@ -50,9 +53,11 @@ public record WeeklyDigest(LocalDate lastWeekStart, Week lastWeek, Week weekBefo
      * @param clients the portal's stored clients (their leads' touches and their orders by day)
      * @param visits  the portal's stored appointments
      * @param engine  the dashboards' engine over the reference period's aggregates and spend
+     * @param speed   response speed over (at least) the reference period's aggregates
+     * @param kept    retention over the cohort items up to the reference period's end
      */
     public static WeeklyDigest of(LocalDate today, List<ClientState> clients, List<ScheduledVisit> visits,
-                                  ZoneId zone, MetricsEngine engine) {
+                                  ZoneId zone, MetricsEngine engine, ResponseSpeed speed, RetentionEngine kept) {
         LocalDate lastWeek = today.with(DayOfWeek.MONDAY).minusWeeks(1);
         Period reference = referencePeriod(lastWeek);
         List<ChannelMoney> ranked = engine.byChannel(reference).stream()
@@ -70,8 +75,9 @@ public record WeeklyDigest(LocalDate lastWeekStart, Week lastWeek, Week weekBefo
         long noShows = ofWeek.stream().filter(v -> v.appointment().state() == AppointmentState.NO_SHOW).count();
         long unmarked = ofWeek.stream().filter(v -> v.appointment().state().isOpen()).count();
         MetricValue cost = engine.total(reference).aov().times(BigDecimal.valueOf(noShows));
+        Period weekMonth = Period.month(reference.to());
         return new WeeklyDigest(lastWeek, week(clients, zone, lastWeek), week(clients, zone, lastWeek.minusWeeks(1)),
-                reference, best, worst, noShows, cost, unmarked);
+                reference, best, worst, noShows, cost, unmarked, speed.total(weekMonth), kept.total(weekMonth));
     }
 
     /**

@@ -1,6 +1,7 @@
 package ru.unitecon.core.alerts;
 
 import ru.unitecon.core.appointments.AppointmentState;
+import ru.unitecon.core.bookkeeping.FirstResponse;
 import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.crm.AppointmentObservation;
 import ru.unitecon.core.crm.DealSnapshot;
@@ -51,6 +52,13 @@ final class AlertWorld implements AutoCloseable {
 
     AlertWorld lead(long id, String created, LeadSource source, Long contactId) {
         return leadWithVisit(id, created, source, contactId, null, null);
+    }
+
+    /** The lead's first response, an activity at {@code at}. */
+    AlertWorld answered(long id, String at) {
+        app.services.recordStore().answerLead(memberId(), settings, id,
+                new FirstResponse(Instant.parse(at), FirstResponse.Source.ACTIVITY));
+        return this;
     }
 
     AlertWorld leadWithVisit(long id, String created, LeadSource source, Long contactId, String visit,

@@ -34,8 +34,11 @@ class DigestTest {
      * <li>lead 4 (vk): 7 December, no-show on 10 December; lead 5 (vk): 7 December, a visit on 11 December nobody
      * marked; lead 6 (instagram): 13 December 18:30 UTC, no-show at 19:30 UTC, 22:30 Sunday in Moscow but 00:30
      * Monday (this week) in Yekaterinburg;</li>
-     * <li>spend in December: vk 8 000 ₽, instagram 3 000 ₽.</li>
+     * <li>spend in December: vk 8 000 ₽, instagram 3 000 ₽;</li>
+     * <li>lead 2 answered 10 minutes after it came, lead 3 after 20 minutes, the others never.</li>
      * </ul>
+     * All six leads came in December: 1 of 6 answered within 15 minutes (16,7 %), 4 unanswered. Contacts 9002 and
+     * 9003 ordered in December: 2 active clients, none became lost.
      * Orders in November and December: 6 000 + 5 000 + 4 000 = 15 000 ₽ over 3 orders, AOV 5 000 ₽. Contribution
      * (revenue − spend, no variable cost): instagram 9 000 − 3 000 = 6 000 ₽, vk 6 000 − 8 000 = −2 000 ₽.
      */
@@ -50,6 +53,7 @@ class DigestTest {
                 .leadWithVisit(6, "2026-12-13T18:30:00Z", INSTAGRAM, null, "2026-12-13T19:30:00Z",
                         AppointmentState.NO_SHOW)
                 .spend(YearMonth.of(2026, 12), "vk", "8000").spend(YearMonth.of(2026, 12), "instagram", "3000")
+                .answered(2, "2026-12-08T09:10:00Z").answered(3, "2026-12-01T09:20:00Z")
                 .receiving(Map.of(AlertKind.WEEKLY_DIGEST, List.of(1L, 12L)), "ru");
     }
 
@@ -72,7 +76,9 @@ class DigestTest {
                     + "Лиды: 4 (2)[BR]Новые клиенты: 1 (1)[BR]Заказы: 2 (1)[BR]Выручка: 10 000 ₽ (5 000 ₽)[BR]"
                     + "Лучший канал: «instagram», 6 000 ₽ за вычетом расходов[BR]"
                     + "Худший канал: «vk», -2 000 ₽ за вычетом расходов[BR]"
-                    + "Неявки: 2, потеряно 10 000 ₽[BR]Не отмечены визиты: 1 Откройте "
+                    + "Неявки: 2, потеряно 10 000 ₽[BR]Не отмечены визиты: 1[BR]"
+                    + "Лидам в декабре ответили за 15 мин: 16,7 %, без ответа: 4[BR]"
+                    + "Активных клиентов: 2, потеряно в этом месяце: 0 Откройте "
                     + world.link("overview", "«Юнит-экономика» → Обзор") + ".",
                     sent.getFirst().message());
         }
@@ -94,7 +100,9 @@ class DigestTest {
                     + "Лиды: 5 (1)[BR]Новые клиенты: 1 (1)[BR]Заказы: 2 (1)[BR]Выручка: 10 000 ₽ (5 000 ₽)[BR]"
                     + "Лучший канал: «instagram», 6 000 ₽ за вычетом расходов[BR]"
                     + "Худший канал: «vk», -2 000 ₽ за вычетом расходов[BR]"
-                    + "Неявки: 1, потеряно 5 000 ₽[BR]Не отмечены визиты: 1 Откройте "
+                    + "Неявки: 1, потеряно 5 000 ₽[BR]Не отмечены визиты: 1[BR]"
+                    + "Лидам в декабре ответили за 15 мин: 16,7 %, без ответа: 4[BR]"
+                    + "Активных клиентов: 2, потеряно в этом месяце: 0 Откройте "
                     + world.link("overview", "«Юнит-экономика» → Обзор") + ".",
                     world.tagged(TAG).getFirst().message());
         }
