@@ -2,9 +2,11 @@ package ru.unitecon.functions;
 
 import org.junit.jupiter.api.Test;
 import ru.unitecon.core.bookkeeping.Counters;
+import ru.unitecon.core.bookkeeping.FirstResponse;
 import ru.unitecon.core.bookkeeping.LeadRecord;
 import ru.unitecon.core.bookkeeping.Measure;
 import ru.unitecon.core.bookkeeping.ResponseHours;
+import ru.unitecon.simulator.Activities;
 import ru.unitecon.simulator.DatasetGenerator;
 import ru.unitecon.simulator.SimulatedPortal;
 
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -85,6 +88,38 @@ class ResponseSpeedSyncTest {
             Map<String, Counters> after = new TreeMap<>();
             app.storedAggregates(app.memberId()).forEach((key, counters) -> after.put(key.toString(), counters));
             assertEquals(before, after, "asking again counts nothing twice");
+        }
+    }
+
+    @Test
+    void aLeadAnsweredByACallAloneIsFoundByTheReconciliationsPass() {
+        Instant until = AppOnSimulatedPortal.START.minus(Duration.ofDays(30));
+        try (AppOnSimulatedPortal app = AppOnSimulatedPortal.start(
+                DatasetGenerator.generate(183, 10, MOSCOW, until, Duration.ofDays(3)))) {
+            app.installAndBackfill();
+            app.services.reconciliation().reconcile(app.memberId());
+            app.clock.advance(Duration.ofMinutes(1));
+            long lead = app.portal.addLead(Map.of("TITLE", "Стрижка", "UTM_SOURCE", "vk"));
+            Instant created = app.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            app.portal.deliverEvent("ONCRMLEADADD", lead, false);
+            app.sync();
+            assertEquals(null, app.recordStore.records().lead(app.memberId(), lead).orElseThrow().firstResponse(),
+                    "nobody has answered yet");
+
+            app.clock.advance(Duration.ofMinutes(4));
+            app.portal.activities().add(Activities.LEAD, lead, app.clock.instant(), 1);
+            app.clock.advance(Duration.ofMinutes(10));
+            app.services.reconciliation().reconcile(app.memberId());
+
+            FirstResponse first = app.recordStore.records().lead(app.memberId(), lead).orElseThrow().firstResponse();
+            assertEquals(FirstResponse.Source.ACTIVITY, first.source());
+            assertTrue(first.secondsAfter(created) <= 5 * 60, first + " after " + created);
+            assertEquals(app.recomputedAggregates(app.memberId()), app.storedAggregates(app.memberId()));
+            long calls = app.portal.calls().count("crm.activity.list");
+            app.clock.advance(Duration.ofMinutes(10));
+            app.services.reconciliation().reconcile(app.memberId());
+            assertEquals(calls + 1, app.portal.calls().count("crm.activity.list"),
+                    "a pass with no new activity asks one page and nothing about the leads");
         }
     }
 

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import ru.unitecon.core.bitrix.rest.BatchResult;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
 import ru.unitecon.core.bitrix.rest.BracketQuery;
+import ru.unitecon.core.bitrix.rest.CrmReads;
 import ru.unitecon.core.bookkeeping.FirstResponse;
 import ru.unitecon.core.bookkeeping.LeadRecord;
 import ru.unitecon.core.portal.PortalSettings;
@@ -19,9 +20,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads when the leads a sync run fetched were first answered: their activities ({@code crm.activity.list}) and
@@ -30,7 +33,8 @@ import java.util.Map;
  * batch request reads the first page of both; a second reads further pages only when a list has more than 50 rows.
  * The record batches themselves never ask (fifty changed leads still cost one batch request). Only leads still
  * unanswered and younger than {@link #LOOK_BACK} are asked, the youngest {@link #LEADS_PER_RUN} of them. A portal
- * that refuses one of the two methods is answered by the other.
+ * that refuses one of the two methods is answered by the other. Leads answered by an activity alone are found by the
+ * reconciliation's pass ({@link #fromNewActivities}).
  */
 final class FirstResponses {
     /** A lead older than this without a response is counted as unanswered and no longer asked about. */
@@ -123,6 +127,30 @@ final class FirstResponses {
             }
         }
         return answered;
+    }
+
+    /**
+     * The leads answered by an activity alone: an activity does not change its lead's DATE_MODIFY, so no event or
+     * reconciliation brings the lead back to the sync. The reconciliation's pass lists the activities on leads
+     * created since its last pass ({@code crm.activity.list}, ID-ordered pages) and asks about their owners as
+     * {@link #ask} does, both kinds of evidence, so an earlier stage move not yet synced is not missed.
+     *
+     * @return how many activities were read
+     */
+    static long fromNewActivities(String memberId, PortalSettings settings, RecordStore store,
+                                  BitrixRestClient client, CrmReads reads, String createdAfter, Instant now) {
+        Set<Long> owners = new LinkedHashSet<>();
+        long read = reads.listAll(Kind.ACTIVITY.method, Map.of("OWNER_TYPE_ID", LEAD_TYPE, ">CREATED", createdAfter),
+                List.of("OWNER_ID"), page -> page.records().forEach(row -> {
+                    long owner = row.path("OWNER_ID").asLong(0);
+                    if (owner > 0) {
+                        owners.add(owner);
+                    }
+                }));
+        if (!owners.isEmpty()) {
+            ask(memberId, settings, store, client, owners, now);
+        }
+        return read;
     }
 
     /** Keeps, per lead, the earliest of what it had and the rows of one page. */

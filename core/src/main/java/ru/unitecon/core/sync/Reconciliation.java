@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The scheduled safety net: portals drop events they could not deliver and never resend them, so every active
- * portal is asked for the leads and deals modified since the last pass, and those are applied like any change. Once
+ * portal is asked for the leads and deals modified since the last pass, and those are applied like any change; and
+ * for the activities on leads created since then, whose leads may have had their first response
+ * ({@link FirstResponses#fromNewActivities}). Once
  * a day per portal it also queues a comparison of the portal's ids with the stored ones, which finds deletes whose
  * event was lost ({@link LostDeletes}), and it queues again a recount that an oversized change asked for and that
  * has not run. It also keeps idle installations' refresh tokens alive before their 180 days run out.
@@ -120,6 +122,8 @@ public final class Reconciliation {
                         }
                     }));
         }
+        read.addAndGet(FirstResponses.fromNewActivities(memberId, settings, stores.recordStore(), client,
+                recordApplier.reads(), BITRIX_TIME.format(since.atOffset(ZoneOffset.UTC)), startedAt));
         if (recount.get()) {
             queue.send(List.of(ChangeMessage.recount(memberId)));
         }
