@@ -33,6 +33,6 @@ public class AlertSettingsData {
         AlertSettings before = alerts.load(portal.memberId());
         alerts.save(portal.memberId(), new AlertSettings(changed.recipients(), changed.noShowRatePercent(),
                 changed.spikeFactor(), changed.unknownSharePercent(), changed.daysWithoutLeads(),
-                before.language()));
+                changed.answeredIn15Percent(), before.language()));
     }
 }

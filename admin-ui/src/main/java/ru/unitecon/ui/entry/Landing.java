@@ -23,7 +23,8 @@ final class Landing {
             "CRM_CONTACT_DETAIL_TAB", "contact",
             "CRM_DEAL_DETAIL_TAB", "deal");
     /** The views an alert's link may open. */
-    private static final Set<String> LINKED_VIEWS = Set.of("channels", "trends", "appointments", "spend", "settings");
+    private static final Set<String> LINKED_VIEWS = Set.of("channels", "trends", "appointments", "spend", "settings",
+            "retention");
     /** A CRM id: a positive whole number that a long holds. */
     private static final Pattern CRM_ID = Pattern.compile("[1-9][0-9]{0,17}");
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -31,6 +31,7 @@ class AlertSettingsEditor extends Composite<VerticalLayout> {
     private final BigDecimalField spikeFactor = new BigDecimalField();
     private final BigDecimalField unknownShare = new BigDecimalField();
     private final IntegerField daysWithoutLeads = new IntegerField();
+    private final BigDecimalField answeredIn15 = new BigDecimalField();
 
     AlertSettingsEditor() {
         FormLayout who = new FormLayout();
@@ -50,11 +51,13 @@ class AlertSettingsEditor extends Composite<VerticalLayout> {
         unknownShare.setLabel(t("unknownShare"));
         daysWithoutLeads.setId("alert-days-without-leads");
         daysWithoutLeads.setLabel(t("daysWithoutLeads"));
+        answeredIn15.setId("alert-answered-in-15");
+        answeredIn15.setLabel(t("answeredIn15"));
         Paragraph help = new Paragraph(t("help"));
         help.getStyle().set("color", "var(--lumo-secondary-text-color)");
         getContent().setPadding(false);
         getContent().add(new H3(t("title")), help, who,
-                new FormLayout(noShowRate, spikeFactor, unknownShare, daysWithoutLeads));
+                new FormLayout(noShowRate, spikeFactor, unknownShare, daysWithoutLeads, answeredIn15));
     }
 
     void show(AlertSettings settings) {
@@ -64,11 +67,12 @@ class AlertSettingsEditor extends Composite<VerticalLayout> {
         spikeFactor.setValue(settings.spikeFactor());
         unknownShare.setValue(settings.unknownSharePercent());
         daysWithoutLeads.setValue(settings.daysWithoutLeads());
+        answeredIn15.setValue(settings.answeredIn15Percent());
     }
 
     void setReadOnly(boolean readOnly) {
         recipients.values().forEach(field -> field.setReadOnly(readOnly));
-        List.of(noShowRate, spikeFactor, unknownShare).forEach(field -> field.setReadOnly(readOnly));
+        List.of(noShowRate, spikeFactor, unknownShare, answeredIn15).forEach(field -> field.setReadOnly(readOnly));
         daysWithoutLeads.setReadOnly(readOnly);
     }
 
@@ -95,10 +99,12 @@ class AlertSettingsEditor extends Composite<VerticalLayout> {
         Integer days = checks.check(daysWithoutLeads, t("error.daysWithoutLeads"), () -> defaults.withThresholds(
                 defaults.noShowRatePercent(), defaults.spikeFactor(), defaults.unknownSharePercent(),
                 required(daysWithoutLeads.getValue())).daysWithoutLeads());
+        BigDecimal answered = checks.check(answeredIn15, t("error.percent"),
+                () -> defaults.withAnsweredIn15Percent(required(answeredIn15.getValue())).answeredIn15Percent());
         if (!checks.valid()) {
             return Optional.empty();
         }
-        return Optional.of(new AlertSettings(users, rate, spike, share, days, language));
+        return Optional.of(new AlertSettings(users, rate, spike, share, days, answered, language));
     }
 
     /** "1, 6 12" → [1, 6, 12]; anything but whole numbers is refused. */

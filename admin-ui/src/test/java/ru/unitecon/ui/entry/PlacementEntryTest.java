@@ -128,11 +128,15 @@ class PlacementEntryTest {
 
         HttpResponse<String> channels = send(acme.framePost(EventBindings.LINK_PLACEMENT, entry, "ru", "1",
                 Map.of("view", "channels")));
+        HttpResponse<String> retention = send(acme.framePost(EventBindings.LINK_PLACEMENT, entry, "ru", "1",
+                Map.of("view", "retention")));
         HttpResponse<String> elsewhere = send(acme.framePost(EventBindings.LINK_PLACEMENT, entry, "ru", "1",
                 Map.of("view", "//evil.example/")));
 
         assertEquals(303, channels.statusCode());
         assertEquals("/channels", channels.headers().firstValue("Location").orElseThrow());
+        assertEquals("/retention", retention.headers().firstValue("Location").orElseThrow(),
+                "the slow-response alert's link");
         assertEquals("/", elsewhere.headers().firstValue("Location").orElseThrow(),
                 "a view that is not on the list opens the overview");
     }

@@ -361,10 +361,12 @@ class SettingsViewTest extends SpringBrowserlessTest {
         test(field(TextField.class, "alert-recipients-weekly-digest")).setValue("6, 12");
         test(field(TextField.class, "alert-recipients-no-show-rate")).setValue("");
         field(BigDecimalField.class, "alert-no-show-rate").setValue(new BigDecimal("30"));
+        field(BigDecimalField.class, "alert-answered-in-15").setValue(new BigDecimal("65"));
         save();
 
         assertEquals("Настройки сохранены.", status());
         AlertSettings saved = alertSettingsStore.load(salon.memberId);
+        assertEquals(0, new BigDecimal("65").compareTo(saved.answeredIn15Percent()));
         assertEquals(Map.of(AlertKind.WEEKLY_DIGEST, List.of(6L, 12L)), saved.recipients(),
                 "an alert nobody receives is off");
         assertEquals(0, new BigDecimal("30").compareTo(saved.noShowRatePercent()));
@@ -383,6 +385,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
         field(BigDecimalField.class, "alert-spike-factor").setValue(new BigDecimal("0.5"));
         field(BigDecimalField.class, "alert-unknown-share").setValue(new BigDecimal("100"));
         field(IntegerField.class, "alert-days-without-leads").setValue(0);
+        field(BigDecimalField.class, "alert-answered-in-15").setValue(new BigDecimal("0"));
         field(BigDecimalField.class, "processing-cost").setValue(new BigDecimal("777"));
         save();
 
@@ -391,6 +394,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
         assertInvalid(BigDecimalField.class, "alert-spike-factor", "Число больше 1 и не больше 10");
         assertInvalid(BigDecimalField.class, "alert-unknown-share", "Процент больше 0 и меньше 100");
         assertInvalid(IntegerField.class, "alert-days-without-leads", "От 1 до 31 дня");
+        assertInvalid(BigDecimalField.class, "alert-answered-in-15", "Процент больше 0 и меньше 100");
         assertEquals("Настройки не сохранены: исправьте отмеченные поля.", status());
         assertEquals(stored, alertSettingsStore.load(salon.memberId));
         assertEquals(PortalSettings.defaults(), settingsStore.load(salon.memberId),

@@ -2,6 +2,7 @@ package ru.unitecon.core.alerts;
 
 import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.PeriodMetrics;
+import ru.unitecon.core.metrics.ResponseRow;
 import ru.unitecon.core.metrics.WeeklyDigest;
 
 import java.math.BigDecimal;
@@ -106,6 +107,17 @@ final class AlertMessages {
                 + days + " days." + view("spend", "Spend", "Расходы")
                 : "Канал «" + channel + "»: в " + monthRu(month) + " потрачено " + money(spend) + ", а лидов нет уже "
                 + days + " дн." + view("spend", "Spend", "Расходы");
+    }
+
+    String slowResponse(ResponseRow month, YearMonth which, BigDecimal thresholdPercent) {
+        String share = percent(month.within15Share().value());
+        return english
+                ? "Only " + share + " of the leads in " + monthEn(which) + " were answered within 15 minutes (threshold "
+                + plain(thresholdPercent) + " %, " + month.leads() + " leads, " + month.unanswered() + " unanswered)."
+                + view("retention", "Retention", "Удержание")
+                : "В " + monthRu(which) + " за 15 минут ответили только " + share + " лидов (порог "
+                + plain(thresholdPercent) + " %, всего лидов " + month.leads() + ", без ответа "
+                + month.unanswered() + ")." + view("retention", "Retention", "Удержание");
     }
 
     String digest(WeeklyDigest digest) {

@@ -18,6 +18,7 @@ import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
+import ru.unitecon.core.metrics.ResponseRow;
 import ru.unitecon.core.metrics.ResponseSpeed;
 import ru.unitecon.core.metrics.RetentionEngine;
 import ru.unitecon.core.metrics.WeeklyDigest;
@@ -172,12 +173,14 @@ public final class AlertService {
         Set<AlertKind> wanted = choices.recipients().keySet();
         MetricsEngine engine = null;
         Map<AggregateKey, BigDecimal> spend = Map.of();
+        ResponseSpeed speed = null;
         if (wanted.stream().anyMatch(kind -> kind != AlertKind.NO_SHOW_SPIKE)) {
             // LTV's purchase frequency counts the twelve months up to the month it is for: two months back, and
             // twelve before the older one, as the dashboards read them.
             StoredAggregates stored = aggregates.load(memberId, month.minusMonths(2 + TRAILING_YEAR), month);
             spend = stored.spend();
             engine = new MetricsEngine(portalSettings, stored.counters(), stored.spend(), now.toInstant());
+            speed = new ResponseSpeed(stored.counters());
         }
         Period thisMonth = Period.month(month);
         if (wanted.contains(AlertKind.CHANNEL_LOSING_MONEY)) {
@@ -239,6 +242,18 @@ public final class AlertService {
                                         month)));
                     }
                 });
+            }
+        }
+        if (wanted.contains(AlertKind.SLOW_RESPONSE)) {
+            // Last month, complete: this month's newest leads may not be answered yet, nor their answer read.
+            YearMonth lastMonth = month.minusMonths(1);
+            ResponseRow last = speed.total(Period.month(lastMonth));
+            // A month without a single known answer says the app had no evidence (leads stored before response
+            // speed was read, a portal refusing both methods), not that nobody answered.
+            if (last.leads() >= MIN_LEADS && last.unanswered() < last.leads()
+                    && last.within15Share().isLessThan(fraction(choices.answeredIn15Percent()))) {
+                owed.add(owe(choices, AlertKind.SLOW_RESPONSE, WHOLE_PORTAL, monthKey,
+                        messages -> messages.slowResponse(last, lastMonth, choices.answeredIn15Percent())));
             }
         }
         if (wanted.contains(AlertKind.WEEKLY_DIGEST) && now.getDayOfWeek() == DayOfWeek.MONDAY

@@ -17,6 +17,8 @@ public enum AlertKind {
     UNKNOWN_SOURCES,
     /** Spend is recorded for a channel this month and none of its leads came in the last days. */
     SPEND_WITHOUT_LEADS,
+    /** Too small a share of last month's leads was answered within 15 minutes. */
+    SLOW_RESPONSE,
     /** Monday's summary of the week before. */
     WEEKLY_DIGEST
 }

@@ -18,17 +18,20 @@ import java.util.Objects;
  * @param unknownSharePercent the share of the month's leads without a source above which
  *                            {@link AlertKind#UNKNOWN_SOURCES} is raised
  * @param daysWithoutLeads    {@link AlertKind#SPEND_WITHOUT_LEADS}: days without a lead of a channel with spend
+ * @param answeredIn15Percent the share of last month's leads answered within 15 minutes below which
+ *                            {@link AlertKind#SLOW_RESPONSE} is raised
  * @param language            the portal's language as the install told it ({@code ru}, {@code en}); the texts are
  *                            Russian for any language but English
  */
 public record AlertSettings(Map<AlertKind, List<Long>> recipients, BigDecimal noShowRatePercent,
                             BigDecimal spikeFactor, BigDecimal unknownSharePercent, int daysWithoutLeads,
-                            String language) {
+                            BigDecimal answeredIn15Percent, String language) {
     public static final int MAX_RECIPIENTS = 10;
     public static final BigDecimal DEFAULT_NO_SHOW_RATE_PERCENT = BigDecimal.valueOf(20);
     public static final BigDecimal DEFAULT_SPIKE_FACTOR = new BigDecimal("1.5");
     public static final BigDecimal DEFAULT_UNKNOWN_SHARE_PERCENT = BigDecimal.valueOf(25);
     public static final int DEFAULT_DAYS_WITHOUT_LEADS = 7;
+    public static final BigDecimal DEFAULT_ANSWERED_IN_15_PERCENT = BigDecimal.valueOf(50);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public AlertSettings {
@@ -49,6 +52,8 @@ public record AlertSettings(Map<AlertKind, List<Long>> recipients, BigDecimal no
         recipients = Map.copyOf(copy);
         requirePercent(noShowRatePercent, "no-show rate");
         requirePercent(unknownSharePercent, "share of leads without a source");
+        requirePercent(answeredIn15Percent, "share of leads answered within 15 minutes");
+        answeredIn15Percent = Decimals.normalized(answeredIn15Percent);
         Objects.requireNonNull(spikeFactor, "spikeFactor");
         if (spikeFactor.compareTo(BigDecimal.ONE) <= 0 || spikeFactor.compareTo(BigDecimal.TEN) > 0) {
             throw new IllegalArgumentException("the spike factor is above 1 and at most 10");
@@ -71,7 +76,7 @@ public record AlertSettings(Map<AlertKind, List<Long>> recipients, BigDecimal no
             }
         }
         return new AlertSettings(recipients, DEFAULT_NO_SHOW_RATE_PERCENT, DEFAULT_SPIKE_FACTOR,
-                DEFAULT_UNKNOWN_SHARE_PERCENT, DEFAULT_DAYS_WITHOUT_LEADS, language);
+                DEFAULT_UNKNOWN_SHARE_PERCENT, DEFAULT_DAYS_WITHOUT_LEADS, DEFAULT_ANSWERED_IN_15_PERCENT, language);
     }
 
     public List<Long> recipientsOf(AlertKind kind) {
@@ -87,12 +92,18 @@ public record AlertSettings(Map<AlertKind, List<Long>> recipients, BigDecimal no
         changed.putAll(recipients);
         changed.put(kind, users);
         return new AlertSettings(changed, noShowRatePercent, spikeFactor, unknownSharePercent, daysWithoutLeads,
-                language);
+                answeredIn15Percent, language);
     }
 
     public AlertSettings withThresholds(BigDecimal noShowRate, BigDecimal spike, BigDecimal unknownShare,
                                         int daysWithout) {
-        return new AlertSettings(recipients, noShowRate, spike, unknownShare, daysWithout, language);
+        return new AlertSettings(recipients, noShowRate, spike, unknownShare, daysWithout, answeredIn15Percent,
+                language);
+    }
+
+    public AlertSettings withAnsweredIn15Percent(BigDecimal percent) {
+        return new AlertSettings(recipients, noShowRatePercent, spikeFactor, unknownSharePercent, daysWithoutLeads,
+                percent, language);
     }
 
     private static void requirePercent(BigDecimal value, String what) {

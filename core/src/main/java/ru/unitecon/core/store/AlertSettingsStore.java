@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
+import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -66,6 +67,7 @@ public final class AlertSettingsStore {
         item.put("spikeFactor", n(settings.spikeFactor()));
         item.put("unknownSharePercent", n(settings.unknownSharePercent()));
         item.put("daysWithoutLeads", n(settings.daysWithoutLeads()));
+        item.put("answeredIn15Percent", n(settings.answeredIn15Percent()));
         item.put("language", s(settings.language()));
         return item;
     }
@@ -74,8 +76,11 @@ public final class AlertSettingsStore {
         Map<AlertKind, List<Long>> recipients = new EnumMap<>(AlertKind.class);
         item.get("recipients").m().forEach((kind, users) -> recipients.put(AlertKind.valueOf(kind),
                 users.l().stream().map(user -> Long.parseLong(user.n())).toList()));
+        // Items written before the response alert have no threshold for it: the default.
+        BigDecimal answeredIn15 = item.containsKey("answeredIn15Percent") ? decimal(item, "answeredIn15Percent")
+                : AlertSettings.DEFAULT_ANSWERED_IN_15_PERCENT;
         return new AlertSettings(recipients, decimal(item, "noShowRatePercent"), decimal(item, "spikeFactor"),
                 decimal(item, "unknownSharePercent"), (int) Attributes.longOrZero(item, "daysWithoutLeads"),
-                string(item, "language"));
+                answeredIn15, string(item, "language"));
     }
 }

@@ -245,6 +245,55 @@ class AlertServiceTest {
         }
     }
 
+    /**
+     * November: 10 leads at 09:00 UTC; leads 1–4 answered within 15 minutes (5, 10, 14 and 15 minutes), lead 5 after
+     * 16 minutes, 6–10 never: 4 / 10 = 40 % within 15 minutes, below the default 50 %. Told in December about
+     * November, once; at a threshold of 40 % it is not (40 % is not below 40 %).
+     */
+    private static AlertWorld slowNovember(AlertWorld world) {
+        int[] minutes = {5, 10, 14, 15, 16};
+        for (int i = 1; i <= 10; i++) {
+            world.lead(i, "2026-11-%02dT09:00:00Z".formatted(i), VK, null);
+            if (i <= minutes.length) {
+                world.answered(i, "2026-11-%02dT09:%02d:00Z".formatted(i, minutes[i - 1]));
+            }
+        }
+        return world;
+    }
+
+    @Test
+    void tooFewLeadsAnsweredWithinFifteenMinutesLastMonthIsToldOnce() {
+        try (AlertWorld world = slowNovember(new AlertWorld(MOSCOW))) {
+            world.receiving(Map.of(AlertKind.SLOW_RESPONSE, List.of(1L)), "ru").at(WEDNESDAY_NOON).pass();
+            world.at("2026-12-16T10:00:00Z").pass();
+
+            List<PortalRecords.Notification> told = world.tagged("UE|SLOW_RESPONSE|-|2026-12");
+            assertEquals(1, told.size());
+            assertEquals("В ноябре за 15 минут ответили только 40 % лидов (порог 50 %, всего лидов 10, без ответа 5)."
+                            + " Откройте " + world.link("retention", "«Юнит-экономика» → Удержание") + ".",
+                    told.getFirst().message());
+        }
+    }
+
+    @Test
+    void aShareAtTheThresholdOrAMonthWithoutAnyKnownAnswerIsNotTold() {
+        try (AlertWorld world = slowNovember(new AlertWorld(MOSCOW))) {
+            world.receiving(Map.of(AlertKind.SLOW_RESPONSE, List.of(1L)), "ru");
+            world.app.services.alertSettings().save(world.memberId(), world.app.services.alertSettings()
+                    .load(world.memberId()).withAnsweredIn15Percent(java.math.BigDecimal.valueOf(40)));
+            world.at(WEDNESDAY_NOON).pass();
+            assertTrue(world.tagged("UE|SLOW_RESPONSE|-|2026-12").isEmpty(), "40 % is not below 40 %");
+        }
+        try (AlertWorld world = new AlertWorld(MOSCOW)) {
+            for (int i = 1; i <= 10; i++) {
+                world.lead(i, "2026-11-%02dT09:00:00Z".formatted(i), VK, null);
+            }
+            world.receiving(Map.of(AlertKind.SLOW_RESPONSE, List.of(1L)), "ru").at(WEDNESDAY_NOON).pass();
+            assertTrue(world.tagged("UE|SLOW_RESPONSE|-|2026-12").isEmpty(),
+                    "no answer known at all: leads stored before, not leads nobody answered");
+        }
+    }
+
     /** December: 10 leads, 3 of them without any source: 30 %, above the default 25 %. */
     @Test
     void tooManyLeadsWithoutASource() {

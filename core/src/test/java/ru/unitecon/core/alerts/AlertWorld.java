@@ -46,7 +46,8 @@ final class AlertWorld implements AutoCloseable {
     AlertWorld receiving(Map<AlertKind, List<Long>> recipients, String language) {
         AlertSettings defaults = AlertSettings.defaults(null, language);
         app.services.alertSettings().save(memberId(), new AlertSettings(recipients, defaults.noShowRatePercent(),
-                defaults.spikeFactor(), defaults.unknownSharePercent(), defaults.daysWithoutLeads(), language));
+                defaults.spikeFactor(), defaults.unknownSharePercent(), defaults.daysWithoutLeads(),
+                defaults.answeredIn15Percent(), language));
         return this;
     }
 
