@@ -8,6 +8,7 @@ import ru.unitecon.core.bookkeeping.Measure;
 import ru.unitecon.core.bookkeeping.ResponseHours;
 import ru.unitecon.simulator.Activities;
 import ru.unitecon.simulator.DatasetGenerator;
+import ru.unitecon.simulator.Fault;
 import ru.unitecon.simulator.SimulatedPortal;
 
 import java.time.Duration;
@@ -120,6 +121,25 @@ class ResponseSpeedSyncTest {
             app.services.reconciliation().reconcile(app.memberId());
             assertEquals(calls + 1, app.portal.calls().count("crm.activity.list"),
                     "a pass with no new activity asks one page and nothing about the leads");
+        }
+    }
+
+    @Test
+    void aPortalFailingTheActivitiesStillHasItsLeadsReconciled() {
+        try (AppOnSimulatedPortal app = AppOnSimulatedPortal.start(DatasetGenerator.generate(184, 10))) {
+            app.installAndBackfill();
+            app.clock.advance(Duration.ofMinutes(1));
+            app.portal.updateLead(3, Map.of("OPPORTUNITY", "3333.00"));
+            app.portal.injectFault("crm.activity.list", Fault.SERVER_ERROR);
+            Instant startedAt = app.clock.instant();
+
+            app.services.reconciliation().reconcile(app.memberId());
+
+            assertEquals(0, new java.math.BigDecimal("3333").compareTo(
+                    app.recordStore.records().lead(app.memberId(), 3).orElseThrow().amount().value()),
+                    "the lead's change, missed as an event, is applied by the pass");
+            assertEquals(startedAt, app.portals.find(app.memberId()).orElseThrow().lastReconciledAt(),
+                    "the pass is recorded: the next one starts from here");
         }
     }
 

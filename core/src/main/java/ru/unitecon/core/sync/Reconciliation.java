@@ -122,8 +122,16 @@ public final class Reconciliation {
                         }
                     }));
         }
-        read.addAndGet(FirstResponses.fromNewActivities(memberId, settings, stores.recordStore(), client,
-                recordApplier.reads(), BITRIX_TIME.format(since.atOffset(ZoneOffset.UTC)), startedAt));
+        try {
+            read.addAndGet(FirstResponses.fromNewActivities(memberId, settings, stores.recordStore(), client,
+                    recordApplier.reads(), BITRIX_TIME.format(since.atOffset(ZoneOffset.UTC)), startedAt));
+        } catch (PortalNeedsReconnect e) {
+            throw e;
+        } catch (BitrixException e) {
+            // The leads and deals are reconciled: a portal that refuses or fails the activities loses only the
+            // first responses of calls alone in this interval, not the pass.
+            LOG.warn("portal {}: activities not read this pass: {}", memberId, e.getMessage());
+        }
         if (recount.get()) {
             queue.send(List.of(ChangeMessage.recount(memberId)));
         }
