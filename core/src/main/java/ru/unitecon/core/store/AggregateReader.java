@@ -1,6 +1,7 @@
 package ru.unitecon.core.store;
 
 import ru.unitecon.core.bookkeeping.AggregateKey;
+import ru.unitecon.core.bookkeeping.CampaignCell;
 import ru.unitecon.core.bookkeeping.Counters;
 import ru.unitecon.core.portal.Decimals;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -72,6 +73,28 @@ public final class AggregateReader {
             }
         }
         return cohorts;
+    }
+
+    /**
+     * The counters per month and normalized UTM_CAMPAIGN value of the months from..to: one item per value a month's
+     * leads or clients carried.
+     */
+    public Map<CampaignCell, Counters> campaigns(String memberId, YearMonth from, YearMonth to) {
+        Map<CampaignCell, Counters> cells = new HashMap<>();
+        // The first key of the month after the range ends it, whatever characters the values hold.
+        dynamo.queryPaginator(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(
+                        ":pk", s(Keys.monthlyPartition(memberId)),
+                        ":from", s(Keys.CAMPAIGN_AGG + from),
+                        ":to", s(Keys.CAMPAIGN_AGG + to.plusMonths(1))))
+                .build()).items().forEach(item -> {
+                    Counters counters = counters(item);
+                    if (!counters.isZero()) {
+                        cells.put(Keys.campaignCell(item.get(TableDefinition.SK).s()), counters);
+                    }
+                });
+        return cells;
     }
 
     /**

@@ -1,6 +1,7 @@
 package ru.unitecon.core.store;
 
 import ru.unitecon.core.bookkeeping.AggregateKey;
+import ru.unitecon.core.bookkeeping.CampaignCell;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -23,6 +24,8 @@ public final class Keys {
     static final String CLIENT = "CLIENT#";
     static final String AGG = "AGG#";
     static final String COHORT = "COH#";
+    /** Counters per month and UTM_CAMPAIGN value, in the monthly partition beside the month × channel items. */
+    static final String CAMPAIGN_AGG = "CMP#";
     static final String REMINDER = "REMIND#";
     static final String SECRET = "SECRET#";
     /** Who receives which alert, and the thresholds; apart from the settings, which count. */
@@ -106,5 +109,17 @@ public final class Keys {
         String rest = sortKey.substring(sortKey.indexOf('#') + 1);
         int split = rest.indexOf('#');
         return new AggregateKey(YearMonth.parse(rest.substring(0, split)), rest.substring(split + 1));
+    }
+
+    /** A month's counters of one normalized UTM_CAMPAIGN value: {@code CMP#2026-11#70213344}. */
+    static String campaignAggregate(CampaignCell cell) {
+        return CAMPAIGN_AGG + cell.month() + "#" + cell.utmCampaign();
+    }
+
+    /** Parses the month and value back out of a {@code CMP#} sort key; the value may itself hold '#'. */
+    static CampaignCell campaignCell(String sortKey) {
+        String rest = sortKey.substring(CAMPAIGN_AGG.length());
+        int split = rest.indexOf('#');
+        return new CampaignCell(YearMonth.parse(rest.substring(0, split)), rest.substring(split + 1));
     }
 }
