@@ -20,7 +20,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class LayerRulesTest {
     private static final String CORE = "ru.unitecon.core";
     /** Pure rules: what a lead, a client, a month, a channel and a portal's settings are and how they count. */
-    private static final String[] DOMAIN = packages("access", "appointments", "attribution", "crm", "currency",
+    private static final String[] DOMAIN = packages("access", "ads", "appointments", "attribution", "crm", "currency",
             "bookkeeping", "metrics", "portal");
     /** The Bitrix24 protocol: OAuth, REST, inbound forms and events, CRM field mapping. */
     private static final String[] BITRIX = packages("bitrix");

@@ -4,6 +4,7 @@ import ru.unitecon.core.bookkeeping.AggregateKey;
 import ru.unitecon.core.bookkeeping.CampaignCell;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,6 +37,8 @@ public final class Keys {
     static final String SYNC = "SYNC";
     /** How far the backfill of a portal has come, for the admin UI. */
     static final String BACKFILL = "BACKFILL";
+    /** Imported advertising spend of one campaign on one day, in the portal's ads partition. */
+    static final String AD_SPEND = "SPEND#";
 
     private Keys() {
     }
@@ -59,9 +62,17 @@ public final class Keys {
         return partition(memberId) + "#MONTHLY";
     }
 
-    /** Both partitions of a portal, for purging it. */
+    /**
+     * The portal's third partition, holding the imported spend per campaign per day: the monthly partition stays
+     * months × channels, and a day's rows of one account are one key range.
+     */
+    public static String adsPartition(String memberId) {
+        return partition(memberId) + "#ADS";
+    }
+
+    /** Every partition of a portal, for purging it. */
     static List<String> partitions(String memberId) {
-        return List.of(partition(memberId), monthlyPartition(memberId));
+        return List.of(partition(memberId), monthlyPartition(memberId), adsPartition(memberId));
     }
 
     static String lead(long id) {
@@ -94,6 +105,26 @@ public final class Keys {
     /** A per-portal access secret's hash ({@code SECRET#BI_EXPORT}), in the portal's main partition. */
     public static String secret(String kind) {
         return SECRET + kind;
+    }
+
+    /** The first key of a day's imported spend rows, all accounts. */
+    static String adSpendDay(LocalDate day) {
+        return AD_SPEND + day;
+    }
+
+    /** The first key of a day's imported spend rows of one account; '#' ends it so no longer account id matches. */
+    static String adSpendAccountDay(LocalDate day, String platformCode, String accountId) {
+        return adSpendDay(day) + "#" + platformCode + "#" + accountId + "#";
+    }
+
+    /** One campaign's imported spend on one day. */
+    static String adSpend(LocalDate day, String platformCode, String accountId, String campaignId) {
+        return adSpendAccountDay(day, platformCode, accountId) + campaignId;
+    }
+
+    /** Parses the day back out of a {@code SPEND#} sort key. */
+    static LocalDate adSpendDayOf(String sortKey) {
+        return LocalDate.parse(sortKey.substring(AD_SPEND.length(), AD_SPEND.length() + "yyyy-mm-dd".length()));
     }
 
     static String aggregate(AggregateKey key) {

@@ -34,6 +34,7 @@ import ru.unitecon.core.store.WinBacks;
 import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.SpendStore;
+import ru.unitecon.core.store.CampaignSpendStore;
 import ru.unitecon.core.store.SyncStateStore;
 import ru.unitecon.core.sync.ChangeQueue;
 import ru.unitecon.core.sync.CurrentRecords;
@@ -77,6 +78,7 @@ public final class AppServices {
     private final RecordReader records;
     private final AggregateReader aggregates;
     private final SpendStore spend;
+    private final CampaignSpendStore campaignSpend;
     private final SecretStore secrets;
     private final DueAppointments dueAppointments;
     private final SentReminders sentReminders;
@@ -107,6 +109,7 @@ public final class AppServices {
         records = new RecordReader(dynamo, table);
         aggregates = new AggregateReader(dynamo, table);
         spend = new SpendStore(dynamo, table);
+        campaignSpend = new CampaignSpendStore(dynamo, table);
         secrets = new SecretStore(dynamo, table, clock);
         dueAppointments = new DueAppointments(dynamo, table);
         sentReminders = new SentReminders(dynamo, table);
@@ -154,6 +157,10 @@ public final class AppServices {
 
     public SpendStore spend() {
         return spend;
+    }
+
+    public CampaignSpendStore campaignSpend() {
+        return campaignSpend;
     }
 
     public SecretStore secrets() {
