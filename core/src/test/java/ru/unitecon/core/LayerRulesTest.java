@@ -26,7 +26,7 @@ class LayerRulesTest {
     private static final String[] BITRIX = packages("bitrix");
     private static final String[] STORE = packages("store");
     /** The use cases the adapters (functions, admin UI, local stack) call. */
-    private static final String[] SERVICES = packages("alerts", "clients", "export", "install", "intake", "reminders",
+    private static final String[] SERVICES = packages("alerts", "campaigns", "clients", "export", "install", "intake", "reminders",
             "robot", "spend", "sync");
     /** The changes queue on SQS, behind the services' ChangeQueue. */
     private static final String[] QUEUE = packages("queue");

@@ -97,6 +97,11 @@ public final class AggregateReader {
         return cells;
     }
 
+    /** The counters per month and UTM_CAMPAIGN value of every month up to {@code to}, for activity spells. */
+    public Map<CampaignCell, Counters> campaignsUpTo(String memberId, YearMonth to) {
+        return campaigns(memberId, FIRST_MONTH, to);
+    }
+
     /**
      * The cohort counters of every month up to {@code to}, for the retention view: its items are the widest (a
      * counter per master and measure), so the last year and the months before it are read by two queries at once.

@@ -27,6 +27,8 @@ public final class Keys {
     static final String COHORT = "COH#";
     /** Counters per month and UTM_CAMPAIGN value, in the monthly partition beside the month × channel items. */
     static final String CAMPAIGN_AGG = "CMP#";
+    /** Which channel each campaign counts in and the UTM_CAMPAIGN rules; apart from the settings, which recount. */
+    static final String CAMPAIGN_MAPPING = "CAMPAIGNS";
     static final String REMINDER = "REMIND#";
     static final String SECRET = "SECRET#";
     /** Who receives which alert, and the thresholds; apart from the settings, which count. */

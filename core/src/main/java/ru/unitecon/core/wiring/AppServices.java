@@ -2,6 +2,7 @@ package ru.unitecon.core.wiring;
 
 import ru.unitecon.core.alerts.AlertService;
 import ru.unitecon.core.bitrix.Sleeper;
+import ru.unitecon.core.campaigns.Campaigns;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
 import ru.unitecon.core.bitrix.tokens.TokenRefresher;
@@ -35,6 +36,7 @@ import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.store.CampaignSpendStore;
+import ru.unitecon.core.store.CampaignMappingStore;
 import ru.unitecon.core.store.SyncStateStore;
 import ru.unitecon.core.sync.ChangeQueue;
 import ru.unitecon.core.sync.CurrentRecords;
@@ -79,6 +81,7 @@ public final class AppServices {
     private final AggregateReader aggregates;
     private final SpendStore spend;
     private final CampaignSpendStore campaignSpend;
+    private final CampaignMappingStore campaignMappings;
     private final SecretStore secrets;
     private final DueAppointments dueAppointments;
     private final SentReminders sentReminders;
@@ -110,6 +113,7 @@ public final class AppServices {
         aggregates = new AggregateReader(dynamo, table);
         spend = new SpendStore(dynamo, table);
         campaignSpend = new CampaignSpendStore(dynamo, table);
+        campaignMappings = new CampaignMappingStore(dynamo, table, clock);
         secrets = new SecretStore(dynamo, table, clock);
         dueAppointments = new DueAppointments(dynamo, table);
         sentReminders = new SentReminders(dynamo, table);
@@ -250,6 +254,11 @@ public final class AppServices {
     /** The scheduler's daily look at each portal's zone and currency rates. */
     public ZoneAndCurrencyRefresh portalFacts() {
         return new ZoneAndCurrencyRefresh(portals, settings, clients(), factsLearner(), clock);
+    }
+
+    /** The advertising campaigns' figures and their mapping to channels and UTM_CAMPAIGN values. */
+    public Campaigns campaigns() {
+        return new Campaigns(settings, campaignMappings, aggregates, campaignSpend, records, clock);
     }
 
     public MetricsExport metricsExport() {

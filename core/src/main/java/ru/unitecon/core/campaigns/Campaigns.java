@@ -1,0 +1,117 @@
+package ru.unitecon.core.campaigns;
+
+import ru.unitecon.core.ads.CampaignKey;
+import ru.unitecon.core.ads.CampaignMonthSpend;
+import ru.unitecon.core.attribution.CampaignMapping;
+import ru.unitecon.core.attribution.CampaignPreview;
+import ru.unitecon.core.attribution.CampaignRules;
+import ru.unitecon.core.attribution.Channel;
+import ru.unitecon.core.attribution.SourcedLead;
+import ru.unitecon.core.metrics.CampaignMetrics;
+import ru.unitecon.core.metrics.Period;
+import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.core.store.AggregateReader;
+import ru.unitecon.core.store.CampaignMappingStore;
+import ru.unitecon.core.store.CampaignSpendStore;
+import ru.unitecon.core.store.RecordReader;
+import ru.unitecon.core.store.SettingsStore;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A portal's advertising campaigns: their figures per period (docs/campaigns.md), the mapping of each campaign to a
+ * channel and of UTM_CAMPAIGN values to campaigns, and its preview. Whether the viewer may change the mapping is the
+ * caller's to check (an administrator, as the portal says).
+ */
+public final class Campaigns {
+    /** How many of the newest leads with a UTM_CAMPAIGN the rule preview matches. */
+    public static final int PREVIEW_LEADS = 50;
+    /** The campaigns known to a portal: those with imported spend in the two years up to the current month. */
+    static final int KNOWN_MONTHS = 24;
+
+    private final SettingsStore settings;
+    private final CampaignMappingStore mappings;
+    private final AggregateReader aggregates;
+    private final CampaignSpendStore spend;
+    private final RecordReader records;
+    private final Clock clock;
+
+    public Campaigns(SettingsStore settings, CampaignMappingStore mappings, AggregateReader aggregates,
+                     CampaignSpendStore spend, RecordReader records, Clock clock) {
+        this.settings = settings;
+        this.mappings = mappings;
+        this.aggregates = aggregates;
+        this.spend = spend;
+        this.records = records;
+        this.clock = clock;
+    }
+
+    /** Each campaign's figures over the period, and the UTM_CAMPAIGN values no rule takes. */
+    public CampaignMetrics.Report report(String memberId, Period period) {
+        PortalSettings portal = settings.load(memberId);
+        YearMonth now = YearMonth.now(clock.withZone(portal.zone()));
+        YearMonth last = period.to().isAfter(now) ? period.to() : now;
+        List<CampaignMonthSpend> months = spend.months(memberId, last.minusMonths(KNOWN_MONTHS - 1), last);
+        return CampaignMetrics.of(portal, period, aggregates.campaignsUpTo(memberId, period.to()), months,
+                mappings.load(memberId), names(months));
+    }
+
+    /** The known campaigns and their latest names, in the import's order. */
+    public Map<CampaignKey, String> known(String memberId) {
+        YearMonth now = YearMonth.now(clock.withZone(settings.load(memberId).zone()));
+        return names(spend.months(memberId, now.minusMonths(KNOWN_MONTHS - 1), now));
+    }
+
+    public CampaignMapping mapping(String memberId) {
+        return mappings.load(memberId);
+    }
+
+    /** The rules in force: the saved ones, or the defaults from the known campaigns. */
+    public CampaignRules rules(String memberId) {
+        return mappings.load(memberId).rulesFor(known(memberId));
+    }
+
+    /** The portal's live leads with their origin, read once; previews match them without another read. */
+    public List<SourcedLead> leadSources(String memberId) {
+        return records.leadSources(memberId);
+    }
+
+    public static CampaignPreview preview(CampaignRules rules, List<SourcedLead> leads) {
+        return CampaignPreview.of(rules, leads, PREVIEW_LEADS);
+    }
+
+    /**
+     * Saves the UTM_CAMPAIGN rules. No lead is recounted: the counters are per value, and the view sums the values
+     * each campaign's rules take.
+     *
+     * @throws IllegalArgumentException when a rule names a campaign the portal does not know: nothing is saved
+     */
+    public void saveRules(String memberId, CampaignRules rules) {
+        rules.requireKnown(known(memberId).keySet());
+        mappings.save(memberId, mappings.load(memberId).withRules(rules));
+    }
+
+    /**
+     * Sets the channel a campaign's spend counts in.
+     *
+     * @throws IllegalArgumentException for an unknown campaign, an invalid channel or the unknown bucket: nothing
+     *                                  is saved
+     */
+    public void setChannel(String memberId, CampaignKey campaign, String channel) {
+        if (!known(memberId).containsKey(campaign)) {
+            throw new IllegalArgumentException("unknown campaign: " + campaign.campaignId());
+        }
+        Channel.requireValidCode(channel);
+        mappings.save(memberId, mappings.load(memberId).withChannel(campaign, channel));
+    }
+
+    private static Map<CampaignKey, String> names(List<CampaignMonthSpend> months) {
+        Map<CampaignKey, String> names = new LinkedHashMap<>();
+        months.forEach(month -> names.put(month.campaign(), month.campaignName()));
+        return names;
+    }
+}
