@@ -75,6 +75,12 @@ final class SeededPortal {
         return this;
     }
 
+    /** March's campaigns of {@link SeededSalon#withCampaigns()}. */
+    SeededPortal withCampaigns() {
+        salon.withCampaigns();
+        return this;
+    }
+
     SeededPortal spend(YearMonth month, Map<String, BigDecimal> amounts) {
         salon.spend(month, amounts);
         return this;

@@ -11,6 +11,15 @@ public record CampaignRule(MatchKind match, String pattern, CampaignKey campaign
     public CampaignRule {
         Objects.requireNonNull(match, "match");
         Objects.requireNonNull(campaign, "campaign");
+        pattern = checkedPattern(pattern);
+    }
+
+    /**
+     * The pattern as a rule keeps it (normalized like the values it is compared with).
+     *
+     * @throws IllegalArgumentException for an empty pattern or one longer than a kept value
+     */
+    public static String checkedPattern(String pattern) {
         String normalized = CampaignCell.normalized(pattern);
         if (normalized == null) {
             throw new IllegalArgumentException("a campaign rule needs a non-empty UTM_CAMPAIGN pattern");
@@ -20,7 +29,7 @@ public record CampaignRule(MatchKind match, String pattern, CampaignKey campaign
             throw new IllegalArgumentException("a UTM_CAMPAIGN pattern is at most " + CampaignCell.MAX_LENGTH
                     + " characters");
         }
-        pattern = normalized;
+        return normalized;
     }
 
     /** @param utmCampaign a normalized value ({@link CampaignCell#normalized}) */
