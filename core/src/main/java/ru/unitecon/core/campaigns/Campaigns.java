@@ -7,6 +7,8 @@ import ru.unitecon.core.attribution.CampaignPreview;
 import ru.unitecon.core.attribution.CampaignRules;
 import ru.unitecon.core.attribution.Channel;
 import ru.unitecon.core.attribution.SourcedLead;
+import ru.unitecon.core.bookkeeping.CampaignCell;
+import ru.unitecon.core.bookkeeping.Counters;
 import ru.unitecon.core.metrics.CampaignMetrics;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.portal.PortalSettings;
@@ -58,6 +60,25 @@ public final class Campaigns {
         List<CampaignMonthSpend> months = spend.months(memberId, last.minusMonths(KNOWN_MONTHS - 1), last);
         return CampaignMetrics.of(portal, period, aggregates.campaignsUpTo(memberId, period.to()), months,
                 mappings.load(memberId), names(months));
+    }
+
+    /**
+     * One report per month of the period, from one read of the counters, the spend and the mapping: the BI export's
+     * rows per month and campaign.
+     */
+    public List<CampaignMetrics.Report> byMonth(String memberId, Period period) {
+        PortalSettings portal = settings.load(memberId);
+        YearMonth now = YearMonth.now(clock.withZone(portal.zone()));
+        YearMonth last = period.to().isAfter(now) ? period.to() : now;
+        YearMonth first = period.from().isBefore(last.minusMonths(KNOWN_MONTHS - 1)) ? period.from()
+                : last.minusMonths(KNOWN_MONTHS - 1);
+        List<CampaignMonthSpend> months = spend.months(memberId, first, last);
+        Map<CampaignKey, String> names = names(months);
+        Map<CampaignCell, Counters> cells = aggregates.campaignsUpTo(memberId, period.to());
+        CampaignMapping mapping = mappings.load(memberId);
+        return period.months().stream()
+                .map(month -> CampaignMetrics.of(portal, Period.month(month), cells, months, mapping, names))
+                .toList();
     }
 
     /** The known campaigns and their latest names, in the import's order. */

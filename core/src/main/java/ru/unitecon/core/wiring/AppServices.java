@@ -262,7 +262,7 @@ public final class AppServices {
     }
 
     public MetricsExport metricsExport() {
-        return new MetricsExport(secrets, portals, settings, aggregates, clock);
+        return new MetricsExport(secrets, portals, settings, aggregates, campaigns(), clock);
     }
 
     /** The CRM card's client tab: read-only, from the stored records. */
