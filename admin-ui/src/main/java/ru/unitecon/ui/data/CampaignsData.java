@@ -34,8 +34,9 @@ public class CampaignsData {
         return campaigns.known(portal.memberId());
     }
 
-    public CampaignRules rules(PortalSession portal) {
-        return campaigns.rules(portal.memberId());
+    /** The rules in force, given the known campaigns (read once for the view). */
+    public CampaignRules rules(PortalSession portal, Map<CampaignKey, String> known) {
+        return campaigns.rules(portal.memberId(), known);
     }
 
     public List<SourcedLead> leadSources(PortalSession portal) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
+import ru.unitecon.core.ads.CampaignKey;
 import ru.unitecon.core.attribution.CampaignRules;
 import ru.unitecon.core.attribution.Channel;
 import ru.unitecon.core.metrics.CampaignMetrics;
@@ -25,6 +26,7 @@ import ru.unitecon.ui.data.PeriodChoices;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -72,7 +74,8 @@ public class CampaignsView extends DashboardView {
         if (grid.getColumns().isEmpty()) {
             addColumns();
         }
-        rules.show(campaigns.rules(portal()), campaigns.known(portal()), campaigns.leadSources(portal()), figures());
+        Map<CampaignKey, String> known = campaigns.known(portal());
+        rules.show(campaigns.rules(portal(), known), known, campaigns.leadSources(portal()), figures());
         rules.setReadOnly(!portal().admin());
         picker.start(currentMonth(), figures(), PeriodChoices.fromQuery(
                 event.getLocation().getQueryParameters().getParameters(), currentMonth())

@@ -32,8 +32,8 @@ import java.util.Map;
 public final class Campaigns {
     /** How many of the newest leads with a UTM_CAMPAIGN the rule preview matches. */
     public static final int PREVIEW_LEADS = 50;
-    /** The campaigns known to a portal: those with imported spend in the two years up to the current month. */
-    static final int KNOWN_MONTHS = 24;
+    /** The campaigns known to a portal: those with imported spend in the year up to the current month. */
+    static final int KNOWN_MONTHS = 13;
 
     private final SettingsStore settings;
     private final CampaignMappingStore mappings;
@@ -54,12 +54,7 @@ public final class Campaigns {
 
     /** Each campaign's figures over the period, and the UTM_CAMPAIGN values no rule takes. */
     public CampaignMetrics.Report report(String memberId, Period period) {
-        PortalSettings portal = settings.load(memberId);
-        YearMonth now = YearMonth.now(clock.withZone(portal.zone()));
-        YearMonth last = period.to().isAfter(now) ? period.to() : now;
-        List<CampaignMonthSpend> months = spend.months(memberId, last.minusMonths(KNOWN_MONTHS - 1), last);
-        return CampaignMetrics.of(portal, period, aggregates.campaignsUpTo(memberId, period.to()), months,
-                mappings.load(memberId), names(months));
+        return byMonth(memberId, period, List.of(period)).getFirst();
     }
 
     /**
@@ -67,18 +62,26 @@ public final class Campaigns {
      * rows per month and campaign.
      */
     public List<CampaignMetrics.Report> byMonth(String memberId, Period period) {
+        return byMonth(memberId, period, period.months().stream().map(Period::month).toList());
+    }
+
+    /**
+     * The reports of the given parts of {@code period}. The campaigns are those with spend in the period or in the
+     * {@value #KNOWN_MONTHS} months up to the current one; the counters are read up to the period's end (activity
+     * spells need the months before).
+     */
+    private List<CampaignMetrics.Report> byMonth(String memberId, Period period, List<Period> parts) {
         PortalSettings portal = settings.load(memberId);
         YearMonth now = YearMonth.now(clock.withZone(portal.zone()));
+        YearMonth knownFrom = now.minusMonths(KNOWN_MONTHS - 1);
+        YearMonth first = period.from().isBefore(knownFrom) ? period.from() : knownFrom;
         YearMonth last = period.to().isAfter(now) ? period.to() : now;
-        YearMonth first = period.from().isBefore(last.minusMonths(KNOWN_MONTHS - 1)) ? period.from()
-                : last.minusMonths(KNOWN_MONTHS - 1);
         List<CampaignMonthSpend> months = spend.months(memberId, first, last);
-        Map<CampaignKey, String> names = names(months);
+        Map<CampaignKey, String> names = names(months.stream()
+                .filter(month -> period.contains(month.month()) || !month.month().isBefore(knownFrom)).toList());
         Map<CampaignCell, Counters> cells = aggregates.campaignsUpTo(memberId, period.to());
         CampaignMapping mapping = mappings.load(memberId);
-        return period.months().stream()
-                .map(month -> CampaignMetrics.of(portal, Period.month(month), cells, months, mapping, names))
-                .toList();
+        return parts.stream().map(part -> CampaignMetrics.of(portal, part, cells, months, mapping, names)).toList();
     }
 
     /** The known campaigns and their latest names, in the import's order. */
@@ -93,7 +96,12 @@ public final class Campaigns {
 
     /** The rules in force: the saved ones, or the defaults from the known campaigns. */
     public CampaignRules rules(String memberId) {
-        return mappings.load(memberId).rulesFor(known(memberId));
+        return rules(memberId, known(memberId));
+    }
+
+    /** {@link #rules(String)} with the known campaigns already read. */
+    public CampaignRules rules(String memberId, Map<CampaignKey, String> known) {
+        return mappings.load(memberId).rulesFor(known);
     }
 
     /** The portal's live leads with their origin, read once; previews match them without another read. */
