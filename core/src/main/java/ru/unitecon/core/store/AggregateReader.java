@@ -26,8 +26,8 @@ import static ru.unitecon.core.store.Attributes.s;
  * items, whatever the number of leads behind them. Cohort counters are separate items, read only for cohorts.
  */
 public final class AggregateReader {
-    private static final Set<String> NOT_COUNTERS =
-            Set.of(TableDefinition.PK, TableDefinition.SK, RecordStore.UPDATED_AT, SpendStore.SPEND);
+    private static final Set<String> NOT_COUNTERS = Set.of(TableDefinition.PK, TableDefinition.SK,
+            RecordStore.UPDATED_AT, SpendStore.SPEND, SpendStore.IMPORTED_SPEND);
 
     private static final int MONTHS_PER_YEAR = 12;
     /** Before any portal's data: the first month a read "from the beginning" starts at. */
@@ -52,8 +52,9 @@ public final class AggregateReader {
             if (!cellCounters.isZero()) {
                 counters.put(cell, cellCounters);
             }
-            if (item.containsKey(SpendStore.SPEND)) {
-                spend.put(cell, Decimals.normalized(Attributes.decimal(item, SpendStore.SPEND)));
+            SpendSources sources = spendSources(item);
+            if (sources != null) {
+                spend.put(cell, sources.counted());
             }
             Instant updated = Attributes.instant(item, RecordStore.UPDATED_AT);
             if (updated != null && (newest == null || updated.isAfter(newest))) {
@@ -61,6 +62,26 @@ public final class AggregateReader {
             }
         }
         return new StoredAggregates(counters, spend, newest);
+    }
+
+    /** The typed and imported spend of each cell of the months from..to that has either. */
+    public Map<AggregateKey, SpendSources> spendSources(String memberId, YearMonth from, YearMonth to) {
+        Map<AggregateKey, SpendSources> cells = new HashMap<>();
+        for (Map<String, AttributeValue> item : range(memberId, Keys.AGG, from, to)) {
+            SpendSources sources = spendSources(item);
+            if (sources != null) {
+                cells.put(Keys.monthAndChannel(item.get(TableDefinition.SK).s()), sources);
+            }
+        }
+        return cells;
+    }
+
+    private static SpendSources spendSources(Map<String, AttributeValue> item) {
+        BigDecimal typed = item.containsKey(SpendStore.SPEND)
+                ? Decimals.normalized(Attributes.decimal(item, SpendStore.SPEND)) : null;
+        BigDecimal imported = item.containsKey(SpendStore.IMPORTED_SPEND)
+                ? Decimals.normalized(Attributes.decimal(item, SpendStore.IMPORTED_SPEND)) : null;
+        return typed == null && imported == null ? null : new SpendSources(typed, imported);
     }
 
     /** The cohort counters (revenue and orders by age) of clients acquired in the months from..to. */

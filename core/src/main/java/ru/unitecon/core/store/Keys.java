@@ -39,6 +39,10 @@ public final class Keys {
     static final String SYNC = "SYNC";
     /** How far the backfill of a portal has come, for the admin UI. */
     static final String BACKFILL = "BACKFILL";
+    /** A connected ad account: its sealed tokens, state and last import. */
+    static final String AD_CONNECTION = "ADCONN#";
+    /** A started ad-account OAuth authorization, by the hash of its state; single-use, TTL 10 minutes. */
+    static final String OAUTH_STATE = "OAUTH#";
     /** Imported advertising spend of one campaign on one day, in the portal's ads partition. */
     static final String AD_SPEND = "SPEND#";
 
@@ -107,6 +111,14 @@ public final class Keys {
     /** A per-portal access secret's hash ({@code SECRET#BI_EXPORT}), in the portal's main partition. */
     public static String secret(String kind) {
         return SECRET + kind;
+    }
+
+    static String adConnection(String platformCode, String accountId) {
+        return AD_CONNECTION + platformCode + "#" + accountId;
+    }
+
+    static String oauthState(String stateHash) {
+        return OAUTH_STATE + stateHash;
     }
 
     /** The first key of a day's imported spend rows, all accounts. */

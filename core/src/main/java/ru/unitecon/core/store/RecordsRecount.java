@@ -42,8 +42,8 @@ import static ru.unitecon.core.store.Attributes.s;
  */
 public final class RecordsRecount {
     private static final int MAX_PASSES = 5;
-    private static final Set<String> NOT_COUNTERS =
-            Set.of(TableDefinition.PK, TableDefinition.SK, RecordStore.UPDATED_AT, SpendStore.SPEND);
+    private static final Set<String> NOT_COUNTERS = Set.of(TableDefinition.PK, TableDefinition.SK,
+            RecordStore.UPDATED_AT, SpendStore.SPEND, SpendStore.IMPORTED_SPEND);
 
     private final DynamoDbClient dynamo;
     private final String table;
