@@ -2,6 +2,7 @@ package ru.unitecon.core.campaigns;
 
 import ru.unitecon.core.ads.CampaignKey;
 import ru.unitecon.core.ads.CampaignMonthSpend;
+import ru.unitecon.core.ads.ChannelSpend;
 import ru.unitecon.core.attribution.CampaignMapping;
 import ru.unitecon.core.attribution.CampaignPreview;
 import ru.unitecon.core.attribution.CampaignRules;
@@ -17,12 +18,15 @@ import ru.unitecon.core.store.CampaignMappingStore;
 import ru.unitecon.core.store.CampaignSpendStore;
 import ru.unitecon.core.store.RecordReader;
 import ru.unitecon.core.store.SettingsStore;
+import ru.unitecon.core.store.SpendStore;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A portal's advertising campaigns: their figures per period (docs/campaigns.md), the mapping of each campaign to a
@@ -34,20 +38,24 @@ public final class Campaigns {
     public static final int PREVIEW_LEADS = 50;
     /** The campaigns known to a portal: those with imported spend in the year up to the current month. */
     static final int KNOWN_MONTHS = 13;
+    /** Before any ad account's first imported day. */
+    private static final YearMonth EVER = YearMonth.of(2000, 1);
 
     private final SettingsStore settings;
     private final CampaignMappingStore mappings;
     private final AggregateReader aggregates;
     private final CampaignSpendStore spend;
+    private final SpendStore channelSpend;
     private final RecordReader records;
     private final Clock clock;
 
     public Campaigns(SettingsStore settings, CampaignMappingStore mappings, AggregateReader aggregates,
-                     CampaignSpendStore spend, RecordReader records, Clock clock) {
+                     CampaignSpendStore spend, SpendStore channelSpend, RecordReader records, Clock clock) {
         this.settings = settings;
         this.mappings = mappings;
         this.aggregates = aggregates;
         this.spend = spend;
+        this.channelSpend = channelSpend;
         this.records = records;
         this.clock = clock;
     }
@@ -125,7 +133,8 @@ public final class Campaigns {
     }
 
     /**
-     * Sets the channel a campaign's spend counts in.
+     * Sets the channel a campaign's spend counts in, and sums the imported month × channel spend of every month the
+     * campaign has spend in again, from the stored campaign days, with the new mapping (as the import sums it).
      *
      * @throws IllegalArgumentException for an unknown campaign, an invalid channel or the unknown bucket: nothing
      *                                  is saved
@@ -135,7 +144,16 @@ public final class Campaigns {
             throw new IllegalArgumentException("unknown campaign: " + campaign.campaignId());
         }
         Channel.requireValidCode(channel);
-        mappings.save(memberId, mappings.load(memberId).withChannel(campaign, channel));
+        CampaignMapping changed = mappings.load(memberId).withChannel(campaign, channel);
+        mappings.save(memberId, changed);
+        List<CampaignMonthSpend> all = spend.months(memberId, EVER, YearMonth.now(clock.withZone(
+                settings.load(memberId).zone())));
+        Map<YearMonth, Map<String, BigDecimal>> byMonth = new TreeMap<>();
+        all.stream().filter(month -> month.campaign().equals(campaign))
+                .forEach(month -> byMonth.put(month.month(), Map.of()));
+        byMonth.putAll(ChannelSpend.sum(all.stream().filter(month -> byMonth.containsKey(month.month())).toList(),
+                changed.channelOf()));
+        channelSpend.replaceImportedMonths(memberId, byMonth);
     }
 
     private static Map<CampaignKey, String> names(List<CampaignMonthSpend> months) {

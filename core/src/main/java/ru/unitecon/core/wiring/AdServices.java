@@ -25,9 +25,10 @@ public final class AdServices {
         connecting = new AdConnections(connections, new OAuthStates(dynamo, table), platforms, importer, app.clock());
     }
 
-    /** Campaigns count in their platform's channel. */
+    /** Campaigns count in the channel the portal's campaign mapping gives them (their platform's by default). */
     public static AdServices on(DynamoDbClient dynamo, String table, AppServices app, AdPlatforms platforms) {
-        return new AdServices(dynamo, table, app, platforms, CampaignChannels.PLATFORM_DEFAULT);
+        return new AdServices(dynamo, table, app, platforms,
+                memberId -> app.campaigns().mapping(memberId).channelOf());
     }
 
     public static AdServices on(DynamoDbClient dynamo, String table, AppServices app, AdPlatforms platforms,

@@ -258,7 +258,7 @@ public final class AppServices {
 
     /** The advertising campaigns' figures and their mapping to channels and UTM_CAMPAIGN values. */
     public Campaigns campaigns() {
-        return new Campaigns(settings, campaignMappings, aggregates, campaignSpend, records, clock);
+        return new Campaigns(settings, campaignMappings, aggregates, campaignSpend, spend, records, clock);
     }
 
     public MetricsExport metricsExport() {
