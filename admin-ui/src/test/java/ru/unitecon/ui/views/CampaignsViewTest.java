@@ -9,6 +9,7 @@ import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +28,7 @@ import ru.unitecon.ui.entry.PortalSession;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -147,6 +149,21 @@ class CampaignsViewTest extends SpringBrowserlessTest {
                 new CampaignRules(List.of(new CampaignRule(MatchKind.EQUALS, "summer_sale", SPRING)))));
         assertThrows(SettingsEditor.NotPortalAdmin.class, () -> data.setChannel(employee, SPRING, "vk"));
         assertEquals(CampaignMapping.NONE, campaigns.mapping(salon.memberId));
+    }
+
+    @Test
+    void anotherPortalsCampaignsAndMappingAreOutOfReach() {
+        SeededPortal attacker = new SeededPortal(InstallationStatus.INSTALLED).withCampaigns();
+        SeededPortal victim = new SeededPortal(InstallationStatus.INSTALLED).withCampaigns();
+        campaigns.setChannel(victim.memberId, PEDICURE, "instagram");
+        attacker.openInThisSession(PortalSession.RUSSIAN);
+
+        UI.getCurrent().navigate("campaigns", QueryParameters.simple(Map.of("member_id", victim.memberId)));
+
+        assertEquals("ВКонтакте", cell(grid(), 2, "channel"), "the attacker's own mapping, not the victim's");
+        test($(Select.class).id("campaign-channel-0")).selectItem("Instagram");
+        assertEquals(Map.of(SPRING, "instagram"), campaigns.mapping(attacker.memberId).channels());
+        assertEquals(Map.of(PEDICURE, "instagram"), campaigns.mapping(victim.memberId).channels());
     }
 
     @Test
