@@ -102,6 +102,6 @@ final class SeededPortal {
     /** @param admin whether the portal said the viewer administers it */
     void openInThisSession(Locale locale, boolean admin) {
         WrappedHttpSession session = (WrappedHttpSession) VaadinSession.getCurrent().getSession();
-        new PortalSession(memberId, domain, "https://" + domain, locale, admin).bindTo(session.getHttpSession());
+        new PortalSession(memberId, domain, "https://" + domain, locale, admin, admin ? 1 : 7).bindTo(session.getHttpSession());
     }
 }
