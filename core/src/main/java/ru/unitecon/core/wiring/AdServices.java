@@ -31,11 +31,6 @@ public final class AdServices {
                 memberId -> app.campaigns().mapping(memberId).channelOf());
     }
 
-    public static AdServices on(DynamoDbClient dynamo, String table, AppServices app, AdPlatforms platforms,
-                                CampaignChannels channels) {
-        return new AdServices(dynamo, table, app, platforms, channels);
-    }
-
     public AdConnectionStore connections() {
         return connections;
     }
