@@ -25,6 +25,7 @@ import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.core.sync.ChangeQueue;
 import ru.unitecon.core.sync.Recounts;
+import ru.unitecon.core.campaigns.Campaigns;
 import ru.unitecon.core.wiring.AppServices;
 import ru.unitecon.ui.data.MasterDirectory;
 import ru.unitecon.ui.entry.FramingPolicyFilter;
@@ -116,6 +117,11 @@ public class AdminUiApplication {
                 made.send(messages);
             }
         };
+    }
+
+    @Bean
+    Campaigns campaigns(AppServices app) {
+        return app.campaigns();
     }
 
     @Bean

@@ -20,20 +20,22 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class LayerRulesTest {
     private static final String CORE = "ru.unitecon.core";
     /** Pure rules: what a lead, a client, a month, a channel and a portal's settings are and how they count. */
-    private static final String[] DOMAIN = packages("access", "appointments", "attribution", "crm", "currency",
+    private static final String[] DOMAIN = packages("access", "ads", "appointments", "attribution", "crm", "currency",
             "bookkeeping", "metrics", "portal");
     /** The Bitrix24 protocol: OAuth, REST, inbound forms and events, CRM field mapping. */
-    private static final String[] BITRIX = packages("bitrix");
+    private static final String[] BITRIX = packages("bitrix", "adsapi");
     private static final String[] STORE = packages("store");
     /** The use cases the adapters (functions, admin UI, local stack) call. */
-    private static final String[] SERVICES = packages("alerts", "clients", "export", "install", "intake", "reminders",
-            "robot", "spend", "sync");
+    private static final String[] SERVICES = packages("adsimport", "alerts", "campaigns", "clients", "export", "install",
+            "intake", "reminders", "robot", "spend", "sync");
     /** The changes queue on SQS, behind the services' ChangeQueue. */
     private static final String[] QUEUE = packages("queue");
     private static final String[] WIRING = packages("wiring");
     private static final String[] JAVA = {"java..", ""};
     /** Jackson and SLF4J, and Commons CSV for the spend files. */
     private static final String[] LIBRARIES = {"com.fasterxml.jackson..", "org.slf4j..", "org.apache.commons.csv.."};
+    /** The JDK's ciphers, for sealing the ad accounts' tokens (AES-GCM). */
+    private static final String[] CRYPTO = {"javax.crypto.."};
     private static final String AWS = "software.amazon.awssdk..";
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -54,7 +56,7 @@ class LayerRulesTest {
     @Test
     void theBitrixProtocolImportsTheDomainOnly() {
         classes().that().resideInAnyPackage(BITRIX)
-                .should().onlyDependOnClassesThat().resideInAnyPackage(all(DOMAIN, BITRIX, JAVA, LIBRARIES))
+                .should().onlyDependOnClassesThat().resideInAnyPackage(all(DOMAIN, BITRIX, JAVA, LIBRARIES, CRYPTO))
                 .check(CLASSES);
     }
 

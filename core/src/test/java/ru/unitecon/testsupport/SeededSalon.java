@@ -1,6 +1,9 @@
 package ru.unitecon.testsupport;
 
 import ru.unitecon.core.appointments.AppointmentState;
+import ru.unitecon.core.ads.AdPlatform;
+import ru.unitecon.core.ads.CampaignDaySpend;
+import ru.unitecon.core.ads.CampaignKey;
 import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.crm.AppointmentObservation;
 import ru.unitecon.core.crm.DealSnapshot;
@@ -18,6 +21,7 @@ import ru.unitecon.core.portal.Installation;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.portal.InstallationStatus;
 import ru.unitecon.core.spend.SpendApi;
+import ru.unitecon.core.store.CampaignSpendStore;
 import ru.unitecon.core.store.RecordStore;
 import ru.unitecon.core.store.SecretStore;
 import ru.unitecon.core.store.SpendStore;
@@ -33,6 +37,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -91,6 +96,31 @@ public final class SeededSalon {
                 .wonDeal(3, MARCH, 10, 105, 4, "3000")
                 .spend(FEBRUARY, Map.of("instagram", new BigDecimal("10000")))
                 .spend(MARCH, Map.of("instagram", new BigDecimal("12000.50"), "vk", new BigDecimal("3000")));
+    }
+
+    /** A Direct campaign with leads and an order, one without leads, a VK Ads one with a client; March. */
+    public static final CampaignKey SPRING = new CampaignKey(AdPlatform.YANDEX_DIRECT, "salon-login", "70213344");
+    public static final CampaignKey BRAND = new CampaignKey(AdPlatform.YANDEX_DIRECT, "salon-login", "70213999");
+    public static final CampaignKey PEDICURE = new CampaignKey(AdPlatform.VK_ADS, "123", "5551");
+
+    /**
+     * March's campaigns: "Маникюр весна" (Direct, 10 000 ₽, two leads tagged with its id, one client of 5 000 ₽),
+     * "Бренд" (Direct, 1 500 ₽, no lead), "Педикюр" (VK Ads, 1 000 ₽, one lead and client of 2 000 ₽), and a lead
+     * tagged {@code summer_sale}, which no campaign's default rules take.
+     */
+    public SeededSalon withCampaigns() {
+        lead(11, MARCH, 2, LeadSource.ofUtm("yandex", "cpc", "70213344"), 201L).wonDeal(11, MARCH, 6, 201, 11, "5000")
+                .lead(12, MARCH, 3, LeadSource.ofUtm("yandex", "cpc", "70213344"), 202L)
+                .lead(13, MARCH, 4, LeadSource.ofUtm("vk", "cpc", "5551"), 203L).wonDeal(12, MARCH, 8, 203, 13, "2000")
+                .lead(14, MARCH, 5, LeadSource.ofUtm("vk", "cpc", "summer_sale"), 204L);
+        CampaignSpendStore campaigns = APP.campaignSpend();
+        campaigns.replaceDays(memberId, SPRING.account(), Map.of(
+                MARCH.atDay(1), List.of(new CampaignDaySpend(SPRING, "Маникюр весна", MARCH.atDay(1), new BigDecimal("6000"))),
+                MARCH.atDay(2), List.of(new CampaignDaySpend(SPRING, "Маникюр весна", MARCH.atDay(2), new BigDecimal("4000")),
+                        new CampaignDaySpend(BRAND, "Бренд", MARCH.atDay(2), new BigDecimal("1500")))));
+        campaigns.replaceDays(memberId, PEDICURE.account(), Map.of(MARCH.atDay(4),
+                List.of(new CampaignDaySpend(PEDICURE, "Педикюр", MARCH.atDay(4), new BigDecimal("1000")))));
+        return this;
     }
 
     /** A lead created on the given day of the month, at noon Moscow time. */

@@ -7,12 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import ru.unitecon.core.bitrix.inbound.MalformedRequest;
 import ru.unitecon.core.export.ExportRequest;
 import ru.unitecon.core.export.MetricsExport;
-import ru.unitecon.core.export.MetricsTable;
+import ru.unitecon.core.export.ExportTable;
 
 import java.util.Optional;
 
 /**
- * GET /bi/{member_id}/{secret}.csv|.json: a portal's monthly metrics per channel for BI tools. An unknown portal,
+ * GET /bi/{member_id}/{secret}.csv|.json: a portal's monthly metrics per channel (or per advertising campaign with
+ * {@code ?level=campaign}) for BI tools. An unknown portal,
  * a wrong or revoked secret and a path that is no export all answer the same 404.
  */
 public final class BiExportHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -34,7 +35,7 @@ public final class BiExportHandler implements RequestHandler<APIGatewayV2HTTPEve
         } catch (MalformedRequest e) {
             return HttpExchange.text(400, e.getMessage());
         }
-        Optional<MetricsTable> table = request.flatMap(export::read);
+        Optional<? extends ExportTable<?>> table = request.flatMap(export::export);
         if (table.isEmpty()) {
             return HttpExchange.text(404, "no such export");
         }

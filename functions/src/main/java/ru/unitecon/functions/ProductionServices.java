@@ -13,11 +13,19 @@ import ru.unitecon.core.queue.SqsChangeQueue;
 import ru.unitecon.core.reminders.ReminderService;
 import ru.unitecon.core.robot.ClientAndChannelRobot;
 import ru.unitecon.core.spend.SpendApi;
+import ru.unitecon.core.store.KmsDataKeys;
 import ru.unitecon.core.store.TableDefinition;
 import ru.unitecon.core.sync.ChangeQueue;
 import ru.unitecon.core.sync.Reconciliation;
 import ru.unitecon.core.sync.SyncService;
+import ru.unitecon.core.adsimport.AdPlatforms;
+import ru.unitecon.core.adsimport.AdSpendImport;
+import ru.unitecon.core.adsimport.AdsConfiguration;
+import ru.unitecon.core.bitrix.Sleeper;
+import ru.unitecon.core.wiring.AdServices;
 import ru.unitecon.core.wiring.AppServices;
+import software.amazon.awssdk.services.kms.KmsClient;
+import java.time.Duration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -49,6 +57,13 @@ final class ProductionServices {
             SqsChangeQueue.QUEUE_URL_VARIABLE, AppAddresses.EVENTS_URL_VARIABLE, AppAddresses.APP_URL_VARIABLE,
             AppAddresses.ROBOT_URL_VARIABLE, AppAddresses.BI_CONNECTOR_URL_VARIABLE,
             AppCredentials.CLIENT_ID_VARIABLE, AppCredentials.CLIENT_SECRET_VARIABLE, OAUTH_URL_VARIABLE);
+    /**
+     * What the scheduler reads besides the others' variables: the ad platforms' OAuth clients and the KMS key that
+     * seals their tokens.
+     */
+    static final Set<String> SCHEDULER_VARIABLES = Stream.of(VARIABLES, AdsConfiguration.VARIABLES,
+                    Set.of(KmsDataKeys.KEY_ID_VARIABLE)).flatMap(Set::stream)
+            .collect(Collectors.toUnmodifiableSet());
     /** The events queue's ARN, which tells the sync function its records from the changes queue's. */
     static final String EVENTS_QUEUE_ARN_VARIABLE = "EVENTS_QUEUE_ARN";
     /** What the sync function reads: the others' variables and the events queue's ARN. */
@@ -64,11 +79,12 @@ final class ProductionServices {
             AppCredentials.CLIENT_ID_VARIABLE, AppCredentials.CLIENT_SECRET_VARIABLE, OAUTH_URL_VARIABLE);
 
     private final Map<String, String> environment;
+    private final DynamoDbClient dynamo;
     private final AppServices app;
 
     ProductionServices(Map<String, String> environment) {
         this.environment = environment;
-        DynamoDbClient dynamo = withRegion(DynamoDbClient.builder()
+        this.dynamo = withRegion(DynamoDbClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())).build();
         this.app = AppServices.on(dynamo, TableDefinition.tableNameFromEnvironment())
                 .changes(this::queue)
@@ -116,6 +132,18 @@ final class ProductionServices {
     /** The scheduler's daily look at each portal's zone and currency rates. */
     ZoneAndCurrencyRefresh portalFacts() {
         return app.portalFacts();
+    }
+
+    /** The daily import of the connected ad accounts' spend; their tokens are opened with the KMS key. */
+    AdSpendImport adSpendImport() {
+        String keyId = environment.getOrDefault(KmsDataKeys.KEY_ID_VARIABLE, "").strip();
+        if (keyId.isEmpty()) {
+            throw new IllegalStateException(KmsDataKeys.KEY_ID_VARIABLE + " must be set");
+        }
+        KmsClient kms = withRegion(KmsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())).build();
+        AdPlatforms platforms = AdsConfiguration.platforms(environment, new KmsDataKeys(kms, keyId),
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), Sleeper.SYSTEM);
+        return AdServices.on(dynamo, TableDefinition.tableNameFromEnvironment(), app, platforms).importer();
     }
 
     MetricsExport metricsExport() {

@@ -1,5 +1,9 @@
 package ru.unitecon.functions;
 
+import ru.unitecon.core.adsapi.LocalDataKeys;
+import ru.unitecon.core.adsapi.TokenSealer;
+import ru.unitecon.core.adsimport.AdPlatforms;
+import ru.unitecon.core.wiring.AdServices;
 import ru.unitecon.core.bitrix.RecordingSleeper;
 import ru.unitecon.core.bitrix.Sleeper;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
@@ -150,7 +154,11 @@ final class AppOnSimulatedPortal implements AutoCloseable {
         syncHandler = new SyncHandler(services.sync(), inbox, queue.eventsArn);
         sentReminders = services.sentReminders();
         reminders = services.reminders();
-        schedulerHandler = new SchedulerHandler(services.portalFacts(), services.reconciliation(), reminders,
+        // No ad platform is configured here: the import passes over every portal and finds nothing to do.
+        AdPlatforms noPlatforms = new AdPlatforms(new TokenSealer(LocalDataKeys.fromBase64(
+                java.util.Base64.getEncoder().encodeToString(new byte[32]))), null, null);
+        schedulerHandler = new SchedulerHandler(services.portalFacts(),
+                AdServices.on(dynamo, table, services, noPlatforms).importer(), services.reconciliation(), reminders,
                 services.alerts());
     }
 

@@ -112,6 +112,26 @@ class BiConnectorHandlerTest {
     }
 
     @Test
+    void theCampaignTableIsListedDescribedAndServed() throws Exception {
+        SeededSalon withCampaigns = new SeededSalon().withCampaigns();
+        String campaignToken = withCampaigns.secrets.create(withCampaigns.memberId, SecretKind.BI_CONNECTOR);
+        String connection = connection(withCampaigns.memberId, campaignToken);
+
+        JsonNode tables = JSON.readTree(post("/bi-connector/tables", connection + "&searchString=campaign").getBody());
+        JsonNode fields = JSON.readTree(post("/bi-connector/describe", connection + "&table=campaign_metrics")
+                .getBody());
+        APIGatewayV2HTTPResponse data = post("/bi-connector/data", connection + "&table=campaign_metrics"
+                + "&select%5B0%5D=CAMPAIGN_ID&select%5B1%5D=SPEND&filter%5B%3E%3DMONTH%5D=01.03.2026"
+                + "&filter%5B%3C%3DMONTH%5D=31.03.2026");
+
+        assertEquals("campaign_metrics", tables.get(0).get("code").asText());
+        assertEquals("MONTH", fields.get(0).get("name").asText());
+        assertEquals(200, data.getStatusCode());
+        assertEquals("[[\"campaign_id\",\"spend\"],[\"70213344\",10000],[\"70213999\",1500],[\"5551\",1000]]",
+                data.getBody());
+    }
+
+    @Test
     void eachEndpointAnswersWithItsTypeAndAStagePrefixIsTaken() throws Exception {
         APIGatewayV2HTTPResponse check = post("/bi-connector/check", connection(salon.memberId, token));
         APIGatewayV2HTTPResponse tables = post("/prod/bi-connector/tables", connection(salon.memberId, token)

@@ -38,6 +38,24 @@ class BiExportHandlerTest {
     }
 
     @Test
+    void theCampaignLevelAnswersARowPerMonthAndCampaign() throws Exception {
+        SeededSalon withCampaigns = new SeededSalon().withCampaigns();
+        String campaignSecret = withCampaigns.secrets.create(withCampaigns.memberId, SecretKind.BI_EXPORT);
+        String path = "/bi/" + withCampaigns.memberId + "/" + campaignSecret;
+
+        APIGatewayV2HTTPResponse csv = get(path + ".csv", "from=2026-03&to=2026-03&level=campaign");
+        APIGatewayV2HTTPResponse json = get(path + ".json", "from=2026-03&to=2026-03&level=campaign");
+
+        assertEquals(200, csv.getStatusCode());
+        assertTrue(csv.getBody().startsWith("month,currency,platform,account,campaign_id,campaign_name,channel,"),
+                csv.getBody());
+        assertEquals(4, csv.getBody().split("\r\n").length, "the header and three campaigns");
+        assertEquals("70213344", new ObjectMapper().readTree(json.getBody()).get("rows").get(0).get("campaign_id")
+                .asText());
+        assertEquals(400, get(path + ".csv", "level=keyword").getStatusCode());
+    }
+
+    @Test
     void aSecretThatOpensNothingIsNotFoundAndShowsNoData() {
         String forged = (secret.charAt(0) == 'A' ? "B" : "A") + secret.substring(1);
 

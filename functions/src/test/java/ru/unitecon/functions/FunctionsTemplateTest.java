@@ -202,6 +202,9 @@ class FunctionsTemplateTest {
             } else if (handler == SyncHandler.class) {
                 given.remove(JVM_OPTIONS);
                 assertEquals(new TreeSet<>(ProductionServices.SYNC_VARIABLES), given, name);
+            } else if (handler == SchedulerHandler.class) {
+                given.remove(JVM_OPTIONS);
+                assertEquals(new TreeSet<>(ProductionServices.SCHEDULER_VARIABLES), given, name);
             } else {
                 given.remove(JVM_OPTIONS);
                 assertEquals(new TreeSet<>(ProductionServices.VARIABLES), given, name);
@@ -212,9 +215,11 @@ class FunctionsTemplateTest {
     @Test
     void theClientSecretComesFromSecretsManagerNeverFromTheTemplate() {
         resourcesOfType("AWS::Serverless::Function").values().forEach(function -> {
-            JsonNode secret = function.path("Environment").path("Variables").path("BITRIX_CLIENT_SECRET");
-            assertTrue(secret.isMissingNode() || secret.asText().startsWith("{{resolve:secretsmanager:"),
-                    secret.asText());
+            for (String variable : List.of("BITRIX_CLIENT_SECRET", "YANDEX_CLIENT_SECRET", "VK_ADS_CLIENT_SECRET")) {
+                JsonNode secret = function.path("Environment").path("Variables").path(variable);
+                assertTrue(secret.isMissingNode() || secret.asText().startsWith("{{resolve:secretsmanager:"),
+                        secret.asText());
+            }
         });
         JsonNode container = resourcesOfType("AWS::ECS::TaskDefinition").values().iterator().next()
                 .path("ContainerDefinitions").get(0);
@@ -310,7 +315,7 @@ class FunctionsTemplateTest {
 
     @Test
     void policiesNameOnlyTheTableAndTheQueueAndNoWildcardActions() {
-        Set<String> allowed = Set.of("Table.Arn", "${Table.Arn}/index/*", "ChangesQueue.Arn");
+        Set<String> allowed = Set.of("Table.Arn", "${Table.Arn}/index/*", "ChangesQueue.Arn", "AdsTokenKey.Arn");
         resourcesOfType("AWS::Serverless::Function").forEach((name, function) -> {
             List<JsonNode> statements = new ArrayList<>();
             function.path("Policies").forEach(policy -> policy.path("Statement").forEach(statements::add));
@@ -334,6 +339,23 @@ class FunctionsTemplateTest {
                 assertTrue(allowed.containsAll(targets), name + " " + targets);
             }
         });
+    }
+
+    @Test
+    void onlyTheSchedulerUsesTheTokenKeyAndOnlyToMakeAndOpenDataKeys() {
+        resourcesOfType("AWS::Serverless::Function").forEach((name, function) -> {
+            List<JsonNode> statements = new ArrayList<>();
+            function.path("Policies").forEach(policy -> policy.path("Statement").forEach(statements::add));
+            for (JsonNode statement : statements) {
+                if (statement.path("Resource").asText().equals("AdsTokenKey.Arn")) {
+                    assertEquals(SchedulerHandler.class, handlerClass(function), name);
+                    Set<String> actions = new TreeSet<>();
+                    statement.path("Action").forEach(action -> actions.add(action.asText()));
+                    assertEquals(Set.of("kms:Decrypt", "kms:GenerateDataKey"), actions);
+                }
+            }
+        });
+        assertTrue(resources.path("AdsTokenKey").path("Properties").path("EnableKeyRotation").asBoolean());
     }
 
     @Test

@@ -89,10 +89,12 @@ public final class OAuthServerPortalVerifier implements PortalVerifier {
         if (!info.installed()) {
             return new Refused("the app is not installed on the portal");
         }
-        boolean admin = profile(verifiedEndpoint(portal.get(), info), post.authId())
-                .map(profile -> profile.path("ADMIN").asBoolean(false) || "Y".equals(profile.path("ADMIN").asText()))
+        Optional<JsonNode> profile = profile(verifiedEndpoint(portal.get(), info), post.authId());
+        boolean admin = profile
+                .map(viewer -> viewer.path("ADMIN").asBoolean(false) || "Y".equals(viewer.path("ADMIN").asText()))
                 .orElse(false);
-        return new Verified(post.memberId(), info.domain().toLowerCase(Locale.ROOT), admin);
+        long userId = profile.map(viewer -> viewer.path("ID").asLong(0)).orElse(0L);
+        return new Verified(post.memberId(), info.domain().toLowerCase(Locale.ROOT), admin, userId);
     }
 
     /** The stored REST address if the OAuth server puts the portal on its host, else the one the OAuth server names. */

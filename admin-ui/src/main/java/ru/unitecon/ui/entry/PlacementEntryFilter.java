@@ -70,7 +70,7 @@ public final class PlacementEntryFilter extends HttpFilter {
             previous.invalidate();
         }
         PortalSession bound = new PortalSession(portal.memberId(), portal.domain(),
-                post.scheme() + "://" + portal.domain(), PortalSession.localeOf(post.lang()), portal.admin());
+                post.scheme() + "://" + portal.domain(), PortalSession.localeOf(post.lang()), portal.admin(), portal.userId());
         bound.bindTo(request.getSession(true));
         FramingPolicyFilter.allowFramingBy(response, bound);
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);

@@ -14,8 +14,9 @@ import java.util.Set;
  * query the UI makes takes the portal from here, never from a request parameter.
  *
  * @param origin the portal's origin ({@code https://acme.bitrix24.ru}), the only page allowed to frame the app
+ * @param userId the viewer's user id on the portal ({@code profile}), to bind what they start to them
  */
-public record PortalSession(String memberId, String domain, String origin, Locale locale, boolean admin)
+public record PortalSession(String memberId, String domain, String origin, Locale locale, boolean admin, long userId)
         implements Serializable {
     static final String ATTRIBUTE = PortalSession.class.getName();
     public static final Locale RUSSIAN = Locale.of("ru", "RU");

@@ -8,8 +8,8 @@ public interface PortalVerifier {
     sealed interface Verification permits Verified, Refused {
     }
 
-    /** The portal the POST comes from, as the OAuth server confirmed it. */
-    record Verified(String memberId, String domain, boolean admin) implements Verification {
+    /** The portal the POST comes from, as the OAuth server confirmed it, and the viewer's user id (0 if unknown). */
+    record Verified(String memberId, String domain, boolean admin, long userId) implements Verification {
     }
 
     /** Why a POST was refused; the reason goes to the log, never to the page. */

@@ -15,26 +15,29 @@ import com.vaadin.flow.router.Route;
 import org.springframework.beans.factory.annotation.Value;
 import ru.unitecon.core.access.SecretKind;
 import ru.unitecon.ui.data.DashboardData;
+import ru.unitecon.ui.data.AdAccountsData;
 import ru.unitecon.ui.data.IntegrationsData;
 
 /**
- * The BI export URL and the Spend API token: their state for everyone, creating and revoking for portal
- * administrators only. A new secret is shown once, in full, to copy; the table keeps only its hash.
+ * The BI export URL, the Spend API token and the ad accounts: their state for everyone, creating, revoking,
+ * connecting and disconnecting for portal administrators only. A new secret is shown once, in full, to copy; the table keeps only its hash.
  */
 @Route(value = "integrations", layout = MainLayout.class)
 public class IntegrationsView extends DashboardView {
     private static final String CSV_EXAMPLE = "2026-03-01;yandex_direct;1 200,50;RUB";
 
     private final IntegrationsData secrets;
+    private final AdAccountsData ads;
     private final String apiUrl;
     private final Div bi = new Div();
     private final Div spendApi = new Div();
 
     /** @param apiUrl the functions' public base URL ({@code unitecon.api-url}, env {@code API_URL}) */
-    public IntegrationsView(DashboardData dashboards, IntegrationsData secrets,
+    public IntegrationsView(DashboardData dashboards, IntegrationsData secrets, AdAccountsData ads,
                             @Value("${unitecon.api-url}") String apiUrl) {
         super(dashboards, "integrations.title");
         this.secrets = secrets;
+        this.ads = ads;
         this.apiUrl = apiUrl.strip().replaceAll("/+$", "");
         bi.setId("bi-section");
         bi.setWidthFull();
@@ -56,7 +59,7 @@ public class IntegrationsView extends DashboardView {
             adminOnly.setId("integrations-admin-only");
             add(adminOnly);
         }
-        add(bi, spendApi);
+        add(bi, spendApi, new AdAccountsSection(ads, portal(), figures()));
         showBi(null);
         showSpendApi(null);
     }

@@ -53,6 +53,7 @@ public class MainLayout extends VerticalLayout implements RouterLayout, BeforeEn
         domain.getStyle().set("color", "var(--lumo-secondary-text-color)");
         Nav nav = new Nav(new RouterLink(getTranslation("nav.overview"), OverviewView.class),
                 new RouterLink(getTranslation("nav.channels"), ChannelsView.class),
+                new RouterLink(getTranslation("nav.campaigns"), CampaignsView.class),
                 new RouterLink(getTranslation("nav.trends"), TrendsView.class),
                 new RouterLink(getTranslation("nav.cohorts"), CohortsView.class),
                 new RouterLink(getTranslation("nav.retention"), RetentionView.class),

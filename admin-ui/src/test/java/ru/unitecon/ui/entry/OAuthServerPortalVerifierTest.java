@@ -62,9 +62,11 @@ class OAuthServerPortalVerifierTest {
     void theAdministratorIsOneAndAnEmployeeIsNot() {
         recordInstallation(portal.clientEndpoint());
 
-        assertEquals(new PortalVerifier.Verified(portal.memberId(), portal.domain(), true),
+        assertEquals(new PortalVerifier.Verified(portal.memberId(), portal.domain(), true,
+                        Long.parseLong(portal.seed().dataset().adminUserId())),
                 verifier.verify(opening(portal.seed().dataset().adminUserId())));
-        assertEquals(new PortalVerifier.Verified(portal.memberId(), portal.domain(), false),
+        assertEquals(new PortalVerifier.Verified(portal.memberId(), portal.domain(), false,
+                        Long.parseLong(portal.employeeUserId())),
                 verifier.verify(opening(portal.employeeUserId())));
     }
 
@@ -74,7 +76,8 @@ class OAuthServerPortalVerifierTest {
 
         PortalVerifier.Verification verified = verifier.verify(opening(portal.seed().dataset().adminUserId()));
 
-        assertEquals(new PortalVerifier.Verified(portal.memberId(), portal.domain(), true), verified);
+        assertEquals(new PortalVerifier.Verified(portal.memberId(), portal.domain(), true,
+                Long.parseLong(portal.seed().dataset().adminUserId())), verified);
         assertEquals(List.of(), collected);
         assertEquals(1, portal.calls().count("profile"));
     }

@@ -37,7 +37,8 @@ class IntegrationsViewTest extends SpringBrowserlessTest {
     private SeededPortal open(boolean admin) {
         SeededPortal salon = new SeededPortal(InstallationStatus.INSTALLED);
         WrappedHttpSession session = (WrappedHttpSession) VaadinSession.getCurrent().getSession();
-        new PortalSession(salon.memberId, salon.domain, "https://" + salon.domain, PortalSession.RUSSIAN, admin)
+        new PortalSession(salon.memberId, salon.domain, "https://" + salon.domain, PortalSession.RUSSIAN, admin,
+                admin ? 1 : 7)
                 .bindTo(session.getHttpSession());
         navigate(IntegrationsView.class);
         return salon;
@@ -98,7 +99,7 @@ class IntegrationsViewTest extends SpringBrowserlessTest {
         SeededPortal salon = new SeededPortal(InstallationStatus.INSTALLED);
         secrets.create(salon.memberId, SecretKind.SPEND_API);
         WrappedHttpSession session = (WrappedHttpSession) VaadinSession.getCurrent().getSession();
-        new PortalSession(salon.memberId, salon.domain, "https://" + salon.domain, PortalSession.RUSSIAN, false)
+        new PortalSession(salon.memberId, salon.domain, "https://" + salon.domain, PortalSession.RUSSIAN, false, 7)
                 .bindTo(session.getHttpSession());
 
         navigate(IntegrationsView.class);

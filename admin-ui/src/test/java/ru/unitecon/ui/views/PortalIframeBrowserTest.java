@@ -53,7 +53,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -260,6 +262,39 @@ class PortalIframeBrowserTest {
         assertEquals(plain(russian().money(expected.actual().revenue())),
                 plain(browser.findElement(By.id("whatif-revenue-actual")).getText()));
         screenshot("what-if-scenario-ru.png");
+    }
+
+    /**
+     * The campaigns view in the portal's frame: the imported campaigns with their rows, the generated leads' tag no
+     * campaign has among the values without a campaign, and the rules' preview.
+     */
+    @Test
+    void theCampaignsViewShowsTheImportedCampaignsAndTheTagsWithoutOne() throws IOException {
+        openFromThePortal("ru", opening -> opening);
+        patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("metric-cac")));
+
+        navigateTo("campaigns");
+
+        assertEquals("Кампании", browser.findElement(By.tagName("h2")).getText());
+        String page = browser.getPageSource();
+        assertTrue(page.contains("Поиск — маникюр (Директ)"), "the Direct campaign's row");
+        assertTrue(page.contains("Окрашивание — лето (VK Реклама)"), "the VK Ads campaign's row");
+        // This month's leads tagged with something no campaign is named, counted from the portal's raw leads.
+        List<String> untagged = salon.dataset.leads().stream()
+                .filter(lead -> YearMonth.from(OffsetDateTime.parse((String) lead.get("DATE_CREATE"))
+                        .atZoneSameInstant(ZoneId.of("Europe/Moscow"))).equals(YearMonth.of(2026, 3)))
+                .map(lead -> (String) lead.get("UTM_CAMPAIGN"))
+                .filter(value -> value != null && !value.equals("Поиск — маникюр") && !value.equals("Окрашивание — лето"))
+                .map(value -> value.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+        if (untagged.isEmpty()) {
+            assertTrue(browser.findElement(By.id("campaigns-all-matched")).isDisplayed());
+        } else {
+            assertTrue(browser.findElement(By.id("campaigns-unmatched")).isDisplayed());
+            untagged.forEach(value -> assertTrue(page.contains(value), value));
+        }
+        assertTrue(browser.findElement(By.id("campaign-rules-preview-summary")).getText()
+                .startsWith("Новых лидов с меткой"));
+        screenshot("campaigns-ru.png");
     }
 
     /**

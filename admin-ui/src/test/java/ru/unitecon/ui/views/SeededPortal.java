@@ -85,6 +85,12 @@ final class SeededPortal {
         return this;
     }
 
+    /** March's campaigns of {@link SeededSalon#withCampaigns()}. */
+    SeededPortal withCampaigns() {
+        salon.withCampaigns();
+        return this;
+    }
+
     SeededPortal spend(YearMonth month, Map<String, BigDecimal> amounts) {
         salon.spend(month, amounts);
         return this;
@@ -106,6 +112,6 @@ final class SeededPortal {
     /** @param admin whether the portal said the viewer administers it */
     void openInThisSession(Locale locale, boolean admin) {
         WrappedHttpSession session = (WrappedHttpSession) VaadinSession.getCurrent().getSession();
-        new PortalSession(memberId, domain, "https://" + domain, locale, admin).bindTo(session.getHttpSession());
+        new PortalSession(memberId, domain, "https://" + domain, locale, admin, admin ? 1 : 7).bindTo(session.getHttpSession());
     }
 }

@@ -2,6 +2,9 @@ package ru.unitecon.ui.views;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import ru.unitecon.core.ads.AdPlatform;
+import ru.unitecon.core.ads.CampaignDaySpend;
+import ru.unitecon.core.ads.CampaignKey;
 import ru.unitecon.core.bitrix.inbound.PlacementRequest;
 import ru.unitecon.core.bitrix.oauth.AppCredentials;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
@@ -9,6 +12,7 @@ import ru.unitecon.core.install.AppAddresses;
 import ru.unitecon.core.install.InstallationService;
 import ru.unitecon.core.intake.EventIntake;
 import ru.unitecon.core.portal.PortalSettings;
+import ru.unitecon.core.store.CampaignSpendStore;
 import ru.unitecon.core.sync.ChangeMessage;
 import ru.unitecon.core.sync.QueuedChange;
 import ru.unitecon.core.sync.SyncPace;
@@ -33,6 +37,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -99,7 +104,24 @@ final class SimulatedSalon {
             }
         }
         LocalDynamo.app().spend().replaceMonths(portal.memberId(), spendPlan());
+        importCampaignSpend(portal.memberId());
         return new SimulatedSalon(portal, dataset);
+    }
+
+    /** The Direct campaign "Поиск — маникюр" and VK Ads' "Окрашивание — лето", which the generated leads name. */
+    static final CampaignKey MANICURE = new CampaignKey(AdPlatform.YANDEX_DIRECT, "salon-lotos", "70100034");
+    static final CampaignKey COLOURING = new CampaignKey(AdPlatform.VK_ADS, "91000001", "31400003");
+
+    /** A day of spend on each campaign in February and in March, as the ad accounts' import stores it. */
+    private static void importCampaignSpend(String memberId) {
+        CampaignSpendStore campaigns = LocalDynamo.app().campaignSpend();
+        for (YearMonth month : List.of(YearMonth.of(2026, 2), YearMonth.of(2026, 3))) {
+            LocalDate day = month.atDay(2);
+            campaigns.replaceDays(memberId, MANICURE.account(), Map.of(day,
+                    List.of(new CampaignDaySpend(MANICURE, "Поиск — маникюр", day, new BigDecimal("9000")))));
+            campaigns.replaceDays(memberId, COLOURING.account(), Map.of(day,
+                    List.of(new CampaignDaySpend(COLOURING, "Окрашивание — лето", day, new BigDecimal("6000")))));
+        }
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum MatchKind {
     EQUALS, CONTAINS, STARTS_WITH;
 
-    boolean matches(String value, String pattern) {
+    public boolean matches(String value, String pattern) {
         if (value == null) {
             return false;
         }

@@ -65,6 +65,10 @@ public final class Bookkeeping {
         }
         AggregateKey created = new AggregateKey(monthOf(lead.created()), lead.channel());
         c.add(created, Measure.LEADS, 1);
+        String campaign = CampaignCell.normalized(lead.source().utmCampaign());
+        if (campaign != null) {
+            c.add(new CampaignCell(created.month(), campaign), Measure.LEADS.attribute(), BigDecimal.ONE);
+        }
         if (lead.appointment() != null) {
             c.add(created, Measure.LEADS_WITH_APPOINTMENT, 1);
             addVisit(c, lead.appointment(), lead.channel());
@@ -107,7 +111,8 @@ public final class Bookkeeping {
                 .filter(o -> o != null)
                 .toList();
         List<ClientMember.Order> orders = countedOrders(client);
-        String channel = channelOf(client);
+        ClientMember touch = attributedTouch(client, orders.isEmpty() ? null : orders.getFirst().day());
+        String channel = touch.channel();
 
         SortedSet<YearMonth> buyingMonths = new TreeSet<>();
         SortedSet<YearMonth> activeMonths = new TreeSet<>();
@@ -139,7 +144,41 @@ public final class Bookkeeping {
                 .filter(m -> m.visit() != null)
                 .forEach(m -> addVisit(c, m.visit(), channel));
         addRetention(c, orders, channel);
+        if (touch.campaign() != null) {
+            addCampaign(c, orders, touch.campaign());
+        }
         return c;
+    }
+
+    /**
+     * A client's figures under the {@code UTM_CAMPAIGN} of the touch that gives it its channel: its counted orders
+     * and revenue in their months, its first order as a new client, and each spell of activity as the month it began
+     * and the month it lapsed (active clients at a month are the spells begun by then less those lapsed by then: two
+     * cells a spell instead of one a month, so a long-time client's change still fits one transaction).
+     */
+    private void addCampaign(Contribution c, List<ClientMember.Order> orders, String campaign) {
+        if (orders.isEmpty()) {
+            return;
+        }
+        for (ClientMember.Order order : orders) {
+            CampaignCell cell = new CampaignCell(YearMonth.from(order.day()), campaign);
+            c.add(cell, Measure.ORDERS.attribute(), BigDecimal.ONE);
+            c.add(cell, Measure.REVENUE.attribute(), order.amount());
+        }
+        c.add(new CampaignCell(YearMonth.from(orders.getFirst().day()), campaign), Measure.NEW_CLIENTS.attribute(),
+                BigDecimal.ONE);
+        YearMonth activeUntil = null;
+        for (ClientMember.Order order : orders) {
+            YearMonth month = YearMonth.from(order.day());
+            if (activeUntil == null || month.isAfter(activeUntil.plusMonths(1))) {
+                if (activeUntil != null) {
+                    c.add(new CampaignCell(activeUntil.plusMonths(1), campaign), CampaignCell.LAPSED, BigDecimal.ONE);
+                }
+                c.add(new CampaignCell(month, campaign), CampaignCell.BECAME_ACTIVE, BigDecimal.ONE);
+            }
+            activeUntil = month.plusMonths(settings.activeWindowMonths() - 1);
+        }
+        c.add(new CampaignCell(activeUntil.plusMonths(1), campaign), CampaignCell.LAPSED, BigDecimal.ONE);
     }
 
     /**
@@ -212,7 +251,7 @@ public final class Bookkeeping {
     /** The channel a client counts under (first or last touch, as the portal attributes). */
     public String channelOf(ClientState client) {
         List<ClientMember.Order> orders = countedOrders(client);
-        return channelOf(client, orders.isEmpty() ? null : orders.getFirst().day());
+        return attributedTouch(client, orders.isEmpty() ? null : orders.getFirst().day()).channel();
     }
 
     /** What a lead brings to its client under these settings. */
@@ -221,7 +260,7 @@ public final class Bookkeeping {
         if (settings.orderSource() == OrderSource.ATTENDED_APPOINTMENTS) {
             order = attendedVisitOrder(lead.appointment(), lead.amount(), lead.responsibleId());
         }
-        return new ClientMember(lead.created(), lead.channel(), order, null);
+        return new ClientMember(lead.created(), lead.channel(), order, null, lead.source().utmCampaign());
     }
 
     /** What a deal brings to its client under these settings. */
@@ -232,7 +271,8 @@ public final class Bookkeeping {
                     deal.responsibleId());
             case ATTENDED_APPOINTMENTS -> attendedVisitOrder(deal.appointment(), deal.amount(), deal.responsibleId());
         };
-        return new ClientMember(deal.created(), deal.channel(), order, deal.appointment());
+        return new ClientMember(deal.created(), deal.channel(), order, deal.appointment(),
+                deal.source().utmCampaign());
     }
 
     public ClientMember memberOf(CrmRecord record) {
@@ -267,7 +307,7 @@ public final class Bookkeeping {
     }
 
     /** Last touch takes the latest touch up to the first order's day (an order has a day, not a time). */
-    private String channelOf(ClientState client, LocalDate firstOrderDay) {
+    private ClientMember attributedTouch(ClientState client, LocalDate firstOrderDay) {
         List<Entry<String, ClientMember>> touches = client.members().entrySet().stream().sorted(BY_TOUCH).toList();
         if (settings.attribution() == Attribution.LAST_TOUCH) {
             Entry<String, ClientMember> last = null;
@@ -278,10 +318,10 @@ public final class Bookkeeping {
                 }
             }
             if (last != null) {
-                return last.getValue().channel();
+                return last.getValue();
             }
         }
-        return touches.getFirst().getValue().channel();
+        return touches.getFirst().getValue();
     }
 
     private void addVisit(Contribution c, Appointment visit, String channel) {

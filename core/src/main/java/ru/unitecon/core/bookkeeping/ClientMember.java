@@ -8,10 +8,12 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * What one lead or deal brings to its client: a touch (when, through which channel), maybe an order, and for a
- * deal maybe a visit (a lead's visits are counted under the lead's own channel instead).
+ * What one lead or deal brings to its client: a touch (when, through which channel and {@code UTM_CAMPAIGN} value),
+ * maybe an order, and for a deal maybe a visit (a lead's visits are counted under the lead's own channel instead).
+ *
+ * @param campaign the touch's normalized {@code UTM_CAMPAIGN} ({@link CampaignCell#normalized}), or null
  */
-public record ClientMember(Instant touchedAt, String channel, Order order, Appointment visit) {
+public record ClientMember(Instant touchedAt, String channel, Order order, Appointment visit, String campaign) {
 
     /**
      * An order on a calendar day of the portal.
@@ -33,5 +35,11 @@ public record ClientMember(Instant touchedAt, String channel, Order order, Appoi
     public ClientMember {
         Objects.requireNonNull(touchedAt, "touchedAt");
         Objects.requireNonNull(channel, "channel");
+        campaign = CampaignCell.normalized(campaign);
+    }
+
+    /** A touch without a {@code UTM_CAMPAIGN}. */
+    public ClientMember(Instant touchedAt, String channel, Order order, Appointment visit) {
+        this(touchedAt, channel, order, visit, null);
     }
 }

@@ -57,7 +57,7 @@ public final class BiConnector {
             return Optional.empty();
         }
         ArrayNode fields = JSON.createArrayNode();
-        for (BiDataset.Field field : dataset(request).fields()) {
+        for (BiDataset.Field<?> field : dataset(request).fields()) {
             fields.addObject().put("code", field.code()).put("name", field.name()).put("type", field.type());
         }
         return Optional.of(fields.toString());
@@ -74,32 +74,35 @@ public final class BiConnector {
         if (!admits(request)) {
             return Optional.empty();
         }
-        BiDataset dataset = dataset(request);
-        List<BiDataset.Field> fields = request.select().isEmpty() ? dataset.fields()
+        return Optional.of(data(dataset(request), request));
+    }
+
+    private <R> String data(BiDataset<R> dataset, BiConnectorRequest request) {
+        List<BiDataset.Field<R>> fields = request.select().isEmpty() ? dataset.fields()
                 : request.select().stream().map(name -> dataset.field(name).orElseThrow(() ->
                         new MalformedRequest("no field " + name + " in " + dataset.code()))).toList();
         BiDateRange range = BiDateRange.of(dataset, request.filter());
         ArrayNode rows = JSON.createArrayNode();
         ArrayNode header = rows.addArray();
         fields.forEach(field -> header.add(field.code()));
-        Optional<MetricsTable> table = export.table(request.memberId(), range::months);
+        Optional<? extends ExportTable<R>> table = dataset.rows().read(export, request.memberId(), range::months);
         int limit = request.limit().orElse(0);
-        List<MetricsTable.Row> selected = table.map(MetricsTable::rows).orElse(List.of());
+        List<R> selected = table.map(ExportTable::rows).orElse(List.of());
         if (limit > 0 && selected.size() > limit) {
             selected = selected.subList(0, limit);
         }
-        for (MetricsTable.Row row : selected) {
+        for (R row : selected) {
             ArrayNode cells = rows.addArray();
             fields.forEach(field -> put(cells, field.value().apply(table.get(), row)));
         }
-        return Optional.of(rows.toString());
+        return rows.toString();
     }
 
     private boolean admits(BiConnectorRequest request) {
         return export.admits(request.memberId(), SecretKind.BI_CONNECTOR, request.token());
     }
 
-    private static BiDataset dataset(BiConnectorRequest request) {
+    private static BiDataset<?> dataset(BiConnectorRequest request) {
         return BiDataset.byCode(request.table())
                 .orElseThrow(() -> new MalformedRequest("no table " + request.table()));
     }

@@ -1,22 +1,33 @@
 package ru.unitecon.core.export;
 
 
+import ru.unitecon.core.metrics.Period;
+
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A table the BI Builder connector offers, as BI Builder declares it: {@code code} is the table's external code
  * (what BI Builder sends as {@code table}), {@code datasetName} the portal-wide dataset name the app registers it
  * under, and each field has a BI name ({@code ^[A-Z][A-Z0-9_]*$}, at most 32 characters), an external code (the
- * header of the data answer) and one of BI Builder's types.
+ * header of the data answer) and one of BI Builder's types; {@code rows} reads the table of the months asked for.
  */
-public record BiDataset(String code, String title, String datasetName, String description, List<Field> fields) {
+public record BiDataset<R>(String code, String title, String datasetName, String description, List<Field<R>> fields,
+                           Rows<R> rows) {
 
     /** One column: its BI name, its external code, its BI Builder type and its value in one row of the table. */
-    public record Field(String name, String code, String type, BiFunction<MetricsTable, MetricsTable.Row, Object> value) {
+    public record Field<R>(String name, String code, String type, BiFunction<ExportTable<R>, R, Object> value) {
+    }
+
+    /** Reads a portal's table of the months {@code choose} picks given its current month; empty when it picks none. */
+    public interface Rows<R> {
+        Optional<? extends ExportTable<R>> read(MetricsExport export, String memberId,
+                                                Function<YearMonth, Optional<Period>> choose);
     }
 
     /**
@@ -24,38 +35,60 @@ public record BiDataset(String code, String title, String datasetName, String de
      * CURRENCY, then every column of {@link MetricsTable#COLUMNS}. Amounts are {@code double}, not {@code money}:
      * every BI Builder version knows {@code double}, and {@code money} drops the currency anyway.
      */
-    public static final BiDataset MONTHLY_METRICS = new BiDataset("monthly_metrics",
+    public static final BiDataset<MetricsTable.Row> MONTHLY_METRICS = new BiDataset<>("monthly_metrics",
             "Юнит-экономика по месяцам и каналам", "unitecon_monthly_metrics",
-            "Лиды, клиенты, заказы, выручка, CAC, LTV, ROMI и неявки по месяцам и каналам", monthlyFields());
+            "Лиды, клиенты, заказы, выручка, CAC, LTV, ROMI и неявки по месяцам и каналам", monthlyFields(),
+            MetricsExport::table);
+
+    /**
+     * One row per month and advertising campaign, the BI export's {@code level=campaign}: MONTH, CURRENCY, then every
+     * column of {@link CampaignTable#COLUMNS}.
+     */
+    public static final BiDataset<CampaignTable.Row> CAMPAIGN_METRICS = new BiDataset<>("campaign_metrics",
+            "Юнит-экономика по месяцам и рекламным кампаниям", "unitecon_campaign_metrics",
+            "Расходы, лиды, новые клиенты, CAC, CPO, LTV:CAC по месяцам и кампаниям Директа и VK Рекламы",
+            campaignFields(), MetricsExport::campaignTable);
 
     /** Every table the connector offers, in the order the table list shows them. */
-    public static final List<BiDataset> ALL = List.of(MONTHLY_METRICS);
+    public static final List<BiDataset<?>> ALL = List.of(MONTHLY_METRICS, CAMPAIGN_METRICS);
 
     private static final String DATE = "date";
 
-    public static Optional<BiDataset> byCode(String code) {
+    public static Optional<BiDataset<?>> byCode(String code) {
         return ALL.stream().filter(dataset -> dataset.code.equals(code)).findFirst();
     }
 
     /** The field with this BI name or external code; BI Builder sends one or the other. */
-    public Optional<Field> field(String nameOrCode) {
+    public Optional<Field<R>> field(String nameOrCode) {
         return fields.stream().filter(field -> field.name.equalsIgnoreCase(nameOrCode)
                 || field.code.equalsIgnoreCase(nameOrCode)).findFirst();
     }
 
     /** The field BI Builder puts its date range on: the first date field of the dataset. */
-    public Field dateField() {
+    public Field<R> dateField() {
         return fields.stream().filter(field -> field.type.equals(DATE)).findFirst().orElseThrow();
     }
 
-    private static List<Field> monthlyFields() {
-        List<Field> fields = new ArrayList<>();
-        fields.add(new Field("MONTH", "month", DATE, (table, row) -> row.metrics().period().from().atDay(1)
+    private static List<Field<MetricsTable.Row>> monthlyFields() {
+        List<Field<MetricsTable.Row>> fields = new ArrayList<>();
+        fields.add(new Field<>("MONTH", "month", DATE, (table, row) -> row.metrics().period().from().atDay(1)
                 .toString()));
-        fields.add(new Field("CHANNEL", "channel", "string", (table, row) -> row.metrics().channel().orElseThrow()));
-        fields.add(new Field("CURRENCY", "currency", "string", (table, row) -> table.currency()));
+        fields.add(new Field<>("CHANNEL", "channel", "string", (table, row) -> row.metrics().channel().orElseThrow()));
+        fields.add(new Field<>("CURRENCY", "currency", "string", (table, row) -> table.currency()));
         for (MetricsTable.Column column : MetricsTable.COLUMNS) {
-            fields.add(new Field(column.name().toUpperCase(Locale.ROOT), column.name(), type(column.kind()),
+            fields.add(new Field<>(column.name().toUpperCase(Locale.ROOT), column.name(), type(column.kind()),
+                    (table, row) -> cell(column.value().apply(row))));
+        }
+        return List.copyOf(fields);
+    }
+
+    private static List<Field<CampaignTable.Row>> campaignFields() {
+        List<Field<CampaignTable.Row>> fields = new ArrayList<>();
+        fields.add(new Field<>("MONTH", "month", DATE, (table, row) -> row.metrics().period().from().atDay(1)
+                .toString()));
+        fields.add(new Field<>("CURRENCY", "currency", "string", (table, row) -> table.currency()));
+        for (CampaignTable.Column column : CampaignTable.COLUMNS) {
+            fields.add(new Field<>(column.name().toUpperCase(Locale.ROOT), column.name(), type(column.kind()),
                     (table, row) -> cell(column.value().apply(row))));
         }
         return List.copyOf(fields);

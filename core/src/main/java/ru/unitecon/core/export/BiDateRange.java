@@ -33,8 +33,8 @@ record BiDateRange(Optional<LocalDate> from, Optional<LocalDate> to) {
     /**
      * @throws MalformedRequest when a bound on the date field is not a date in one of the formats above
      */
-    static BiDateRange of(BiDataset dataset, Map<String, Object> filter) {
-        BiDataset.Field dateField = dataset.dateField();
+    static BiDateRange of(BiDataset<?> dataset, Map<String, Object> filter) {
+        BiDataset.Field<?> dateField = dataset.dateField();
         Optional<LocalDate> from = Optional.empty();
         Optional<LocalDate> to = Optional.empty();
         for (Map.Entry<String, Object> entry : filter.entrySet()) {

@@ -14,24 +14,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /bi/{member_id}/{secret}.csv} (or {@code .json}), optionally {@code ?from=2025-04&to=2026-03}. The
- * member_id in the path names the portal whose secret's hash is compared, so the check is one read.
+ * {@code GET /bi/{member_id}/{secret}.csv} (or {@code .json}), optionally {@code ?from=2025-04&to=2026-03} and
+ * {@code &level=campaign} (rows per campaign instead of per channel). The member_id in the path names the portal
+ * whose secret's hash is compared, so the check is one read.
  */
-public record ExportRequest(String memberId, String secret, Format format, Optional<Period> period) {
+public record ExportRequest(String memberId, String secret, Format format, Optional<Period> period, Level level) {
     /** An API Gateway stage other than $default puts its name before the route: /prod/bi/... */
     private static final Pattern PATH = Pattern.compile("(?:/[A-Za-z0-9_-]{1,128})?/bi/([^/]{1,64})/([^/.]{1,128})\\.(csv|json)");
 
     public enum Format { CSV, JSON }
 
+    /** What a row is: a month of a channel (the default) or a month of an advertising campaign. */
+    public enum Level { CHANNEL, CAMPAIGN }
+
     @Override
     public String toString() {
-        return "ExportRequest[" + memberId + ", ***, " + format + ", " + period + "]";
+        return "ExportRequest[" + memberId + ", ***, " + format + ", " + period + ", " + level + "]";
     }
 
     /**
      * @return empty when the path is not an export path at all (answered as not found)
      * @throws MalformedRequest when the months asked for are not months or not a range of at most
-     *                          {@value MetricsExport#MAX_MONTHS}
+     *                          {@value MetricsExport#MAX_MONTHS}, or the level is neither channel nor campaign
      */
     public static Optional<ExportRequest> parse(String path, String rawQuery) {
         Matcher matcher = PATH.matcher(path == null ? "" : path);
@@ -50,8 +54,13 @@ public record ExportRequest(String memberId, String secret, Format format, Optio
             }
             period = Optional.of(new Period(from, to));
         }
+        Level level = switch (query.getOrDefault("level", "channel")) {
+            case "channel" -> Level.CHANNEL;
+            case "campaign" -> Level.CAMPAIGN;
+            default -> throw new MalformedRequest("level must be channel or campaign");
+        };
         return Optional.of(new ExportRequest(matcher.group(1), matcher.group(2),
-                matcher.group(3).equals("csv") ? Format.CSV : Format.JSON, period));
+                matcher.group(3).equals("csv") ? Format.CSV : Format.JSON, period, level));
     }
 
     private static YearMonth month(String text) {

@@ -1,6 +1,7 @@
 package ru.unitecon.core.export;
 
 import ru.unitecon.core.access.SecretKind;
+import ru.unitecon.core.campaigns.Campaigns;
 import ru.unitecon.core.metrics.MetricsEngine;
 import ru.unitecon.core.metrics.ResponseSpeed;
 import ru.unitecon.core.metrics.RetentionEngine;
@@ -20,7 +21,8 @@ import java.util.function.Function;
 
 /**
  * The BI export: a portal's monthly metrics per channel, the same numbers as the dashboards (one
- * {@link MetricsEngine} over the same aggregates), for whoever holds the portal's BI export secret.
+ * {@link MetricsEngine} over the same aggregates), or per advertising campaign as the campaigns view computes them,
+ * for whoever holds the portal's BI export secret.
  */
 public final class MetricsExport {
     /** The default range: the twelve months ending with the current one. */
@@ -33,15 +35,38 @@ public final class MetricsExport {
     private final InstallationStore portals;
     private final SettingsStore settings;
     private final AggregateReader aggregates;
+    private final Campaigns campaigns;
     private final Clock clock;
 
     public MetricsExport(SecretStore secrets, InstallationStore portals, SettingsStore settings,
-                         AggregateReader aggregates, Clock clock) {
+                         AggregateReader aggregates, Campaigns campaigns, Clock clock) {
         this.secrets = secrets;
         this.portals = portals;
         this.settings = settings;
         this.aggregates = aggregates;
+        this.campaigns = campaigns;
         this.clock = clock;
+    }
+
+    /** The table the request's level names: {@link #read} for channels, {@link #readCampaigns} for campaigns. */
+    public Optional<? extends ExportTable<?>> export(ExportRequest request) {
+        return request.level() == ExportRequest.Level.CAMPAIGN ? readCampaigns(request) : read(request);
+    }
+
+    /** The campaigns' table, or empty as {@link #read} is. */
+    public Optional<CampaignTable> readCampaigns(ExportRequest request) {
+        if (!admits(request.memberId(), SecretKind.BI_EXPORT, request.secret())) {
+            return Optional.empty();
+        }
+        return campaignTable(request.memberId(), current ->
+                Optional.of(request.period().orElseGet(() -> Period.endingWith(current, DEFAULT_MONTHS))));
+    }
+
+    /** The campaigns' table of the months {@code choose} picks, as {@link #table} is the channels'. */
+    Optional<CampaignTable> campaignTable(String memberId, Function<YearMonth, Optional<Period>> choose) {
+        PortalSettings portalSettings = settings.load(memberId);
+        return choose.apply(YearMonth.now(clock.withZone(portalSettings.zone()))).map(period ->
+                CampaignTable.of(campaigns.byMonth(memberId, period), period, portalSettings.currency()));
     }
 
     /**

@@ -27,7 +27,7 @@ import java.util.function.Function;
  * divide by is an empty CSV cell and a JSON null, never 0. Money is in the reporting currency; orders in a currency
  * the portal gives no rate for are not in orders or revenue but in {@code orders_not_counted}.
  */
-public final class MetricsTable {
+public final class MetricsTable implements ExportTable<MetricsTable.Row> {
     private static final int MONEY_SCALE = 2;
     private static final int RATIO_SCALE = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -130,16 +130,17 @@ public final class MetricsTable {
         return new MetricsTable(period, currency, rows);
     }
 
+    @Override
     public List<Row> rows() {
         return rows;
     }
 
-    /** The reporting currency every amount is in. */
+    @Override
     public String currency() {
         return currency;
     }
 
-    /** Comma-separated, dot decimals, UTF-8 without a byte-order mark: what IMPORTDATA and Looker Studio read. */
+    @Override
     public String csv() {
         StringBuilder csv = new StringBuilder("month,channel,currency");
         COLUMNS.forEach(column -> csv.append(',').append(column.name()));
@@ -157,6 +158,7 @@ public final class MetricsTable {
         return csv.toString();
     }
 
+    @Override
     public String json() {
         ObjectNode body = JSON.createObjectNode().put("currency", currency)
                 .put("from", period.from().toString()).put("to", period.to().toString());

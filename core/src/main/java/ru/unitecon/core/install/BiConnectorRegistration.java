@@ -65,7 +65,7 @@ public final class BiConnectorRegistration {
                         source(done.connectorId(), memberId, token)));
                 portals.saveBiRegistration(memberId, done);
             }
-            for (BiDataset dataset : BiDataset.ALL) {
+            for (BiDataset<?> dataset : BiDataset.ALL) {
                 if (!done.datasets().containsKey(dataset.code())) {
                     done = done.withDataset(dataset.code(), added(client, "biconnector.dataset.add",
                             dataset(done.sourceId(), dataset)));
@@ -122,9 +122,9 @@ public final class BiConnectorRegistration {
         return fields;
     }
 
-    private static Map<String, Object> dataset(long sourceId, BiDataset dataset) {
+    private static Map<String, Object> dataset(long sourceId, BiDataset<?> dataset) {
         List<Map<String, Object>> columns = new ArrayList<>();
-        for (BiDataset.Field field : dataset.fields()) {
+        for (BiDataset.Field<?> field : dataset.fields()) {
             columns.add(Map.of("name", field.name(), "externalCode", field.code(), "type", field.type()));
         }
         Map<String, Object> fields = new LinkedHashMap<>();

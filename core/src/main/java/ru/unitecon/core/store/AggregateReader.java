@@ -1,6 +1,7 @@
 package ru.unitecon.core.store;
 
 import ru.unitecon.core.bookkeeping.AggregateKey;
+import ru.unitecon.core.bookkeeping.CampaignCell;
 import ru.unitecon.core.bookkeeping.Counters;
 import ru.unitecon.core.portal.Decimals;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,8 +26,8 @@ import static ru.unitecon.core.store.Attributes.s;
  * items, whatever the number of leads behind them. Cohort counters are separate items, read only for cohorts.
  */
 public final class AggregateReader {
-    private static final Set<String> NOT_COUNTERS =
-            Set.of(TableDefinition.PK, TableDefinition.SK, RecordStore.UPDATED_AT, SpendStore.SPEND);
+    private static final Set<String> NOT_COUNTERS = Set.of(TableDefinition.PK, TableDefinition.SK,
+            RecordStore.UPDATED_AT, SpendStore.SPEND, SpendStore.IMPORTED_SPEND);
 
     private static final int MONTHS_PER_YEAR = 12;
     /** Before any portal's data: the first month a read "from the beginning" starts at. */
@@ -51,8 +52,9 @@ public final class AggregateReader {
             if (!cellCounters.isZero()) {
                 counters.put(cell, cellCounters);
             }
-            if (item.containsKey(SpendStore.SPEND)) {
-                spend.put(cell, Decimals.normalized(Attributes.decimal(item, SpendStore.SPEND)));
+            SpendSources sources = spendSources(item);
+            if (sources != null) {
+                spend.put(cell, sources.counted());
             }
             Instant updated = Attributes.instant(item, RecordStore.UPDATED_AT);
             if (updated != null && (newest == null || updated.isAfter(newest))) {
@@ -60,6 +62,26 @@ public final class AggregateReader {
             }
         }
         return new StoredAggregates(counters, spend, newest);
+    }
+
+    /** The typed and imported spend of each cell of the months from..to that has either. */
+    public Map<AggregateKey, SpendSources> spendSources(String memberId, YearMonth from, YearMonth to) {
+        Map<AggregateKey, SpendSources> cells = new HashMap<>();
+        for (Map<String, AttributeValue> item : range(memberId, Keys.AGG, from, to)) {
+            SpendSources sources = spendSources(item);
+            if (sources != null) {
+                cells.put(Keys.monthAndChannel(item.get(TableDefinition.SK).s()), sources);
+            }
+        }
+        return cells;
+    }
+
+    private static SpendSources spendSources(Map<String, AttributeValue> item) {
+        BigDecimal typed = item.containsKey(SpendStore.SPEND)
+                ? Decimals.normalized(Attributes.decimal(item, SpendStore.SPEND)) : null;
+        BigDecimal imported = item.containsKey(SpendStore.IMPORTED_SPEND)
+                ? Decimals.normalized(Attributes.decimal(item, SpendStore.IMPORTED_SPEND)) : null;
+        return typed == null && imported == null ? null : new SpendSources(typed, imported);
     }
 
     /** The cohort counters (revenue and orders by age) of clients acquired in the months from..to. */
@@ -72,6 +94,33 @@ public final class AggregateReader {
             }
         }
         return cohorts;
+    }
+
+    /**
+     * The counters per month and normalized UTM_CAMPAIGN value of the months from..to: one item per value a month's
+     * leads or clients carried.
+     */
+    public Map<CampaignCell, Counters> campaigns(String memberId, YearMonth from, YearMonth to) {
+        Map<CampaignCell, Counters> cells = new HashMap<>();
+        // The first key of the month after the range ends it, whatever characters the values hold.
+        dynamo.queryPaginator(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(
+                        ":pk", s(Keys.monthlyPartition(memberId)),
+                        ":from", s(Keys.CAMPAIGN_AGG + from),
+                        ":to", s(Keys.CAMPAIGN_AGG + to.plusMonths(1))))
+                .build()).items().forEach(item -> {
+                    Counters counters = counters(item);
+                    if (!counters.isZero()) {
+                        cells.put(Keys.campaignCell(item.get(TableDefinition.SK).s()), counters);
+                    }
+                });
+        return cells;
+    }
+
+    /** The counters per month and UTM_CAMPAIGN value of every month up to {@code to}, for activity spells. */
+    public Map<CampaignCell, Counters> campaignsUpTo(String memberId, YearMonth to) {
+        return campaigns(memberId, FIRST_MONTH, to);
     }
 
     /**

@@ -1,8 +1,10 @@
 package ru.unitecon.core.store;
 
 import ru.unitecon.core.bookkeeping.AggregateKey;
+import ru.unitecon.core.bookkeeping.CampaignCell;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -23,6 +25,10 @@ public final class Keys {
     static final String CLIENT = "CLIENT#";
     static final String AGG = "AGG#";
     static final String COHORT = "COH#";
+    /** Counters per month and UTM_CAMPAIGN value, in the monthly partition beside the month × channel items. */
+    static final String CAMPAIGN_AGG = "CMP#";
+    /** Which channel each campaign counts in and the UTM_CAMPAIGN rules; apart from the settings, which recount. */
+    static final String CAMPAIGN_MAPPING = "CAMPAIGNS";
     static final String REMINDER = "REMIND#";
     static final String SECRET = "SECRET#";
     /** Who receives which alert, and the thresholds; apart from the settings, which count. */
@@ -33,6 +39,12 @@ public final class Keys {
     static final String SYNC = "SYNC";
     /** How far the backfill of a portal has come, for the admin UI. */
     static final String BACKFILL = "BACKFILL";
+    /** A connected ad account: its sealed tokens, state and last import. */
+    static final String AD_CONNECTION = "ADCONN#";
+    /** A started ad-account OAuth authorization, by the hash of its state; single-use, TTL 10 minutes. */
+    static final String OAUTH_STATE = "OAUTH#";
+    /** Imported advertising spend of one campaign on one day, in the portal's ads partition. */
+    static final String AD_SPEND = "SPEND#";
 
     private Keys() {
     }
@@ -56,9 +68,17 @@ public final class Keys {
         return partition(memberId) + "#MONTHLY";
     }
 
-    /** Both partitions of a portal, for purging it. */
+    /**
+     * The portal's third partition, holding the imported spend per campaign per day: the monthly partition stays
+     * months × channels, and a day's rows of one account are one key range.
+     */
+    public static String adsPartition(String memberId) {
+        return partition(memberId) + "#ADS";
+    }
+
+    /** Every partition of a portal, for purging it. */
     static List<String> partitions(String memberId) {
-        return List.of(partition(memberId), monthlyPartition(memberId));
+        return List.of(partition(memberId), monthlyPartition(memberId), adsPartition(memberId));
     }
 
     static String lead(long id) {
@@ -93,6 +113,34 @@ public final class Keys {
         return SECRET + kind;
     }
 
+    static String adConnection(String platformCode, String accountId) {
+        return AD_CONNECTION + platformCode + "#" + accountId;
+    }
+
+    static String oauthState(String stateHash) {
+        return OAUTH_STATE + stateHash;
+    }
+
+    /** The first key of a day's imported spend rows, all accounts. */
+    static String adSpendDay(LocalDate day) {
+        return AD_SPEND + day;
+    }
+
+    /** The first key of a day's imported spend rows of one account; '#' ends it so no longer account id matches. */
+    static String adSpendAccountDay(LocalDate day, String platformCode, String accountId) {
+        return adSpendDay(day) + "#" + platformCode + "#" + accountId + "#";
+    }
+
+    /** One campaign's imported spend on one day. */
+    static String adSpend(LocalDate day, String platformCode, String accountId, String campaignId) {
+        return adSpendAccountDay(day, platformCode, accountId) + campaignId;
+    }
+
+    /** Parses the day back out of a {@code SPEND#} sort key. */
+    static LocalDate adSpendDayOf(String sortKey) {
+        return LocalDate.parse(sortKey.substring(AD_SPEND.length(), AD_SPEND.length() + "yyyy-mm-dd".length()));
+    }
+
     static String aggregate(AggregateKey key) {
         return AGG + key.month() + "#" + key.channel();
     }
@@ -106,5 +154,17 @@ public final class Keys {
         String rest = sortKey.substring(sortKey.indexOf('#') + 1);
         int split = rest.indexOf('#');
         return new AggregateKey(YearMonth.parse(rest.substring(0, split)), rest.substring(split + 1));
+    }
+
+    /** A month's counters of one normalized UTM_CAMPAIGN value: {@code CMP#2026-11#70213344}. */
+    static String campaignAggregate(CampaignCell cell) {
+        return CAMPAIGN_AGG + cell.month() + "#" + cell.utmCampaign();
+    }
+
+    /** Parses the month and value back out of a {@code CMP#} sort key; the value may itself hold '#'. */
+    static CampaignCell campaignCell(String sortKey) {
+        String rest = sortKey.substring(CAMPAIGN_AGG.length());
+        int split = rest.indexOf('#');
+        return new CampaignCell(YearMonth.parse(rest.substring(0, split)), rest.substring(split + 1));
     }
 }

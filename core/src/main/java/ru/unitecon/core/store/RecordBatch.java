@@ -82,7 +82,7 @@ final class RecordBatch {
             items.addAll(itemsOf(change, update));
         }
 
-        /** The keys a change writes: its record, its clients, and each monthly or cohort item of its difference. */
+        /** The keys a change writes: its record, its clients, each monthly, cohort or campaign item of its difference. */
         static Set<String> itemsOf(Change change, RecordEffect update) {
             Set<String> keys = new HashSet<>();
             keys.add(change.after.memberId());
@@ -95,6 +95,7 @@ final class RecordBatch {
                     keys.add(Keys.cohort(cell));
                 }
             });
+            update.aggregateDelta().campaignCells().keySet().forEach(cell -> keys.add(Keys.campaignAggregate(cell)));
             return keys;
         }
     }

@@ -128,6 +128,7 @@ final class RecordCodec {
         Map<String, AttributeValue> m = new HashMap<>();
         m.put("touchedAt", s(member.touchedAt().toString()));
         m.put("channel", s(member.channel()));
+        putIfPresent(m, "campaign", member.campaign());
         if (member.order() != null) {
             m.put("orderDay", s(member.order().day().toString()));
             if (member.order().isCounted()) {
@@ -155,7 +156,7 @@ final class RecordCodec {
         Appointment visit = m.containsKey("visitAt")
                 ? new Appointment(instant(m, "visitAt"), AppointmentState.valueOf(string(m, "visitState")),
                 flag(m, "visitConfirmed"), instant(m, "visitBookedAt")) : null;
-        return new ClientMember(instant(m, "touchedAt"), string(m, "channel"), order, visit);
+        return new ClientMember(instant(m, "touchedAt"), string(m, "channel"), order, visit, string(m, "campaign"));
     }
 
     private static Map<String, AttributeValue> common(String memberId, String sortKey, long version, long id,

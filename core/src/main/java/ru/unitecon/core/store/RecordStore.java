@@ -259,7 +259,7 @@ public final class RecordStore {
         return writes;
     }
 
-    /** ADDs a difference to each monthly and cohort item it touches. */
+    /** ADDs a difference to each monthly, cohort and campaign item it touches. */
     List<TransactWriteItem> aggregateWrites(String memberId, Contribution delta) {
         Instant now = clock.instant();
         List<TransactWriteItem> writes = new ArrayList<>();
@@ -273,6 +273,8 @@ public final class RecordStore {
                         .update(addTo(memberId, Keys.cohort(cell), counters.cohortPart(), now)).build());
             }
         });
+        delta.campaignCells().forEach((cell, counters) -> writes.add(TransactWriteItem.builder()
+                .update(addTo(memberId, Keys.campaignAggregate(cell), counters, now)).build()));
         return writes;
     }
 

@@ -42,8 +42,8 @@ import static ru.unitecon.core.store.Attributes.s;
  */
 public final class RecordsRecount {
     private static final int MAX_PASSES = 5;
-    private static final Set<String> NOT_COUNTERS =
-            Set.of(TableDefinition.PK, TableDefinition.SK, RecordStore.UPDATED_AT, SpendStore.SPEND);
+    private static final Set<String> NOT_COUNTERS = Set.of(TableDefinition.PK, TableDefinition.SK,
+            RecordStore.UPDATED_AT, SpendStore.SPEND, SpendStore.IMPORTED_SPEND);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -151,7 +151,8 @@ public final class RecordsRecount {
     }
 
     /**
-     * Sets each aggregate and cohort item's counters to the recomputed ones; items that lose all keep their spend.
+     * Sets each aggregate, cohort and campaign item's counters to the recomputed ones; items that lose all keep their
+     * spend.
      * Public so that the dashboard benchmark can write aggregates of a million synthetic leads the way a rebuild does.
      */
     public void setCounters(String memberId, Contribution recomputed) {
@@ -164,6 +165,7 @@ public final class RecordsRecount {
                 wanted.put(Keys.cohort(cell), counters.cohortPart());
             }
         });
+        recomputed.campaignCells().forEach((cell, counters) -> wanted.put(Keys.campaignAggregate(cell), counters));
         Map<String, Map<String, AttributeValue>> stored = new HashMap<>();
         dynamo.queryPaginator(QueryRequest.builder().tableName(table)
                         .keyConditionExpression("PK = :pk")
@@ -171,7 +173,8 @@ public final class RecordsRecount {
                         .consistentRead(true).build())
                 .items().forEach(item -> stored.put(item.get(TableDefinition.SK).s(), item));
         Set<String> sortKeys = new TreeSet<>(wanted.keySet());
-        stored.keySet().stream().filter(key -> key.startsWith(Keys.AGG) || key.startsWith(Keys.COHORT))
+        stored.keySet().stream().filter(key -> key.startsWith(Keys.AGG) || key.startsWith(Keys.COHORT)
+                        || key.startsWith(Keys.CAMPAIGN_AGG))
                 .forEach(sortKeys::add);
         String now = clock.instant().toString();
         for (String sortKey : sortKeys) {

@@ -2,6 +2,7 @@ package ru.unitecon.core.wiring;
 
 import ru.unitecon.core.alerts.AlertService;
 import ru.unitecon.core.bitrix.Sleeper;
+import ru.unitecon.core.campaigns.Campaigns;
 import ru.unitecon.core.bitrix.oauth.OAuthServer;
 import ru.unitecon.core.bitrix.rest.BitrixRestClient;
 import ru.unitecon.core.bitrix.tokens.TokenRefresher;
@@ -34,6 +35,8 @@ import ru.unitecon.core.store.WinBacks;
 import ru.unitecon.core.store.SentReminders;
 import ru.unitecon.core.store.SettingsStore;
 import ru.unitecon.core.store.SpendStore;
+import ru.unitecon.core.store.CampaignSpendStore;
+import ru.unitecon.core.store.CampaignMappingStore;
 import ru.unitecon.core.store.SyncStateStore;
 import ru.unitecon.core.sync.ChangeQueue;
 import ru.unitecon.core.sync.CurrentRecords;
@@ -77,6 +80,8 @@ public final class AppServices {
     private final RecordReader records;
     private final AggregateReader aggregates;
     private final SpendStore spend;
+    private final CampaignSpendStore campaignSpend;
+    private final CampaignMappingStore campaignMappings;
     private final SecretStore secrets;
     private final DueAppointments dueAppointments;
     private final SentReminders sentReminders;
@@ -107,6 +112,8 @@ public final class AppServices {
         records = new RecordReader(dynamo, table);
         aggregates = new AggregateReader(dynamo, table);
         spend = new SpendStore(dynamo, table);
+        campaignSpend = new CampaignSpendStore(dynamo, table);
+        campaignMappings = new CampaignMappingStore(dynamo, table, clock);
         secrets = new SecretStore(dynamo, table, clock);
         dueAppointments = new DueAppointments(dynamo, table);
         sentReminders = new SentReminders(dynamo, table);
@@ -154,6 +161,10 @@ public final class AppServices {
 
     public SpendStore spend() {
         return spend;
+    }
+
+    public CampaignSpendStore campaignSpend() {
+        return campaignSpend;
     }
 
     public SecretStore secrets() {
@@ -245,8 +256,13 @@ public final class AppServices {
         return new ZoneAndCurrencyRefresh(portals, settings, clients(), factsLearner(), clock);
     }
 
+    /** The advertising campaigns' figures and their mapping to channels and UTM_CAMPAIGN values. */
+    public Campaigns campaigns() {
+        return new Campaigns(settings, campaignMappings, aggregates, campaignSpend, spend, records, clock);
+    }
+
     public MetricsExport metricsExport() {
-        return new MetricsExport(secrets, portals, settings, aggregates, clock);
+        return new MetricsExport(secrets, portals, settings, aggregates, campaigns(), clock);
     }
 
     /** The CRM card's client tab: read-only, from the stored records. */

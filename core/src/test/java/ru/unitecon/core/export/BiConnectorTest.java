@@ -131,11 +131,53 @@ class BiConnectorTest {
         JsonNode found = JSON.readTree(connector.tableList(request("searchString", "MONTHLY")).orElseThrow());
         JsonNode none = JSON.readTree(connector.tableList(request("searchString", "deals")).orElseThrow());
 
-        assertEquals(1, all.size());
+        assertEquals(2, all.size());
         assertEquals("monthly_metrics", all.get(0).get("code").asText());
+        assertEquals("campaign_metrics", all.get(1).get("code").asText());
         assertFalse(all.get(0).get("title").asText().isBlank());
-        assertEquals(all, found);
+        assertEquals(1, found.size());
+        assertEquals(all.get(0), found.get(0));
         assertEquals(0, none.size());
+    }
+
+    /**
+     * The campaigns table: SeededSalon's March campaigns counted by hand. "Маникюр весна": 6 000 + 4 000 ₽ of spend,
+     * leads 11 and 12, lead 11's client's order of 5 000 ₽, so CAC 10 000 ₽, losing money; "Бренд": 1 500 ₽ and no
+     * lead; "Педикюр": 1 000 ₽, lead 13 and its client's 2 000 ₽.
+     */
+    @Test
+    void theCampaignTableHasARowPerMonthAndCampaignWithItsNumbers() throws Exception {
+        SeededSalon withCampaigns = new SeededSalon().withCampaigns();
+        String campaignToken = withCampaigns.secrets.create(withCampaigns.memberId, SecretKind.BI_CONNECTOR);
+        JsonNode fields = JSON.readTree(connector.tableDescription(
+                requestAs(withCampaigns.memberId, campaignToken, "table", "campaign_metrics")).orElseThrow());
+        assertEquals(2 + CampaignTable.COLUMNS.size(), fields.size());
+        fields.forEach(field -> assertTrue(FIELD_NAME.matcher(field.get("name").asText()).matches()));
+        assertTrue(DATASET_NAME.matcher(BiDataset.CAMPAIGN_METRICS.datasetName()).matches());
+
+        List<Map<String, JsonNode>> rows = rows(JSON.readTree(connector.data(requestAs(withCampaigns.memberId,
+                campaignToken, "table", "campaign_metrics", "filter[>=MONTH]", "01.03.2026",
+                "filter[<=MONTH]", "31.03.2026")).orElseThrow()));
+
+        assertEquals(3, rows.size());
+        Map<String, JsonNode> spring = rows.getFirst();
+        assertEquals("2026-03-01", spring.get("month").asText());
+        assertEquals("direct", spring.get("platform").asText());
+        assertEquals("70213344", spring.get("campaign_id").asText());
+        assertEquals("Маникюр весна", spring.get("campaign_name").asText());
+        assertEquals("yandex_direct", spring.get("channel").asText());
+        assertAmount("10000", spring.get("spend"));
+        assertEquals(2, spring.get("leads").asLong());
+        assertEquals(1, spring.get("new_clients").asLong());
+        assertAmount("10000", spring.get("cac"));
+        assertEquals(1, spring.get("losing_money").asInt());
+        assertEquals("cac_above_margin", spring.get("losing_money_reason").asText());
+        Map<String, JsonNode> brand = rows.get(1);
+        assertEquals(0, brand.get("leads").asLong());
+        assertTrue(brand.get("cac").isNull(), "undefined, never 0");
+        assertEquals("spend_no_new_client", brand.get("losing_money_reason").asText());
+        assertEquals("vk", rows.get(2).get("channel").asText());
+        assertAmount("1000", rows.get(2).get("cac"));
     }
 
     @Test

@@ -40,6 +40,26 @@ class MetricsExportTest {
     }
 
     @Test
+    void theCampaignLevelHasTheCampaignsViewsNumbersPerMonth() {
+        SeededSalon salon = new SeededSalon().withCampaigns();
+        String secret = salon.secrets.create(salon.memberId, SecretKind.BI_EXPORT);
+        ExportRequest request = ExportRequest.parse("/bi/" + salon.memberId + "/" + secret + ".csv",
+                "from=2026-02&to=2026-03&level=campaign").orElseThrow();
+
+        CampaignTable table = (CampaignTable) export.export(request).orElseThrow();
+
+        var report = SeededSalon.APP.campaigns().report(salon.memberId, Period.month(MARCH));
+        assertEquals(report.campaigns(), table.rows().stream().map(CampaignTable.Row::campaign).toList(),
+                "February has neither spend nor leads: March's rows only");
+        List<String> lines = table.csv().lines().toList();
+        assertTrue(lines.get(1).startsWith("2026-03,RUB,direct,salon-login,70213344,Маникюр весна,yandex_direct,"
+                + "10000,2,1,1,5000,5000.00,10000.00,10000.00,5000.00,"), lines.get(1));
+        String other = secret.charAt(0) == 'A' ? "B" + secret.substring(1) : "A" + secret.substring(1);
+        assertTrue(export.export(ExportRequest.parse("/bi/" + salon.memberId + "/" + other + ".csv",
+                "level=campaign").orElseThrow()).isEmpty(), "a wrong secret opens no campaign either");
+    }
+
+    @Test
     void csvHasTheEnginesNumbersForEveryMonthAndChannel() {
         SeededSalon salon = new SeededSalon().withSalesAndSpend().answered(1, MARCH, 2, 4).answered(2, MARCH, 3, 11);
         String secret = salon.secrets.create(salon.memberId, SecretKind.BI_EXPORT);

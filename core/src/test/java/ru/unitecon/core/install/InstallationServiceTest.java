@@ -303,14 +303,16 @@ class InstallationServiceTest {
         assertEquals(1, portal.records().biSources().size());
         assertEquals(connector.id(), source.connectorId());
         assertEquals(portal.memberId(), source.settings().get("member_id"));
-        PortalRecords.BiDataset dataset = portal.records().biDatasets().getFirst();
-        assertEquals(1, portal.records().biDatasets().size());
-        assertEquals(source.id(), dataset.sourceId());
-        assertEquals(BiDataset.MONTHLY_METRICS.datasetName(), dataset.name());
-        assertEquals(BiDataset.MONTHLY_METRICS.fields().stream().map(field -> field.name() + " "
-                        + field.code() + " " + field.type()).toList(),
-                dataset.fields().stream().map(field -> field.name() + " " + field.externalCode() + " "
-                        + field.type()).toList());
+        assertEquals(BiDataset.ALL.size(), portal.records().biDatasets().size(), "one dataset per table, once");
+        for (int i = 0; i < BiDataset.ALL.size(); i++) {
+            PortalRecords.BiDataset dataset = portal.records().biDatasets().get(i);
+            assertEquals(source.id(), dataset.sourceId());
+            assertEquals(BiDataset.ALL.get(i).datasetName(), dataset.name());
+            assertEquals(BiDataset.ALL.get(i).fields().stream().map(field -> field.name() + " "
+                            + field.code() + " " + field.type()).toList(),
+                    dataset.fields().stream().map(field -> field.name() + " " + field.externalCode() + " "
+                            + field.type()).toList());
+        }
         assertEquals(1, portal.calls().count("biconnector.connector.add"));
         // The token the source holds is the one the connector admits.
         assertEquals(200, portal.biBuilder().check().statusCode());
@@ -335,7 +337,7 @@ class InstallationServiceTest {
 
         assertEquals(1, portal.records().biConnectors().size());
         assertEquals(1, portal.records().biSources().size());
-        assertEquals(1, portal.records().biDatasets().size());
+        assertEquals(BiDataset.ALL.size(), portal.records().biDatasets().size());
     }
 
     @Test

@@ -8,6 +8,7 @@ import ru.unitecon.core.crm.DealSnapshot;
 import ru.unitecon.core.crm.LeadSnapshot;
 import ru.unitecon.core.crm.Semantic;
 import ru.unitecon.core.bookkeeping.AggregateKey;
+import ru.unitecon.core.bookkeeping.CampaignCell;
 import ru.unitecon.core.bookkeeping.Contribution;
 import ru.unitecon.core.bookkeeping.Counters;
 import ru.unitecon.core.bookkeeping.DealRecord;
@@ -118,6 +119,12 @@ class RandomizedBookkeepingTest {
         // Confirmations depend on which intermediate versions a worker happened to see; everything else may not.
         assertEquals(withoutConfirmations(fromTruth.cells()), withoutConfirmations(new TreeMap<>(stored)));
         assertTrue(stored.values().stream().mapToLong(c -> c.count(Measure.ORDERS)).sum() > 100);
+
+        Map<CampaignCell, Counters> storedCampaigns = new TreeMap<>(
+                reader.campaigns(member, YearMonth.of(2000, 1), YearMonth.of(2100, 12)));
+        assertEquals(fromRecords.campaignCells(), storedCampaigns);
+        assertEquals(fromTruth.campaignCells(), storedCampaigns);
+        assertTrue(storedCampaigns.values().stream().mapToLong(c -> c.count(Measure.NEW_CLIENTS)).sum() > 10);
     }
 
     /** @param runLength the most changes a worker takes at once; 1 applies each change on its own */

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,10 +67,10 @@ class RecordsRecountTest {
     /** Two clients with several touches, one of them across a month end that the zone change moves. */
     private void history(String member, PortalSettings settings) {
         recordStore.apply(member, settings, new LeadSnapshot(1, at("2026-02-28T22:00:00Z"), at("2026-02-28T22:00:00Z"),
-                LeadSource.ofUtm("instagram", null, null), Semantic.IN_PROGRESS, 50L, BigDecimal.ZERO, 1L,
+                LeadSource.ofUtm("instagram", null, "spring"), Semantic.IN_PROGRESS, 50L, BigDecimal.ZERO, 1L,
                 new AppointmentObservation(at("2026-03-02T10:00:00Z"), AppointmentState.NO_SHOW)));
         recordStore.apply(member, settings, new LeadSnapshot(2, at("2026-03-05T10:00:00Z"), at("2026-03-05T10:00:00Z"),
-                LeadSource.ofUtm("vk", null, null), Semantic.IN_PROGRESS, 50L, BigDecimal.ZERO, 1L, null));
+                LeadSource.ofUtm("vk", null, "retarget"), Semantic.IN_PROGRESS, 50L, BigDecimal.ZERO, 1L, null));
         recordStore.apply(member, settings, new DealSnapshot(1, at("2026-03-06T10:00:00Z"), at("2026-03-06T10:00:00Z"),
                 LeadSource.NONE, Semantic.SUCCESS, 50L, 2L, new BigDecimal("3000"), day("2026-03-06T10:00:00Z"), 1L,
                 null));
@@ -95,6 +96,8 @@ class RecordsRecountTest {
 
         assertEquals(aggregates.load(fresh, FROM, TO).counters(), aggregates.load(member, FROM, TO).counters());
         assertEquals(aggregates.cohorts(fresh, FROM, TO), aggregates.cohorts(member, FROM, TO));
+        assertEquals(aggregates.campaigns(fresh, FROM, TO), aggregates.campaigns(member, FROM, TO),
+                "the client's figures move from the first touch's campaign to the last's");
         assertEquals("vk_ads", recordStore.records().lead(member, 2).orElseThrow().channel());
     }
 
@@ -112,6 +115,8 @@ class RecordsRecountTest {
         recordStore.deleteDeal(member, after(), 1, at("2026-03-21T10:00:00Z"));
 
         assertEquals(monthly(recordStore.recompute(member, after()).cells()), aggregates.load(member, FROM, TO).counters());
+        assertEquals(recordStore.recompute(member, after()).campaignCells(), new TreeMap<>(aggregates.campaigns(member,
+                FROM, TO)));
     }
 
     @Test

@@ -10,6 +10,7 @@ import ru.unitecon.core.intake.EventInbox;
 import ru.unitecon.core.queue.SqsChangeQueue;
 import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.store.TableDefinition;
+import ru.unitecon.core.wiring.AdServices;
 import ru.unitecon.core.wiring.AppServices;
 import ru.unitecon.eventsource.SqsEventSource;
 import ru.unitecon.eventsource.SqsSendMessageIntegration;
@@ -64,6 +65,8 @@ public final class LocalStack implements AutoCloseable {
     private final EventInbox inbox;
     private final DynamoDbClient storeClient;
     private final AppServices app;
+    private final AdServices ads;
+    private final LocalAdAccounts adAccounts;
     private SimulatedPortal portal;
 
     /**
@@ -107,7 +110,9 @@ public final class LocalStack implements AutoCloseable {
             }
             inbox = app.inbox();
             syncHandler = new SyncHandler(app.sync(), inbox, queue.arn(queue.eventsQueueUrl()));
-            remember(new ScheduleTimer(new SchedulerHandler(app.portalFacts(), app.reconciliation(),
+            adAccounts = remember(new LocalAdAccounts(appUrl()));
+            ads = AdServices.on(storeClient, TABLE, app, adAccounts.platforms());
+            remember(new ScheduleTimer(new SchedulerHandler(app.portalFacts(), ads.importer(), app.reconciliation(),
                     app.reminders(), app.alerts()), SCHEDULE));
         } catch (Exception | Error e) {
             close();
@@ -173,6 +178,8 @@ public final class LocalStack implements AutoCloseable {
         }
         startSync();
         awaitQueueDrained(backfillLimit);
+        adAccounts.connectDemo(ads.connecting(), DemoSalon.MEMBER_ID,
+                Long.parseLong(salon.dataset().adminUserId()));
     }
 
     /**
