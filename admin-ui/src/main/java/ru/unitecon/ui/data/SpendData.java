@@ -6,6 +6,7 @@ import ru.unitecon.core.bookkeeping.AggregateKey;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.spend.SpendMerging;
 import ru.unitecon.core.store.AggregateReader;
+import ru.unitecon.core.store.SpendSources;
 import ru.unitecon.core.store.SpendStore;
 import ru.unitecon.core.store.StoredAggregates;
 
@@ -38,9 +39,22 @@ public class SpendData {
     }
 
     /** The period's spend and the channels to show for it. */
-    public record SpendSheet(Period period, List<String> channels, SortedMap<YearMonth, Map<String, BigDecimal>> spend) {
+    public record SpendSheet(Period period, List<String> channels, SortedMap<YearMonth, Map<String, BigDecimal>> spend,
+                             Map<AggregateKey, SpendSources> sources) {
         public BigDecimal amount(YearMonth month, String channel) {
             return spend.getOrDefault(month, Map.of()).get(channel);
+        }
+
+        /** Whether the ad accounts' import fills the cell (then it is not typed here). */
+        public boolean imported(YearMonth month, String channel) {
+            SpendSources cell = sources.get(new AggregateKey(month, channel));
+            return cell != null && cell.imported() != null;
+        }
+
+        /** The typed figure the import overrides in the cell, kept; null when there is none. */
+        public BigDecimal overriddenTyped(YearMonth month, String channel) {
+            SpendSources cell = sources.get(new AggregateKey(month, channel));
+            return cell != null && cell.typedOverridden() ? cell.typed() : null;
         }
     }
 
@@ -56,7 +70,8 @@ public class SpendData {
                 .map(AggregateKey::channel).filter(code -> !code.equals(Channel.UNKNOWN)).distinct()
                 .sorted(Comparator.comparing((String code) -> !hasSpend(loaded, code)).thenComparing(code -> code))
                 .toList();
-        return new SpendSheet(period, channels.isEmpty() ? STARTING_CHANNELS : channels, byMonth);
+        return new SpendSheet(period, channels.isEmpty() ? STARTING_CHANNELS : channels, byMonth,
+                spend.sources(memberId, period.from(), period.to()));
     }
 
     /** Replaces each given month's spend with exactly the given amounts, all months in one atomic change. */

@@ -137,6 +137,13 @@ public class SpendView extends DashboardView {
                 field.addThemeVariants(TextFieldVariant.LUMO_ALIGN_RIGHT);
                 field.setAriaLabel(figures().period(Period.month(month)) + ", " + channelName(code));
                 field.setValue(sheet.amount(month, code));
+                if (sheet.imported(month, code)) {
+                    // The ad accounts' import fills this cell; a typed figure it overrides is kept and named.
+                    field.setReadOnly(true);
+                    BigDecimal typed = sheet.overriddenTyped(month, code);
+                    field.setHelperText(typed == null ? getTranslation("spend.imported")
+                            : getTranslation("spend.importedOverrides", figures().money(typed)));
+                }
                 cells.put(cellId(month, code), field);
                 table.add(field);
             }

@@ -104,6 +104,23 @@ class SpendViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void aCellTheImportFillsIsReadOnlyAndNamesTheTypedFigureItKeeps() {
+        SeededPortal salon = salonWithSpend();
+        spend.replaceImportedMonths(salon.memberId, Map.of(MARCH, Map.of("vk", new BigDecimal("3456.78"))));
+        navigate(SpendView.class);
+
+        assertEquals(0, new BigDecimal("3456.78").compareTo(cell(MARCH, "vk").getValue()));
+        assertTrue(cell(MARCH, "vk").isReadOnly());
+        assertTrue(cell(MARCH, "vk").getHelperText().contains("3"), cell(MARCH, "vk").getHelperText());
+        test(cell(MARCH, "instagram")).setValue(new BigDecimal("13000"));
+        test($(Button.class).id("save-spend")).click();
+
+        assertEquals(new BigDecimal("3000"), spend.sources(salon.memberId, MARCH, MARCH)
+                .get(new AggregateKey(MARCH, "vk")).typed(), "the typed figure is kept, not lost");
+        assertEquals(new BigDecimal("3456.78"), stored(salon).get(new AggregateKey(MARCH, "vk")));
+    }
+
+    @Test
     void aNegativeAmountIsMarkedAndNothingIsSaved() {
         SeededPortal salon = salonWithSpend();
         navigate(SpendView.class);

@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /**
  * Saves spend typed into a month × channel table. Only the months whose amounts differ from what the table showed
  * are stored, each replaced whole and all of them in one atomic change; spend stored meanwhile for a channel the
- * table does not show (posted through the Spend API since the table was loaded) is carried over, not removed.
+ * table does not show (posted through the Spend API since the table was loaded) is carried over, not removed, and a
+ * cell the ad accounts' import fills keeps its typed figure whatever the table showed for it.
  */
 public final class SpendMerging {
     private final SpendStore spend;
@@ -47,10 +48,18 @@ public final class SpendMerging {
         if (changed.isEmpty()) {
             return Set.of();
         }
-        spend.load(memberId, changed.firstKey(), changed.lastKey()).forEach((cell, amount) -> {
+        spend.sources(memberId, changed.firstKey(), changed.lastKey()).forEach((cell, sources) -> {
             Map<String, BigDecimal> month = changed.get(cell.month());
-            if (month != null && !shownChannels.contains(cell.channel())) {
-                month.put(cell.channel(), amount);
+            if (month == null) {
+                return;
+            }
+            // An imported cell shows the import, which is not typed spend: its typed figure is kept as stored.
+            if (sources.imported() != null || !shownChannels.contains(cell.channel())) {
+                if (sources.typed() != null) {
+                    month.put(cell.channel(), sources.typed());
+                } else {
+                    month.remove(cell.channel());
+                }
             }
         });
         spend.replaceMonths(memberId, changed);

@@ -391,22 +391,4 @@ public final class AppServices {
             return new AppServices(this);
         }
     }
-
-    /** A part made on first use and kept. */
-    private static final class Once<T> implements Supplier<T> {
-        private final Supplier<T> make;
-        private T made;
-
-        Once(Supplier<T> make) {
-            this.make = make;
-        }
-
-        @Override
-        public synchronized T get() {
-            if (made == null) {
-                made = Objects.requireNonNull(make.get());
-            }
-            return made;
-        }
-    }
 }

@@ -53,7 +53,7 @@ class CampaignMetricsTest {
 
     private void lead(long id, Long contact, String utmCampaign, LocalDate created) {
         leads.add(new LeadRecord(id, day(created), day(created), LeadSource.ofUtm("yandex", "cpc", utmCampaign),
-                Semantic.IN_PROGRESS, contact, Amount.NONE, null, "yandex_direct", null, false));
+                Semantic.IN_PROGRESS, contact, Amount.NONE, null, "yandex_direct", null, false, null));
     }
 
     private void won(long id, long contact, LocalDate on, String amount) {

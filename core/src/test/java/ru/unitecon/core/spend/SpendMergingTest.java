@@ -94,4 +94,22 @@ class SpendMergingTest {
 
         assertEquals(before, stored());
     }
+
+    @Test
+    void savingAMonthKeepsTheTypedFigureOfACellTheImportFills() {
+        store.replaceMonths(member, Map.of(MAY, Map.of("vk", new BigDecimal("100"), "avito", new BigDecimal("10"))));
+        store.replaceImportedMonths(member, Map.of(MAY, Map.of("vk", new BigDecimal("345.67"), "yandex_direct",
+                new BigDecimal("900"))));
+        Map<YearMonth, Map<String, BigDecimal>> shown = Map.of(MAY, Map.of("vk", new BigDecimal("345.67"),
+                "avito", new BigDecimal("10"), "yandex_direct", new BigDecimal("900")));
+
+        merging.save(member, shown, Map.of(MAY, Map.of("vk", new BigDecimal("345.67"), "avito", new BigDecimal("20"),
+                "yandex_direct", new BigDecimal("900"))), List.of("vk", "avito", "yandex_direct"));
+
+        var sources = store.sources(member, MAY, MAY);
+        assertEquals(new BigDecimal("100"), sources.get(new AggregateKey(MAY, "vk")).typed());
+        assertEquals(null, sources.get(new AggregateKey(MAY, "yandex_direct")).typed());
+        assertEquals(new BigDecimal("20"), sources.get(new AggregateKey(MAY, "avito")).typed());
+        assertEquals(new BigDecimal("345.67"), store.load(member, MAY, MAY).get(new AggregateKey(MAY, "vk")));
+    }
 }
