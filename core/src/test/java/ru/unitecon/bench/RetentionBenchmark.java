@@ -15,6 +15,7 @@ import ru.unitecon.core.crm.DealSnapshot;
 import ru.unitecon.core.crm.LeadSnapshot;
 import ru.unitecon.core.crm.Semantic;
 import ru.unitecon.core.metrics.Period;
+import ru.unitecon.core.metrics.ResponseSpeed;
 import ru.unitecon.core.metrics.RetentionEngine;
 import ru.unitecon.core.portal.PortalSettings;
 import ru.unitecon.core.store.AggregateReader;
@@ -37,7 +38,8 @@ import java.util.Random;
 /**
  * The retention view's query for one portal (24 months × 20 channels × 8 masters) as it grows to each size: the
  * cohort items of every month up to the last, the {@link RetentionEngine}, and what the view shows of a quarter (by
- * channel, by master, master × channel, the months' chart). Leads are summed with the bookkeeping's own
+ * channel, by master, master × channel, the months' chart), and its response section (the quarter's monthly
+ * aggregates, by channel and by hour). Leads are summed with the bookkeeping's own
  * {@link Bookkeeping#recompute} and written with {@link RecordsRecount#setCounters}, as DashboardBenchmark's
  * synthetic mode does (a million leads through the apply path would take hours); a client is a contact with one to
  * four leads, each won by a random master. Prints a Markdown row per size; figures in docs/benchmarks.md.
@@ -88,6 +90,10 @@ public final class RetentionBenchmark {
                 engine.byMaster(quarter);
                 engine.byMasterAndChannel(quarter);
                 engine.trend(quarter, Optional.empty(), Optional.empty());
+                ResponseSpeed speed = new ResponseSpeed(reader.load(member, quarter.from(), quarter.to()).counters());
+                speed.byChannel(quarter);
+                speed.total(quarter);
+                speed.byHour(quarter, Optional.empty());
                 if (i >= 0) {
                     timings[i] = (System.nanoTime() - start) / 1e6;
                     loads[i] = (loaded - start) / 1e6;
