@@ -125,7 +125,10 @@ public final class SeededSalon {
 
     /** A lead created on the given day of the month, at noon Moscow time. */
     public SeededSalon lead(long id, YearMonth month, int day, LeadSource source, Long contactId) {
-        Instant created = month.atDay(day).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        return leadAt(id, month.atDay(day).atTime(9, 0).toInstant(ZoneOffset.UTC), source, contactId);
+    }
+
+    public SeededSalon leadAt(long id, Instant created, LeadSource source, Long contactId) {
         recordStore.apply(memberId, settings, new LeadSnapshot(id, created, created, source, Semantic.IN_PROGRESS,
                 contactId, BigDecimal.ZERO, 1L, null));
         return this;
@@ -133,7 +136,11 @@ public final class SeededSalon {
 
     /** The lead of {@link #lead} (created at 09:00 UTC that day) first answered by an activity minutes later. */
     public SeededSalon answered(long id, YearMonth month, int day, int minutes) {
-        Instant created = month.atDay(day).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        return answeredAfter(id, month.atDay(day).atTime(9, 0).toInstant(ZoneOffset.UTC), minutes);
+    }
+
+    /** The lead created at {@code created} first answered by an activity minutes later. */
+    public SeededSalon answeredAfter(long id, Instant created, int minutes) {
         recordStore.answerLead(memberId, settings, id, new FirstResponse(created.plus(Duration.ofMinutes(minutes)),
                 FirstResponse.Source.ACTIVITY));
         return this;

@@ -12,9 +12,9 @@ import ru.unitecon.core.export.ExportTable;
 import java.util.Optional;
 
 /**
- * GET /bi/{member_id}/{secret}.csv|.json: a portal's monthly metrics per channel (or per advertising campaign with
- * {@code ?level=campaign}) for BI tools. An unknown portal,
- * a wrong or revoked secret and a path that is no export all answer the same 404.
+ * GET /bi/{member_id}/{secret}.csv|.json: a portal's monthly metrics per channel (per advertising campaign with
+ * {@code ?level=campaign}, response speed per channel and hour of the day with {@code ?level=hour}) for BI tools. An
+ * unknown portal, a wrong or revoked secret and a path that is no export all answer the same 404.
  */
 public final class BiExportHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final MetricsExport export;

@@ -132,6 +132,26 @@ class BiConnectorHandlerTest {
     }
 
     @Test
+    void theResponseByHourTableIsListedDescribedAndServed() throws Exception {
+        salon.answered(1, SeededSalon.MARCH, 2, 4);
+        String connection = connection(salon.memberId, token);
+
+        JsonNode tables = JSON.readTree(post("/bi-connector/tables", connection + "&searchString=hour").getBody());
+        JsonNode fields = JSON.readTree(post("/bi-connector/describe", connection + "&table=response_by_hour")
+                .getBody());
+        APIGatewayV2HTTPResponse data = post("/bi-connector/data", connection + "&table=response_by_hour"
+                + "&select%5B0%5D=CHANNEL&select%5B1%5D=HOUR&select%5B2%5D=LEADS&select%5B3%5D=ANSWERED_IN_5_MIN"
+                + "&filter%5B%3E%3DMONTH%5D=01.03.2026&filter%5B%3C%3DMONTH%5D=31.03.2026");
+
+        assertEquals(1, tables.size());
+        assertEquals("response_by_hour", tables.get(0).get("code").asText());
+        assertEquals("HOUR", fields.get(2).get("name").asText());
+        assertEquals(200, data.getStatusCode());
+        assertEquals("[[\"channel\",\"hour\",\"leads\",\"answered_in_5_min\"],[\"instagram\",12,2,1],"
+                + "[\"vk\",12,1,0]]", data.getBody());
+    }
+
+    @Test
     void eachEndpointAnswersWithItsTypeAndAStagePrefixIsTaken() throws Exception {
         APIGatewayV2HTTPResponse check = post("/bi-connector/check", connection(salon.memberId, token));
         APIGatewayV2HTTPResponse tables = post("/prod/bi-connector/tables", connection(salon.memberId, token)

@@ -56,6 +56,22 @@ class BiExportHandlerTest {
     }
 
     @Test
+    void theHourLevelAnswersARowPerMonthChannelAndHour() throws Exception {
+        salon.answered(1, SeededSalon.MARCH, 2, 4);
+        String path = "/bi/" + salon.memberId + "/" + secret;
+
+        APIGatewayV2HTTPResponse csv = get(path + ".csv", "from=2026-03&to=2026-03&level=hour");
+        APIGatewayV2HTTPResponse json = get(path + ".json", "from=2026-03&to=2026-03&level=hour");
+
+        assertEquals(200, csv.getStatusCode());
+        assertTrue(csv.getHeaders().get("Content-Type").startsWith("text/csv"));
+        assertTrue(csv.getBody().startsWith("month,channel,hour,currency,leads,answered_in_5_min,"), csv.getBody());
+        assertTrue(csv.getBody().contains("\r\n2026-03,instagram,12,RUB,2,1,1,0.5000,0.5000\r\n"), csv.getBody());
+        assertEquals(3, csv.getBody().split("\r\n").length, "the header, Instagram's and VK's noon");
+        assertEquals(12, new ObjectMapper().readTree(json.getBody()).get("rows").get(0).get("hour").asInt());
+    }
+
+    @Test
     void aSecretThatOpensNothingIsNotFoundAndShowsNoData() {
         String forged = (secret.charAt(0) == 'A' ? "B" : "A") + secret.substring(1);
 

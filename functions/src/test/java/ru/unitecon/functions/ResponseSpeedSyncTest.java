@@ -1,11 +1,15 @@
 package ru.unitecon.functions;
 
 import org.junit.jupiter.api.Test;
+import ru.unitecon.core.access.SecretKind;
 import ru.unitecon.core.bookkeeping.Counters;
 import ru.unitecon.core.bookkeeping.FirstResponse;
 import ru.unitecon.core.bookkeeping.LeadRecord;
 import ru.unitecon.core.bookkeeping.Measure;
 import ru.unitecon.core.bookkeeping.ResponseHours;
+import ru.unitecon.core.export.ExportRequest;
+import ru.unitecon.core.export.ResponseHourTable;
+import ru.unitecon.core.metrics.ResponseRow;
 import ru.unitecon.simulator.Activities;
 import ru.unitecon.simulator.DatasetGenerator;
 import ru.unitecon.simulator.Fault;
@@ -14,8 +18,10 @@ import ru.unitecon.simulator.SimulatedPortal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -63,7 +69,43 @@ class ResponseSpeedSyncTest {
                     && direct.get(Measure.RESPONDED.attribute()) > direct.get(Measure.RESPONDED_IN_15.attribute())
                     && direct.get(Measure.RESPONDED.attribute()) < 40, "fast, slow and unanswered leads: " + direct);
             assertEquals(app.recomputedAggregates(app.memberId()), app.storedAggregates(app.memberId()));
+            assertEquals(byHour(direct), exportedByHour(app, until));
         }
+    }
+
+    /** The BI export's hour table, added up over its months and channels: leads, within 5 and 15 minutes per hour. */
+    private static Map<Integer, List<Long>> exportedByHour(AppOnSimulatedPortal app, Instant until) {
+        String secret = app.services.secrets().create(app.memberId(), SecretKind.BI_EXPORT);
+        YearMonth to = YearMonth.from(until.atZone(MOSCOW));
+        YearMonth from = YearMonth.from(until.minus(Duration.ofDays(6)).atZone(MOSCOW));
+        ResponseHourTable table = app.services.metricsExport().readResponseHours(ExportRequest.parse(
+                "/bi/" + app.memberId() + "/" + secret + ".csv", "from=" + from + "&to=" + to + "&level=hour")
+                .orElseThrow()).orElseThrow();
+        Map<Integer, List<Long>> hours = new TreeMap<>();
+        for (ResponseHourTable.Row row : table.rows()) {
+            ResponseRow response = row.response();
+            hours.merge(response.hour().orElseThrow(), List.of(response.leads(), response.answeredIn5(),
+                    response.answeredIn15()), ResponseSpeedSyncTest::sum);
+        }
+        return hours;
+    }
+
+    /** The direct counters per hour with any lead: leads, within 5 and 15 minutes. */
+    private static Map<Integer, List<Long>> byHour(Map<String, Long> direct) {
+        Map<Integer, List<Long>> hours = new TreeMap<>();
+        for (int hour = 0; hour < 24; hour++) {
+            long leads = direct.getOrDefault(ResponseHours.name(hour, Measure.LEADS), 0L);
+            if (leads > 0) {
+                hours.put(hour, List.of(leads,
+                        direct.getOrDefault(ResponseHours.name(hour, Measure.RESPONDED_IN_5), 0L),
+                        direct.getOrDefault(ResponseHours.name(hour, Measure.RESPONDED_IN_15), 0L)));
+            }
+        }
+        return hours;
+    }
+
+    private static List<Long> sum(List<Long> left, List<Long> right) {
+        return List.of(left.get(0) + right.get(0), left.get(1) + right.get(1), left.get(2) + right.get(2));
     }
 
     @Test

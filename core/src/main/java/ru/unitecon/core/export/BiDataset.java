@@ -31,14 +31,14 @@ public record BiDataset<R>(String code, String title, String datasetName, String
     }
 
     /**
-     * One row per month and channel, the same rows as the BI export: MONTH (the month's first day), CHANNEL,
+     * One row per month and channel, the same rows as the BI export: MONTH (a date, the month's first day), CHANNEL,
      * CURRENCY, then every column of {@link MetricsTable#COLUMNS}. Amounts are {@code double}, not {@code money}:
      * every BI Builder version knows {@code double}, and {@code money} drops the currency anyway.
      */
     public static final BiDataset<MetricsTable.Row> MONTHLY_METRICS = new BiDataset<>("monthly_metrics",
             "Юнит-экономика по месяцам и каналам", "unitecon_monthly_metrics",
-            "Лиды, клиенты, заказы, выручка, CAC, LTV, ROMI и неявки по месяцам и каналам", monthlyFields(),
-            MetricsExport::table);
+            "Лиды, клиенты, заказы, выручка, CAC, LTV, ROMI и неявки по месяцам и каналам",
+            fields(MetricsTable.KEYS, MetricsTable.COLUMNS), MetricsExport::table);
 
     /**
      * One row per month and advertising campaign, the BI export's {@code level=campaign}: MONTH, CURRENCY, then every
@@ -47,10 +47,19 @@ public record BiDataset<R>(String code, String title, String datasetName, String
     public static final BiDataset<CampaignTable.Row> CAMPAIGN_METRICS = new BiDataset<>("campaign_metrics",
             "Юнит-экономика по месяцам и рекламным кампаниям", "unitecon_campaign_metrics",
             "Расходы, лиды, новые клиенты, CAC, CPO, LTV:CAC по месяцам и кампаниям Директа и VK Рекламы",
-            campaignFields(), MetricsExport::campaignTable);
+            fields(CampaignTable.KEYS, CampaignTable.COLUMNS), MetricsExport::campaignTable);
+
+    /**
+     * One row per month, channel and hour of the day with leads, the BI export's {@code level=hour}: MONTH, CHANNEL,
+     * HOUR, CURRENCY, then every column of {@link ResponseHourTable#COLUMNS}.
+     */
+    public static final BiDataset<ResponseHourTable.Row> RESPONSE_BY_HOUR = new BiDataset<>("response_by_hour",
+            "Скорость ответа на лиды по часам", "unitecon_response_by_hour",
+            "Лиды и ответы в первые 5 и 15 минут по месяцам, каналам и часам создания лида",
+            fields(ResponseHourTable.KEYS, ResponseHourTable.COLUMNS), MetricsExport::responseHourTable);
 
     /** Every table the connector offers, in the order the table list shows them. */
-    public static final List<BiDataset<?>> ALL = List.of(MONTHLY_METRICS, CAMPAIGN_METRICS);
+    public static final List<BiDataset<?>> ALL = List.of(MONTHLY_METRICS, CAMPAIGN_METRICS, RESPONSE_BY_HOUR);
 
     private static final String DATE = "date";
 
@@ -69,41 +78,35 @@ public record BiDataset<R>(String code, String title, String datasetName, String
         return fields.stream().filter(field -> field.type.equals(DATE)).findFirst().orElseThrow();
     }
 
-    private static List<Field<MetricsTable.Row>> monthlyFields() {
-        List<Field<MetricsTable.Row>> fields = new ArrayList<>();
-        fields.add(new Field<>("MONTH", "month", DATE, (table, row) -> row.metrics().period().from().atDay(1)
-                .toString()));
-        fields.add(new Field<>("CHANNEL", "channel", "string", (table, row) -> row.metrics().channel().orElseThrow()));
+    /** The key columns, CURRENCY, then the columns, each under its name in capitals. */
+    private static <R> List<Field<R>> fields(List<ExportTable.Column<R>> keys, List<ExportTable.Column<R>> columns) {
+        List<Field<R>> fields = new ArrayList<>();
+        keys.forEach(key -> fields.add(field(key)));
         fields.add(new Field<>("CURRENCY", "currency", "string", (table, row) -> table.currency()));
-        for (MetricsTable.Column column : MetricsTable.COLUMNS) {
-            fields.add(new Field<>(column.name().toUpperCase(Locale.ROOT), column.name(), type(column.kind()),
-                    (table, row) -> cell(column.value().apply(row))));
-        }
+        columns.forEach(column -> fields.add(field(column)));
         return List.copyOf(fields);
     }
 
-    private static List<Field<CampaignTable.Row>> campaignFields() {
-        List<Field<CampaignTable.Row>> fields = new ArrayList<>();
-        fields.add(new Field<>("MONTH", "month", DATE, (table, row) -> row.metrics().period().from().atDay(1)
-                .toString()));
-        fields.add(new Field<>("CURRENCY", "currency", "string", (table, row) -> table.currency()));
-        for (CampaignTable.Column column : CampaignTable.COLUMNS) {
-            fields.add(new Field<>(column.name().toUpperCase(Locale.ROOT), column.name(), type(column.kind()),
-                    (table, row) -> cell(column.value().apply(row))));
-        }
-        return List.copyOf(fields);
+    private static <R> Field<R> field(ExportTable.Column<R> column) {
+        return new Field<>(column.name().toUpperCase(Locale.ROOT), column.name(), type(column.kind()),
+                (table, row) -> cell(column.value().apply(row)));
     }
 
-    private static String type(MetricsTable.Kind kind) {
+    private static String type(ExportTable.Kind kind) {
         return switch (kind) {
+            case MONTH -> DATE;
             case COUNT, FLAG -> "int";
             case MONEY, RATIO -> "double";
             case TEXT -> "string";
         };
     }
 
-    /** Flags as 1 and 0: BI Builder has no boolean type. */
+    /** Flags as 1 and 0 (BI Builder has no boolean type), months as their first day. */
     private static Object cell(Object value) {
-        return value instanceof Boolean flag ? (flag ? 1 : 0) : value;
+        return switch (value) {
+            case Boolean flag -> flag ? 1 : 0;
+            case YearMonth month -> month.atDay(1).toString();
+            case null, default -> value;
+        };
     }
 }

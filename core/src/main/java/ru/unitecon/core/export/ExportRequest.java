@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code GET /bi/{member_id}/{secret}.csv} (or {@code .json}), optionally {@code ?from=2025-04&to=2026-03} and
- * {@code &level=campaign} (rows per campaign instead of per channel). The member_id in the path names the portal
+ * {@code &level=campaign} (rows per campaign instead of per channel) or {@code &level=hour} (response speed per
+ * month, channel and hour of the day). The member_id in the path names the portal
  * whose secret's hash is compared, so the check is one read.
  */
 public record ExportRequest(String memberId, String secret, Format format, Optional<Period> period, Level level) {
@@ -24,8 +25,11 @@ public record ExportRequest(String memberId, String secret, Format format, Optio
 
     public enum Format { CSV, JSON }
 
-    /** What a row is: a month of a channel (the default) or a month of an advertising campaign. */
-    public enum Level { CHANNEL, CAMPAIGN }
+    /**
+     * What a row is: a month of a channel (the default), a month of an advertising campaign, or an hour of the day of
+     * a month of a channel (response speed).
+     */
+    public enum Level { CHANNEL, CAMPAIGN, HOUR }
 
     @Override
     public String toString() {
@@ -35,7 +39,7 @@ public record ExportRequest(String memberId, String secret, Format format, Optio
     /**
      * @return empty when the path is not an export path at all (answered as not found)
      * @throws MalformedRequest when the months asked for are not months or not a range of at most
-     *                          {@value MetricsExport#MAX_MONTHS}, or the level is neither channel nor campaign
+     *                          {@value MetricsExport#MAX_MONTHS}, or the level is none of channel, campaign and hour
      */
     public static Optional<ExportRequest> parse(String path, String rawQuery) {
         Matcher matcher = PATH.matcher(path == null ? "" : path);
@@ -57,7 +61,8 @@ public record ExportRequest(String memberId, String secret, Format format, Optio
         Level level = switch (query.getOrDefault("level", "channel")) {
             case "channel" -> Level.CHANNEL;
             case "campaign" -> Level.CAMPAIGN;
-            default -> throw new MalformedRequest("level must be channel or campaign");
+            case "hour" -> Level.HOUR;
+            default -> throw new MalformedRequest("level must be channel, campaign or hour");
         };
         return Optional.of(new ExportRequest(matcher.group(1), matcher.group(2),
                 matcher.group(3).equals("csv") ? Format.CSV : Format.JSON, period, level));

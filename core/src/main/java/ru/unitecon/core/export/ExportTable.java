@@ -1,16 +1,57 @@
 package ru.unitecon.core.export;
 
-import java.util.List;
+import ru.unitecon.core.metrics.Period;
 
-/** A table the BI export writes and the BI Builder connector serves: the channels' monthly metrics or the campaigns'. */
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A table the BI export writes and the BI Builder connector serves: the channels' monthly metrics, the campaigns' or
+ * the response speed by hour. Its key columns say whose row it is (the month first), its columns hold the figures;
+ * every table is written the same way ({@link TableText}).
+ */
 public interface ExportTable<R> {
+    /** What a column's values are, for consumers that declare a type per column (BI Builder's datasets). */
+    enum Kind {
+        /** A month ({@code YearMonth}); to BI Builder a date, the month's first day. */
+        MONTH,
+        /** A whole number ({@code Long}). */
+        COUNT,
+        /** An amount in the reporting currency, to kopecks ({@code BigDecimal}). */
+        MONEY,
+        /** A fraction or a number of months, to four decimals ({@code BigDecimal}). */
+        RATIO,
+        /** A yes/no flag ({@code Boolean}). */
+        FLAG,
+        /** A code or a name ({@code String}). */
+        TEXT
+    }
+
+    /** A column's name, what its values are and how its value comes out of one row; a null value is "undefined". */
+    record Column<R>(String name, Kind kind, Function<R, Object> value) {
+    }
+
     /** The reporting currency every amount is in. */
     String currency();
 
+    /** The months the table covers. */
+    Period period();
+
     List<R> rows();
 
-    /** Comma-separated, dot decimals, UTF-8 without a byte-order mark: what IMPORTDATA and Looker Studio read. */
-    String csv();
+    /** The columns that say whose row it is, the month first; CSV puts the currency after them. */
+    List<Column<R>> keys();
 
-    String json();
+    /** The figures. */
+    List<Column<R>> columns();
+
+    /** Comma-separated, dot decimals, UTF-8 without a byte-order mark: what IMPORTDATA and Looker Studio read. */
+    default String csv() {
+        return TableText.csv(this);
+    }
+
+    /** {@code {"currency", "from", "to", "rows": [{key columns, columns}]}}. */
+    default String json() {
+        return TableText.json(this);
+    }
 }

@@ -48,9 +48,33 @@ public final class MetricsExport {
         this.clock = clock;
     }
 
-    /** The table the request's level names: {@link #read} for channels, {@link #readCampaigns} for campaigns. */
+    /**
+     * The table the request's level names: {@link #read} for channels, {@link #readCampaigns} for campaigns,
+     * {@link #readResponseHours} for the response speed by hour.
+     */
     public Optional<? extends ExportTable<?>> export(ExportRequest request) {
-        return request.level() == ExportRequest.Level.CAMPAIGN ? readCampaigns(request) : read(request);
+        return switch (request.level()) {
+            case CHANNEL -> read(request);
+            case CAMPAIGN -> readCampaigns(request);
+            case HOUR -> readResponseHours(request);
+        };
+    }
+
+    /** The response speed by hour, or empty as {@link #read} is. */
+    public Optional<ResponseHourTable> readResponseHours(ExportRequest request) {
+        if (!admits(request.memberId(), SecretKind.BI_EXPORT, request.secret())) {
+            return Optional.empty();
+        }
+        return responseHourTable(request.memberId(), current ->
+                Optional.of(request.period().orElseGet(() -> Period.endingWith(current, DEFAULT_MONTHS))));
+    }
+
+    /** The response speed by hour of the months {@code choose} picks, from those months' aggregates only. */
+    Optional<ResponseHourTable> responseHourTable(String memberId, Function<YearMonth, Optional<Period>> choose) {
+        PortalSettings portalSettings = settings.load(memberId);
+        return choose.apply(YearMonth.now(clock.withZone(portalSettings.zone()))).map(period ->
+                ResponseHourTable.of(new ResponseSpeed(aggregates.load(memberId, period.from(), period.to())
+                        .counters()), period, portalSettings.currency()));
     }
 
     /** The campaigns' table, or empty as {@link #read} is. */

@@ -11,6 +11,8 @@ import java.util.OptionalInt;
  * @param hour                   the hour of the day the leads were created, in the portal's zone; empty for all
  * @param leads                  leads created
  * @param unanswered             of those, leads with no activity and no stage move known (all hours only)
+ * @param answeredIn5            leads answered within 5 minutes of their creation
+ * @param answeredIn15           leads answered within 15 minutes (those within 5 included)
  * @param within5Share           answered within 5 minutes / leads
  * @param within15Share          answered within 15 minutes / leads
  * @param averageMinutes         of the answered leads, the average minutes from creation to first response (all
@@ -18,6 +20,6 @@ import java.util.OptionalInt;
  * @param leadToVisitConversion  leads with a booked visit / leads (all hours only)
  */
 public record ResponseRow(Optional<String> channel, OptionalInt hour, long leads, long unanswered,
-                          MetricValue within5Share, MetricValue within15Share, MetricValue averageMinutes,
+                          long answeredIn5, long answeredIn15, MetricValue within5Share, MetricValue within15Share, MetricValue averageMinutes,
                           MetricValue leadToVisitConversion) {
 }

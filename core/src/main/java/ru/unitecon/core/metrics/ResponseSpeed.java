@@ -57,12 +57,12 @@ public final class ResponseSpeed {
         List<ResponseRow> rows = new ArrayList<>();
         for (int hour = 0; hour < HOURS; hour++) {
             long leads = count(counters, ResponseHours.name(hour, Measure.LEADS));
+            long in5 = count(counters, ResponseHours.name(hour, Measure.RESPONDED_IN_5));
+            long in15 = count(counters, ResponseHours.name(hour, Measure.RESPONDED_IN_15));
             BigDecimal total = BigDecimal.valueOf(leads);
-            rows.add(new ResponseRow(channel, OptionalInt.of(hour), leads, 0,
-                    MetricValue.ratio(BigDecimal.valueOf(count(counters, ResponseHours.name(hour,
-                            Measure.RESPONDED_IN_5))), total, NO_LEADS),
-                    MetricValue.ratio(BigDecimal.valueOf(count(counters, ResponseHours.name(hour,
-                            Measure.RESPONDED_IN_15))), total, NO_LEADS),
+            rows.add(new ResponseRow(channel, OptionalInt.of(hour), leads, 0, in5, in15,
+                    MetricValue.ratio(BigDecimal.valueOf(in5), total, NO_LEADS),
+                    MetricValue.ratio(BigDecimal.valueOf(in15), total, NO_LEADS),
                     MetricValue.undefined("shown for all hours"), MetricValue.undefined("shown for all hours")));
         }
         return rows;
@@ -75,9 +75,11 @@ public final class ResponseSpeed {
         BigDecimal total = BigDecimal.valueOf(leads);
         MetricValue average = MetricValue.ratio(counters.get(Measure.RESPONSE_SECONDS),
                 SECONDS_PER_MINUTE.multiply(BigDecimal.valueOf(responded)), "no answered leads");
-        return new ResponseRow(channel, OptionalInt.empty(), leads, leads - responded,
-                MetricValue.ratio(BigDecimal.valueOf(counters.count(Measure.RESPONDED_IN_5)), total, NO_LEADS),
-                MetricValue.ratio(BigDecimal.valueOf(counters.count(Measure.RESPONDED_IN_15)), total, NO_LEADS),
+        long in5 = counters.count(Measure.RESPONDED_IN_5);
+        long in15 = counters.count(Measure.RESPONDED_IN_15);
+        return new ResponseRow(channel, OptionalInt.empty(), leads, leads - responded, in5, in15,
+                MetricValue.ratio(BigDecimal.valueOf(in5), total, NO_LEADS),
+                MetricValue.ratio(BigDecimal.valueOf(in15), total, NO_LEADS),
                 average,
                 UnitEconomics.leadToAppointmentConversion(counters.count(Measure.LEADS_WITH_APPOINTMENT), leads));
     }

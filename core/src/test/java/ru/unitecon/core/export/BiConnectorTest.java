@@ -131,9 +131,10 @@ class BiConnectorTest {
         JsonNode found = JSON.readTree(connector.tableList(request("searchString", "MONTHLY")).orElseThrow());
         JsonNode none = JSON.readTree(connector.tableList(request("searchString", "deals")).orElseThrow());
 
-        assertEquals(2, all.size());
+        assertEquals(3, all.size());
         assertEquals("monthly_metrics", all.get(0).get("code").asText());
         assertEquals("campaign_metrics", all.get(1).get("code").asText());
+        assertEquals("response_by_hour", all.get(2).get("code").asText());
         assertFalse(all.get(0).get("title").asText().isBlank());
         assertEquals(1, found.size());
         assertEquals(all.get(0), found.get(0));
@@ -178,6 +179,42 @@ class BiConnectorTest {
         assertEquals("spend_no_new_client", brand.get("losing_money_reason").asText());
         assertEquals("vk", rows.get(2).get("channel").asText());
         assertAmount("1000", rows.get(2).get("cac"));
+    }
+
+    /**
+     * The seeded salon's leads are created at 09:00 UTC, noon in Moscow: March's Instagram leads 1 (answered in 4
+     * minutes) and 2 (in 11) make its 12 o'clock, 2 leads, 1 within 5 minutes, 2 within 15; VK's lead 3 is never
+     * answered; February's lead 4 neither.
+     */
+    @Test
+    void theResponseTableHasARowPerMonthChannelAndHourWithLeads() throws Exception {
+        salon.answered(1, MARCH, 2, 4).answered(2, MARCH, 3, 11);
+        JsonNode fields = JSON.readTree(connector.tableDescription(request("table", "response_by_hour")).orElseThrow());
+        assertEquals(4 + ResponseHourTable.COLUMNS.size(), fields.size());
+        assertEquals("{\"code\":\"month\",\"name\":\"MONTH\",\"type\":\"date\"}", fields.get(0).toString());
+        assertEquals("{\"code\":\"hour\",\"name\":\"HOUR\",\"type\":\"int\"}", fields.get(2).toString());
+        fields.forEach(field -> assertTrue(FIELD_NAME.matcher(field.get("name").asText()).matches()));
+        assertTrue(DATASET_NAME.matcher(BiDataset.RESPONSE_BY_HOUR.datasetName()).matches());
+
+        List<Map<String, JsonNode>> march = rows(data("table", "response_by_hour",
+                "filter[>=MONTH]", "01.03.2026", "filter[<=MONTH]", "31.03.2026"));
+        List<Map<String, JsonNode>> both = rows(data("table", "response_by_hour",
+                "filter[>=MONTH]", "01.02.2026", "filter[<=MONTH]", "31.03.2026"));
+
+        assertEquals(2, march.size());
+        Map<String, JsonNode> instagram = row(march, "2026-03-01", "instagram");
+        assertEquals(12, instagram.get("hour").asInt());
+        assertEquals(2, instagram.get("leads").asLong());
+        assertEquals(1, instagram.get("answered_in_5_min").asLong());
+        assertEquals(2, instagram.get("answered_in_15_min").asLong());
+        assertAmount("0.5", instagram.get("answered_in_5_min_share"));
+        assertAmount("1", instagram.get("answered_in_15_min_share"));
+        Map<String, JsonNode> vk = row(march, "2026-03-01", "vk");
+        assertEquals(1, vk.get("leads").asLong());
+        assertEquals(0, vk.get("answered_in_15_min").asLong());
+        assertAmount("0", vk.get("answered_in_15_min_share"));
+        assertEquals(3, both.size());
+        assertEquals(1, row(both, "2026-02-01", "instagram").get("leads").asLong());
     }
 
     @Test

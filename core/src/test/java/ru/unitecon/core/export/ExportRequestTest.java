@@ -44,4 +44,15 @@ class ExportRequestTest {
         assertEquals(36, ExportRequest.parse("/bi/s/a.csv", "from=2023-04&to=2026-03").orElseThrow()
                 .period().orElseThrow().length());
     }
+
+    @Test
+    void theLevelIsChannelByDefaultOrCampaignOrHour() {
+        assertEquals(ExportRequest.Level.CHANNEL, ExportRequest.parse("/bi/s/a.csv", "").orElseThrow().level());
+        assertEquals(ExportRequest.Level.CAMPAIGN,
+                ExportRequest.parse("/bi/s/a.csv", "level=campaign").orElseThrow().level());
+        assertEquals(ExportRequest.Level.HOUR, ExportRequest.parse("/bi/s/a.json", "level=hour").orElseThrow().level());
+        MalformedRequest keyword = assertThrows(MalformedRequest.class,
+                () -> ExportRequest.parse("/bi/s/a.csv", "level=keyword"));
+        assertEquals("level must be channel, campaign or hour", keyword.getMessage());
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import ru.unitecon.core.access.SecretKind;
+import ru.unitecon.core.attribution.LeadSource;
 import ru.unitecon.core.metrics.MetricValue;
 import ru.unitecon.core.metrics.Period;
 import ru.unitecon.core.metrics.PeriodMetrics;
@@ -13,6 +14,7 @@ import ru.unitecon.testsupport.SeededSalon;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -57,6 +59,49 @@ class MetricsExportTest {
         String other = secret.charAt(0) == 'A' ? "B" + secret.substring(1) : "A" + secret.substring(1);
         assertTrue(export.export(ExportRequest.parse("/bi/" + salon.memberId + "/" + other + ".csv",
                 "level=campaign").orElseThrow()).isEmpty(), "a wrong secret opens no campaign either");
+    }
+
+    /**
+     * Response speed by hour, counted by hand in the portal's zone (Moscow, UTC+3): Instagram's leads 21 (08:30,
+     * answered in 3 minutes) and 22 (08:50, in 12) make March's 8 o'clock, 2 leads, 1 within 5 minutes, 2 within 15;
+     * lead 23 (23:10, never answered) its 23 o'clock; VK's lead 24, created on 31 March at 21:30 UTC, is 00:30 on
+     * 1 April in Moscow: April's midnight hour, answered in 2 minutes.
+     */
+    @Test
+    void theHourLevelCountsEachMonthChannelAndHourInThePortalsZone() throws Exception {
+        LeadSource instagram = LeadSource.ofUtm("instagram", "cpc", null);
+        Instant lead21 = Instant.parse("2026-03-10T05:30:00Z");
+        Instant lead22 = Instant.parse("2026-03-11T05:50:00Z");
+        Instant lead24 = Instant.parse("2026-03-31T21:30:00Z");
+        SeededSalon salon = new SeededSalon()
+                .leadAt(21, lead21, instagram, null).answeredAfter(21, lead21, 3)
+                .leadAt(22, lead22, instagram, null).answeredAfter(22, lead22, 12)
+                .leadAt(23, Instant.parse("2026-03-12T20:10:00Z"), instagram, null)
+                .leadAt(24, lead24, LeadSource.ofUtm("vk", null, null), null).answeredAfter(24, lead24, 2);
+        String secret = salon.secrets.create(salon.memberId, SecretKind.BI_EXPORT);
+        String path = "/bi/" + salon.memberId + "/" + secret;
+
+        ExportTable<?> csv = export.export(ExportRequest.parse(path + ".csv", "from=2026-03&to=2026-04&level=hour")
+                .orElseThrow()).orElseThrow();
+        ExportTable<?> json = export.export(ExportRequest.parse(path + ".json", "from=2026-04&to=2026-04&level=hour")
+                .orElseThrow()).orElseThrow();
+
+        assertEquals("""
+                month,channel,hour,currency,leads,answered_in_5_min,answered_in_15_min,answered_in_5_min_share,\
+                answered_in_15_min_share\r
+                2026-03,instagram,8,RUB,2,1,2,0.5000,1.0000\r
+                2026-03,instagram,23,RUB,1,0,0,0.0000,0.0000\r
+                2026-04,vk,0,RUB,1,1,1,1.0000,1.0000\r
+                """, csv.csv());
+        JsonNode april = new ObjectMapper().readTree(json.json());
+        assertEquals("2026-04", april.get("from").asText());
+        assertTrue(json.json().contains("{\"month\":\"2026-04\",\"channel\":\"vk\",\"hour\":0,\"leads\":1,"
+                + "\"answered_in_5_min\":1,\"answered_in_15_min\":1,\"answered_in_5_min_share\":1.0000,"
+                + "\"answered_in_15_min_share\":1.0000}"), json.json());
+        assertEquals(1, april.get("rows").size());
+        String other = secret.charAt(0) == 'A' ? "B" + secret.substring(1) : "A" + secret.substring(1);
+        assertTrue(export.export(ExportRequest.parse("/bi/" + salon.memberId + "/" + other + ".csv", "level=hour")
+                .orElseThrow()).isEmpty(), "a wrong secret opens no hour either");
     }
 
     @Test
