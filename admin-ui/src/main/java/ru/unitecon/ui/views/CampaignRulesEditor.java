@@ -139,10 +139,8 @@ class CampaignRulesEditor extends Composite<VerticalLayout> {
         private final Select<MatchKind> match = new Select<>();
         private final TextField pattern = new TextField();
         private final Select<CampaignKey> campaign = new Select<>();
-        private final Button up = new Button("↑");
-        private final Button down = new Button("↓");
-        private final Button remove = new Button("✕");
-        private final HorizontalLayout layout = new HorizontalLayout(match, pattern, campaign, up, down, remove);
+        private final RuleRowButtons buttons;
+        private final HorizontalLayout layout;
 
         RuleRow(MatchKind matchKind, String patternText, CampaignKey campaignKey) {
             match.setItems(MatchKind.values());
@@ -160,18 +158,12 @@ class CampaignRulesEditor extends Composite<VerticalLayout> {
             campaign.setItemLabelGenerator(CampaignRulesEditor.this::label);
             campaign.setValue(campaignKey);
             campaign.setAriaLabel(getTranslation("campaigns.campaign"));
-            up.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            down.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            up.setAriaLabel(getTranslation("settings.rules.up"));
-            down.setAriaLabel(getTranslation("settings.rules.down"));
-            remove.setAriaLabel(getTranslation("settings.rules.remove"));
-            up.addClickListener(event -> move(this, -1));
-            down.addClickListener(event -> move(this, 1));
-            remove.addClickListener(event -> {
+            buttons = new RuleRowButtons(CampaignRulesEditor.this, () -> move(this, -1), () -> move(this, 1), () -> {
                 rows.remove(this);
                 render();
             });
+            layout = new HorizontalLayout(match, pattern, campaign);
+            layout.add(buttons.buttons());
             match.addValueChangeListener(event -> refreshPreview());
             pattern.addValueChangeListener(event -> refreshPreview());
             campaign.addValueChangeListener(event -> refreshPreview());
@@ -183,15 +175,10 @@ class CampaignRulesEditor extends Composite<VerticalLayout> {
             match.setId("campaign-rule-" + index + "-match");
             pattern.setId("campaign-rule-" + index + "-pattern");
             campaign.setId("campaign-rule-" + index + "-campaign");
-            remove.setId("campaign-rule-" + index + "-remove");
+            buttons.place("campaign-rule-" + index, index, count, readOnly);
             match.setReadOnly(readOnly);
             pattern.setReadOnly(readOnly);
             campaign.setReadOnly(readOnly);
-            up.setVisible(!readOnly);
-            down.setVisible(!readOnly);
-            remove.setVisible(!readOnly);
-            up.setEnabled(index > 0);
-            down.setEnabled(index < count - 1);
         }
 
         /** Pattern and campaign are checked one at a time, so each error lands on its own field. */

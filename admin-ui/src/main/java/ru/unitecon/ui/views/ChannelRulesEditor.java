@@ -2,7 +2,6 @@ package ru.unitecon.ui.views;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -144,10 +143,8 @@ class ChannelRulesEditor extends Composite<VerticalLayout> {
         private final Select<MatchKind> match = new Select<>();
         private final TextField pattern = new TextField();
         private final ComboBox<String> channel = new ComboBox<>();
-        private final Button up = new Button("↑");
-        private final Button down = new Button("↓");
-        private final Button remove = new Button("✕");
-        private final HorizontalLayout layout = new HorizontalLayout(field, match, pattern, channel, up, down, remove);
+        private final RuleRowButtons buttons;
+        private final HorizontalLayout layout;
 
         RuleRow(SourceField sourceField, MatchKind matchKind, String patternText, String channelCode) {
             field.setItems(SourceField.values());
@@ -177,18 +174,12 @@ class ChannelRulesEditor extends Composite<VerticalLayout> {
             });
             channel.setValue(channelCode);
             channel.setAriaLabel(getTranslation("settings.rules.channel"));
-            up.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            down.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            up.setAriaLabel(getTranslation("settings.rules.up"));
-            down.setAriaLabel(getTranslation("settings.rules.down"));
-            remove.setAriaLabel(getTranslation("settings.rules.remove"));
-            up.addClickListener(event -> move(this, -1));
-            down.addClickListener(event -> move(this, 1));
-            remove.addClickListener(event -> {
+            buttons = new RuleRowButtons(ChannelRulesEditor.this, () -> move(this, -1), () -> move(this, 1), () -> {
                 rows.remove(this);
                 render();
             });
+            layout = new HorizontalLayout(field, match, pattern, channel);
+            layout.add(buttons.buttons());
             field.addValueChangeListener(event -> refreshPreview());
             match.addValueChangeListener(event -> refreshPreview());
             pattern.addValueChangeListener(event -> refreshPreview());
@@ -202,18 +193,11 @@ class ChannelRulesEditor extends Composite<VerticalLayout> {
             match.setId("rule-" + index + "-match");
             pattern.setId("rule-" + index + "-pattern");
             channel.setId("rule-" + index + "-channel");
-            up.setId("rule-" + index + "-up");
-            down.setId("rule-" + index + "-down");
-            remove.setId("rule-" + index + "-remove");
+            buttons.place("rule-" + index, index, count, readOnly);
             field.setReadOnly(readOnly);
             match.setReadOnly(readOnly);
             pattern.setReadOnly(readOnly);
             channel.setReadOnly(readOnly);
-            up.setVisible(!readOnly);
-            down.setVisible(!readOnly);
-            remove.setVisible(!readOnly);
-            up.setEnabled(index > 0);
-            down.setEnabled(index < count - 1);
         }
 
         /** Pattern and channel are checked one at a time, so each error lands on its own field. */

@@ -26,6 +26,7 @@ import ru.unitecon.ui.data.CampaignsData;
 import ru.unitecon.ui.data.SettingsEditor;
 import ru.unitecon.ui.entry.PortalSession;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,6 +106,27 @@ class CampaignsViewTest extends SpringBrowserlessTest {
                 campaigns.rules(salon.memberId).rules().getLast());
         assertTrue($(Paragraph.class).id("campaigns-all-matched").isVisible());
         assertEquals("2", cell(grid(), 2, "leads"), "5551 and summer_sale");
+    }
+
+    @Test
+    void anAdministratorMovesARuleUpAndRemovesAnother() {
+        SeededPortal salon = new SeededPortal(InstallationStatus.INSTALLED).withCampaigns();
+        salon.openInThisSession(PortalSession.RUSSIAN);
+        navigate(CampaignsView.class);
+        List<CampaignRule> shown = campaigns.rules(salon.memberId).rules();
+        assertTrue(shown.size() >= 3, "the imported campaigns' default rules: " + shown);
+
+        assertFalse($(Button.class).id("campaign-rule-0-up").isEnabled());
+        assertFalse($(Button.class).id("campaign-rule-" + (shown.size() - 1) + "-down").isEnabled());
+        test($(Button.class).id("campaign-rule-1-up")).click();
+        test($(Button.class).id("campaign-rule-2-remove")).click();
+        test($(Button.class).id("campaign-rules-save")).click();
+
+        List<CampaignRule> expected = new ArrayList<>(shown);
+        expected.set(0, shown.get(1));
+        expected.set(1, shown.get(0));
+        expected.remove(2);
+        assertEquals(expected, campaigns.rules(salon.memberId).rules());
     }
 
     @Test
