@@ -13,7 +13,7 @@ import java.util.List;
  * {@code campaign_metrics} table of the BI Builder connector): one row per month and campaign with spend, leads or
  * orders in it, written as {@link MetricsTable} writes the channels' (kopecks, four decimals, empty when undefined).
  */
-public final class CampaignTable implements ExportTable<CampaignTable.Row> {
+public final class CampaignTable extends ExportTable<CampaignTable.Row> {
     /** One month of one campaign. */
     public record Row(CampaignMetrics.Row campaign) {
         public PeriodMetrics metrics() {
@@ -48,14 +48,8 @@ public final class CampaignTable implements ExportTable<CampaignTable.Row> {
             new Column<>("losing_money_reason", Kind.TEXT,
                     row -> row.metrics().losingMoneyReason().map(LosingMoney::code).orElse(null)));
 
-    private final Period period;
-    private final String currency;
-    private final List<Row> rows;
-
     private CampaignTable(Period period, String currency, List<Row> rows) {
-        this.period = period;
-        this.currency = currency;
-        this.rows = List.copyOf(rows);
+        super(period, currency, rows, KEYS, COLUMNS);
     }
 
     /** @param months one report per month of the period, in order */
@@ -68,30 +62,5 @@ public final class CampaignTable implements ExportTable<CampaignTable.Row> {
                     .forEach(row -> rows.add(new Row(row)));
         }
         return new CampaignTable(period, currency, rows);
-    }
-
-    @Override
-    public List<Row> rows() {
-        return rows;
-    }
-
-    @Override
-    public String currency() {
-        return currency;
-    }
-
-    @Override
-    public Period period() {
-        return period;
-    }
-
-    @Override
-    public List<Column<Row>> keys() {
-        return KEYS;
-    }
-
-    @Override
-    public List<Column<Row>> columns() {
-        return COLUMNS;
     }
 }

@@ -10,9 +10,9 @@ import java.util.function.Function;
  * the response speed by hour. Its key columns say whose row it is (the month first), its columns hold the figures;
  * every table is written the same way ({@link TableText}).
  */
-public interface ExportTable<R> {
+public abstract class ExportTable<R> {
     /** What a column's values are, for consumers that declare a type per column (BI Builder's datasets). */
-    enum Kind {
+    public enum Kind {
         /** A month ({@code YearMonth}); to BI Builder a date, the month's first day. */
         MONTH,
         /** A whole number ({@code Long}). */
@@ -28,30 +28,54 @@ public interface ExportTable<R> {
     }
 
     /** A column's name, what its values are and how its value comes out of one row; a null value is "undefined". */
-    record Column<R>(String name, Kind kind, Function<R, Object> value) {
+    public record Column<R>(String name, Kind kind, Function<R, Object> value) {
+    }
+
+    private final Period period;
+    private final String currency;
+    private final List<R> rows;
+    private final List<Column<R>> keys;
+    private final List<Column<R>> columns;
+
+    ExportTable(Period period, String currency, List<R> rows, List<Column<R>> keys, List<Column<R>> columns) {
+        this.period = period;
+        this.currency = currency;
+        this.rows = List.copyOf(rows);
+        this.keys = keys;
+        this.columns = columns;
     }
 
     /** The reporting currency every amount is in. */
-    String currency();
+    public final String currency() {
+        return currency;
+    }
 
     /** The months the table covers. */
-    Period period();
+    public final Period period() {
+        return period;
+    }
 
-    List<R> rows();
+    public final List<R> rows() {
+        return rows;
+    }
 
     /** The columns that say whose row it is, the month first; CSV puts the currency after them. */
-    List<Column<R>> keys();
+    public final List<Column<R>> keys() {
+        return keys;
+    }
 
     /** The figures. */
-    List<Column<R>> columns();
+    public final List<Column<R>> columns() {
+        return columns;
+    }
 
     /** Comma-separated, dot decimals, UTF-8 without a byte-order mark: what IMPORTDATA and Looker Studio read. */
-    default String csv() {
+    public final String csv() {
         return TableText.csv(this);
     }
 
     /** {@code {"currency", "from", "to", "rows": [{key columns, columns}]}}. */
-    default String json() {
+    public final String json() {
         return TableText.json(this);
     }
 }

@@ -24,7 +24,7 @@ import java.util.function.Function;
  * divide by is an empty CSV cell and a JSON null, never 0. Money is in the reporting currency; orders in a currency
  * the portal gives no rate for are not in orders or revenue but in {@code orders_not_counted}.
  */
-public final class MetricsTable implements ExportTable<MetricsTable.Row> {
+public final class MetricsTable extends ExportTable<MetricsTable.Row> {
     private static final int MONEY_SCALE = 2;
     private static final int RATIO_SCALE = 4;
 
@@ -80,14 +80,8 @@ public final class MetricsTable implements ExportTable<MetricsTable.Row> {
             ofResponse("avg_response_minutes", Kind.RATIO, row -> ratio(row.averageMinutes())),
             ofResponse("lead_to_booking_rate", Kind.RATIO, row -> ratio(row.leadToVisitConversion())));
 
-    private final Period period;
-    private final String currency;
-    private final List<Row> rows;
-
     private MetricsTable(Period period, String currency, List<Row> rows) {
-        this.period = period;
-        this.currency = currency;
-        this.rows = List.copyOf(rows);
+        super(period, currency, rows, KEYS, COLUMNS);
     }
 
     public static MetricsTable of(MetricsEngine engine, RetentionEngine retention, ResponseSpeed response,
@@ -100,31 +94,6 @@ public final class MetricsTable implements ExportTable<MetricsTable.Row> {
             }
         }
         return new MetricsTable(period, currency, rows);
-    }
-
-    @Override
-    public List<Row> rows() {
-        return rows;
-    }
-
-    @Override
-    public String currency() {
-        return currency;
-    }
-
-    @Override
-    public Period period() {
-        return period;
-    }
-
-    @Override
-    public List<Column<Row>> keys() {
-        return KEYS;
-    }
-
-    @Override
-    public List<Column<Row>> columns() {
-        return COLUMNS;
     }
 
     private static Column<Row> of(String name, Kind kind, Function<PeriodMetrics, Object> value) {

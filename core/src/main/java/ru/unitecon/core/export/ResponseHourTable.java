@@ -12,9 +12,10 @@ import java.util.List;
  * Response speed by the hour of the day leads came, per month and channel ({@code ?level=hour} of the BI export, the
  * {@code response_by_hour} table of the BI Builder connector): one row per month, channel and hour (0–23, the
  * portal's zone) with any lead in it. The counts are there beside the shares, so a BI tool can add hours or channels
- * up and divide again rather than average shares.
+ * up and divide again rather than average shares. The table holds no amounts; its currency column is there as in
+ * every table of the export.
  */
-public final class ResponseHourTable implements ExportTable<ResponseHourTable.Row> {
+public final class ResponseHourTable extends ExportTable<ResponseHourTable.Row> {
     /** One hour of the day of one month of one channel. */
     public record Row(YearMonth month, ResponseRow response) {
     }
@@ -35,14 +36,8 @@ public final class ResponseHourTable implements ExportTable<ResponseHourTable.Ro
             new Column<>("answered_in_15_min_share", Kind.RATIO,
                     row -> MetricsTable.ratio(row.response().within15Share())));
 
-    private final Period period;
-    private final String currency;
-    private final List<Row> rows;
-
     private ResponseHourTable(Period period, String currency, List<Row> rows) {
-        this.period = period;
-        this.currency = currency;
-        this.rows = List.copyOf(rows);
+        super(period, currency, rows, KEYS, COLUMNS);
     }
 
     /** Months in order, channels by their leads as the response section orders them, hours from 0. */
@@ -56,31 +51,5 @@ public final class ResponseHourTable implements ExportTable<ResponseHourTable.Ro
             }
         }
         return new ResponseHourTable(period, currency, rows);
-    }
-
-    @Override
-    public List<Row> rows() {
-        return rows;
-    }
-
-    /** The table holds no amounts; the currency column is there as in every table of the export. */
-    @Override
-    public String currency() {
-        return currency;
-    }
-
-    @Override
-    public Period period() {
-        return period;
-    }
-
-    @Override
-    public List<Column<Row>> keys() {
-        return KEYS;
-    }
-
-    @Override
-    public List<Column<Row>> columns() {
-        return COLUMNS;
     }
 }
