@@ -33,26 +33,19 @@ import java.util.function.Consumer;
  * each of the portal's newest leads that carry a value, and a save button for administrators.
  */
 class CampaignRulesEditor extends Composite<VerticalLayout> {
-    private final List<RuleRow> rows = new ArrayList<>();
-    private final VerticalLayout list = new VerticalLayout();
+    private final RuleList<RuleRow> rows = new RuleList<>(this, "campaign-rules", this::refreshPreview);
     private final Button add = new Button();
     private final Button save = new Button();
     private final Paragraph previewSummary = new Paragraph();
     private final Grid<CampaignPreview.Row> preview = new Grid<>();
     private Map<CampaignKey, String> campaigns = Map.of();
     private List<SourcedLead> leads = List.of();
-    private boolean readOnly;
 
     CampaignRulesEditor(Consumer<CampaignRules> onSave) {
-        list.setPadding(false);
-        list.setSpacing(false);
-        list.setId("campaign-rules");
         add.setText(getTranslation("settings.rules.add"));
         add.setId("campaign-rule-add");
-        add.addClickListener(event -> {
-            rows.add(new RuleRow(MatchKind.EQUALS, "", campaigns.keySet().stream().findFirst().orElse(null)));
-            render();
-        });
+        add.addClickListener(event ->
+                rows.add(new RuleRow(MatchKind.EQUALS, "", campaigns.keySet().stream().findFirst().orElse(null))));
         save.setText(getTranslation("campaigns.saveRules"));
         save.setId("campaign-rules-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -63,7 +56,7 @@ class CampaignRulesEditor extends Composite<VerticalLayout> {
         preview.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         getContent().setPadding(false);
         getContent().add(new H3(getTranslation("campaigns.rules")), new Paragraph(getTranslation("campaigns.rulesHelp")),
-                list, new HorizontalLayout(add, save), new H3(getTranslation("campaigns.preview")), previewSummary,
+                rows.layout(), new HorizontalLayout(add, save), new H3(getTranslation("campaigns.preview")), previewSummary,
                 preview);
     }
 
@@ -81,37 +74,26 @@ class CampaignRulesEditor extends Composite<VerticalLayout> {
             preview.addColumn(row -> row.campaign().map(this::label).orElse(getTranslation("campaigns.noCampaign")))
                     .setKey("campaign").setHeader(getTranslation("campaigns.campaign"));
         }
-        rows.clear();
-        rules.rules().forEach(rule -> rows.add(new RuleRow(rule.match(), rule.pattern(), rule.campaign())));
-        render();
+        rows.show(rules.rules().stream().map(rule -> new RuleRow(rule.match(), rule.pattern(), rule.campaign()))
+                .toList());
     }
 
     /** The rules on screen, or empty after marking the rows that are wrong. */
     Optional<CampaignRules> read(FieldChecks checks) {
-        List<CampaignRule> rules = rows.stream().map(row -> row.read(checks)).toList();
+        List<CampaignRule> rules = rows.rows().stream().map(row -> row.read(checks)).toList();
         return rules.contains(null) ? Optional.empty() : Optional.of(new CampaignRules(rules));
     }
 
     void setReadOnly(boolean readOnly) {
-        this.readOnly = readOnly;
         add.setVisible(!readOnly);
         save.setVisible(!readOnly);
-        render();
+        rows.setReadOnly(readOnly);
     }
 
     private String label(CampaignKey campaign) {
         String name = campaigns.getOrDefault(campaign, "");
         return (name.isBlank() ? campaign.campaignId() : name) + " ("
                 + getTranslation("campaigns.platform." + campaign.platform().name()) + ")";
-    }
-
-    private void render() {
-        list.removeAll();
-        for (int i = 0; i < rows.size(); i++) {
-            rows.get(i).place(i, rows.size(), readOnly);
-            list.add(rows.get(i).layout);
-        }
-        refreshPreview();
     }
 
     private void refreshPreview() {
@@ -127,15 +109,8 @@ class CampaignRulesEditor extends Composite<VerticalLayout> {
                 : getTranslation("campaigns.previewSummary", matched.rows().size(), matched.unmatchedCount()));
     }
 
-    private void move(RuleRow row, int by) {
-        int from = rows.indexOf(row);
-        rows.remove(from);
-        rows.add(from + by, row);
-        render();
-    }
-
     /** One rule: how it matches, the value, the campaign; and the buttons that move it. */
-    private final class RuleRow {
+    private final class RuleRow implements RuleList.Row {
         private final Select<MatchKind> match = new Select<>();
         private final TextField pattern = new TextField();
         private final Select<CampaignKey> campaign = new Select<>();
@@ -158,10 +133,7 @@ class CampaignRulesEditor extends Composite<VerticalLayout> {
             campaign.setItemLabelGenerator(CampaignRulesEditor.this::label);
             campaign.setValue(campaignKey);
             campaign.setAriaLabel(getTranslation("campaigns.campaign"));
-            buttons = new RuleRowButtons(CampaignRulesEditor.this, () -> move(this, -1), () -> move(this, 1), () -> {
-                rows.remove(this);
-                render();
-            });
+            buttons = rows.buttonsFor(this);
             layout = new HorizontalLayout(match, pattern, campaign);
             layout.add(buttons.buttons());
             match.addValueChangeListener(event -> refreshPreview());
@@ -170,7 +142,13 @@ class CampaignRulesEditor extends Composite<VerticalLayout> {
             layout.setAlignItems(FlexComponent.Alignment.BASELINE);
         }
 
-        void place(int index, int count, boolean readOnly) {
+        @Override
+        public HorizontalLayout layout() {
+            return layout;
+        }
+
+        @Override
+        public void place(int index, int count, boolean readOnly) {
             layout.setId("campaign-rule-" + index);
             match.setId("campaign-rule-" + index + "-match");
             pattern.setId("campaign-rule-" + index + "-pattern");

@@ -35,31 +35,24 @@ import java.util.stream.Stream;
  * portal's newest leads would be classified by the rules as they stand on screen.
  */
 class ChannelRulesEditor extends Composite<VerticalLayout> {
-    private final List<RuleRow> rows = new ArrayList<>();
-    private final VerticalLayout list = new VerticalLayout();
+    private final RuleList<RuleRow> rows = new RuleList<>(this, "channel-rules", this::refreshPreview);
     private final Button add = new Button();
     private final Paragraph previewSummary = new Paragraph();
     private final Grid<RulePreview.Row> preview = new Grid<>();
     private List<SourcedLead> leads = List.of();
-    private boolean readOnly;
 
     ChannelRulesEditor() {
-        list.setPadding(false);
-        list.setSpacing(false);
-        list.setId("channel-rules");
         add.setText(getTranslation("settings.rules.add"));
         add.setId("rule-add");
-        add.addClickListener(event -> {
-            rows.add(new RuleRow(SourceField.UTM_SOURCE, MatchKind.EQUALS, "", Channel.OTHER));
-            render();
-        });
+        add.addClickListener(event -> rows.add(new RuleRow(SourceField.UTM_SOURCE, MatchKind.EQUALS, "",
+                Channel.OTHER)));
         previewSummary.setId("rules-preview-summary");
         preview.setId("rules-preview");
         preview.setAllRowsVisible(true);
         preview.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         getContent().setPadding(false);
         getContent().add(new H3(getTranslation("settings.rules.title")),
-                new Paragraph(getTranslation("settings.rules.help")), list, add,
+                new Paragraph(getTranslation("settings.rules.help")), rows.layout(), add,
                 new H3(getTranslation("settings.rules.preview")), previewSummary, preview);
     }
 
@@ -77,31 +70,19 @@ class ChannelRulesEditor extends Composite<VerticalLayout> {
             preview.addColumn(row -> (row.changes() ? "→ " : "") + ChannelNames.of(this, row.proposedChannel()))
                     .setKey("proposed").setHeader(getTranslation("settings.rules.proposed")).setAutoWidth(true);
         }
-        rows.clear();
-        rules.rules().forEach(rule -> rows.add(new RuleRow(rule.field(), rule.match(), rule.pattern(), rule.channel())));
-        render();
+        rows.show(rules.rules().stream()
+                .map(rule -> new RuleRow(rule.field(), rule.match(), rule.pattern(), rule.channel())).toList());
     }
 
     /** The rules on screen, or empty after marking the rows that are wrong. */
     Optional<ChannelRules> read(FieldChecks checks) {
-        List<ChannelRule> rules = rows.stream().map(row -> row.read(checks)).toList();
+        List<ChannelRule> rules = rows.rows().stream().map(row -> row.read(checks)).toList();
         return rules.contains(null) ? Optional.empty() : Optional.of(new ChannelRules(rules));
     }
 
     void setReadOnly(boolean readOnly) {
-        this.readOnly = readOnly;
         add.setVisible(!readOnly);
-        render();
-    }
-
-    private void render() {
-        list.removeAll();
-        for (int i = 0; i < rows.size(); i++) {
-            RuleRow row = rows.get(i);
-            row.place(i, rows.size(), readOnly);
-            list.add(row.layout);
-        }
-        refreshPreview();
+        rows.setReadOnly(readOnly);
     }
 
     private void refreshPreview() {
@@ -119,13 +100,6 @@ class ChannelRulesEditor extends Composite<VerticalLayout> {
                 classified.changedCount()));
     }
 
-    private void move(RuleRow row, int by) {
-        int from = rows.indexOf(row);
-        rows.remove(from);
-        rows.add(from + by, row);
-        render();
-    }
-
     private static String sourceText(LeadSource source) {
         return String.join(" · ", Stream.of(
                         part("utm_source", source.utmSource()), part("utm_medium", source.utmMedium()),
@@ -138,7 +112,7 @@ class ChannelRulesEditor extends Composite<VerticalLayout> {
     }
 
     /** One rule: which field, how it matches, the pattern, the channel; and the buttons that move it. */
-    private final class RuleRow {
+    private final class RuleRow implements RuleList.Row {
         private final Select<SourceField> field = new Select<>();
         private final Select<MatchKind> match = new Select<>();
         private final TextField pattern = new TextField();
@@ -174,10 +148,7 @@ class ChannelRulesEditor extends Composite<VerticalLayout> {
             });
             channel.setValue(channelCode);
             channel.setAriaLabel(getTranslation("settings.rules.channel"));
-            buttons = new RuleRowButtons(ChannelRulesEditor.this, () -> move(this, -1), () -> move(this, 1), () -> {
-                rows.remove(this);
-                render();
-            });
+            buttons = rows.buttonsFor(this);
             layout = new HorizontalLayout(field, match, pattern, channel);
             layout.add(buttons.buttons());
             field.addValueChangeListener(event -> refreshPreview());
@@ -187,7 +158,13 @@ class ChannelRulesEditor extends Composite<VerticalLayout> {
             layout.setAlignItems(FlexComponent.Alignment.BASELINE);
         }
 
-        void place(int index, int count, boolean readOnly) {
+        @Override
+        public HorizontalLayout layout() {
+            return layout;
+        }
+
+        @Override
+        public void place(int index, int count, boolean readOnly) {
             layout.setId("rule-" + index);
             field.setId("rule-" + index + "-field");
             match.setId("rule-" + index + "-match");
