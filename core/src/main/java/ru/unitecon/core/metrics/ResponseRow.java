@@ -20,6 +20,6 @@ import java.util.OptionalInt;
  * @param leadToVisitConversion  leads with a booked visit / leads (all hours only)
  */
 public record ResponseRow(Optional<String> channel, OptionalInt hour, long leads, long unanswered,
-                          long answeredIn5, long answeredIn15, MetricValue within5Share, MetricValue within15Share, MetricValue averageMinutes,
-                          MetricValue leadToVisitConversion) {
+                          long answeredIn5, long answeredIn15, MetricValue within5Share, MetricValue within15Share,
+                          MetricValue averageMinutes, MetricValue leadToVisitConversion) {
 }
