@@ -17,6 +17,7 @@ import ru.unitecon.core.store.StoredAggregates;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -62,11 +63,7 @@ public final class MetricsExport {
 
     /** The response speed by hour, or empty as {@link #read} is. */
     public Optional<ResponseHourTable> readResponseHours(ExportRequest request) {
-        if (!admits(request.memberId(), SecretKind.BI_EXPORT, request.secret())) {
-            return Optional.empty();
-        }
-        return responseHourTable(request.memberId(), current ->
-                Optional.of(request.period().orElseGet(() -> Period.endingWith(current, DEFAULT_MONTHS))));
+        return readAdmitted(request, this::responseHourTable);
     }
 
     /** The response speed by hour of the months {@code choose} picks, from those months' aggregates only. */
@@ -79,11 +76,7 @@ public final class MetricsExport {
 
     /** The campaigns' table, or empty as {@link #read} is. */
     public Optional<CampaignTable> readCampaigns(ExportRequest request) {
-        if (!admits(request.memberId(), SecretKind.BI_EXPORT, request.secret())) {
-            return Optional.empty();
-        }
-        return campaignTable(request.memberId(), current ->
-                Optional.of(request.period().orElseGet(() -> Period.endingWith(current, DEFAULT_MONTHS))));
+        return readAdmitted(request, this::campaignTable);
     }
 
     /** The campaigns' table of the months {@code choose} picks, as {@link #table} is the channels'. */
@@ -98,10 +91,16 @@ public final class MetricsExport {
      * unknown portal and a wrong secret look the same.
      */
     public Optional<MetricsTable> read(ExportRequest request) {
+        return readAdmitted(request, this::table);
+    }
+
+    /** The table of the request's months (the last {@value #DEFAULT_MONTHS} by default) once its secret admits it. */
+    private <T> Optional<T> readAdmitted(ExportRequest request,
+                                         BiFunction<String, Function<YearMonth, Optional<Period>>, Optional<T>> table) {
         if (!admits(request.memberId(), SecretKind.BI_EXPORT, request.secret())) {
             return Optional.empty();
         }
-        return table(request.memberId(), current ->
+        return table.apply(request.memberId(), current ->
                 Optional.of(request.period().orElseGet(() -> Period.endingWith(current, DEFAULT_MONTHS))));
     }
 
