@@ -99,13 +99,19 @@ class BiConnectorTest {
         String exportSecret = salon.secrets.create(salon.memberId, SecretKind.BI_EXPORT);
         SeededSalon uninstalled = new SeededSalon(InstallationStatus.UNINSTALLED);
         String uninstalledToken = uninstalled.secrets.create(uninstalled.memberId, SecretKind.BI_CONNECTOR);
-        List<BiConnectorRequest> refused = List.of(
-                requestAs(salon.memberId, forged, "table", "monthly_metrics"),
-                requestAs(salon.memberId, exportSecret, "table", "monthly_metrics"),
-                requestAs(salon.memberId, "", "table", "monthly_metrics"),
-                requestAs(LocalDynamo.freshMemberId(), token, "table", "monthly_metrics"),
-                requestAs("", token, "table", "monthly_metrics"),
-                requestAs(uninstalled.memberId, uninstalledToken, "table", "monthly_metrics"));
+        SeededSalon otherPortal = new SeededSalon().withSalesAndSpend();
+        otherPortal.secrets.create(otherPortal.memberId, SecretKind.BI_CONNECTOR);
+        List<BiConnectorRequest> refused = new ArrayList<>();
+        for (BiDataset<?> table : BiDataset.ALL) {
+            refused.addAll(List.of(
+                    requestAs(salon.memberId, forged, "table", table.code()),
+                    requestAs(salon.memberId, exportSecret, "table", table.code()),
+                    requestAs(salon.memberId, "", "table", table.code()),
+                    requestAs(LocalDynamo.freshMemberId(), token, "table", table.code()),
+                    requestAs(otherPortal.memberId, token, "table", table.code()),
+                    requestAs("", token, "table", table.code()),
+                    requestAs(uninstalled.memberId, uninstalledToken, "table", table.code())));
+        }
 
         for (BiConnectorRequest request : refused) {
             assertFalse(connector.check(request), request.toString());
